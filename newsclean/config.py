@@ -1,0 +1,121 @@
+"""The one frozen object that carries every cleaning option.
+
+Change it with :func:`dataclasses.replace` (or :meth:`Config.replace`); nothing in newsclean keeps
+options anywhere else, so two documents cleaned with equal configs are cleaned the same way.
+
+>>> Config(to="simplified").to
+'zh-hans'
+>>> Config().select(skip=["duplicates"]).stages[-2:]
+('script', 'punctuation')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+#: The stage names in canonical order. Part of the CLI contract: scripts name them.
+STAGE_NAMES: tuple[str, ...] = (
+    "encoding",
+    "pinyin",
+    "whitespace",
+    "boilerplate",
+    "duplicates",
+    "script",
+    "punctuation",
+)
+
+#: ``--to`` targets and the OpenCC configuration each one uses. ``zh-hans`` is ``t2s``, which
+#: changes script only: ``tw2sp`` would also rewrite vocabulary (开启 → 打开).
+SCRIPT_TARGETS: dict[str, str] = {
+    "zh-hans": "t2s",
+    "zh-hant": "s2t",
+    "zh-tw": "s2twp",
+    "zh-hk": "s2hk",
+}
+
+SCRIPT_ALIASES: dict[str, str] = {"simplified": "zh-hans", "traditional": "zh-hant"}
+
+
+def normalize_target(name: str) -> str:
+    """Map a ``--to`` value (any case, ``_`` or ``-``, or an alias) to its canonical name.
+
+    >>> normalize_target("ZH_TW")
+    'zh-tw'
+    """
+    key = name.strip().lower().replace("_", "-")
+    key = SCRIPT_ALIASES.get(key, key)
+    if key not in SCRIPT_TARGETS:
+        choices = ", ".join([*SCRIPT_TARGETS, *SCRIPT_ALIASES])
+        raise ValueError(f"unknown script target {name!r} (choose from {choices})")
+    return key
+
+
+def parse_stage_list(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Split ``"pinyin, script"`` (or take a list) and check every name is a stage."""
+    names = value.split(",") if isinstance(value, str) else list(value)
+    out = tuple(n.strip().lower() for n in names if n.strip())
+    unknown = [n for n in out if n not in STAGE_NAMES]
+    if unknown:
+        raise ValueError(f"unknown stage {unknown[0]!r} (stages are: {', '.join(STAGE_NAMES)})")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every option that changes how a document is cleaned.
+
+    stages
+        Which stages run. Always kept in canonical order, whatever order they are given in.
+    to
+        Target script (``zh-hans``, ``zh-hant``, ``zh-tw``, ``zh-hk``, or the aliases
+        ``simplified``/``traditional``); ``None`` leaves the script as it is.
+    encoding
+        Force this input encoding when decoding bytes, instead of detecting one.
+    near_duplicate
+        Similarity (0–1, rapidfuzz ratio on folded text) at which two paragraphs are copies.
+    min_duplicate_units
+        Paragraphs shorter than this (in CJK characters plus words) repeat legitimately (a
+        poem's chorus, a list item); they are collapsed only inside a repeated block.
+    """
+
+    stages: tuple[str, ...] = STAGE_NAMES
+    to: str | None = None
+    encoding: str | None = None
+    near_duplicate: float = 0.9
+    min_duplicate_units: int = 20
+
+    def __post_init__(self) -> None:
+        chosen = set(parse_stage_list(self.stages))
+        object.__setattr__(self, "stages", tuple(n for n in STAGE_NAMES if n in chosen))
+        if self.to is not None:
+            object.__setattr__(self, "to", normalize_target(self.to))
+        if self.encoding is not None:
+            import codecs
+
+            try:
+                object.__setattr__(self, "encoding", codecs.lookup(self.encoding).name)
+            except LookupError:
+                raise ValueError(f"unknown encoding {self.encoding!r}") from None
+        if not 0.5 <= self.near_duplicate <= 1.0:
+            raise ValueError("near_duplicate must be between 0.5 and 1.0")
+        if self.min_duplicate_units < 1:
+            raise ValueError("min_duplicate_units must be at least 1")
+
+    def replace(self, **changes: Any) -> Config:
+        """Return a copy with some options changed (validated like the constructor)."""
+        return replace(self, **changes)
+
+    def select(
+        self, only: Iterable[str] | str | None = None, skip: Iterable[str] | str = ()
+    ) -> Config:
+        """Return a copy running only ``only`` (if given) minus ``skip``."""
+        chosen = set(parse_stage_list(only)) if only is not None else set(self.stages)
+        chosen -= set(parse_stage_list(skip))
+        return self.replace(stages=tuple(chosen))
+
+    @property
+    def opencc_config(self) -> str | None:
+        """The OpenCC configuration for ``to``, or ``None``."""
+        return SCRIPT_TARGETS[self.to] if self.to else None

@@ -1,0 +1,178 @@
+"""The values that flow through the pipeline: a document of paragraphs, and what happened to it.
+
+A :class:`Doc` is immutable. A stage takes one and returns a new one, appending the
+:class:`Change` records that say what it did and the :class:`Diagnostic` records that say what
+it found but could not (or must not) fix. Every record names a line number *in the input*, so a
+user can find the place in the file they gave us, whatever earlier stages dropped or moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Action = Literal["edit", "drop", "move"]
+
+# Line breaks the pipeline understands at its boundary. Everything else is in-line text.
+_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something found in the input that a user should know about.
+
+    ``line`` is the 1-based input line number, or 0 for the document as a whole.
+    ``kind`` is a stable machine-readable name (``"replacement-char"``, ``"garbled-punct"`` …).
+    """
+
+    line: int
+    kind: str
+    message: str
+    severity: Severity = "warning"
+    stage: str = ""
+
+    def format(self, path: str) -> str:
+        """Render as ``PATH:LINE: severity: message``, the form editors and CI annotators read."""
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One thing a stage did to one input line.
+
+    ``action`` is ``"edit"`` (text changed in place), ``"drop"`` (line removed) or ``"move"``
+    (this line's text replaced an earlier copy's, see ``detail``). ``count`` is how many edits a
+    stage made on the line, where it knows.
+    """
+
+    stage: str
+    rule: str
+    line: int
+    action: Action = "edit"
+    count: int = 1
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A document as the stages see it: non-blank paragraphs, one per line, with origins.
+
+    ``linenos[i]`` is the input line that ``lines[i]`` came from.
+    """
+
+    lines: tuple[str, ...]
+    linenos: tuple[int, ...]
+    changes: tuple[Change, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str) -> Doc:
+        """Split text into paragraphs: every line ending is a break, blank lines are dropped.
+
+        >>> Doc.from_text("a\\r\\n\\n  \\nb").lines
+        ('a', 'b')
+        """
+        if _BREAKS.search(text):
+            text = _BREAKS.sub("\n", text)
+        raw = text.split("\n")
+        keep = [i for i, line in enumerate(raw) if line and not line.isspace()]
+        return cls(tuple(raw[i] for i in keep), tuple(i + 1 for i in keep))
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined one per line, with one final newline (none if empty)."""
+        return "\n".join(self.lines) + "\n" if self.lines else ""
+
+    def evolve(
+        self,
+        lines: Sequence[str] | None = None,
+        linenos: Sequence[int] | None = None,
+        changes: Iterable[Change] = (),
+        diagnostics: Iterable[Diagnostic] = (),
+    ) -> Doc:
+        """Return a copy with new lines (and origins) and more records appended."""
+        new_lines = self.lines if lines is None else tuple(lines)
+        new_linenos = self.linenos if linenos is None else tuple(linenos)
+        if len(new_lines) != len(new_linenos):
+            raise ValueError("lines and linenos must have the same length")
+        return replace(
+            self,
+            lines=new_lines,
+            linenos=new_linenos,
+            changes=self.changes + tuple(changes),
+            diagnostics=self.diagnostics + tuple(diagnostics),
+        )
+
+    def edited(self, new_lines: Sequence[str], stage: str, rule: str) -> Doc:
+        """Replace the lines one for one, recording an ``edit`` for each line that differs."""
+        if len(new_lines) != len(self.lines):
+            raise ValueError(f"stage {stage!r} changed the number of lines")
+        changes = {
+            i: Change(stage, rule, self.linenos[i])
+            for i, (old, new) in enumerate(zip(self.lines, new_lines, strict=True))
+            if old != new
+        }
+        return self.rewritten(new_lines, changes)
+
+    def rewritten(
+        self,
+        new_lines: Sequence[str],
+        changes: dict[int, Change],
+        diagnostics: Iterable[Diagnostic] = (),
+    ) -> Doc:
+        """Replace the lines one for one; ``changes`` says (by index) what happened to which.
+
+        A line that became blank is dropped and its change recorded as a ``drop``, so stages
+        never have to think about empty paragraphs.
+        """
+        if len(new_lines) != len(self.lines):
+            raise ValueError("a rewrite must keep one line per line")
+        diagnostics = tuple(diagnostics)
+        if not changes and not diagnostics:
+            return self
+        lines: list[str] = []
+        linenos: list[int] = []
+        records: list[Change] = []
+        for i, (new, lineno) in enumerate(zip(new_lines, self.linenos, strict=True)):
+            change = changes.get(i)
+            if new and not new.isspace():
+                lines.append(new)
+                linenos.append(lineno)
+            elif change is not None:
+                change = replace(change, action="drop")
+            if change is not None:
+                records.append(change)
+        return self.evolve(lines, linenos, records, diagnostics)
+
+    def without(self, drops: dict[int, Change]) -> Doc:
+        """Remove the lines at the given indexes, recording the given change for each."""
+        if not drops:
+            return self
+        keep = [i for i in range(len(self.lines)) if i not in drops]
+        return self.evolve(
+            [self.lines[i] for i in keep],
+            [self.linenos[i] for i in keep],
+            [drops[i] for i in sorted(drops)],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What :func:`newsclean.clean` returns: the clean text and the record of how it got there."""
+
+    text: str
+    changed: bool
+    changes: tuple[Change, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    encoding: str | None = field(default=None)
+
+    def counts(self) -> dict[str, int]:
+        """Number of changed input lines per stage, for reports."""
+        out: dict[str, int] = {}
+        for change in self.changes:
+            out[change.stage] = out.get(change.stage, 0) + 1
+        return out

@@ -1,0 +1,78 @@
+"""Stage ``script``: convert Chinese between Traditional and Simplified with OpenCC, on request.
+
+Runs only when ``Config.to`` is set; otherwise the script is left as it is. ``zh-hans`` uses
+OpenCC's ``t2s``, which changes characters only — never vocabulary (``tw2sp`` would turn 开启
+into 打开). ``zh-tw`` (``s2twp``) does use Taiwan vocabulary, as Taiwanese readers expect.
+
+>>> from newsclean.model import Doc
+>>> from newsclean.config import Config
+>>> script(Doc.from_text("會議開啟"), Config(to="zh-hans")).lines
+('会议开启',)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from ..config import Config
+from ..model import Doc
+
+STAGE = "script"
+
+
+@cache
+def converter(opencc_config: str) -> Any:
+    """One OpenCC converter per configuration per process (building one reads dictionaries)."""
+    import opencc
+
+    return opencc.OpenCC(f"{opencc_config}.json")
+
+
+@lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern[str]:
+    """Characters that ``t2s`` changes on their own: a cheap test for "has Traditional text"."""
+    ranges = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
+    chars = [chr(cp) for cp in ranges]
+    simplified = convert("\n".join(chars), "t2s").split("\n")
+    changing = "".join(a for a, b in zip(chars, simplified, strict=True) if a != b)
+    return re.compile(f"[{changing}]")
+
+
+def fold_script(text: str) -> str:
+    """Text in Simplified script, for comparing (not for output): ``t2s`` only where needed.
+
+    >>> fold_script("會議") == fold_script("会议")
+    True
+    """
+    if not _traditional_re().search(text):
+        return text
+    return convert(text, "t2s")
+
+
+def convert(text: str, opencc_config: str) -> str:
+    """Convert ``text``; characters OpenCC cannot take (lone surrogates) are left as they are."""
+    try:
+        return converter(opencc_config).convert(text)  # type: ignore[no-any-return]
+    except UnicodeEncodeError:
+        return "\n".join(
+            line if _has_surrogate(line) else converter(opencc_config).convert(line)
+            for line in text.split("\n")
+        )
+
+
+def _has_surrogate(line: str) -> bool:
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def script(doc: Doc, config: Config) -> Doc:
+    """Convert every paragraph to ``config.to``; a no-op without a target."""
+    if config.opencc_config is None or not doc.lines:
+        return doc
+    converted = convert("\n".join(doc.lines), config.opencc_config).split("\n")
+    return doc.edited(converted, STAGE, config.to or "")
