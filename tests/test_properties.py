@@ -1,0 +1,120 @@
+"""Invariants, fuzzed: cleaning is idempotent and never raises, on any text or any bytes."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Config, clean, decode
+
+from .conftest import CASES
+
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+# Text that looks like scraped news: Chinese, ASCII, the punctuation the stages act on,
+# pinyin, debris characters, and line breaks, mixed in arbitrary ways.
+_PIECES = st.sampled_from(
+    [
+        "會",
+        "議",
+        "发",
+        "展",
+        "新",
+        "华",
+        "社",
+        "的",
+        "。",
+        "，",
+        "：",
+        "“",
+        "”",
+        "、",
+        ",",
+        ":",
+        ";",
+        "!",
+        "?",
+        "(",
+        ")",
+        " ",
+        "\u3000",
+        "\n",
+        "\n",
+        "|",
+        "![]()",
+        "(huì )",
+        "(fā)",
+        "(chóng)",
+        "Ã©",
+        "â€™",
+        "\ufffd",
+        "锟斤拷",
+        "版权所有",
+        "分享到",
+        "The",
+        "news",
+        "2.3%",
+        "8:30",
+        "a",
+        "é",
+        "\u200b",
+        "\t",
+        "&amp;",
+        "上一篇",
+    ]
+)
+_NEWSY = st.lists(_PIECES, max_size=60).map("".join)
+_LINES = st.lists(
+    st.sampled_from(
+        (CASES / "clean" / "zh-hans.txt").read_text("utf-8").splitlines()
+        + (CASES / "clean" / "en.txt").read_text("utf-8").splitlines()
+    )
+    | _NEWSY,
+    max_size=12,
+).map("\n".join)
+
+
+@_SETTINGS
+@given(st.text())
+def test_idempotent_on_arbitrary_unicode(text):
+    once = clean(text).text
+    assert clean(once).text == once
+
+
+@_SETTINGS
+@given(_NEWSY)
+def test_idempotent_on_newsy_fragments(text):
+    once = clean(text).text
+    assert clean(once).text == once
+
+
+@_SETTINGS
+@given(_LINES)
+def test_idempotent_on_documents(text):
+    for config in (Config(), Config(to="zh-hans")):
+        once = clean(text, config).text
+        assert clean(once, config).text == once
+
+
+@_SETTINGS
+@given(st.binary())
+def test_decode_never_raises_and_cleans(data):
+    text = decode(data)
+    assert isinstance(text, str)
+    once = clean(text).text
+    assert clean(once).text == once
+
+
+@_SETTINGS
+@given(_LINES)
+def test_output_shape(text):
+    out = clean(text).text
+    if out:
+        assert out.endswith("\n") and not out.endswith("\n\n")
+        assert all(line and line == line.strip() for line in out[:-1].split("\n"))
