@@ -76,7 +76,9 @@ class DocumentFilter(CorpusStep[K, V, R], Protocol):
         ...
 
 
-def combine_into(step: CorpusStep[K, V, Any], table: dict[K, V], pairs: Iterable[tuple[K, V]]) -> None:
+def combine_into(
+    step: CorpusStep[K, V, Any], table: dict[K, V], pairs: Iterable[tuple[K, V]]
+) -> None:
     """Merge mapped pairs into ``table`` in place with ``step.combine``."""
     for key, value in pairs:
         table[key] = step.combine(table[key], value) if key in table else value
