@@ -48,14 +48,14 @@ class CorpusDoc:
     text: str
 
 
-class CorpusStep(Protocol[K, V, R]):
+class CorpusStep(Protocol[K, V, R_co]):
     """A cross-document step in three pure parts (see the module docstring)."""
 
     def map(self, doc: CorpusDoc) -> Iterable[tuple[K, V]]: ...
 
     def combine(self, a: V, b: V) -> V: ...
 
-    def finalize(self, table: Mapping[K, V], n_docs: int) -> R: ...
+    def finalize(self, table: Mapping[K, V], n_docs: int) -> R_co: ...
 
 
 class ConfigLearner(CorpusStep[K, V, R], Protocol):
