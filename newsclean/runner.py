@@ -1,0 +1,326 @@
+"""A batch run: learn from the corpus, clean every document in parallel, filter, deliver.
+
+1. *Learn* (only if there are :class:`~newsclean.corpus.ConfigLearner`\\ s): every decoded
+   document goes through each learner's ``map`` in the workers; the parent combines the pairs,
+   finalizes, and ``apply`` refines the Config used to clean every document.
+2. *Clean*: workers clean units (a text file, or a chunk of a dataset) and return outputs,
+   counts, diagnostics and the ``map`` pairs of each :class:`~newsclean.corpus.DocumentFilter`.
+   The parent takes the results in the run's order and alone writes and prints.
+3. *Filter and deliver*: without filters, each input is delivered as soon as its results
+   arrive. With filters, nothing can be delivered before every document is mapped, so the
+   outputs wait in a :class:`~newsclean.output.Spool` (a temporary file, not memory); after
+   ``finalize`` they are delivered from it, minus the rejected documents.
+
+A rejected document is *not delivered*: under ``-o`` it is not written, on stdout it is not
+printed, a rejected record is left out of its dataset's output; with ``-i`` a rejected text file
+is left as it is (newsclean never deletes an input). Every rejection is one line on stderr,
+``ID: rejected: REASON``; ``--check`` says ``would reject`` and exits 1; ``--diff`` shows no
+diff for a rejected document.
+
+Combining runs in the run's order and every step is pure, so the result is the same for any
+number of workers.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .batch import Done, Mode, Plan, Unit, clean_unit, learn_unit
+from .config import Config
+from .corpus import combine_into
+from .files import Source, describe_oserror, open_input
+from .jsonl import read_chunks, split_field
+from .output import Destination, Spool, Writer, step_name
+from .pool import ordered_map
+from .progress import Progress
+from .report import Entry, Report
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How a run is carried out (not how a document is cleaned: that is the Config)."""
+
+    mode: Mode = "write"
+    output_dir: Path | None = None
+    in_place: bool = False
+    jobs: int = 1
+    field: str = "text"
+    stats_field: str | None = None
+
+
+def run(
+    sources: Sequence[Source],
+    config: Config,
+    options: Options,
+    report: Report,
+    progress: Progress | None = None,
+    learners: Sequence[Any] = (),
+    filters: Sequence[Any] = (),
+) -> dict[str, Any]:
+    """Run the batch; outcomes go to ``report``. Returns the filters' reports, by step name."""
+    progress = progress or Progress(enabled=False)
+    options = replace(options, jobs=useful_jobs(sources, options.jobs))
+    with ExitStack() as stack:
+        if learners:
+            sources = _rereadable(sources, stack)
+            config = _learn(sources, config, options, learners, progress)
+        return _Run(sources, config, options, report, progress, filters, stack).clean()
+
+
+def useful_jobs(sources: Sequence[Source], jobs: int) -> int:
+    """No more workers than units of work: one text file, or one small dataset, is cleaned
+    in this process (starting workers would cost more than it saves)."""
+    from .jsonl import CHUNK_BYTES
+
+    units = sum(1 if s.kind == "text" else 1 + s.size() // CHUNK_BYTES for s in sources)
+    return max(1, min(jobs, units))
+
+
+def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
+    stats = split_field(options.stats_field) if options.stats_field else None
+    return Plan(
+        config,
+        options.mode,
+        split_field(options.field),
+        stats,
+        tuple(steps),
+        keep_unchanged=not options.in_place,
+    )
+
+
+def _learn(
+    sources: Sequence[Source],
+    config: Config,
+    options: Options,
+    learners: Sequence[Any],
+    progress: Progress,
+) -> Config:
+    plan = _plan(config, options, learners)
+    tables: list[dict[Any, Any]] = [{} for _ in learners]
+    n_docs = 0
+    progress.start("learning", len(sources), sum(s.size() for s in sources))
+    pending: dict[tuple[int, int], Any] = {}
+    units = _units(sources, pending, options.field)
+    for done in ordered_map(learn_unit, plan, units, options.jobs, _crashed(plan)):
+        pending.pop((done.index, done.first), None)
+        progress.advance(done.last, done.nbytes)
+        n_docs += done.tally.documents
+        for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
+            combine_into(step, table, pairs)
+    for step, table in zip(learners, tables, strict=True):
+        config = step.apply(config, step.finalize(table, n_docs))
+    return config
+
+
+def _rereadable(sources: Sequence[Source], stack: ExitStack) -> list[Source]:
+    """Learning reads every input twice: stdin is copied to a temporary file first."""
+    out = []
+    for source in sources:
+        if not source.is_stdin:
+            out.append(source)
+            continue
+        copy = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "stdin"
+        with copy.open("wb") as handle:
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        out.append(Source(copy, source.display, source.relative, source.kind))
+    return out
+
+
+def _crashed(plan: Plan) -> Any:
+    def on_crash(unit: Unit, exc: BaseException) -> Done:
+        error = f"a worker process died while cleaning it ({type(exc).__name__})"
+        return Done(
+            unit.index, unit.last, first=unit.first, error=error, mapped=[[] for _ in plan.steps]
+        )
+
+    return on_crash
+
+
+def _units(
+    sources: Sequence[Source], pending: dict[tuple[int, int], Any], column: str
+) -> Iterator[Unit]:
+    """The work, in the run's order: one unit per text file, chunks for datasets.
+
+    ``pending`` receives the Parquet row batches whose values are out with a worker.
+    """
+    order = 0
+    for index, source in enumerate(sources):
+        if source.kind == "text":
+            data = source_data(source)
+            yield Unit(source, index, order, data=data)
+            order += 1
+            continue
+        try:
+            chunks = (
+                _parquet_chunks(source, pending, index, column)
+                if source.kind == "parquet"
+                else _line_chunks(source)
+            )
+            for first, items in chunks:
+                yield Unit(source, index, order, first, items, last=False)
+                order += len(items)
+        except (OSError, EOFError, ValueError) as exc:
+            problem = describe_oserror(exc) if isinstance(exc, OSError) else str(exc)
+            yield Unit(source, index, order, error=problem)
+            continue
+        yield Unit(source, index, order)
+
+
+def source_data(source: Source) -> bytes | None:
+    """Stdin is read by the parent (it is one input, cleaned in this process anyway)."""
+    return sys.stdin.buffer.read() if source.is_stdin else None
+
+
+def _line_chunks(source: Source) -> Iterator[tuple[int, list[bytes]]]:
+    with open_input(source) as handle:
+        yield from read_chunks(handle)
+
+
+def _parquet_chunks(
+    source: Source, pending: dict[tuple[int, int], Any], index: int, column: str
+) -> Iterator[tuple[int, list[Any]]]:
+    from .parquet import read_batches
+
+    for first, batch, values in read_batches(source, column):
+        pending[(index, first)] = batch
+        yield first, values
+
+
+class _Run:
+    """The cleaning pass and the delivery, in the parent process."""
+
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        config: Config,
+        options: Options,
+        report: Report,
+        progress: Progress,
+        filters: Sequence[Any],
+        stack: ExitStack,
+    ) -> None:
+        self.sources, self.options, self.report, self.progress = sources, options, report, progress
+        self.filters = list(filters)
+        self.plan = _plan(config, options, filters)
+        self.destination = Destination(
+            options.mode, options.output_dir, options.in_place, options.stats_field
+        )
+        self.spool: Spool | None = None
+        if self.filters and options.mode != "check":
+            self.spool = Spool(options.output_dir)
+            stack.callback(self.spool.close)
+        self.entries: dict[int, Entry] = {}
+        self.writers: dict[int, Writer] = {}
+        self.batches: dict[tuple[int, int], Any] = {}
+        self.field = options.field
+
+    def clean(self) -> dict[str, Any]:
+        tables: list[dict[Any, Any]] = [{} for _ in self.filters]
+        n_docs = 0
+        self.progress.start("cleaning", len(self.sources), sum(s.size() for s in self.sources))
+        units = _units(self.sources, self.batches, self.field)
+        on_crash = _crashed(self.plan)
+        for done in ordered_map(clean_unit, self.plan, units, self.options.jobs, on_crash):
+            entry = self.entries.setdefault(done.index, Entry(self.sources[done.index]))
+            self.report.add(entry, done)
+            self.progress.advance(done.last, done.nbytes)
+            n_docs += done.tally.documents
+            for step, table, pairs in zip(self.filters, tables, done.mapped, strict=True):
+                combine_into(step, table, pairs)
+            self._take(entry, done)
+            if done.last and not self.filters:
+                self._finish(done.index, entry)
+        if not self.filters:
+            return {}
+        results = [f.finalize(t, n_docs) for f, t in zip(self.filters, tables, strict=True)]
+        self._deliver_filtered(results)
+        return {step_name(f): f.report(r) for f, r in zip(self.filters, results, strict=True)}
+
+    def _writer(self, entry: Entry, index: int) -> Writer:
+        writer = self.writers.get(index)
+        if writer is None:
+            writer = self.writers[index] = self.destination.open(entry.source)
+        return writer
+
+    def _take(self, entry: Entry, done: Done) -> None:
+        """Write (or spool) one unit's output, unless its input has already failed."""
+        batch = self.batches.pop((done.index, done.first), None)
+        if entry.error is not None:
+            return
+        try:
+            if self.spool is not None:
+                for doc_id, data in done.pieces:
+                    self.spool.put(done.index, doc_id, data)
+                return
+            writer = self._writer(entry, done.index)
+            for _, data in done.pieces:
+                writer.write(data)
+            if batch is not None and done.values is not None:
+                writer.write_batch(batch, self.field, done.values, done.stats)  # type: ignore[attr-defined]
+        except OSError as exc:
+            self._write_failed(entry, done.index, exc)
+
+    def _write_failed(self, entry: Entry, index: int, exc: OSError) -> None:
+        writer = self.writers.pop(index, None)
+        if writer is not None:
+            writer.discard()
+        self.report.fail(entry, describe_oserror(exc, "write"))
+
+    def _finish(self, index: int, entry: Entry, rejected: bool = False) -> None:
+        """Commit (or discard) an input's output and count it."""
+        writer = self.writers.pop(index, None)
+        if entry.error is None and not rejected:
+            try:
+                writer = writer or self.destination.open(entry.source)
+                writer.finish(entry.differs or entry.n_rejected > 0)
+            except OSError as exc:
+                self.writers[index] = writer  # type: ignore[assignment]
+                self._write_failed(entry, index, exc)
+        elif writer is not None:
+            writer.discard()
+        self.report.finish(entry)
+
+    def _deliver_filtered(self, results: list[Any]) -> None:
+        rejected: dict[str, str] = {}
+        for step, result in zip(self.filters, results, strict=True):
+            for doc_id, reason in step.rejected(result).items():
+                rejected.setdefault(doc_id, reason)
+        by_input = _group(rejected, {e.source.display: i for i, e in self.entries.items()})
+        frames = self.spool.frames() if self.spool is not None else iter(())
+        frame = next(frames, None)
+        for index, entry in sorted(self.entries.items()):
+            mine = by_input.get(index, {})
+            for doc_id, reason in sorted(mine.items(), key=_line_order):
+                self.report.reject(entry, doc_id, reason)
+            whole = entry.source.kind == "text" and bool(mine)
+            while frame is not None and frame[0] == index:
+                doc_id, data = frame[1], frame[2]
+                if entry.error is None and not whole and doc_id not in mine:
+                    try:
+                        self._writer(entry, index).write(data)
+                    except OSError as exc:
+                        self._write_failed(entry, index, exc)
+                frame = next(frames, None)
+            self._finish(index, entry, rejected=whole)
+
+
+def _line_order(item: tuple[str, str]) -> tuple[int, str]:
+    number = item[0].rpartition(":")[2]
+    return (int(number) if number.isdigit() else 0, item[0])
+
+
+def _group(rejected: dict[str, str], inputs: dict[str, int]) -> dict[int, dict[str, str]]:
+    """Rejected ids by input: a text file's id is its name, a record's ``NAME:LINE``."""
+    out: dict[int, dict[str, str]] = {}
+    for doc_id, reason in rejected.items():
+        name = doc_id if doc_id in inputs else doc_id.rpartition(":")[0]
+        if name in inputs:
+            out.setdefault(inputs[name], {})[doc_id] = reason
+    return out
