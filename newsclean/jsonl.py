@@ -51,7 +51,7 @@ def split_field(field: str) -> tuple[str, ...]:
 def parse(line: bytes, field: tuple[str, ...]) -> tuple[dict[str, Any], str]:
     """Parse one line and return the record and the text of ``field`` (or raise BadRecord)."""
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip(b"\r\n"))
     except UnicodeDecodeError as exc:
         raise BadRecord(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except json.JSONDecodeError as exc:

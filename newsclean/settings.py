@@ -67,10 +67,9 @@ def find_config(paths: Iterable[str], cwd: Path | None = None) -> Path | None:
 
 
 def _has_table(pyproject: Path) -> bool:
-    try:
-        return "newsclean" in _read(pyproject).get("tool", {})
-    except click.UsageError:
-        return False
+    """Does it have [tool.newsclean]? (A pyproject.toml that is not TOML is an error.)"""
+    tool = _read(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "newsclean" in tool
 
 
 def _read(path: Path) -> dict[str, Any]:
