@@ -274,7 +274,9 @@ def test_report_json_to_a_file(cli, tmp_path):
     (src / "damaged.txt").write_text("今天天气很好。\n锟斤拷锟斤拷\n", "utf-8")
     out = tmp_path / "out"
     report_file = tmp_path / "report.json"
-    run = cli("fix", "-o", str(out), "--report", "json", "--report-file", str(report_file), str(src))
+    run = cli(
+        "fix", "-o", str(out), "--report", "json", "--report-file", str(report_file), str(src)
+    )
     run.expect(0)
     assert "warning" in run.stderr  # the usual stderr lines are still shown
     report = json.loads(report_file.read_text("utf-8"))

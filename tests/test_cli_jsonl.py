@@ -5,8 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 
-import pytest
-
 from newsclean import jsonl
 
 from .test_cli import CLEANED, DIRTY
@@ -59,7 +57,9 @@ def test_changed_records_keep_their_style():
         (escaped, b'{"text": "\\u4eca y"}\n'),
     ):
         record, text = jsonl.parse(line, field)
-        assert jsonl.render(jsonl.with_field(record, field, text.replace("x", "y")), line) == expected
+        assert (
+            jsonl.render(jsonl.with_field(record, field, text.replace("x", "y")), line) == expected
+        )
 
 
 def test_dotted_field_paths(cli):
@@ -130,7 +130,11 @@ def test_stats_field(cli):
     data = _lines({"text": DIRTY_FIELD}, {"text": "clean text."})
     out = cli("fix", "--jsonl", "--stats-field", "nc", stdin=data).expect(0).out.splitlines()
     first, second = (json.loads(line) for line in out)
-    assert first["nc"] == {"changed": True, "stages": {"pinyin": 1, "punctuation": 1}, "diagnostics": 0}
+    assert first["nc"] == {
+        "changed": True,
+        "stages": {"pinyin": 1, "punctuation": 1},
+        "diagnostics": 0,
+    }
     assert second["nc"] == {"changed": False, "stages": {}, "diagnostics": 0}
 
 

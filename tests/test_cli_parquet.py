@@ -39,7 +39,9 @@ def test_parquet_in_and_out(cli, tmp_path, monkeypatch):
 def test_parquet_check_in_place_and_errors(cli, tmp_path):
     path = tmp_path / "t.parquet"
     _table(path, [DIRTY_FIELD, "ok"])
-    assert f"would change {path} (1 of 2 records)" in cli("fix", "--check", str(path)).expect(1).stderr
+    assert (
+        f"would change {path} (1 of 2 records)" in cli("fix", "--check", str(path)).expect(1).stderr
+    )
     cli("fix", str(path)).expect(2)  # a table is not written to stdout
     cli("fix", "-i", str(path)).expect(0)
     assert pq.read_table(path).column("text").to_pylist() == [CLEAN_FIELD, "ok"]

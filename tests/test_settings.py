@@ -52,7 +52,9 @@ def test_nearest_file_wins_and_newsclean_toml_beats_pyproject(cli, project):
     out = cli("fix", "docs/a.txt").expect(0).out
     assert out == "1月4日,大會開幕,會議開始,會場熱鬧,會後散場。\n"  # docs' file only
     (project / "docs" / "newsclean.toml").write_text('stages = "pinyin,script"\nto = "zh-hans"\n')
-    assert cli("fix", "docs/a.txt").expect(0).out == "1月4日,大会开幕,会议开始,会场热闹,会后散场。\n"
+    assert (
+        cli("fix", "docs/a.txt").expect(0).out == "1月4日,大会开幕,会议开始,会场热闹,会后散场。\n"
+    )
 
 
 def test_search_stops_at_the_repository_root(cli, project):
@@ -81,12 +83,21 @@ def test_keys_are_the_long_option_names_with_dashes_or_underscores(cli, project,
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('[tool.newsclean]\ntoo = "zh-hans"\n', "unknown key 'too' in {path} [tool.newsclean] (did you mean 'to'?)"),
+        (
+            '[tool.newsclean]\ntoo = "zh-hans"\n',
+            "unknown key 'too' in {path} [tool.newsclean] (did you mean 'to'?)",
+        ),
         ("[tool.newsclean]\nconfig = 'x.toml'\n", "unknown key 'config'"),
-        ('[tool.newsclean]\njobs = "many"\n', "invalid value for 'jobs' in {path} [tool.newsclean]"),
+        (
+            '[tool.newsclean]\njobs = "many"\n',
+            "invalid value for 'jobs' in {path} [tool.newsclean]",
+        ),
         ("[tool.newsclean]\njobs = 0\n", "invalid value for 'jobs'"),
         ('[tool.newsclean]\nreport = "xml"\n', "invalid value for 'report'"),
-        ('[tool.newsclean]\nskip = ["nonsense"]\n', "unknown stage 'nonsense' (stages are: encoding"),
+        (
+            '[tool.newsclean]\nskip = ["nonsense"]\n',
+            "unknown stage 'nonsense' (stages are: encoding",
+        ),
         ('[tool.newsclean]\nto = "klingon"\n', "unknown script target 'klingon'"),
         ("[tool.newsclean\n", "invalid TOML in {path}"),
         ("[tool]\nnewsclean = 3\n", "must be a table"),
@@ -104,9 +115,26 @@ def test_bad_settings_are_usage_errors_naming_key_and_file(cli, project, content
 def test_every_long_option_is_a_key_even_ones_added_later(cli, project, monkeypatch):
     """Keys come from the command's own options: a new option needs no settings code."""
     keys = settings.option_keys(fix)
-    for key in ("to", "stages", "skip", "encoding", "quiet", "jobs", "check", "diff", "include",
-                "exclude", "jsonl", "field", "stats-field", "progress", "report", "report-file",
-                "output-dir", "in-place"):
+    for key in (
+        "to",
+        "stages",
+        "skip",
+        "encoding",
+        "quiet",
+        "jobs",
+        "check",
+        "diff",
+        "include",
+        "exclude",
+        "jsonl",
+        "field",
+        "stats-field",
+        "progress",
+        "report",
+        "report-file",
+        "output-dir",
+        "in-place",
+    ):
         assert key in keys, key
     assert "config" not in keys and "no-progress" not in keys
     extra = click.Option(["--boilerplate-file"], type=click.Path(path_type=Path))
