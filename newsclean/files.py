@@ -215,7 +215,10 @@ class AtomicFile:
 
     :meth:`commit` renames it into place; :meth:`discard` (or an exception inside ``with``)
     removes it. An interrupted run leaves either the old file or the new one, never a
-    truncated mix. ``like`` (the file being replaced) lends its permission bits.
+    truncated mix. ``like`` (the file being replaced, under ``-i``) lends its permission bits,
+    and then the data is also flushed to disk (fsync) before the rename, so not even a power
+    cut can cost the user's original text. Outputs under ``-o`` are derived data and skip the
+    fsync, which costs several milliseconds a file.
     """
 
     def __init__(self, target: Path, like: Path | None = None) -> None:
@@ -231,7 +234,8 @@ class AtomicFile:
     def commit(self) -> None:
         try:
             self.handle.flush()
-            os.fsync(self.handle.fileno())
+            if self.like is not None:
+                os.fsync(self.handle.fileno())
             self.handle.close()
             if self.like is not None and self.like.exists():
                 os.chmod(self.tmp, self.like.stat().st_mode & 0o7777)

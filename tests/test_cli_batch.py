@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -140,9 +141,11 @@ def test_diff_applies_as_a_patch(cli, tmp_path):
     path.write_text("標題\n" + DIRTY + "尾", "utf-8")  # no final newline
     patch = cli("fix", "--diff", str(path)).expect(0).stdout
     assert b"\\ No newline at end of file" in patch
-    proc = subprocess.run(["patch", "-s", "-p0"], input=patch, cwd="/", capture_output=True)
-    if proc.returncode != 0 and b"not found" in proc.stderr:
+    if shutil.which("patch") is None:
         pytest.skip("no patch program")
+    proc = subprocess.run(
+        ["patch", "-s", "-p0"], input=patch, cwd="/", capture_output=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert path.read_text("utf-8") == cli("fix", str(tmp_path / "a.txt")).expect(0).out
 
