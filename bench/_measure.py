@@ -31,7 +31,9 @@ def run(args: list[str], stdout: int | None = subprocess.DEVNULL) -> Measured:
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Measured(seconds, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace"))
+    return Measured(
+        seconds, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace")
+    )
 
 
 def newsclean(*args: str) -> list[str]:

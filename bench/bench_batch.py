@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._measure import documents, machine, newsclean, run  # noqa: E402
+from bench._measure import documents, machine, newsclean, run
 
 
 def make_tree(root: Path, n: int) -> int:

@@ -309,6 +309,7 @@ def _execute(
     """Run the batch with the reporting asked for; return the exit code."""
     from contextlib import ExitStack
 
+    from .files import UsageError
     from .progress import Progress
     from .report import JsonReport, Report
     from .runner import run
@@ -337,7 +338,14 @@ def _execute(
         )
         if not sources and not quiet:
             bar.line("newsclean: no input files found (see --include/--exclude)")
-        steps = run(sources, config, options, report, bar, learners, filters)
+        try:
+            steps = run(sources, config, options, report, bar, learners, filters)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
+        except KeyboardInterrupt:
+            bar.clear()
+            click.echo("newsclean: interrupted (no file was left half-written)", err=True)
+            return 130
         bar.clear()
         if json is not None:
             json.close(report.totals(), steps)

@@ -11,6 +11,7 @@ memory stays constant whatever the input size.
 
 from __future__ import annotations
 
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +28,9 @@ _STATE: Any = None  # the run's read-only plan, set once in each worker process
 def _init(state: Any) -> None:
     global _STATE  # noqa: PLW0603 - per-process, set once before any document is cleaned
     _STATE = state
+    # Ctrl-C is the parent's to handle (it stops the pool and cleans up); a worker that
+    # also took it would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _apply(fn: Callable[[Any, T], R], item: T) -> R:

@@ -35,7 +35,7 @@ from typing import Any
 from .batch import Done, Mode, Plan, Unit, clean_unit, learn_unit
 from .config import Config
 from .corpus import combine_into
-from .files import Source, describe_oserror, open_input
+from .files import Source, UsageError, describe_oserror, open_input
 from .jsonl import read_chunks, split_field
 from .output import Destination, Spool, Writer, step_name
 from .pool import ordered_map
@@ -67,6 +67,8 @@ def run(
     """Run the batch; outcomes go to ``report``. Returns the filters' reports, by step name."""
     progress = progress or Progress(enabled=False)
     options = replace(options, jobs=useful_jobs(sources, options.jobs))
+    if filters and options.mode == "write" and any(s.kind == "parquet" for s in sources):
+        raise UsageError("document filters do not support Parquet tables yet: use JSONL")
     with ExitStack() as stack:
         if learners:
             sources = _rereadable(sources, stack)
@@ -79,6 +81,8 @@ def useful_jobs(sources: Sequence[Source], jobs: int) -> int:
     in this process (starting workers would cost more than it saves)."""
     from .jsonl import CHUNK_BYTES
 
+    if any(s.is_stdin and s.kind != "text" for s in sources):
+        return jobs  # a dataset piped in: its size is unknown, assume it is large
     units = sum(1 if s.kind == "text" else 1 + s.size() // CHUNK_BYTES for s in sources)
     return max(1, min(jobs, units))
 
@@ -227,21 +231,30 @@ class _Run:
         self.progress.start("cleaning", len(self.sources), sum(s.size() for s in self.sources))
         units = _units(self.sources, self.batches, self.field)
         on_crash = _crashed(self.plan)
-        for done in ordered_map(clean_unit, self.plan, units, self.options.jobs, on_crash):
-            entry = self.entries.setdefault(done.index, Entry(self.sources[done.index]))
-            self.report.add(entry, done)
-            self.progress.advance(done.last, done.nbytes)
-            n_docs += done.tally.documents
-            for step, table, pairs in zip(self.filters, tables, done.mapped, strict=True):
-                combine_into(step, table, pairs)
-            self._take(entry, done)
-            if done.last and not self.filters:
-                self._finish(done.index, entry)
+        try:
+            for done in ordered_map(clean_unit, self.plan, units, self.options.jobs, on_crash):
+                n_docs += self._clean_one(done, tables)
+        except BaseException:  # interrupted: leave no temporary files behind
+            for writer in self.writers.values():
+                writer.discard()
+            raise
         if not self.filters:
             return {}
         results = [f.finalize(t, n_docs) for f, t in zip(self.filters, tables, strict=True)]
         self._deliver_filtered(results)
         return {step_name(f): f.report(r) for f, r in zip(self.filters, results, strict=True)}
+
+    def _clean_one(self, done: Done, tables: list[dict[Any, Any]]) -> int:
+        """Take one unit's results in order; return how many documents it cleaned."""
+        entry = self.entries.setdefault(done.index, Entry(self.sources[done.index]))
+        self.report.add(entry, done)
+        self.progress.advance(done.last, done.nbytes)
+        for step, table, pairs in zip(self.filters, tables, done.mapped, strict=True):
+            combine_into(step, table, pairs)
+        self._take(entry, done)
+        if done.last and not self.filters:
+            self._finish(done.index, entry)
+        return done.tally.documents
 
     def _writer(self, entry: Entry, index: int) -> Writer:
         writer = self.writers.get(index)
