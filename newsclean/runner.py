@@ -23,10 +23,7 @@ number of workers.
 
 from __future__ import annotations
 
-import shutil
-import sys
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,12 +32,13 @@ from typing import Any
 from .batch import Done, Mode, Plan, Unit, clean_unit, learn_unit
 from .config import Config
 from .corpus import combine_into
-from .files import Source, UsageError, describe_oserror, open_input
-from .jsonl import read_chunks, split_field
+from .files import Source, UsageError, describe_oserror
+from .jsonl import split_field
 from .output import Destination, Spool, Writer, step_name
 from .pool import ordered_map
 from .progress import Progress
 from .report import Entry, Report
+from .work import rereadable, units, useful_jobs
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +69,9 @@ def run(
         raise UsageError("document filters do not support Parquet tables yet: use JSONL")
     with ExitStack() as stack:
         if learners:
-            sources = _rereadable(sources, stack)
+            sources = rereadable(sources, stack)
             config = _learn(sources, config, options, learners, progress)
         return _Run(sources, config, options, report, progress, filters, stack).clean()
-
-
-def useful_jobs(sources: Sequence[Source], jobs: int) -> int:
-    """No more workers than units of work: one text file, or one small dataset, is cleaned
-    in this process (starting workers would cost more than it saves)."""
-    from .jsonl import CHUNK_BYTES
-
-    if any(s.is_stdin and s.kind != "text" for s in sources):
-        return jobs  # a dataset piped in: its size is unknown, assume it is large
-    units = sum(1 if s.kind == "text" else 1 + s.size() // CHUNK_BYTES for s in sources)
-    return max(1, min(jobs, units))
 
 
 def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
@@ -111,8 +98,8 @@ def _learn(
     n_docs = 0
     progress.start("learning", len(sources), sum(s.size() for s in sources))
     pending: dict[tuple[int, int], Any] = {}
-    units = _units(sources, pending, options.field)
-    for done in ordered_map(learn_unit, plan, units, options.jobs, _crashed(plan)):
+    work = units(sources, pending, options.field)
+    for done in ordered_map(learn_unit, plan, work, options.jobs, _crashed(plan)):
         pending.pop((done.index, done.first), None)
         progress.advance(done.last, done.nbytes)
         n_docs += done.tally.documents
@@ -123,21 +110,7 @@ def _learn(
     return config
 
 
-def _rereadable(sources: Sequence[Source], stack: ExitStack) -> list[Source]:
-    """Learning reads every input twice: stdin is copied to a temporary file first."""
-    out = []
-    for source in sources:
-        if not source.is_stdin:
-            out.append(source)
-            continue
-        copy = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "stdin"
-        with copy.open("wb") as handle:
-            shutil.copyfileobj(sys.stdin.buffer, handle)
-        out.append(Source(copy, source.display, source.relative, source.kind))
-    return out
-
-
-def _crashed(plan: Plan) -> Any:
+def _crashed(plan: Plan) -> Callable[[Unit, BaseException], Done]:
     def on_crash(unit: Unit, exc: BaseException) -> Done:
         error = f"a worker process died while cleaning it ({type(exc).__name__})"
         return Done(
@@ -145,56 +118,6 @@ def _crashed(plan: Plan) -> Any:
         )
 
     return on_crash
-
-
-def _units(
-    sources: Sequence[Source], pending: dict[tuple[int, int], Any], column: str
-) -> Iterator[Unit]:
-    """The work, in the run's order: one unit per text file, chunks for datasets.
-
-    ``pending`` receives the Parquet row batches whose values are out with a worker.
-    """
-    order = 0
-    for index, source in enumerate(sources):
-        if source.kind == "text":
-            data = source_data(source)
-            yield Unit(source, index, order, data=data)
-            order += 1
-            continue
-        try:
-            chunks = (
-                _parquet_chunks(source, pending, index, column)
-                if source.kind == "parquet"
-                else _line_chunks(source)
-            )
-            for first, items in chunks:
-                yield Unit(source, index, order, first, items, last=False)
-                order += len(items)
-        except (OSError, EOFError, ValueError) as exc:
-            problem = describe_oserror(exc) if isinstance(exc, OSError) else str(exc)
-            yield Unit(source, index, order, error=problem)
-            continue
-        yield Unit(source, index, order)
-
-
-def source_data(source: Source) -> bytes | None:
-    """Stdin is read by the parent (it is one input, cleaned in this process anyway)."""
-    return sys.stdin.buffer.read() if source.is_stdin else None
-
-
-def _line_chunks(source: Source) -> Iterator[tuple[int, list[bytes]]]:
-    with open_input(source) as handle:
-        yield from read_chunks(handle)
-
-
-def _parquet_chunks(
-    source: Source, pending: dict[tuple[int, int], Any], index: int, column: str
-) -> Iterator[tuple[int, list[Any]]]:
-    from .parquet import read_batches
-
-    for first, batch, values in read_batches(source, column):
-        pending[(index, first)] = batch
-        yield first, values
 
 
 class _Run:
@@ -229,10 +152,10 @@ class _Run:
         tables: list[dict[Any, Any]] = [{} for _ in self.filters]
         n_docs = 0
         self.progress.start("cleaning", len(self.sources), sum(s.size() for s in self.sources))
-        units = _units(self.sources, self.batches, self.field)
+        work = units(self.sources, self.batches, self.field)
         on_crash = _crashed(self.plan)
         try:
-            for done in ordered_map(clean_unit, self.plan, units, self.options.jobs, on_crash):
+            for done in ordered_map(clean_unit, self.plan, work, self.options.jobs, on_crash):
                 n_docs += self._clean_one(done, tables)
         except BaseException:  # interrupted: leave no temporary files behind
             for writer in self.writers.values():
@@ -289,15 +212,16 @@ class _Run:
     def _finish(self, index: int, entry: Entry, rejected: bool = False) -> None:
         """Commit (or discard) an input's output and count it."""
         writer = self.writers.pop(index, None)
-        if entry.error is None and not rejected:
+        if entry.error is not None or rejected:
+            if writer is not None:
+                writer.discard()
+        else:
+            writer = writer or self.destination.open(entry.source)
             try:
-                writer = writer or self.destination.open(entry.source)
                 writer.finish(entry.differs or entry.n_rejected > 0)
             except OSError as exc:
-                self.writers[index] = writer  # type: ignore[assignment]
-                self._write_failed(entry, index, exc)
-        elif writer is not None:
-            writer.discard()
+                writer.discard()
+                self.report.fail(entry, describe_oserror(exc, "write"))
         self.report.finish(entry)
 
     def _deliver_filtered(self, results: list[Any]) -> None:
