@@ -44,17 +44,15 @@ def _corpus(root: Path) -> Path:
     return src
 
 
+#: What a folder search of _corpus finds with the default --include.
+CORPUS_TXT = ["a.txt", "clean.txt", "drafts/d.txt", "news/b.txt", "news/deep/c.txt"]
+
+
 def test_folder_search_skips_hidden_and_vcs_and_other_names(cli, tmp_path):
     src = _corpus(tmp_path)
     out = tmp_path / "out"
     cli("fix", "-o", str(out), str(src)).expect(0)
-    assert sorted(_files(out)) == [
-        "a.txt",
-        "clean.txt",
-        "drafts/d.txt",
-        "news/b.txt",
-        "news/deep/c.txt",
-    ]
+    assert sorted(_files(out)) == CORPUS_TXT
     assert (out / "clean.txt").read_text("utf-8") == CLEAN  # -o writes unchanged files too
 
 
@@ -73,8 +71,7 @@ def test_include_and_exclude_globs(cli, tmp_path, flags, expected):
     out = tmp_path / "out"
     cli("fix", "-o", str(out), *flags, str(src)).expect(0)
     if expected is None:
-        expected = ["a.txt", "clean.txt", "drafts/d.txt", "news/b.txt", "news/deep/c.txt"]
-        expected = sorted([*expected, "news/readme.md"])
+        expected = sorted([*CORPUS_TXT, "news/readme.md"])
     assert sorted(_files(out)) == expected
 
 
@@ -175,13 +172,7 @@ def test_processing_continues_past_a_failing_file(cli, tmp_path):
     out = tmp_path / "out"
     run = cli("fix", "-j", "2", "-o", str(out), str(src)).expect(123)
     assert run.stderr.strip() == f"{bad}: error: no such file"
-    assert sorted(_files(out)) == [
-        "a.txt",
-        "clean.txt",
-        "drafts/d.txt",
-        "news/b.txt",
-        "news/deep/c.txt",
-    ]
+    assert sorted(_files(out)) == CORPUS_TXT
 
 
 def test_exit_codes_for_usage_errors(cli, tmp_path):

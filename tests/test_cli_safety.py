@@ -89,9 +89,6 @@ def test_start_up_imports_nothing_heavy():
     """`newsclean --help` must be instant: the CLI module imports no cleaning library, no
     worker pool and no runner (python -X importtime shows the rest)."""
     heavy = ["opencc", "ftfy", "rapidfuzz", "pyarrow", "concurrent.futures", "newsclean.runner"]
-    code = (
-        "import sys, newsclean.cli\n"
-        f"print([m for m in {heavy!r} if m in sys.modules])"
-    )
+    code = f"import sys, newsclean.cli\nprint([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

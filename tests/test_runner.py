@@ -15,6 +15,7 @@ from newsclean.corpus import CorpusDoc, run_local
 from newsclean.pool import ordered_map
 
 from .test_cli import CLEANED, DIRTY
+from .test_cli_batch import _files
 
 CLEAN = "今天天气很好，我们去公园散步。\n"
 
@@ -83,14 +84,6 @@ def _tree(root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
     return src
-
-
-def _files(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_filter_rejects_documents_under_output_dir_identically_for_any_jobs(cli, tmp_path, steps):
