@@ -225,33 +225,41 @@ def _stats(result: Result, changed: bool) -> dict[str, Any]:
 
 
 def _clean_lines(plan: Plan, unit: Unit, done: Done) -> None:
-    display = unit.source.display
     for i, line in enumerate(unit.items):
         lineno = unit.first + i
         done.nbytes += len(line)
-        out = line if line.endswith(b"\n") else line + b"\n"
-        doc_id: str | None = None
-        if line.strip():
-            try:
-                record, text = parse(line, plan.field)
-            except BadRecord as exc:
-                done.tally.bad.append((lineno, str(exc)))
-                record = None
-            cleaned = None if record is None else _clean_document(plan, done, text, lineno)
-            if record is not None and cleaned is not None:
-                new, result = cleaned
-                doc_id = f"{display}:{lineno}"
-                if new != text or plan.stats_field:
-                    with_field(record, plan.field, new)
-                    if plan.stats_field:
-                        with_field(record, plan.stats_field, _stats(result, new != text))
-                    out = render(record, line)
-                _map(plan, done, CorpusDoc(doc_id, unit.order + i, new))
+        out, doc_id = _clean_line(plan, done, line, lineno, unit.order + i, unit.source.display)
         done.differs |= out != line
         if plan.mode == "write":
             done.pieces.append((doc_id, out))
         elif plan.mode == "diff" and out != line:
             done.pieces.append((doc_id, line_hunk(lineno, line, out)))
+
+
+def _clean_line(
+    plan: Plan, done: Done, line: bytes, lineno: int, order: int, display: str
+) -> tuple[bytes, str | None]:
+    """One JSONL line → (output line, document id). A line that is not a cleanable record —
+    blank, or bad (reported) — is passed through as it is, with no document id."""
+    if not line.strip():
+        return line, None
+    try:
+        record, text = parse(line, plan.field)
+    except BadRecord as exc:
+        done.tally.bad.append((lineno, str(exc)))
+        return line, None
+    cleaned = _clean_document(plan, done, text, lineno)
+    if cleaned is None:
+        return line, None
+    new, result = cleaned
+    doc_id = f"{display}:{lineno}"
+    _map(plan, done, CorpusDoc(doc_id, order, new))
+    if new == text and not plan.stats_field:
+        return line, doc_id  # unchanged: byte for byte
+    with_field(record, plan.field, new)
+    if plan.stats_field:
+        with_field(record, plan.stats_field, _stats(result, new != text))
+    return render(record, line), doc_id
 
 
 def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:

@@ -44,6 +44,9 @@ def test_a_clean_dataset_comes_out_identical(cli, tmp_path):
     cli("fix", "-i", str(path)).expect(0)
     assert path.stat().st_mtime_ns == before
     cli("fix", "--check", str(path)).expect(0)
+    path.write_bytes(data.rstrip(b"\n"))  # no final newline: still nothing to change
+    assert cli("fix", str(path)).expect(0).stdout == data.rstrip(b"\n")
+    cli("fix", "--check", str(path)).expect(0)
 
 
 def test_changed_records_keep_their_style():
