@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -326,3 +328,32 @@ def test_pre_commit_hooks_run_the_real_command():
     }
     assert entries == {"newsclean": "newsclean fix -i", "newsclean-check": "newsclean fix --check"}
     assert text.count("language: python") == 2
+
+
+def test_on_a_terminal_progress_and_summary_are_on_by_default(cli, tmp_path, monkeypatch):
+    src = _big_tree(tmp_path / "tree", 10)
+    monkeypatch.setattr("newsclean.command._tty", lambda: True)
+    run = cli("fix", "-o", str(tmp_path / "out"), str(src)).expect(0)
+    assert run.stderr.splitlines()[-1].startswith("cleaned 11 files (")
+    off = cli("fix", "--no-progress", "-o", str(tmp_path / "out"), str(src)).expect(0).stderr
+    assert "cleaned" not in off and "warning" in off  # diagnostics, but no summary
+    single = src / "d0" / "s0" / "f000.txt"
+    assert cli("fix", str(single)).expect(0).stderr == ""  # one file to stdout: no summary
+
+
+def test_shell_completion_for_options():
+    env = {
+        **os.environ,
+        "_NEWSCLEAN_COMPLETE": "bash_complete",
+        "COMP_WORDS": "newsclean fix --ch",
+        "COMP_CWORD": "2",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsclean"], env=env, capture_output=True, text=True, check=False
+    )
+    assert "plain,--check" in proc.stdout.splitlines()
+    env["_NEWSCLEAN_COMPLETE"] = "bash_source"
+    script = subprocess.run(
+        [sys.executable, "-m", "newsclean"], env=env, capture_output=True, text=True, check=False
+    ).stdout
+    assert "complete -o nosort -F _newsclean_completion newsclean" in script
