@@ -39,7 +39,7 @@ def units(
     order = 0
     for index, source in enumerate(sources):
         if source.kind == "text":
-            data = source_data(source)
+            data = _stdin_data(source)
             yield Unit(source, index, order, data=data)
             order += 1
             continue
@@ -59,7 +59,7 @@ def units(
         yield Unit(source, index, order)
 
 
-def source_data(source: Source) -> bytes | None:
+def _stdin_data(source: Source) -> bytes | None:
     """Stdin is read by the parent (it is one input, cleaned in this process anyway)."""
     return sys.stdin.buffer.read() if source.is_stdin else None
 
