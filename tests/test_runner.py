@@ -200,3 +200,20 @@ def test_pool_keeps_order_and_survives_a_dying_worker():
     assert list(ordered_map(_maybe_die, -1, range(30), jobs=3, on_crash=None, window=2)) == [
         i * 10 for i in range(30)
     ]
+
+
+def test_pool_reads_its_input_only_as_fast_as_results_are_taken():
+    """What keeps a huge dataset in constant memory: at most `window` units in flight."""
+    taken = []
+
+    def endless():
+        i = 0
+        while True:
+            taken.append(i)
+            yield i
+            i += 1
+
+    results = ordered_map(_maybe_die, -1, endless(), jobs=2, on_crash=None, window=3)
+    assert [next(results) for _ in range(5)] == [0, 10, 20, 30, 40]
+    assert len(taken) <= 5 + 3
+    results.close()
