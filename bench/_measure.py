@@ -16,6 +16,7 @@ SAMPLES = ROOT / "samples"
 @dataclass
 class Measured:
     seconds: float
+    cpu: float  # user + system seconds of the process and its (reaped) workers
     peak_mb: float  # the largest resident set of the process or any of its (reaped) workers
     code: int
     stderr: str
@@ -31,9 +32,9 @@ def run(args: list[str], stdout: int | None = subprocess.DEVNULL) -> Measured:
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Measured(
-        seconds, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace")
-    )
+    cpu = usage.ru_utime + usage.ru_stime
+    text = err.decode("utf-8", "replace")
+    return Measured(seconds, cpu, usage.ru_maxrss / 1024, proc.returncode, text)
 
 
 def newsclean(*args: str) -> list[str]:

@@ -79,6 +79,7 @@ def main() -> None:
                 n_out = sum(1 for _ in handle)
             print(
                 f"{'newsclean fix -j ' + jobs:<38} {m.seconds:8.1f} s  {mb / m.seconds:6.1f} MB/s  "
+                f"cpu {m.cpu:7.1f} s  "
                 f"peak RSS {m.peak_mb:5.0f} MB  exit {m.code}  broken line reported: "
                 f"{'yes' if reported else 'NO'}  lines out: {n_out:,}/{lines:,}"
             )
