@@ -1,43 +1,289 @@
-"""Cleaning one input at a time: read, decode, clean, and hand the result back to the parent.
+"""The work done for one unit of input — a text file, or a chunk of JSONL lines or Parquet values.
 
-:func:`process` touches no output and prints nothing, so it can run in a worker process; the
-caller alone writes files and prints messages, in a deterministic order.
+Everything here runs in a worker process (or in the parent under ``-j 1``) and returns plain
+data: it touches no output and prints nothing, so the parent alone writes and prints, in a
+deterministic order, and the output is the same for any number of workers.
+
+>>> from pathlib import Path
+>>> plan = Plan(Config())
+>>> unit = Unit(Source(None, "<stdin>", Path("stdin.txt")), 0, 0, data="大會(huì )開(kāi)幕,會(huì )議開(kāi)始,會(huì )場(chǎng)熱鬧。".encode())
+>>> done = clean_unit(plan, unit)
+>>> done.pieces[0][1].decode(), done.tally.changed
+('大會開幕，會議開始，會場熱鬧。\\n', 1)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from .config import Config
-from .files import Source, read_bytes
-from .model import Result
-from .pipeline import clean_bytes
+from .corpus import CorpusDoc
+from .diff import line_hunk, text_diff
+from .files import Source, describe_oserror, read_bytes
+from .jsonl import BadRecord, field_text, parse, render, with_field
+from .model import Diagnostic, Result
+from .pipeline import clean, clean_bytes
+
+Mode = Literal["write", "check", "diff"]
+Pairs = list[tuple[Any, Any]]
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one input: a result and its output bytes, or an error message."""
+class Plan:
+    """What every worker needs to know about the run (picklable, set once per worker)."""
+
+    config: Config
+    mode: Mode = "write"
+    field: tuple[str, ...] = ("text",)
+    stats_field: tuple[str, ...] | None = None
+    #: The corpus steps whose ``map`` runs on each document: learners in the learning pass,
+    #: filters in the cleaning pass.
+    steps: tuple[Any, ...] = ()
+    #: ``-i`` rewrites only changed files: an unchanged text's output need not come back.
+    keep_unchanged: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One piece of work. A text file is one unit; a dataset is cut into chunks of ``items``.
+
+    ``index`` is the source's position in the run, ``order`` the run-wide position of the
+    unit's first document, ``first`` the line (JSONL) or row (Parquet) number of ``items[0]``.
+    ``error`` is a reading problem the parent met; ``data`` is text the parent already read.
+    """
 
     source: Source
-    result: Result | None = None
-    output: bytes = b""
+    index: int
+    order: int
+    first: int = 1
+    items: Sequence[Any] = ()
+    last: bool = True
+    error: str | None = None
+    data: bytes | None = None
+
+
+@dataclass(slots=True)
+class Tally:
+    """What happened to the documents of a unit (or, summed, of a whole input)."""
+
+    documents: int = 0
+    changed: int = 0
+    stages: dict[str, int] = field(default_factory=dict)
+    #: (record line or row, diagnostic); 0 for a text file.
+    diagnostics: list[tuple[int, Diagnostic]] = field(default_factory=list)
+    #: (record line or row, problem) for records that could not be cleaned.
+    bad: list[tuple[int, str]] = field(default_factory=list)
+
+    def record(self, result: Result, changed: bool, where: int) -> None:
+        self.documents += 1
+        self.changed += changed
+        for stage, count in result.counts().items():
+            self.stages[stage] = self.stages.get(stage, 0) + count
+        self.diagnostics.extend((where, d) for d in result.diagnostics)
+
+    def add(self, other: Tally) -> None:
+        self.documents += other.documents
+        self.changed += other.changed
+        for stage, count in other.stages.items():
+            self.stages[stage] = self.stages.get(stage, 0) + count
+        self.diagnostics.extend(other.diagnostics)
+        self.bad.extend(other.bad)
+
+
+@dataclass(slots=True)
+class Done:
+    """The result of one unit. ``pieces`` are ``(document id, bytes)`` to deliver in order: the
+    output (or, under ``--diff``, the diff); ``values`` the cleaned Parquet values; ``mapped``
+    the ``(key, value)`` pairs of each corpus step."""
+
+    index: int
+    last: bool
+    first: int = 1
+    nbytes: int = 0
+    differs: bool = False  # does the output differ from the input, byte for byte?
+    tally: Tally = field(default_factory=Tally)
+    pieces: list[tuple[str | None, bytes]] = field(default_factory=list)
+    values: list[Any] | None = None
+    stats: list[str] | None = None
+    mapped: list[Pairs] = field(default_factory=list)
     error: str | None = None
 
 
-def process(source: Source, config: Config) -> Outcome:
-    """Read and clean one input; a problem becomes ``Outcome.error``, never an exception."""
+def clean_unit(plan: Plan, unit: Unit) -> Done:
+    """Clean one unit; every problem becomes ``Done.error`` or a bad record, never an exception."""
+    done = Done(unit.index, unit.last, unit.first, mapped=[[] for _ in plan.steps])
+    if unit.error is not None:
+        done.error = unit.error
+    elif unit.source.kind == "text":
+        _clean_text(plan, unit, done)
+    elif unit.source.kind == "jsonl":
+        _clean_lines(plan, unit, done)
+    else:
+        _clean_values(plan, unit, done)
+    return done
+
+
+def learn_unit(plan: Plan, unit: Unit) -> Done:
+    """Map the decoded documents of one unit through the learners (``plan.steps``)."""
+    done = Done(unit.index, unit.last, unit.first, mapped=[[] for _ in plan.steps])
+    if unit.error is not None:
+        return done  # reported when the cleaning pass meets it
+    if unit.source.kind == "text":
+        data = _read(unit, done)
+        if data is not None:
+            from .decode import decode_bytes
+
+            decoded = decode_bytes(data, plan.config.encoding).text
+            done.tally.documents = 1
+            _map(plan, done, CorpusDoc(unit.source.display, unit.order, decoded))
+        return done
+    for i, item in enumerate(unit.items):
+        done.nbytes += len(item) if isinstance(item, bytes) else 0
+        text = _record_text(plan, unit.source, item)
+        if text is not None:
+            done.tally.documents += 1
+            doc_id = f"{unit.source.display}:{unit.first + i}"
+            _map(plan, done, CorpusDoc(doc_id, unit.order + i, text))
+    return done
+
+
+def _map(plan: Plan, done: Done, doc: CorpusDoc) -> None:
+    for pairs, step in zip(done.mapped, plan.steps, strict=True):
+        pairs.extend(step.map(doc))
+
+
+def _read(unit: Unit, done: Done) -> bytes | None:
+    if unit.data is not None:
+        data = unit.data
+    else:
+        try:
+            data = read_bytes(unit.source)
+        except OSError as exc:
+            done.error = describe_oserror(exc)
+            return None
+    done.nbytes = len(data)
+    return data
+
+
+def _record_text(plan: Plan, source: Source, item: Any) -> str | None:
+    if source.kind == "parquet":
+        return item if isinstance(item, str) else None
     try:
-        data = read_bytes(source)
-    except IsADirectoryError:
-        return Outcome(source, error="is a directory")
-    except FileNotFoundError:
-        return Outcome(source, error="no such file")
-    except PermissionError:
-        return Outcome(source, error="permission denied")
-    except OSError as exc:
-        return Outcome(source, error=f"cannot read: {exc.strerror or exc}")
+        return parse(item, plan.field)[1]
+    except BadRecord:
+        return None
+
+
+def _internal(exc: Exception) -> str:
+    return f"internal error while cleaning: {type(exc).__name__}: {exc}"
+
+
+def _clean_text(plan: Plan, unit: Unit, done: Done) -> None:
+    data = _read(unit, done)
+    if data is None:
+        return
     try:
-        result = clean_bytes(data, config)
+        result = clean_bytes(data, plan.config)
     except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
-        return Outcome(source, error=f"internal error while cleaning: {type(exc).__name__}: {exc}")
-    return Outcome(source, result, result.text.encode("utf-8", "replace"))
+        done.error = _internal(exc)
+        return
+    doc_id = unit.source.display
+    done.tally.record(result, result.changed, 0)
+    done.differs = result.changed
+    if plan.mode == "write" and (result.changed or plan.keep_unchanged):
+        done.pieces.append((doc_id, result.text.encode("utf-8", "replace")))
+    elif plan.mode == "diff" and result.changed:
+        from .decode import decode_bytes
+
+        before = decode_bytes(data, plan.config.encoding).text
+        done.pieces.append((doc_id, text_diff(before, result.text, doc_id)))
+    _map(plan, done, CorpusDoc(doc_id, unit.order, result.text))
+
+
+def _clean_document(plan: Plan, done: Done, text: str, where: int) -> tuple[str, Result] | None:
+    """Clean one record's text; ``None`` (and a bad record) if a stage failed on it."""
+    try:
+        result = clean(text, plan.config)
+    except Exception as exc:  # noqa: BLE001 - one bad record must not stop the dataset
+        done.tally.bad.append((where, _internal(exc)))
+        return None
+    new = field_text(result.text, text)
+    done.tally.record(result, new != text, where)
+    return new, result
+
+
+def _stats(result: Result, changed: bool) -> dict[str, Any]:
+    """The ``--stats-field`` summary of one record."""
+    return {
+        "changed": changed,
+        "stages": dict(sorted(result.counts().items())),
+        "diagnostics": len(result.diagnostics),
+    }
+
+
+def _clean_lines(plan: Plan, unit: Unit, done: Done) -> None:
+    for i, line in enumerate(unit.items):
+        lineno = unit.first + i
+        done.nbytes += len(line)
+        out, doc_id = _clean_line(plan, done, line, lineno, unit.order + i, unit.source.display)
+        done.differs |= out != line
+        if plan.mode == "write":
+            done.pieces.append((doc_id, out))
+        elif plan.mode == "diff" and out != line:
+            done.pieces.append((doc_id, line_hunk(lineno, line, out)))
+
+
+def _clean_line(
+    plan: Plan, done: Done, line: bytes, lineno: int, order: int, display: str
+) -> tuple[bytes, str | None]:
+    """One JSONL line → (output line, document id). A line that is not a cleanable record —
+    blank, or bad (reported) — is passed through as it is, with no document id."""
+    if not line.strip():
+        return line, None
+    try:
+        record, text = parse(line, plan.field)
+    except BadRecord as exc:
+        done.tally.bad.append((lineno, str(exc)))
+        return line, None
+    cleaned = _clean_document(plan, done, text, lineno)
+    if cleaned is None:
+        return line, None
+    new, result = cleaned
+    doc_id = f"{display}:{lineno}"
+    _map(plan, done, CorpusDoc(doc_id, order, new))
+    if new == text and not plan.stats_field:
+        return line, doc_id  # unchanged: byte for byte
+    with_field(record, plan.field, new)
+    if plan.stats_field:
+        with_field(record, plan.stats_field, _stats(result, new != text))
+    return render(record, line), doc_id
+
+
+def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:
+    display = unit.source.display
+    values: list[Any] = []
+    stats: list[str] = []
+    for i, value in enumerate(unit.items):
+        row = unit.first + i
+        new, summary = value, None
+        if isinstance(value, str):
+            done.nbytes += len(value.encode("utf-8", "surrogatepass"))
+            cleaned = _clean_document(plan, done, value, row)
+            if cleaned is not None:
+                new, result = cleaned
+                summary = _stats(result, new != value)
+                _map(plan, done, CorpusDoc(f"{display}:{row}", unit.order + i, new))
+                if plan.mode == "diff" and new != value:
+                    before, after = (json.dumps(v, ensure_ascii=False) + "\n" for v in (value, new))
+                    done.pieces.append(
+                        (f"{display}:{row}", line_hunk(row, before.encode(), after.encode()))
+                    )
+        done.differs |= new != value or plan.stats_field is not None
+        values.append(new)
+        stats.append(json.dumps(summary, ensure_ascii=False))
+    if plan.mode == "write":
+        done.values = values
+        done.stats = stats if plan.stats_field else None

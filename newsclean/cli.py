@@ -1,19 +1,19 @@
-"""The ``newsclean`` command: options and wiring only; the work is done by the library."""
+"""The ``newsclean`` command: options and wiring only; the work is done by the library.
+
+Nothing heavy is imported at start-up (``newsclean --help`` must be instant): the runner, the
+stages and their libraries are imported when a command runs.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
 
 from . import __version__
 from .config import SCRIPT_ALIASES, SCRIPT_TARGETS, STAGE_NAMES, Config
-
-if TYPE_CHECKING:
-    from .batch import Outcome
-    from .files import Source
 
 _TARGETS = ", ".join([*SCRIPT_TARGETS, *SCRIPT_ALIASES])
 
@@ -24,13 +24,19 @@ Examples:
   newsclean fix --to zh-hans article.txt     ...and convert to Simplified Chinese
   newsclean fix -o clean/ scraped/           clean a folder (*.txt) into clean/
   newsclean fix -i *.txt                     clean files in place (atomically)
+  newsclean fix --check corpus/              CI: list what would change, exit 1 if anything would
+  newsclean fix --diff a.txt                 show what would change, as a unified diff
+  newsclean fix -o out/ data.jsonl.gz        clean the "text" field of every record
   newsclean fix --skip duplicates,script a.txt
   newsclean fix --stages encoding,pinyin a.txt
 
 \b
 Diagnostics go to stderr as PATH:LINE: warning: MESSAGE (hide them with -q).
-Exit status: 0 done, 2 usage error, 123 some input could not be read or cleaned
-(the other inputs are still cleaned).
+Settings: [tool.newsclean] in pyproject.toml, or newsclean.toml, or --config FILE;
+the keys are the long option names (to = "zh-hans", jobs = 4); flags win.
+Exit status: 0 done, 1 something would change (--check), 2 usage or configuration
+error, 123 some input (or record) could not be read or cleaned (the others are
+still cleaned).
 """
 
 
@@ -50,15 +56,37 @@ def _stage_list(
     if value is None:
         return None
     from .config import parse_stage_list
+    from .settings import origin
 
     try:
         return parse_stage_list(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(f"{exc}{origin(ctx, param.name or '')}") from None
+
+
+def _read_config(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Eager: load the settings file into ``default_map`` before the other options are read."""
+    from .settings import default_map, find_config
+
+    path = value or find_config(ctx.params.get("paths", ()))
+    if path is not None:
+        ctx.default_map = {**(ctx.default_map or {}), **default_map(ctx, path)}
+        ctx.meta["newsclean.config"] = str(path)
+    return value
 
 
 @main.command(epilog=FIX_EPILOG)
-@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.argument("paths", nargs=-1, metavar="[PATH]...", is_eager=True)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    is_eager=True,
+    expose_value=False,
+    callback=_read_config,
+    help="Read settings from this TOML file (default: the nearest pyproject.toml "
+    "[tool.newsclean] or newsclean.toml).",
+)
 @click.option(
     "-o",
     "--output-dir",
@@ -71,6 +99,54 @@ def _stage_list(
     "--in-place",
     is_flag=True,
     help="Rewrite the input files (atomically: never half-written).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; list the files that would change; exit 1 if any would.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Write nothing; print unified diffs of what would change on stdout.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes (default: the number of CPUs).",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, clean files matching GLOB (repeatable; default *.txt, "
+    "or *.jsonl and *.jsonl.gz with --jsonl).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="In folders, skip files and folders matching GLOB (repeatable). A GLOB with a / "
+    "matches the path below the folder given, otherwise the name.",
+)
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="Read every input (stdin too) as JSONL records (automatic for *.jsonl, *.jsonl.gz).",
+)
+@click.option(
+    "--field",
+    default="text",
+    show_default=True,
+    metavar="PATH",
+    help="The field of JSONL records (dotted path, e.g. meta.body) or Parquet column to clean.",
+)
+@click.option(
+    "--stats-field",
+    metavar="NAME",
+    help="Add to each record a field NAME summarising what changed.",
 )
 @click.option(
     "--to",
@@ -95,84 +171,61 @@ def _stage_list(
     "--encoding", metavar="NAME", help="Read input as this encoding instead of detecting it."
 )
 @click.option(
-    "-q", "--quiet", is_flag=True, help="Do not print diagnostics (errors are still printed)."
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only errors: no diagnostics, no progress, no summary.",
 )
-def fix(
-    paths: tuple[str, ...],
-    output_dir: Path | None,
-    in_place: bool,
-    target: str | None,
-    only: tuple[str, ...] | None,
-    skip: tuple[str, ...] | None,
-    encoding: str | None,
-    quiet: bool,
-) -> None:
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar and a summary on stderr (default: when stderr is a terminal).",
+)
+@click.option(
+    "--report",
+    type=click.Choice(["json"]),
+    help="Write a report: per input, whether it changed, the stages that fired, the "
+    "diagnostics; and totals. To --report-file, else (alone) to stderr.",
+)
+@click.option(
+    "--report-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Where --report goes (implies --report json).",
+)
+@click.pass_context
+def fix(ctx: click.Context, /, **params: Any) -> None:
     """Clean PATHs (files or folders; none or - reads stdin).
 
-    One input is written to stdout. Several inputs, or a folder, need -o DIR or -i.
+    One input is written to stdout. Several inputs, or a folder, need -o DIR or -i
+    (or --check / --diff, which write nothing).
     """
-    from .batch import process
-    from .report import Report
+    from .command import execute, options_from, sources_from
 
+    config = _config(params)
+    options = options_from(params)
+    sources = sources_from(params, options)
+    learners, filters = corpus_steps(config, params)
+    sys.exit(execute(sources, config, options, params, learners, filters))
+
+
+def _config(params: dict[str, Any]) -> Config:
+    """The cleaning options (a usage error if they do not fit together)."""
     try:
-        config = Config(to=target, encoding=encoding).select(only=only, skip=skip or ())
+        return Config(to=params["target"], encoding=params["encoding"]).select(
+            only=params["only"], skip=params["skip"] or ()
+        )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    sources = _plan(paths or ("-",), output_dir, in_place)
-    report = Report(quiet=quiet)
-    for source in sources:
-        outcome = process(source, config)
-        if outcome.error is not None or outcome.result is None:
-            _emit(report.failure(source.display, outcome.error or "failed"))
-            continue
-        try:
-            _deliver(outcome, output_dir, in_place)
-        except OSError as exc:
-            _emit(report.failure(source.display, f"cannot write: {exc.strerror or exc}"))
-            continue
-        _emit(report.done(source.display, outcome.result.changed, outcome.result.diagnostics))
-    sys.exit(report.exit_code)
 
 
-def _plan(args: tuple[str, ...], output_dir: Path | None, in_place: bool) -> list[Source]:
-    """Expand PATHs into sources and check they fit the output mode (else a usage error)."""
-    from .files import UsageError, check_collisions, check_output_dir, discover
+def corpus_steps(config: Config, params: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """The cross-document steps this run asked for: (ConfigLearners, DocumentFilters).
 
-    if output_dir is not None and in_place:
-        raise click.UsageError("use either -o/--output-dir or -i/--in-place, not both")
-    sources, had_dir = discover(args)
-    try:
-        if output_dir is not None or in_place:
-            if any(s.is_stdin for s in sources):
-                raise UsageError("stdin (-) is written to stdout; it cannot be used with -o or -i")
-        elif len(sources) > 1 or had_dir:
-            raise UsageError("several inputs need -o/--output-dir DIR or -i/--in-place")
-        if output_dir is not None:
-            check_output_dir(output_dir, args)
-            check_collisions(sources)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
-    return sources
-
-
-def _deliver(outcome: Outcome, output_dir: Path | None, in_place: bool) -> None:
-    """Write one result where it belongs: under -o, over the input (if changed), or stdout."""
-    from .files import write_atomic
-
-    source, result = outcome.source, outcome.result
-    if output_dir is not None:
-        write_atomic(output_dir / source.relative, outcome.output)
-    elif in_place:
-        if result is not None and result.changed and source.path is not None:
-            write_atomic(source.path, outcome.output, like=source.path)
-    else:
-        sys.stdout.buffer.write(outcome.output)
-        sys.stdout.buffer.flush()
-
-
-def _emit(lines: list[str]) -> None:
-    for line in lines:
-        click.echo(line, err=True)
+    Each option that turns on such a step (site boilerplate learning, near-duplicate
+    documents...) adds its step here; the runner does the rest (see newsclean/runner.py).
+    """
+    return [], []
 
 
 @main.command()

@@ -1,4 +1,8 @@
-"""Finding inputs, reading bytes, and writing results without ever leaving a half-written file."""
+"""Finding inputs, reading bytes, and writing results without ever leaving a half-written file.
+
+>>> matches("sub/a.txt", ("*.txt",)), matches("sub/a.md", ("*.txt",)), matches("sub/a", ("sub/*",))
+(True, False, True)
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,18 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import BinaryIO, Literal
 
 STDIN = "-"
 #: Folders never searched when a directory is given: VCS metadata and tool caches.
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "__pycache__", "node_modules"})
 DEFAULT_PATTERN = "*.txt"
+DEFAULT_INCLUDE: tuple[str, ...] = (DEFAULT_PATTERN,)
+JSONL_INCLUDE: tuple[str, ...] = ("*.jsonl", "*.jsonl.gz")
+
+Kind = Literal["text", "jsonl", "parquet"]
 
 
 class UsageError(ValueError):
@@ -21,48 +31,118 @@ class UsageError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input: where to read it, how to name it in messages, and where it goes under ``-o``."""
+    """One input: where to read it, how to name it in messages, and where it goes under ``-o``.
+
+    ``kind`` says how it is read: a whole ``text`` document, a ``jsonl`` dataset (one record a
+    line, optionally gzipped) or a ``parquet`` table.
+    """
 
     path: Path | None  # None for stdin
     display: str
     relative: Path  # path under an output directory
+    kind: Kind = "text"
 
     @property
     def is_stdin(self) -> bool:
         return self.path is None
 
+    @property
+    def gzipped(self) -> bool:
+        return self.path is not None and self.path.name.endswith(".gz")
 
-def discover(args: Iterable[str], pattern: str = DEFAULT_PATTERN) -> tuple[list[Source], bool]:
+    def size(self) -> int:
+        """Bytes on disk (0 for stdin or a file that cannot be read): for progress only."""
+        if self.path is None:
+            return 0
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+def kind_of(name: str, jsonl: bool = False) -> Kind:
+    """How a file is read, from its name (``--jsonl`` makes every input JSONL).
+
+    >>> kind_of("a.jsonl.gz"), kind_of("b.parquet"), kind_of("c.txt"), kind_of("-", jsonl=True)
+    ('jsonl', 'parquet', 'text', 'jsonl')
+    """
+    lower = name.lower()
+    if lower.endswith(".parquet"):
+        return "parquet"
+    if jsonl or lower.endswith((".jsonl", ".jsonl.gz")):
+        return "jsonl"
+    return "text"
+
+
+def matches(relative: str, patterns: Iterable[str]) -> bool:
+    """Does a path (``/``-separated, relative to the folder searched) match a glob?
+
+    A pattern with a ``/`` is matched against the whole relative path (``*`` crosses folders);
+    one without is matched against the last part, the file or folder name.
+    """
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatchcase(relative if "/" in p else name, p) for p in patterns)
+
+
+def discover(
+    args: Iterable[str],
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    exclude: Iterable[str] = (),
+    jsonl: bool = False,
+) -> tuple[list[Source], bool]:
     """Expand the command-line PATHs into sources, in a deterministic order.
 
-    Directories are searched recursively for files matching ``pattern``, skipping hidden and
-    VCS folders. Returns the sources and whether any argument was a directory. A path that
-    does not exist is still returned (reading it fails later, with a clear message, and the
-    rest of the batch goes on).
+    Arguments keep their order; a directory is searched recursively for files matching
+    ``include`` and not ``exclude`` (folders matching ``exclude`` are not entered), skipping
+    hidden files and folders and VCS metadata, in sorted order. A file named explicitly is
+    always taken, and the same file reached twice is taken once. Returns the sources and whether
+    any argument was a directory. A path that does not exist is still returned: reading it
+    fails later with a clear message, and the rest of the batch goes on.
     """
+    include, exclude = tuple(include), tuple(exclude)
     sources: list[Source] = []
+    seen: set[Path] = set()
     had_dir = False
+
+    def add(source: Source) -> None:
+        key = source.path.resolve() if source.path is not None else None
+        if key is None or key not in seen:
+            if key is not None:
+                seen.add(key)
+            sources.append(source)
+
     for arg in args:
         if arg == STDIN:
-            sources.append(Source(None, "<stdin>", Path("stdin.txt")))
+            kind = kind_of(arg, jsonl)
+            add(
+                Source(
+                    None, "<stdin>", Path("stdin.jsonl" if kind == "jsonl" else "stdin.txt"), kind
+                )
+            )
             continue
         path = Path(arg)
         if path.is_dir():
             had_dir = True
-            for found in sorted(_walk(path, pattern)):
-                sources.append(Source(found, str(found), found.relative_to(path)))
+            for found in sorted(_walk(path, include, exclude)):
+                add(Source(found, str(found), found.relative_to(path), kind_of(found.name, jsonl)))
         else:
-            sources.append(Source(path, arg, _mirror_name(path)))
+            add(Source(path, arg, _mirror_name(path), kind_of(path.name, jsonl)))
     return sources, had_dir
 
 
-def _walk(root: Path, pattern: str) -> Iterator[Path]:
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS]
+        base = Path(dirpath).relative_to(root).as_posix()
+        prefix = "" if base == "." else base + "/"
+        dirnames[:] = [
+            d
+            for d in dirnames
+            if not d.startswith(".") and d not in SKIP_DIRS and not matches(prefix + d, exclude)
+        ]
         for name in filenames:
-            candidate = Path(dirpath, name)
-            if not name.startswith(".") and candidate.match(pattern):
-                yield candidate
+            rel = prefix + name
+            if not name.startswith(".") and matches(rel, include) and not matches(rel, exclude):
+                yield Path(dirpath, name)
 
 
 def _mirror_name(path: Path) -> Path:
@@ -106,27 +186,84 @@ def read_bytes(source: Source) -> bytes:
     return source.path.read_bytes()
 
 
-def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder and a rename.
+def open_input(source: Source) -> BinaryIO:
+    """Open an input for streaming (gunzipped if its name ends in ``.gz``)."""
+    if source.path is None:
+        import sys
 
-    An interrupted run leaves either the old file or the new one, never a truncated mix.
-    ``like`` (the file being replaced) lends its permission bits to the new file.
+        return sys.stdin.buffer
+    if source.gzipped:
+        import gzip
+
+        return gzip.open(source.path, "rb")  # type: ignore[return-value]
+    return source.path.open("rb")
+
+
+def describe_oserror(exc: OSError, verb: str = "read") -> str:
+    """One short phrase for an I/O problem, for ``PATH: error: PHRASE``."""
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot {verb}: {exc.strerror or exc}"
+
+
+class AtomicFile:
+    """A file written through a temporary file in the target's folder, then renamed.
+
+    :meth:`commit` renames it into place; :meth:`discard` (or an exception inside ``with``)
+    removes it. An interrupted run leaves either the old file or the new one, never a
+    truncated mix. ``like`` (the file being replaced, under ``-i``) lends its permission bits,
+    and then the data is also flushed to disk (fsync) before the rename, so not even a power
+    cut can cost the user's original text. Outputs under ``-o`` are derived data and skip the
+    fsync, which costs several milliseconds a file.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if like is not None and like.exists():
-            os.chmod(tmp, like.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
+
+    def __init__(self, target: Path, like: Path | None = None) -> None:
+        self.target, self.like = target, like
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        self.tmp = Path(tmp)
+        self.handle: BinaryIO = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+
+    def commit(self) -> None:
+        try:
+            self.handle.flush()
+            if self.like is not None:
+                os.fsync(self.handle.fileno())
+            self.handle.close()
+            if self.like is not None and self.like.exists():
+                os.chmod(self.tmp, self.like.stat().st_mode & 0o7777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)
+            os.replace(self.tmp, self.target)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.handle.close()
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+            os.unlink(self.tmp)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        if kind is not None:
+            self.discard()
+
+
+def write_atomic(target: Path, data: bytes, like: Path | None = None) -> None:
+    """Write ``data`` to ``target`` atomically (see :class:`AtomicFile`)."""
+    with AtomicFile(target, like) as out:
+        out.write(data)
+        out.commit()

@@ -1,0 +1,171 @@
+"""The ``fix`` command's run-level wiring: parameters → Options, sources, reporting, a run.
+
+Kept apart from :mod:`newsclean.cli` (which declares the options and builds the cleaning
+Config) so that file stays a readable list of options; nothing here is imported at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from .config import Config
+from .files import Source
+from .runner import Options
+
+
+def options_from(params: dict[str, Any]) -> Options:
+    from .jsonl import split_field
+    from .runner import Options
+
+    if params["output_dir"] is not None and params["in_place"]:
+        raise click.UsageError("use either -o/--output-dir or -i/--in-place, not both")
+    # --diff --check shows the diffs and exits 1 if anything would change (see Report.check)
+    mode = "diff" if params["diff"] else "check" if params["check"] else "write"
+    for name in ("field", "stats_field"):
+        if params[name] is not None:
+            try:
+                split_field(params[name])
+            except ValueError as exc:
+                hint = f"--{name.replace('_', '-')}"
+                raise click.BadParameter(str(exc), param_hint=hint) from None
+    return Options(
+        mode=mode,  # type: ignore[arg-type]
+        output_dir=params["output_dir"] if mode == "write" else None,
+        in_place=params["in_place"] and mode == "write",
+        jobs=params["jobs"] or _cpu_count(),
+        field=params["field"],
+        stats_field=params["stats_field"],
+    )
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
+    """Expand PATHs into sources and check they fit the output mode (else a usage error)."""
+    from .files import (
+        DEFAULT_INCLUDE,
+        JSONL_INCLUDE,
+        UsageError,
+        check_collisions,
+        check_output_dir,
+        discover,
+    )
+
+    args = params["paths"] or ("-",)
+    include = params["include"] or (JSONL_INCLUDE if params["jsonl"] else DEFAULT_INCLUDE)
+    sources, had_dir = discover(args, include, params["exclude"], params["jsonl"])
+    output_dir = options.output_dir
+    try:
+        if options.mode != "write":
+            pass  # --check and --diff write nothing: any inputs will do
+        elif output_dir is not None or options.in_place:
+            if any(s.is_stdin for s in sources):
+                raise UsageError("stdin (-) is written to stdout; it cannot be used with -o or -i")
+        elif len(sources) > 1 or had_dir:
+            raise UsageError("several inputs need -o/--output-dir DIR or -i/--in-place")
+        elif any(s.kind == "parquet" for s in sources):
+            raise UsageError("a Parquet table is not written to stdout: use -o DIR or -i")
+        if output_dir is not None:
+            check_output_dir(output_dir, args)
+            check_collisions(sources)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    return sources
+
+
+def execute(
+    sources: list[Source],
+    config: Config,
+    options: Options,
+    params: dict[str, Any],
+    learners: list[Any],
+    filters: list[Any],
+) -> int:
+    """Run the batch with the reporting asked for; return the exit code."""
+    from contextlib import ExitStack
+
+    from .files import UsageError
+    from .progress import Progress
+    from .report import JsonReport, Report
+    from .runner import run
+
+    quiet = params["quiet"]
+    report_file: Path | None = params["report_file"]
+    json_on_stderr = params["report"] == "json" and report_file is None
+    single = len(sources) == 1 and options.mode == "write" and options.output_dir is None
+    single = single and not options.in_place
+    shown = params["progress"] if params["progress"] is not None else _tty() and not single
+    shown = shown and not quiet and not json_on_stderr
+    bar = Progress(enabled=shown)
+    with ExitStack() as stack:
+        json: JsonReport | None = None
+        if json_on_stderr:
+            json = JsonReport(sys.stderr)
+        elif report_file is not None:
+            json = JsonReport(stack.enter_context(_report_stream(report_file)))
+        report = Report(
+            mode=options.mode,
+            check=params["check"],
+            quiet=quiet or json_on_stderr,
+            emit=_silent if json_on_stderr else bar.line,
+            json=json,
+            keep_details=json is not None,
+        )
+        if not sources and not quiet:
+            bar.line("newsclean: no input files found (see --include/--exclude)")
+        try:
+            steps = run(sources, config, options, report, bar, learners, filters)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
+        except KeyboardInterrupt:
+            bar.clear()
+            click.echo("newsclean: interrupted (no file was left half-written)", err=True)
+            return 130
+        bar.clear()
+        if json is not None:
+            json.close(report.totals(), steps)
+        if not (quiet or json_on_stderr) and (shown or options.mode != "write"):
+            bar.line(report.summary())
+    return report.exit_code
+
+
+def _silent(line: str) -> None:
+    """With the JSON report on stderr, stderr carries nothing else (it is all in the report)."""
+
+
+def _tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextmanager
+def _report_stream(path: Path) -> Iterator[TextIO]:
+    """The --report-file, written atomically: a report is complete or absent."""
+    import io
+
+    from .files import AtomicFile
+
+    atomic = AtomicFile(path)
+    stream = io.TextIOWrapper(atomic.handle, "utf-8", newline="\n")
+    try:
+        yield stream
+        stream.flush()
+        stream.detach()
+        atomic.commit()
+    except BaseException:
+        atomic.discard()
+        raise

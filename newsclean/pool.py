@@ -1,0 +1,106 @@
+"""An ordered, bounded parallel map over worker processes.
+
+Workers *return* results; the caller consumes them in the order the work was given, so what it
+writes and prints is the same for any number of workers. At most ``window`` units are in flight,
+so a generator that reads a huge file lazily is read only as fast as results are consumed:
+memory stays constant whatever the input size.
+
+>>> list(ordered_map(_square_plus, 1, range(5), jobs=1, on_crash=None))
+[1, 2, 5, 10, 17]
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+P = TypeVar("P")
+T = TypeVar("T")
+R = TypeVar("R")
+
+_STATE: Any = None  # the run's read-only plan, set once in each worker process
+
+
+def _init(state: Any) -> None:
+    global _STATE  # noqa: PLW0603 - per-process, set once before any document is cleaned
+    _STATE = state
+    # Ctrl-C is the parent's to handle (it stops the pool and cleans up); a worker that
+    # also took it would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _apply(fn: Callable[[Any, T], R], item: T) -> R:
+    return fn(_STATE, item)
+
+
+def _square_plus(state: int, item: int) -> int:
+    return item * item + state
+
+
+def ordered_map(
+    fn: Callable[[P, T], R],
+    state: P,
+    items: Iterable[T],
+    jobs: int,
+    on_crash: Callable[[T, BaseException], R] | None,
+    window: int | None = None,
+) -> Iterator[R]:
+    """Yield ``fn(state, item)`` for every item, in order, using ``jobs`` processes.
+
+    ``fn`` must be a module-level function (it is pickled by name) and must not raise for a
+    bad item: it returns an error result instead. If a worker process dies (killed, out of
+    memory), ``on_crash`` turns that item into a result, and the rest go on in a fresh pool.
+    ``jobs <= 1`` runs everything in this process, with no pool at all.
+    """
+    if jobs <= 1:
+        for item in items:
+            yield fn(state, item)
+        return
+    window = window or 4 * jobs
+    pending: deque[tuple[T, Future[R]]] = deque()
+    source = iter(items)
+    pool = ProcessPoolExecutor(jobs, initializer=_init, initargs=(state,))
+    try:
+        while True:
+            while len(pending) < window:
+                item = next(source, _END)
+                if item is _END:
+                    break
+                pending.append((item, pool.submit(_apply, fn, item)))
+            if not pending:
+                return
+            item, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                if on_crash is None:
+                    raise
+                # Any item in flight may have killed the pool: retry this one alone, so only
+                # the item that really crashes a worker is reported, then go on afresh.
+                pool.shutdown(wait=True, cancel_futures=True)
+                redo = [it for it, _ in pending]
+                pending.clear()
+                yield _alone(fn, state, item, on_crash)
+                pool = ProcessPoolExecutor(jobs, initializer=_init, initargs=(state,))
+                pending.extend((it, pool.submit(_apply, fn, it)) for it in redo)
+                continue
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(
+    fn: Callable[[P, T], R], state: P, item: T, on_crash: Callable[[T, BaseException], R]
+) -> R:
+    with ProcessPoolExecutor(1, initializer=_init, initargs=(state,)) as pool:
+        try:
+            return pool.submit(_apply, fn, item).result()
+        except BrokenProcessPool as exc:
+            return on_crash(item, exc)
+
+
+_END: Any = object()

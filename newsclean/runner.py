@@ -1,0 +1,263 @@
+"""A batch run: learn from the corpus, clean every document in parallel, filter, deliver.
+
+1. *Learn* (only if there are :class:`~newsclean.corpus.ConfigLearner`\\ s): every decoded
+   document goes through each learner's ``map`` in the workers; the parent combines the pairs,
+   finalizes, and ``apply`` refines the Config used to clean every document.
+2. *Clean*: workers clean units (a text file, or a chunk of a dataset) and return outputs,
+   counts, diagnostics and the ``map`` pairs of each :class:`~newsclean.corpus.DocumentFilter`.
+   The parent takes the results in the run's order and alone writes and prints.
+3. *Filter and deliver*: without filters, each input is delivered as soon as its results
+   arrive. With filters, nothing can be delivered before every document is mapped, so the
+   outputs wait in a :class:`~newsclean.output.Spool` (a temporary file, not memory); after
+   ``finalize`` they are delivered from it, minus the rejected documents.
+
+A rejected document is *not delivered*: under ``-o`` it is not written, on stdout it is not
+printed, a rejected record is left out of its dataset's output; with ``-i`` a rejected text file
+is left as it is (newsclean never deletes an input). Every rejection is one line on stderr,
+``ID: rejected: REASON``; ``--check`` says ``would reject`` and exits 1; ``--diff`` shows no
+diff for a rejected document.
+
+Combining runs in the run's order and every step is pure, so the result is the same for any
+number of workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .batch import Done, Mode, Plan, Unit, clean_unit, learn_unit
+from .config import Config
+from .corpus import combine_into
+from .files import Source, UsageError, describe_oserror
+from .jsonl import split_field
+from .output import Destination, Spool, Writer, step_name
+from .pool import ordered_map
+from .progress import Progress
+from .report import Entry, Report
+from .work import rereadable, units, useful_jobs
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How a run is carried out (not how a document is cleaned: that is the Config)."""
+
+    mode: Mode = "write"
+    output_dir: Path | None = None
+    in_place: bool = False
+    jobs: int = 1
+    field: str = "text"
+    stats_field: str | None = None
+
+
+def run(
+    sources: Sequence[Source],
+    config: Config,
+    options: Options,
+    report: Report,
+    progress: Progress | None = None,
+    learners: Sequence[Any] = (),
+    filters: Sequence[Any] = (),
+) -> dict[str, Any]:
+    """Run the batch; outcomes go to ``report``. Returns the filters' reports, by step name."""
+    progress = progress or Progress(enabled=False)
+    options = replace(options, jobs=useful_jobs(sources, options.jobs))
+    if filters and options.mode == "write" and any(s.kind == "parquet" for s in sources):
+        raise UsageError("document filters do not support Parquet tables yet: use JSONL")
+    with ExitStack() as stack:
+        if learners:
+            sources = rereadable(sources, stack)
+            config = _learn(sources, config, options, learners, progress)
+        return _Run(sources, config, options, report, progress, filters, stack).clean()
+
+
+def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
+    stats = split_field(options.stats_field) if options.stats_field else None
+    return Plan(
+        config,
+        options.mode,
+        split_field(options.field),
+        stats,
+        tuple(steps),
+        keep_unchanged=not options.in_place,
+    )
+
+
+def _learn(
+    sources: Sequence[Source],
+    config: Config,
+    options: Options,
+    learners: Sequence[Any],
+    progress: Progress,
+) -> Config:
+    plan = _plan(config, options, learners)
+    tables: list[dict[Any, Any]] = [{} for _ in learners]
+    n_docs = 0
+    progress.start("learning", len(sources), sum(s.size() for s in sources))
+    pending: dict[tuple[int, int], Any] = {}
+    work = units(sources, pending, options.field)
+    for done in ordered_map(learn_unit, plan, work, options.jobs, _crashed(plan)):
+        pending.pop((done.index, done.first), None)
+        progress.advance(done.last, done.nbytes)
+        n_docs += done.tally.documents
+        for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
+            combine_into(step, table, pairs)
+    for step, table in zip(learners, tables, strict=True):
+        config = step.apply(config, step.finalize(table, n_docs))
+    return config
+
+
+def _crashed(plan: Plan) -> Callable[[Unit, BaseException], Done]:
+    def on_crash(unit: Unit, exc: BaseException) -> Done:
+        error = f"a worker process died while cleaning it ({type(exc).__name__})"
+        return Done(
+            unit.index, unit.last, first=unit.first, error=error, mapped=[[] for _ in plan.steps]
+        )
+
+    return on_crash
+
+
+class _Run:
+    """The cleaning pass and the delivery, in the parent process."""
+
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        config: Config,
+        options: Options,
+        report: Report,
+        progress: Progress,
+        filters: Sequence[Any],
+        stack: ExitStack,
+    ) -> None:
+        self.sources, self.options, self.report, self.progress = sources, options, report, progress
+        self.filters = list(filters)
+        self.plan = _plan(config, options, filters)
+        self.destination = Destination(
+            options.mode, options.output_dir, options.in_place, options.stats_field
+        )
+        self.spool: Spool | None = None
+        if self.filters and options.mode != "check":
+            self.spool = Spool(options.output_dir)
+            stack.callback(self.spool.close)
+        self.entries: dict[int, Entry] = {}
+        self.writers: dict[int, Writer] = {}
+        self.batches: dict[tuple[int, int], Any] = {}
+        self.field = options.field
+
+    def clean(self) -> dict[str, Any]:
+        tables: list[dict[Any, Any]] = [{} for _ in self.filters]
+        n_docs = 0
+        self.progress.start("cleaning", len(self.sources), sum(s.size() for s in self.sources))
+        work = units(self.sources, self.batches, self.field)
+        on_crash = _crashed(self.plan)
+        try:
+            for done in ordered_map(clean_unit, self.plan, work, self.options.jobs, on_crash):
+                n_docs += self._clean_one(done, tables)
+        except BaseException:  # interrupted: leave no temporary files behind
+            for writer in self.writers.values():
+                writer.discard()
+            raise
+        if not self.filters:
+            return {}
+        results = [f.finalize(t, n_docs) for f, t in zip(self.filters, tables, strict=True)]
+        self._deliver_filtered(results)
+        return {step_name(f): f.report(r) for f, r in zip(self.filters, results, strict=True)}
+
+    def _clean_one(self, done: Done, tables: list[dict[Any, Any]]) -> int:
+        """Take one unit's results in order; return how many documents it cleaned."""
+        entry = self.entries.setdefault(done.index, Entry(self.sources[done.index]))
+        self.report.add(entry, done)
+        self.progress.advance(done.last, done.nbytes)
+        for step, table, pairs in zip(self.filters, tables, done.mapped, strict=True):
+            combine_into(step, table, pairs)
+        self._take(entry, done)
+        if done.last and not self.filters:
+            self._finish(done.index, entry)
+        return done.tally.documents
+
+    def _writer(self, entry: Entry, index: int) -> Writer:
+        writer = self.writers.get(index)
+        if writer is None:
+            writer = self.writers[index] = self.destination.open(entry.source)
+        return writer
+
+    def _take(self, entry: Entry, done: Done) -> None:
+        """Write (or spool) one unit's output, unless its input has already failed."""
+        batch = self.batches.pop((done.index, done.first), None)
+        if entry.error is not None:
+            return
+        try:
+            if self.spool is not None:
+                for doc_id, data in done.pieces:
+                    self.spool.put(done.index, doc_id, data)
+                return
+            writer = self._writer(entry, done.index)
+            for _, data in done.pieces:
+                writer.write(data)
+            if batch is not None and done.values is not None:
+                writer.write_batch(batch, self.field, done.values, done.stats)  # type: ignore[attr-defined]
+        except OSError as exc:
+            self._write_failed(entry, done.index, exc)
+
+    def _write_failed(self, entry: Entry, index: int, exc: OSError) -> None:
+        writer = self.writers.pop(index, None)
+        if writer is not None:
+            writer.discard()
+        self.report.fail(entry, describe_oserror(exc, "write"))
+
+    def _finish(self, index: int, entry: Entry, rejected: bool = False) -> None:
+        """Commit (or discard) an input's output and count it."""
+        writer = self.writers.pop(index, None)
+        if entry.error is not None or rejected:
+            if writer is not None:
+                writer.discard()
+        else:
+            writer = writer or self.destination.open(entry.source)
+            try:
+                writer.finish(entry.differs or entry.n_rejected > 0)
+            except OSError as exc:
+                writer.discard()
+                self.report.fail(entry, describe_oserror(exc, "write"))
+        self.report.finish(entry)
+
+    def _deliver_filtered(self, results: list[Any]) -> None:
+        rejected: dict[str, str] = {}
+        for step, result in zip(self.filters, results, strict=True):
+            for doc_id, reason in step.rejected(result).items():
+                rejected.setdefault(doc_id, reason)
+        by_input = _group(rejected, {e.source.display: i for i, e in self.entries.items()})
+        frames = self.spool.frames() if self.spool is not None else iter(())
+        frame = next(frames, None)
+        for index, entry in sorted(self.entries.items()):
+            mine = by_input.get(index, {})
+            for doc_id, reason in sorted(mine.items(), key=_line_order):
+                self.report.reject(entry, doc_id, reason)
+            whole = entry.source.kind == "text" and bool(mine)
+            while frame is not None and frame[0] == index:
+                doc_id, data = frame[1], frame[2]
+                if entry.error is None and not whole and doc_id not in mine:
+                    try:
+                        self._writer(entry, index).write(data)
+                    except OSError as exc:
+                        self._write_failed(entry, index, exc)
+                frame = next(frames, None)
+            self._finish(index, entry, rejected=whole)
+
+
+def _line_order(item: tuple[str, str]) -> tuple[int, str]:
+    number = item[0].rpartition(":")[2]
+    return (int(number) if number.isdigit() else 0, item[0])
+
+
+def _group(rejected: dict[str, str], inputs: dict[str, int]) -> dict[int, dict[str, str]]:
+    """Rejected ids by input: a text file's id is its name, a record's ``NAME:LINE``."""
+    out: dict[int, dict[str, str]] = {}
+    for doc_id, reason in rejected.items():
+        name = doc_id if doc_id in inputs else doc_id.rpartition(":")[0]
+        if name in inputs:
+            out.setdefault(inputs[name], {})[doc_id] = reason
+    return out

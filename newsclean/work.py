@@ -1,0 +1,93 @@
+"""Cutting the inputs into units of work, in the run's order (parent process only).
+
+A text file is one unit, read by the worker that cleans it. A dataset is read here, as a
+stream, and cut into chunks of lines (JSONL) or row batches (Parquet); since the pool takes
+units only as fast as results are consumed, a huge file is never all in memory.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from .batch import Unit
+from .files import Source, describe_oserror, open_input
+from .jsonl import CHUNK_BYTES, read_chunks
+
+
+def useful_jobs(sources: Sequence[Source], jobs: int) -> int:
+    """No more workers than units of work: one text file, or one small dataset, is cleaned
+    in this process (starting workers would cost more than it saves)."""
+    if any(s.is_stdin and s.kind != "text" for s in sources):
+        return jobs  # a dataset piped in: its size is unknown, assume it is large
+    units = sum(1 if s.kind == "text" else 1 + s.size() // CHUNK_BYTES for s in sources)
+    return max(1, min(jobs, units))
+
+
+def units(
+    sources: Sequence[Source], pending: dict[tuple[int, int], Any], column: str
+) -> Iterator[Unit]:
+    """The work, in the run's order: one unit per text file, chunks for datasets.
+
+    ``pending`` receives the Parquet row batches whose values are out with a worker.
+    """
+    order = 0
+    for index, source in enumerate(sources):
+        if source.kind == "text":
+            data = _stdin_data(source)
+            yield Unit(source, index, order, data=data)
+            order += 1
+            continue
+        try:
+            chunks = (
+                _parquet_chunks(source, pending, index, column)
+                if source.kind == "parquet"
+                else _line_chunks(source)
+            )
+            for first, items in chunks:
+                yield Unit(source, index, order, first, items, last=False)
+                order += len(items)
+        except (OSError, EOFError, ValueError) as exc:
+            problem = describe_oserror(exc) if isinstance(exc, OSError) else str(exc)
+            yield Unit(source, index, order, error=problem)
+            continue
+        yield Unit(source, index, order)
+
+
+def _stdin_data(source: Source) -> bytes | None:
+    """Stdin is read by the parent (it is one input, cleaned in this process anyway)."""
+    return sys.stdin.buffer.read() if source.is_stdin else None
+
+
+def _line_chunks(source: Source) -> Iterator[tuple[int, list[bytes]]]:
+    with open_input(source) as handle:
+        yield from read_chunks(handle)
+
+
+def _parquet_chunks(
+    source: Source, pending: dict[tuple[int, int], Any], index: int, column: str
+) -> Iterator[tuple[int, list[Any]]]:
+    from .parquet import read_batches
+
+    for first, batch, values in read_batches(source, column):
+        pending[(index, first)] = batch
+        yield first, values
+
+
+def rereadable(sources: Sequence[Source], stack: ExitStack) -> list[Source]:
+    """Learning reads every input twice: stdin is copied to a temporary file first."""
+    out = []
+    for source in sources:
+        if not source.is_stdin:
+            out.append(source)
+            continue
+        copy = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "stdin"
+        with copy.open("wb") as handle:
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        out.append(Source(copy, source.display, source.relative, source.kind))
+    return out
