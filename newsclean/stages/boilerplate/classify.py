@@ -1,0 +1,144 @@
+"""One verdict per line, from the line alone: boilerplate (and why), protected, content, or short.
+
+Cheapest first. Most of a news text is prose — long lines ending like a sentence — and prose is
+never matched against the phrase families: only its first characters are folded and checked
+against the few *strong* families (cookie banners, "凡本网注明…" disclaimers). The other lines
+are folded together (one OpenCC call) and go through debris, strong, protection, learned site
+boilerplate, phrase families, the user's rules and line shape, in that order.
+
+>>> from newsclean.config import Config
+>>> [v.label for v in classify(["（记者张三）", "责任编辑：李四", "两会专题"], Config())]
+['protected', 'boilerplate', 'short']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from hashlib import blake2b
+from typing import Literal
+
+from ...chars import units
+from ...config import Config
+from .lines import (
+    SHORT_UNITS,
+    core,
+    SKIP_HEAD,
+    ends_like_sentence,
+    fold,
+    fold_many,
+    is_debris,
+    is_prose,
+    shape_rule,
+)
+from .rules import Rules, rules, user_rules
+
+Label = Literal["boilerplate", "protected", "content", "short"]
+
+#: How much of a prose line the strong families look at (they match at its start), and how
+#: much is folded first to see whether it can start a strong match at all.
+STRONG_PREFIX = 64
+HEAD = 6
+#: Lines shorter than this (in units) repeat in any text ("是。", "Yes"): learned only if they
+#: recur very widely (see :mod:`newsclean.site`).
+TINY_UNITS = 4
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one line is; ``rule`` and ``detail`` say why, for boilerplate."""
+
+    label: Label
+    rule: str = ""
+    detail: str = ""
+
+
+_CONTENT = Verdict("content")
+_SHORT = Verdict("short")
+_PROTECTED = Verdict("protected")
+
+
+def site_key(folded: str, line_units: int, ends: bool) -> str:
+    """The key a line is counted under across a run: digits, spaces, script, width and case folded.
+
+    The first letter is the line's tier: ``c`` for lines that repeat in any text (short
+    sentences, tiny lines), which need wider evidence; ``d`` for distinctive ones.
+
+    >>> site_key("第1期 关于我们", 10, False) == site_key("第23期关于我们", 10, False)
+    True
+    """
+    norm = _SPACE.sub("", _DIGITS.sub("0", folded))
+    tier = "c" if ends or line_units < TINY_UNITS else "d"
+    return tier + blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def learnable(line: str, folded: str, table: Rules) -> bool:
+    """Could this (non-prose) line be learned as site boilerplate? Not debris, not protected."""
+    if is_debris(line):
+        return False
+    text = core(folded)
+    return not (table.keep.search(text) or table.site_keep.search(text))
+
+
+def _matched(rule: str, m: re.Match[str]) -> Verdict:
+    return Verdict("boilerplate", rule, f"matched {m.group().strip()!r}")
+
+
+def _classify_short(line: str, folded: str, table: Rules, config: Config) -> Verdict:
+    if is_debris(line):
+        return Verdict("boilerplate", "debris", "no text")
+    text = core(folded)
+    m = table.strong.match(text)
+    if m:
+        return _matched(m.lastgroup or "strong", m)
+    if table.keep.search(text):
+        return _PROTECTED
+    line_units = units(line)
+    ends = ends_like_sentence(folded)
+    if (
+        config.site_boilerplate
+        and site_key(folded, line_units, ends) in config.site_boilerplate
+        and not table.site_keep.search(text)
+    ):
+        return Verdict("boilerplate", "site", "recurs in many documents of this run")
+    m = table.drop.search(text)
+    if m:
+        return _matched(m.lastgroup or "phrase", m)
+    user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
+    m = user.search(text) if user is not None else None
+    if m:
+        return _matched("user", m)
+    shape = shape_rule(folded)
+    if shape is not None:
+        return Verdict("boilerplate", shape, "")
+    if ends or line_units >= SHORT_UNITS:
+        return _CONTENT
+    return _SHORT
+
+
+def classify(lines: Sequence[str], config: Config) -> list[Verdict]:
+    """A verdict for every line; each depends on that line (and the config) only."""
+    table = rules()
+    prose = [is_prose(line) for line in lines]
+    verdicts = [_CONTENT] * len(lines)
+    short = [i for i, p in enumerate(prose) if not p]
+    for i, folded in zip(short, fold_many([lines[i] for i in short]), strict=True):
+        verdicts[i] = _classify_short(lines[i], folded, table, config)
+    for i in _may_be_strong(lines, [i for i, p in enumerate(prose) if p], table):
+        m = table.strong.match(core(fold(lines[i][:STRONG_PREFIX])))
+        if m:
+            verdicts[i] = _matched(m.lastgroup or "strong", m)
+    return verdicts
+
+
+def _may_be_strong(lines: Sequence[str], indexes: list[int], table: Rules) -> list[int]:
+    """The prose lines whose first characters can start a strong match."""
+    if table.strong_first is None or not indexes:
+        return indexes
+    first = table.strong_first
+    heads = fold_many([lines[i][:HEAD] for i in indexes])
+    return [i for i, h in zip(indexes, heads, strict=True) if h.lstrip(SKIP_HEAD)[:1] in first]
