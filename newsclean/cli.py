@@ -57,6 +57,19 @@ def _stage_list(
         raise click.BadParameter(str(exc)) from None
 
 
+def _boilerplate_file(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if value is None:
+        return (), ()
+    from .stages.boilerplate.rules import read_rules_file
+
+    try:
+        return read_rules_file(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @main.command(epilog=FIX_EPILOG)
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option(
@@ -95,6 +108,16 @@ def _stage_list(
     "--encoding", metavar="NAME", help="Read input as this encoding instead of detecting it."
 )
 @click.option(
+    "--boilerplate-file",
+    "user_rules",
+    metavar="FILE",
+    callback=_boilerplate_file,
+    help="More boilerplate for your sites: one phrase per line, re:REGEX for a regex, # comments.",
+)
+@click.option(
+    "--explain", is_flag=True, help="List every dropped or changed line on stderr, and why."
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print diagnostics (errors are still printed)."
 )
 def fix(
@@ -105,6 +128,8 @@ def fix(
     only: tuple[str, ...] | None,
     skip: tuple[str, ...] | None,
     encoding: str | None,
+    user_rules: tuple[tuple[str, ...], tuple[str, ...]],
+    explain: bool,
     quiet: bool,
 ) -> None:
     """Clean PATHs (files or folders; none or - reads stdin).
@@ -115,7 +140,12 @@ def fix(
     from .report import Report
 
     try:
-        config = Config(to=target, encoding=encoding).select(only=only, skip=skip or ())
+        config = Config(
+            to=target,
+            encoding=encoding,
+            boilerplate_phrases=user_rules[0],
+            boilerplate_patterns=user_rules[1],
+        ).select(only=only, skip=skip or ())
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     sources = _plan(paths or ("-",), output_dir, in_place)
@@ -131,6 +161,10 @@ def fix(
             _emit(report.failure(source.display, f"cannot write: {exc.strerror or exc}"))
             continue
         _emit(report.done(source.display, outcome.result.changed, outcome.result.diagnostics))
+        if explain:
+            from .explain import explain_outcome
+
+            _emit(explain_outcome(outcome, config))
     sys.exit(report.exit_code)
 
 
