@@ -5,19 +5,24 @@ every page of the site carries it, the way CCNet and C4 find menus and cookie ba
 a :class:`~newsclean.corpus.ConfigLearner` in three pure parts, so any engine can run it:
 
 * ``map``: the document's lines as the ``boilerplate`` stage will see them (the stages before it
-  are run), each line that is neither prose nor protected turned into a key
-  (:func:`~newsclean.stages.boilerplate.classify.site_key`: digits, spaces, script, punctuation
-  width and case folded), paired with a fingerprint of the document's body;
+  are run), each line that is neither prose, nor protected, nor already boilerplate turned into a
+  key (:func:`~newsclean.stages.boilerplate.classify.site_key`: digits, spaces, script,
+  punctuation width and case folded) with a tier (:func:`document_keys`), paired with a
+  fingerprint of the document's body;
 * ``combine``: the smallest distinct fingerprints per key (a k-minimum-values sketch), so that
   a key knows how many *different* documents carry it: five copies of one wire story share
   every line, and that makes none of them boilerplate;
 * ``finalize``: the keys carried by enough distinct documents.
 
 Thresholds grow slower than the run, so that they hold from 5 files to 500,000: a distinctive
-line (no sentence end, at least 4 units) must recur in max(3, ⌈√n⌉) documents — 3 of 5, 5 of 20,
-708 of 500,000; a line that may repeat in any text (a short sentence such as "是。", a tiny line)
-in max(3, ⌈n^0.75⌉) — 4 of 5, 10 of 20, 18,804 of 500,000. Fewer than 3 documents teach nothing.
-Long prose lines are never keyed: recurring prose is a quotation or a copy, not a menu.
+line at a page's edge (above or below the article body, no sentence end, at least 4 units) must
+recur in max(3, ⌈∛n⌉) distinct documents — 3 of 5, 3 of 20, 8 of 448, 80 of 500,000 — so a
+small site in a big crawl is still learned; a line that may repeat in any text (a short sentence
+such as "是。", a tiny line, a subhead inside the body) in max(3, ⌈n^0.75⌉) — 4 of 5, 10 of 20,
+18,804 of 500,000. A line that heads some page as its title is never learned. Fewer than 3 documents teach nothing. Long prose lines are never
+keyed: recurring prose is a quotation or a copy, not a menu. The result is a set of keys, and
+the stage drops a line whose key is in it wherever the line stands: the verdict is the line's
+own, so cleaning stays idempotent.
 
 >>> from newsclean.corpus import CorpusDoc, run_local
 >>> docs = [CorpusDoc(f"{i}.txt", i, f"{w}市召开会议\\n{w}市的会议讨论了预算。\\n网站首页 | 本站简介")
@@ -33,19 +38,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from math import ceil, isqrt
+from math import ceil
 
 from .chars import units
 from .config import Config
 from .corpus import CorpusDoc
 from .model import Doc
 from .stages import STAGES
-from .stages.boilerplate.classify import learnable, site_key
-from .stages.boilerplate.lines import ends_like_sentence, fold_many, is_prose
+from .stages.boilerplate.classify import classify_folded, site_key
+from .stages.boilerplate.lines import core, ends_like_sentence
 from .stages.boilerplate.rules import rules
 
 #: Documents a line must recur in, at the least, whatever the size of the run.
 MIN_DOCS = 3
+#: Lines shorter than this (units) repeat in any text ("Yes", "是"): they need the wide evidence.
+TINY_UNITS = 4
 #: Fingerprints kept per key: exact distinct counts up to this, estimates beyond.
 SKETCH = 64
 _SPAN = 2**64
@@ -69,15 +76,25 @@ def distinct(sketch: Sketch) -> int:
     return int((SKETCH - 1) * _SPAN / (sketch[-1] + 1))
 
 
-def thresholds(n_docs: int) -> tuple[int, int]:
-    """(distinctive, common): documents a key of each tier must recur in.
+def _root_ceil(n: int, k: int) -> int:
+    """The smallest r with r**k >= n."""
+    r = max(1, round(n ** (1 / k)))
+    while r**k < n:
+        r += 1
+    while r > 1 and (r - 1) ** k >= n:
+        r -= 1
+    return r
 
-    >>> thresholds(5), thresholds(20), thresholds(500_000)
-    ((3, 4), (5, 10), (708, 18804))
+
+def thresholds(n_docs: int) -> tuple[int, int]:
+    """(edge, common): distinct documents a line must recur in, by tier.
+
+    >>> thresholds(5), thresholds(20), thresholds(448), thresholds(500_000)
+    ((3, 4), (3, 10), (8, 98), (80, 18804))
     """
-    root = isqrt(n_docs)
-    distinctive = root if root * root == n_docs else root + 1
-    return max(MIN_DOCS, distinctive), max(MIN_DOCS, ceil(n_docs**0.75 - 1e-9))
+    edge = _root_ceil(n_docs, 3)
+    common = ceil(n_docs**0.75 - 1e-9)
+    return max(MIN_DOCS, edge), max(MIN_DOCS, common)
 
 
 def prepare(text: str, config: Config) -> tuple[str, ...]:
@@ -90,16 +107,34 @@ def prepare(text: str, config: Config) -> tuple[str, ...]:
     return doc.lines
 
 
-def document_keys(lines: Sequence[str]) -> tuple[set[str], int]:
-    """The keys of a document's learnable lines, and the fingerprint of its body."""
+def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
+    """The keys of a document's learnable lines, and the fingerprint of its body.
+
+    A key is a line's :func:`site_key` behind a letter saying where the line stood: ``h`` or
+    ``f`` for a distinctive line (no sentence end, at least ``TINY_UNITS``) above or below the
+    body; ``c`` for a line that may repeat in any text (a short sentence, a tiny line, or any
+    line inside the body — between the first and last prose line — where the subheads a site's
+    template repeats live); ``t`` for the document's title (the last short line above the body).
+    """
     table = rules()
-    prose = [is_prose(line) for line in lines]
-    short = [line for line, p in zip(lines, prose, strict=True) if not p]
-    keys = set()
-    for line, folded in zip(short, fold_many(short), strict=True):
-        if learnable(line, folded, table):
-            keys.add(site_key(folded, units(line), ends_like_sentence(folded)))
-    body = [_hash64(line) for line, p in zip(lines, prose, strict=True) if p]
+    verdicts, folds = classify_folded(lines, config.replace(site_boilerplate=frozenset()))
+    prose = [i for i in range(len(lines)) if i not in folds]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines))
+    keys: set[str] = set()
+    title = None
+    for i, folded in folds.items():
+        if verdicts[i].label not in ("short", "content") or table.site_keep.search(core(folded)):
+            continue
+        line_units, ends = units(lines[i]), ends_like_sentence(folded)
+        key = site_key(folded)
+        if ends or line_units < TINY_UNITS or first < i < last:
+            keys.add("c" + key)
+        else:
+            keys.add(("h" if i < first else "f") + key)
+            title = key if i < first else title
+    if title is not None and prose:
+        keys.add("t" + title)
+    body = [_hash64(lines[i]) for i in prose]
     # Copies of one story share their smallest paragraph hash; hash it again to spread it.
     basis = str(min(body)) if body else "\n".join(lines)
     return keys, _hash64(basis)
@@ -113,7 +148,7 @@ class SiteBoilerplate:
     config: Config = field(default_factory=Config)
 
     def map(self, doc: CorpusDoc) -> Iterable[tuple[str, Sketch]]:
-        keys, fingerprint = document_keys(prepare(doc.text, self.config))
+        keys, fingerprint = document_keys(prepare(doc.text, self.config), self.config)
         return [(key, (fingerprint,)) for key in sorted(keys)]
 
     def combine(self, a: Sketch, b: Sketch) -> Sketch:
@@ -122,14 +157,26 @@ class SiteBoilerplate:
         return tuple(sorted(set(a) | set(b))[:SKETCH])
 
     def finalize(self, table: Mapping[str, Sketch], n_docs: int) -> frozenset[str]:
+        """The keys recurring in enough distinct documents; never a line that, where it heads a
+        page, is mostly that page's title (a "most read" list on every page names articles of
+        the run: their titles must stay)."""
         if n_docs < MIN_DOCS:
             return frozenset()
-        distinctive, common = thresholds(n_docs)
-        return frozenset(
-            key
-            for key, sketch in table.items()
-            if distinct(sketch) >= (common if key.startswith("c") else distinctive)
-        )
+        edge_min, common = thresholds(n_docs)
+        where: dict[str, dict[str, Sketch]] = {}
+        for key, sketch in table.items():
+            where.setdefault(key[1:], {})[key[0]] = sketch
+        learned = set()
+        for key, seen in where.items():
+            head = seen.get("h", ())
+            if "t" in seen and 2 * distinct(seen["t"]) >= distinct(head):
+                continue
+            edges = self.combine(head, seen.get("f", ()))
+            if distinct(edges) >= edge_min or (
+                distinct(self.combine(edges, seen.get("c", ()))) >= common
+            ):
+                learned.add(key)
+        return frozenset(learned)
 
     def apply(self, config: Config, result: frozenset[str]) -> Config:
         return config.replace(site_boilerplate=config.site_boilerplate | result)

@@ -138,7 +138,7 @@ def test_traditional_pages_share_keys_with_simplified_ones():
 
 
 @pytest.mark.parametrize(
-    ("n", "expected"), [(3, (3, 3)), (5, (3, 4)), (20, (5, 10)), (100, (10, 32))]
+    ("n", "expected"), [(3, (3, 3)), (5, (3, 4)), (20, (3, 10)), (100, (5, 32)), (10**6, (100, 31623))]
 )
 def test_thresholds(n, expected):
     assert thresholds(n) == expected

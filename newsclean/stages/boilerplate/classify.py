@@ -40,10 +40,6 @@ Label = Literal["boilerplate", "protected", "content", "short"]
 #: much is folded first to see whether it can start a strong match at all.
 STRONG_PREFIX = 64
 HEAD = 6
-#: Lines shorter than this (in units) repeat in any text ("是。", "Yes"): learned only if they
-#: recur very widely (see :mod:`newsclean.site`).
-TINY_UNITS = 4
-
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
@@ -62,26 +58,14 @@ _SHORT = Verdict("short")
 _PROTECTED = Verdict("protected")
 
 
-def site_key(folded: str, line_units: int, ends: bool) -> str:
+def site_key(folded: str) -> str:
     """The key a line is counted under across a run: digits, spaces, script, width and case folded.
 
-    The first letter is the line's tier: ``c`` for lines that repeat in any text (short
-    sentences, tiny lines), which need wider evidence; ``d`` for distinctive ones.
-
-    >>> site_key("第1期 关于我们", 10, False) == site_key("第23期关于我们", 10, False)
+    >>> site_key("第1期 关于我们") == site_key("第23期关于我们")
     True
     """
     norm = _SPACE.sub("", _DIGITS.sub("0", folded))
-    tier = "c" if ends or line_units < TINY_UNITS else "d"
-    return tier + blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-
-
-def learnable(line: str, folded: str, table: Rules) -> bool:
-    """Could this (non-prose) line be learned as site boilerplate? Not debris, not protected."""
-    if is_debris(line):
-        return False
-    text = core(folded)
-    return not (table.keep.search(text) or table.site_keep.search(text))
+    return blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def _matched(rule: str, m: re.Match[str]) -> Verdict:
@@ -97,11 +81,9 @@ def _classify_short(line: str, folded: str, table: Rules, config: Config) -> Ver
         return _matched(m.lastgroup or "strong", m)
     if table.keep.search(text):
         return _PROTECTED
-    line_units = units(line)
-    ends = ends_like_sentence(folded)
     if (
         config.site_boilerplate
-        and site_key(folded, line_units, ends) in config.site_boilerplate
+        and site_key(folded) in config.site_boilerplate
         and not table.site_keep.search(text)
     ):
         return Verdict("boilerplate", "site", "recurs in many documents of this run")
@@ -115,24 +97,30 @@ def _classify_short(line: str, folded: str, table: Rules, config: Config) -> Ver
     shape = shape_rule(folded)
     if shape is not None:
         return Verdict("boilerplate", shape, "")
-    if ends or line_units >= SHORT_UNITS:
+    if ends_like_sentence(folded) or units(line) >= SHORT_UNITS:
         return _CONTENT
     return _SHORT
 
 
 def classify(lines: Sequence[str], config: Config) -> list[Verdict]:
     """A verdict for every line; each depends on that line (and the config) only."""
+    return classify_folded(lines, config)[0]
+
+
+def classify_folded(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int, str]]:
+    """:func:`classify`, and the folded text of the lines that are not prose (by index)."""
     table = rules()
     prose = [is_prose(line) for line in lines]
     verdicts = [_CONTENT] * len(lines)
     short = [i for i, p in enumerate(prose) if not p]
-    for i, folded in zip(short, fold_many([lines[i] for i in short]), strict=True):
+    folds = dict(zip(short, fold_many([lines[i] for i in short]), strict=True))
+    for i, folded in folds.items():
         verdicts[i] = _classify_short(lines[i], folded, table, config)
     for i in _may_be_strong(lines, [i for i, p in enumerate(prose) if p], table):
         m = table.strong.match(core(fold(lines[i][:STRONG_PREFIX])))
         if m:
             verdicts[i] = _matched(m.lastgroup or "strong", m)
-    return verdicts
+    return verdicts, folds
 
 
 def _may_be_strong(lines: Sequence[str], indexes: list[int], table: Rules) -> list[int]:

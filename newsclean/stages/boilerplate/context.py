@@ -6,11 +6,12 @@ is dropped only when boilerplate surrounds it:
 
 * a run of short lines between two boilerplate lines goes (``分享到：`` / ``微信`` / ``微博`` /
   ``上一篇：…``);
-* a run of short lines after a boilerplate line, reaching the end of the document, goes (the
-  headlines under ``相关新闻``). The start of a document is no such anchor: titles live there;
-* in the header zone (before the first content line) a short line of at least ``TITLE_UNITS``
-  is a title candidate and never goes; protected lines (bylines, datelines) never go and stop a
-  run.
+* so does a run between a boilerplate line and an edge of the document: the headlines under
+  ``相关新闻`` at the end, a site's name above its menu at the start;
+* titles live in the header zone (before the first content line), so there the short line
+  nearest to the first content line (bylines, datelines and boilerplate skipped), and every
+  short line of at least ``TITLE_UNITS``, are title candidates: they never go and stop a run.
+  Protected lines (bylines, datelines) never go and stop a run either.
 
 Every drop here needs a boilerplate line next to the run, and boilerplate lines are all dropped
 by the same pass: run again on its own output, the stage finds no anchor, so it drops nothing.
@@ -38,10 +39,13 @@ STAGE = "boilerplate"
 TITLE_UNITS = 8
 
 
-def _stops(i: int, verdicts: Sequence[Verdict], lines: Sequence[str], first_content: int) -> bool:
-    if verdicts[i].label != "short":
-        return True
-    return i < first_content and units(lines[i]) >= TITLE_UNITS
+def _titles(labels: Sequence[str], lines: Sequence[str], first_content: int) -> set[int]:
+    """Short lines of the header zone that may be the title."""
+    header = [i for i in range(first_content) if labels[i] == "short"]
+    found = {i for i in header if units(lines[i]) >= TITLE_UNITS}
+    if header:
+        found.add(header[-1])
+    return found
 
 
 def neighbours(
@@ -51,26 +55,34 @@ def neighbours(
     labels = [v.label for v in verdicts]
     if "content" not in labels or "boilerplate" not in labels:
         return {}
-    first_content = labels.index("content")
+    for i in _titles(labels, lines, labels.index("content")):
+        labels[i] = "title"
     drops: dict[int, Change] = {}
     n = len(lines)
     i = 0
     while i < n:
-        if _stops(i, verdicts, lines, first_content):
+        if labels[i] != "short":
             i += 1
             continue
         j = i
-        while j < n and not _stops(j, verdicts, lines, first_content):
+        while j < n and labels[j] == "short":
             j += 1
-        if i > 0 and labels[i - 1] == "boilerplate":
-            if j == n:
-                detail = f"after boilerplate line {linenos[i - 1]}, at the end"
-            elif labels[j] == "boilerplate":
-                detail = f"between boilerplate lines {linenos[i - 1]} and {linenos[j]}"
-            else:
-                detail = ""
-            if detail:
-                for k in range(i, j):
-                    drops[k] = Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)
+        detail = _anchored(labels, linenos, i, j)
+        if detail:
+            for k in range(i, j):
+                drops[k] = Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)
         i = j
     return drops
+
+
+def _anchored(labels: Sequence[str], linenos: Sequence[int], i: int, j: int) -> str:
+    """Why the short lines ``i:j`` go with their neighbours, or "" if they stay."""
+    above = labels[i - 1] if i > 0 else "edge"
+    below = labels[j] if j < len(labels) else "edge"
+    if above == below == "boilerplate":
+        return f"between boilerplate lines {linenos[i - 1]} and {linenos[j]}"
+    if above == "boilerplate" and below == "edge":
+        return f"after boilerplate line {linenos[i - 1]}, at the end"
+    if above == "edge" and below == "boilerplate":
+        return f"before boilerplate line {linenos[j]}, at the start"
+    return ""
