@@ -6,15 +6,18 @@ Usage (from the repository root):
     python bench/bench_boilerplate.py quality     # content kept / boilerplate left, held-out corpus
     python bench/bench_boilerplate.py speed       # MB/s and peak RSS, baseline in the same run
 
-Speed: every measurement runs in its own process (so peak RSS is its own) over the same ~20 MB
-of generated Chinese news pages, best of 3; the baseline is a plain line split and join of the
-same documents, and ``Doc.from_text`` (the pipeline's own split) is shown too. The stage alone is
+Speed: every measurement runs in its own process (so peak RSS is its own) over ~20 MB of
+generated Chinese text, best of 3: news articles as extractors deliver them (title, byline,
+paragraphs, a short footer), and whole pages with their sites' menus and footers (three short
+lines in four: the worst case). The baseline is a plain line split and join of the same
+documents, and ``Doc.from_text`` (the pipeline's own split) is shown too. The stage alone is
 timed on documents already split into paragraphs.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import resource
 import subprocess
 import sys
@@ -25,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from boilerplate_corpus import Page, corpus  # noqa: E402
+from boilerplate_corpus import Page, corpus, zh_article  # noqa: E402
 
 from newsclean import Config, Doc  # noqa: E402
 from newsclean.corpus import CorpusDoc, run_local  # noqa: E402
@@ -44,10 +47,15 @@ def quality() -> None:
     learner = SiteBoilerplate()
     docs = [CorpusDoc(f"{i}.txt", i, _text(p)) for i, p in enumerate(pages)]
     learned = learner.apply(Config(), run_local(learner, docs))
-    print(f"held-out corpus: {len(pages)} pages from invented sites, {sum(len(p.lines) for p in pages)} lines")
+    print(
+        f"held-out corpus: {len(pages)} pages from invented sites, {sum(len(p.lines) for p in pages)} lines"
+    )
     print(f"learned from the batch: {len(learned.site_boilerplate)} line keys")
     print(f"{'':34}{'content kept':>14}{'boilerplate left':>18}{'out lines':>11}")
-    for title, config in (("stage alone, one page at a time", Config()), ("with site learning (batch)", learned)):
+    for title, config in (
+        ("stage alone, one page at a time", Config()),
+        ("with site learning (batch)", learned),
+    ):
         for lang in ("zh", "en", "all"):
             chosen = [p for p in pages if lang in ("all", p.lang)]
             kept_content = content = left = out = 0
@@ -60,8 +68,10 @@ def quality() -> None:
                         out += 1
                         kept_content += label == "content"
                         left += label == "boilerplate"
-            print(f"{title + ' [' + lang + ']':34}{100 * kept_content / content:13.2f}%"
-                  f"{100 * left / out:17.2f}%{out:11}")
+            print(
+                f"{title + ' [' + lang + ']':34}{100 * kept_content / content:13.2f}%"
+                f"{100 * left / out:17.2f}%{out:11}"
+            )
     _show_misses(pages, learned)
 
 
@@ -81,31 +91,31 @@ def _show_misses(pages: list[Page], config: Config, limit: int = 12) -> None:
             print(f"  {n:5}  {text[:70]}")
 
 
-def _speed_docs() -> tuple[list[str], int]:
+def _speed_docs(kind: str) -> tuple[list[str], int]:
+    """~SPEED_MB of Chinese text: news articles, or whole pages with the sites' furniture."""
     texts: list[str] = []
     size = 0
+    rng = random.Random(7)
     seed = 0
     while size < SPEED_MB * 1_000_000:
-        for page in corpus(pages_per_site=40, seed=seed):
-            if page.lang == "zh":
-                text = _text(page)
-                texts.append(text)
-                size += len(text.encode("utf-8"))
-        seed += 1
+        if kind == "articles":
+            batch = ["\n".join(zh_article(rng)) + "\n" for _ in range(100)]
+        else:
+            batch = [_text(p) for p in corpus(pages_per_site=40, seed=seed) if p.lang == "zh"]
+            seed += 1
+        texts += batch
+        size += sum(len(t.encode("utf-8")) for t in batch)
     return texts, size
 
 
-def measure(name: str) -> None:
+def measure(name: str, kind: str) -> None:
     """One measurement, in this process; prints JSON."""
-    texts, size = _speed_docs()
+    texts, size = _speed_docs(kind)
     config = Config()
-    if name == "stage+site":
+    if name == "stage + learned site set":
         learner = SiteBoilerplate()
         docs = [CorpusDoc(str(i), i, t) for i, t in enumerate(texts[:2000])]
         config = learner.apply(config, run_local(learner, docs))
-    if name == "stage (prose only)":
-        texts = ["\n".join(line for line in t.split("\n") if len(line) > 60) for t in texts]
-        size = sum(len(t.encode("utf-8")) for t in texts)
     docs = [Doc.from_text(t) for t in texts]
     boilerplate(docs[0], config)  # load rules, OpenCC
     best = float("inf")
@@ -126,20 +136,31 @@ def measure(name: str) -> None:
 
 
 def speed() -> None:
-    names = ["split/join", "Doc.from_text", "stage", "stage+site", "stage (prose only)"]
-    print(f"{'measurement (Chinese news)':28}{'MB':>7}{'MB/s':>10}{'peak RSS MB':>13}")
-    for name in names:
-        out = subprocess.run(
-            [sys.executable, __file__, "--measure", name], capture_output=True, text=True, check=True
-        ).stdout
-        r = json.loads(out)
-        print(f"{r['name']:28}{r['mb']:7.1f}{r['mb'] / r['seconds']:10.1f}{r['rss_mb']:13.0f}")
+    print("machine: shared; every line is its own process, best of 3")
+    print(f"{'Chinese text':10}{'measurement':28}{'MB':>7}{'MB/s':>10}{'peak RSS MB':>13}")
+    runs = [
+        ("articles", ["split/join", "Doc.from_text", "stage"]),
+        ("pages", ["split/join", "stage", "stage + learned site set"]),
+    ]
+    for kind, names in runs:
+        for name in names:
+            out = subprocess.run(
+                [sys.executable, __file__, "--measure", name, kind],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            r = json.loads(out)
+            print(
+                f"{kind:10}{r['name']:28}{r['mb']:7.1f}{r['mb'] / r['seconds']:10.1f}"
+                f"{r['rss_mb']:13.0f}"
+            )
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
     if args[:1] == ["--measure"]:
-        measure(args[1])
+        measure(args[1], args[2])
     else:
         if not args or "quality" in args:
             quality()

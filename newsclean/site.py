@@ -62,7 +62,8 @@ Sketch = tuple[int, ...]
 
 def _hash64(text: str) -> int:
     data = text.encode("utf-8", "surrogatepass")
-    return int.from_bytes(blake2b(data, digest_size=8).digest(), "big")
+    digest: bytes = blake2b(data, digest_size=8).digest()
+    return int.from_bytes(digest, "big")
 
 
 def distinct(sketch: Sketch) -> int:
@@ -78,7 +79,7 @@ def distinct(sketch: Sketch) -> int:
 
 def _root_ceil(n: int, k: int) -> int:
     """The smallest r with r**k >= n."""
-    r = max(1, round(n ** (1 / k)))
+    r: int = max(1, round(float(n) ** (1 / k)))
     while r**k < n:
         r += 1
     while r > 1 and (r - 1) ** k >= n:
@@ -123,7 +124,7 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
     keys: set[str] = set()
     title = None
     for i, folded in folds.items():
-        if verdicts[i].label not in ("short", "content") or table.site_keep.search(core(folded)):
+        if verdicts[i].label not in ("short", "content") or table.site_keep.find(core(folded)):
             continue
         line_units, ends = units(lines[i]), ends_like_sentence(folded)
         key = site_key(folded)

@@ -10,8 +10,22 @@ from __future__ import annotations
 import random
 
 _ZH_WHO = [
-    "市政府", "区教育局", "省统计局", "该公司", "研究团队", "当地居民", "多位专家", "市场监管部门",
-    "志愿者们", "这家出版社", "市图书馆", "街道办事处", "交通运输部门", "该平台", "不少网友", "合作社",
+    "市政府",
+    "区教育局",
+    "省统计局",
+    "该公司",
+    "研究团队",
+    "当地居民",
+    "多位专家",
+    "市场监管部门",
+    "志愿者们",
+    "这家出版社",
+    "市图书馆",
+    "街道办事处",
+    "交通运输部门",
+    "该平台",
+    "不少网友",
+    "合作社",
 ]
 _ZH_DID = [
     "召开专题会议，研究部署下一阶段的重点工作",
@@ -47,17 +61,50 @@ _ZH_QUOTE = [
     "他点了点头：“对，就是这样。”",
 ]
 _ZH_TITLE = [
-    "市政府召开常务会议部署春节工作", "老旧小区改造全面提速", "著作权保护实施细则公布",
-    "版权局：严厉打击网络侵权盗版", "新能源汽车成为经济增长新来源", "乡村图书馆里的新变化",
-    "广告法修订草案首次提请审议", "分享经济改变城市出行", "春运首日客流平稳有序",
+    "市政府召开常务会议部署春节工作",
+    "老旧小区改造全面提速",
+    "著作权保护实施细则公布",
+    "版权局：严厉打击网络侵权盗版",
+    "新能源汽车成为经济增长新来源",
+    "乡村图书馆里的新变化",
+    "广告法修订草案首次提请审议",
+    "分享经济改变城市出行",
+    "春运首日客流平稳有序",
 ]
-_ZH_SUB = ["一、总体要求", "二、主要任务", "三、保障措施", "（一）加强组织领导", "（二）强化资金保障", "专家观点", "记者手记", "背景资料"]
-_ZH_BYLINE = ["（记者张三）", "本报记者 李明 王强 摄", "新华社北京1月4日电", "本报讯（记者 赵林峰）", "文/王小明", "（完）"]
+_ZH_SUB = [
+    "一、总体要求",
+    "二、主要任务",
+    "三、保障措施",
+    "（一）加强组织领导",
+    "（二）强化资金保障",
+    "专家观点",
+    "记者手记",
+    "背景资料",
+]
+_ZH_BYLINE = [
+    "（记者张三）",
+    "本报记者 李明 王强 摄",
+    "新华社北京1月4日电",
+    "本报讯（记者 赵林峰）",
+    "文/王小明",
+    "（完）",
+]
 
 _EN_WHO = [
-    "The city council", "The education department", "A team of researchers", "Local residents",
-    "The company", "Several experts", "The regulator", "Volunteers", "The publisher", "The library",
-    "Transport officials", "The platform", "Many readers", "The union",
+    "The city council",
+    "The education department",
+    "A team of researchers",
+    "Local residents",
+    "The company",
+    "Several experts",
+    "The regulator",
+    "Volunteers",
+    "The publisher",
+    "The library",
+    "Transport officials",
+    "The platform",
+    "Many readers",
+    "The union",
 ]
 _EN_DID = [
     "met on Tuesday to discuss the budget for the coming year",
@@ -91,12 +138,27 @@ _EN_QUOTE = [
     '"Copyright is not a technicality," one lawyer said.',
 ]
 _EN_TITLE = [
-    "City council approves new budget for public transport", "Copyright battle heats up over AI training data",
-    "Share prices fall as inflation fears grow", "Privacy concerns grow as more cities install cameras",
-    "Follow the money: how the budget was spent", "Local library turns a page", "Next steps for the inquiry",
+    "City council approves new budget for public transport",
+    "Copyright battle heats up over AI training data",
+    "Share prices fall as inflation fears grow",
+    "Privacy concerns grow as more cities install cameras",
+    "Follow the money: how the budget was spent",
+    "Local library turns a page",
+    "Next steps for the inquiry",
 ]
-_EN_SUB = ["What happens next", "Background", "1. Reduce emissions by 2030", "2. Expand rural bus services", "The numbers"]
-_EN_BYLINE = ["By Jane Doe", "By JOHN SMITH and MARIA GARCIA, Associated Press", "BEIJING, Jan. 4 (Xinhua) --", "(END)"]
+_EN_SUB = [
+    "What happens next",
+    "Background",
+    "1. Reduce emissions by 2030",
+    "2. Expand rural bus services",
+    "The numbers",
+]
+_EN_BYLINE = [
+    "By Jane Doe",
+    "By JOHN SMITH and MARIA GARCIA, Associated Press",
+    "BEIJING, Jan. 4 (Xinhua) --",
+    "(END)",
+]
 
 
 def _zh_paragraph(rng: random.Random) -> str:
@@ -116,7 +178,9 @@ def _en_paragraph(rng: random.Random) -> str:
 def document(lang: str, rng: random.Random) -> list[str]:
     """One clean article: title, maybe a byline, paragraphs with subheads, quotes and list items."""
     zh = lang == "zh"
-    title, sub, byline = (_ZH_TITLE, _ZH_SUB, _ZH_BYLINE) if zh else (_EN_TITLE, _EN_SUB, _EN_BYLINE)
+    title, sub, byline = (
+        (_ZH_TITLE, _ZH_SUB, _ZH_BYLINE) if zh else (_EN_TITLE, _EN_SUB, _EN_BYLINE)
+    )
     quote, paragraph = (_ZH_QUOTE, _zh_paragraph) if zh else (_EN_QUOTE, _en_paragraph)
     lines = [rng.choice(title)]
     if rng.random() < 0.6:

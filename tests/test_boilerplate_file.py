@@ -25,14 +25,16 @@ def test_phrases_and_patterns(tmp_path):
 def test_user_rules_drop_lines_in_any_script_and_width(tmp_path):
     phrases, patterns = read_rules_file(_write(tmp_path, "青禾早知道\nre:^青禾网\\s*客服:\n"))
     config = Config(boilerplate_phrases=phrases, boilerplate_patterns=patterns)
-    text = "\n".join(["青禾网新闻", ARTICLE, "青禾早知道", "【青禾早知道】", "青禾網 客服：0371-1234"])
+    text = "\n".join(
+        ["青禾网新闻", ARTICLE, "青禾早知道", "【青禾早知道】", "青禾網 客服：0371-1234"]
+    )
     out = boilerplate(Doc.from_text(text), config)
     assert out.lines == ("青禾网新闻", ARTICLE)
     assert {c.rule for c in out.changes} == {"user"}
 
 
 def test_user_rules_do_not_touch_prose(tmp_path):
-    phrases, patterns = read_rules_file(_write(tmp_path, "青禾\n"))
+    phrases, _ = read_rules_file(_write(tmp_path, "青禾\n"))
     config = Config(boilerplate_phrases=phrases)
     prose = "青禾网今天发布了年度报告，报告显示，去年全年网站的访问量比前年增长了三成。"
     assert boilerplate(Doc.from_text(prose), config).lines == (prose,)
@@ -59,7 +61,9 @@ def test_missing_and_binary_files_are_usage_errors(cli, tmp_path):
     assert "nope.txt: cannot read" in run.stderr
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\xff\xfe\x00bad")
-    assert "bin.txt: not UTF-8 text" in cli("fix", "--boilerplate-file", str(binary)).expect(2).stderr
+    assert (
+        "bin.txt: not UTF-8 text" in cli("fix", "--boilerplate-file", str(binary)).expect(2).stderr
+    )
 
 
 def test_cli_uses_the_file(cli, tmp_path):

@@ -30,11 +30,16 @@ _DROP = [line for lines in _TABLE["drop"].values() for line in lines]
 _KEEP = [line for lines in _TABLE["keep"].values() for line in lines]
 _PROSE = [line for doc in documents("zh", 30, 1) + documents("en", 30, 1) for line in doc]
 
-_MIXED = st.lists(st.sampled_from(_DROP) | st.sampled_from(_KEEP) | st.sampled_from(_PROSE), max_size=16)
+_MIXED = st.lists(
+    st.sampled_from(_DROP) | st.sampled_from(_KEEP) | st.sampled_from(_PROSE), max_size=16
+)
 _LATER = st.sampled_from(["none", "t2s", "s2t", "s2hk", "widen"])
 
 
-def _run(lines: list[str] | tuple[str, ...], config: Config = Config()) -> tuple[str, ...]:
+_DEFAULT = Config()
+
+
+def _run(lines: list[str] | tuple[str, ...], config: Config = _DEFAULT) -> tuple[str, ...]:
     return boilerplate(Doc(tuple(lines), tuple(range(1, len(lines) + 1))), config).lines
 
 

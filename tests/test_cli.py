@@ -6,8 +6,6 @@ import os
 import stat
 from pathlib import Path
 
-import pytest
-
 from newsclean import __version__
 
 from .conftest import SAMPLE, run_subprocess

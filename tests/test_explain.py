@@ -9,7 +9,9 @@ from newsclean.explain import excerpt, explain
 
 from .conftest import SAMPLE
 
-_LISTING = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<verb>dropped|changed|moved) by (?P<rule>\S+)")
+_LISTING = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+): (?P<verb>dropped|changed|moved) by (?P<rule>\S+)"
+)
 
 
 def test_format_with_detail_and_excerpt():
@@ -34,7 +36,7 @@ def test_line_numbers_count_blank_lines_and_crlf():
     text = "a\r\n\r\n  \r\nShare this article\r\n"
     result = clean(text)
     assert explain("x", result.changes, text) == [
-        'x:4: dropped by boilerplate/share (matched \'share this article\'): "Share this article"'
+        "x:4: dropped by boilerplate/share (matched 'share this article'): \"Share this article\""
     ]
 
 
@@ -53,7 +55,7 @@ def test_every_change_of_the_sample_is_explained():
     assert all(parsed)
     stages = {m.group("rule").split("/")[0] for m in parsed if m}
     assert {"pinyin", "boilerplate", "duplicates", "punctuation", "script"} <= stages
-    assert f'{SAMPLE}:21: dropped by boilerplate/copyright' in "\n".join(listing)
+    assert f"{SAMPLE}:21: dropped by boilerplate/copyright" in "\n".join(listing)
     assert any(line.startswith(f"{SAMPLE}:27: dropped by duplicates/") for line in listing)
 
 
@@ -62,7 +64,10 @@ def test_cli_explain_lists_dropped_lines_on_stderr(cli, tmp_path):
     path.write_text("正文第一段，讲述了一件事情的经过。\n责任编辑：王五\n", "utf-8")
     run = cli("fix", "--explain", str(path)).expect(0)
     assert run.out == "正文第一段，讲述了一件事情的经过。\n"
-    assert f'{path}:2: dropped by boilerplate/credit (matched \'责任编辑:王五\'): "责任编辑：王五"' in run.stderr
+    assert (
+        f"{path}:2: dropped by boilerplate/credit (matched '责任编辑:王五'): \"责任编辑：王五\""
+        in run.stderr
+    )
 
 
 def test_cli_explain_on_stdin_has_no_excerpt(cli):

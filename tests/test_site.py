@@ -13,10 +13,35 @@ from newsclean.stages.boilerplate import classify_line
 
 # An invented site: its menu and footer are in no lexicon.
 NAV = ["青禾网首页 新闻 财经 文旅 视频", "青禾早知道"]
-FOOTER = ["青禾网 客服热线 0371-88886666", "地址：郑州市金水区青禾路88号", "青禾网络科技有限公司 主办"]
+FOOTER = [
+    "青禾网 客服热线 0371-88886666",
+    "地址：郑州市金水区青禾路88号",
+    "青禾网络科技有限公司 主办",
+]
 SHARED = "据悉，本次活动将持续到本月底。"
 
-_PLACES = "东城 西城 南湖 北山 新港 石桥 柳林 白沙 金川 青石 云台 花园 龙泉 清河 枫林 松岗 桃源 月湖 星桥 竹溪".split()
+_PLACES = [
+    "东城",
+    "西城",
+    "南湖",
+    "北山",
+    "新港",
+    "石桥",
+    "柳林",
+    "白沙",
+    "金川",
+    "青石",
+    "云台",
+    "花园",
+    "龙泉",
+    "清河",
+    "枫林",
+    "松岗",
+    "桃源",
+    "月湖",
+    "星桥",
+    "竹溪",
+]
 _WHAT = ["社区食堂开业", "老旧小区改造完工", "新建公园开放", "公交线路调整", "图书馆延长开放时间"]
 
 
@@ -138,7 +163,8 @@ def test_traditional_pages_share_keys_with_simplified_ones():
 
 
 @pytest.mark.parametrize(
-    ("n", "expected"), [(3, (3, 3)), (5, (3, 4)), (20, (3, 10)), (100, (5, 32)), (10**6, (100, 31623))]
+    ("n", "expected"),
+    [(3, (3, 3)), (5, (3, 4)), (20, (3, 10)), (100, (5, 32)), (10**6, (100, 31623))],
 )
 def test_thresholds(n, expected):
     assert thresholds(n) == expected

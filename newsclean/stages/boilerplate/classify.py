@@ -23,8 +23,8 @@ from ...chars import units
 from ...config import Config
 from .lines import (
     SHORT_UNITS,
-    core,
     SKIP_HEAD,
+    core,
     ends_like_sentence,
     fold,
     fold_many,
@@ -32,7 +32,8 @@ from .lines import (
     is_prose,
     shape_rule,
 )
-from .rules import Rules, rules, user_rules
+from .matcher import Hit
+from .rules import KEEP, STRONG, Rules, rules, user_rules
 
 Label = Literal["boilerplate", "protected", "content", "short"]
 
@@ -68,36 +69,37 @@ def site_key(folded: str) -> str:
     return blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-def _matched(rule: str, m: re.Match[str]) -> Verdict:
-    return Verdict("boilerplate", rule, f"matched {m.group().strip()!r}")
+def _matched(found: Hit) -> Verdict:
+    _, rule, text = found
+    return Verdict("boilerplate", rule, f"matched {text.strip()!r}")
 
 
 def _classify_short(line: str, folded: str, table: Rules, config: Config) -> Verdict:
     if is_debris(line):
         return Verdict("boilerplate", "debris", "no text")
     text = core(folded)
-    m = table.strong.match(text)
-    if m:
-        return _matched(m.lastgroup or "strong", m)
-    if table.keep.search(text):
+    found = table.short.find(text)
+    if found and found[0] == STRONG:
+        return _matched(found)
+    if found and found[0] == KEEP:
         return _PROTECTED
     if (
         config.site_boilerplate
         and site_key(folded) in config.site_boilerplate
-        and not table.site_keep.search(text)
+        and not table.site_keep.find(text)
     ):
         return Verdict("boilerplate", "site", "recurs in many documents of this run")
-    m = table.drop.search(text)
-    if m:
-        return _matched(m.lastgroup or "phrase", m)
+    if found:
+        return _matched(found)
     user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
-    m = user.search(text) if user is not None else None
-    if m:
-        return _matched("user", m)
+    found = user.find(text) if user is not None else None
+    if found:
+        return _matched(found)
     shape = shape_rule(folded)
     if shape is not None:
         return Verdict("boilerplate", shape, "")
-    if ends_like_sentence(folded) or units(line) >= SHORT_UNITS:
+    # units(line) <= len(line) + 1: most lines are too short to need counting
+    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and units(line) >= SHORT_UNITS):
         return _CONTENT
     return _SHORT
 
@@ -117,16 +119,16 @@ def classify_folded(lines: Sequence[str], config: Config) -> tuple[list[Verdict]
     for i, folded in folds.items():
         verdicts[i] = _classify_short(lines[i], folded, table, config)
     for i in _may_be_strong(lines, [i for i, p in enumerate(prose) if p], table):
-        m = table.strong.match(core(fold(lines[i][:STRONG_PREFIX])))
-        if m:
-            verdicts[i] = _matched(m.lastgroup or "strong", m)
+        found = table.strong.find(core(fold(lines[i][:STRONG_PREFIX])))
+        if found:
+            verdicts[i] = _matched(found)
     return verdicts, folds
 
 
 def _may_be_strong(lines: Sequence[str], indexes: list[int], table: Rules) -> list[int]:
     """The prose lines whose first characters can start a strong match."""
-    if table.strong_first is None or not indexes:
+    first = table.strong.first_chars
+    if first is None or not indexes:
         return indexes
-    first = table.strong_first
     heads = fold_many([lines[i][:HEAD] for i in indexes])
     return [i for i, h in zip(indexes, heads, strict=True) if h.lstrip(SKIP_HEAD)[:1] in first]

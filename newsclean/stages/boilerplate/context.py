@@ -52,7 +52,7 @@ def neighbours(
     lines: Sequence[str], linenos: Sequence[int], verdicts: Sequence[Verdict]
 ) -> dict[int, Change]:
     """Short lines that boilerplate surrounds, as drops (by index)."""
-    labels = [v.label for v in verdicts]
+    labels: list[str] = [v.label for v in verdicts]
     if "content" not in labels or "boilerplate" not in labels:
         return {}
     for i in _titles(labels, lines, labels.index("content")):

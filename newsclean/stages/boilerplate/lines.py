@@ -36,6 +36,7 @@ _MANY_WORDS = re.compile(rf"(?:[^\w\n]*+[^\W{CJK}]++){{{(PROSE_UNITS + 1) // 2}}
 MARKDOWN_DEBRIS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 CONTENT = re.compile(r"[^\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
 _SYMBOL = re.compile(r"[^\w\s]")
+_THREE_CONTENT = re.compile(r"[^\W_](?:[\W_]*?[^\W_]){2}")
 #: Decoration around a line that says nothing about it (after folding).
 _DECOR = " \t#*+-–—•·■□◆◇●○◎★☆▶►▷▲△▼▽→←↑↓»«›‹<>|¦:~=_"
 _PAIRS = {"(": ")", "[": "]", "<": ">", "〔": "〕", "〖": "〗", "{": "}"}
@@ -101,7 +102,9 @@ def is_debris(line: str) -> bool:
     >>> is_debris("![]() |"), is_debris("| |||||"), is_debris("[首页](http://a.cn)"), is_debris("图")
     (True, True, True, False)
     """
-    return not CONTENT.search(MARKDOWN_DEBRIS.sub("", line))
+    if "](" in line:
+        line = MARKDOWN_DEBRIS.sub("", line)
+    return not CONTENT.search(line)
 
 
 def shape_rule(folded: str) -> str | None:
@@ -113,7 +116,7 @@ def shape_rule(folded: str) -> str | None:
     (None, 'symbols', None)
     """
     text = folded.strip()
-    parts = _SEPARATOR.split(text)
+    parts = _SEPARATOR.split(text) if _SEPARATOR.search(text) else [text]
     if len(parts) >= 3:
         items = [p for p in (p.strip() for p in parts) if p]
         if (
@@ -122,6 +125,8 @@ def shape_rule(folded: str) -> str | None:
             and 2 * sum(1 for item in items if _DIGIT.search(item)) < len(items)
         ):
             return "link-list"
+    if _THREE_CONTENT.search(text):
+        return None
     content = len(CONTENT.findall(text))
     symbols = len(_SYMBOL.findall(text))
     if content <= 2 and symbols >= 3 and symbols > 2 * content:

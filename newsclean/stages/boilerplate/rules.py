@@ -1,14 +1,14 @@
 """The phrase families (data in ``newsclean/data/boilerplate.*.toml``) and the user's own rules.
 
-Families are loaded once and compiled into one pattern per kind, with a named group per family,
-so that classifying a line is one regex search whatever the number of families. Phrases and
+Families are loaded once and compiled into one :class:`.matcher.Matcher` per kind, so that
+classifying a line costs about the same whatever the number of families. Phrases and
 patterns are folded when loaded (Simplified script, ASCII punctuation, lower case), because
 lines are folded the same way before matching (see :func:`.lines.fold`).
 
->>> rules().drop.search("版权所有 © 2023 某某网").lastgroup
-'copyright'
->>> rules().keep.search("记者张三") is not None
-True
+>>> rules().short.find("版权所有 © 2023 某某网")
+(2, 'copyright', '版权所有')
+>>> rules().short.find("记者张三")
+(1, 'byline', '记者张三')
 """
 
 from __future__ import annotations
@@ -23,21 +23,27 @@ from typing import Any
 
 from ...chars import WIDTH_FOLD
 from ..script import fold_script
+from .matcher import Matcher
 
 DATA_GLOB = "boilerplate.*.toml"
 
 
+#: Ranks in :attr:`Rules.short`: when several families match a line, the lowest rank decides.
+STRONG, KEEP, DROP = 0, 1, 2
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
-    """Compiled families. ``m.lastgroup`` of a match names the family that matched."""
+    """Compiled families; ``find`` on each says which family matched (rank, name), and what."""
 
-    drop: re.Pattern[str]  # searched in lines that do not read as prose
-    strong: re.Pattern[str]  # matched at the start of any line, prose or not
-    keep: re.Pattern[str]  # content protection: bylines, datelines, end marks
-    site_keep: re.Pattern[str]  # protection from learned site boilerplate only
+    short: Matcher  # lines that do not read as prose: strong, keep and drop families, ranked
+    strong: Matcher  # the strong families alone, for the start of prose lines
+    site_keep: Matcher  # protection from learned site boilerplate only
     descriptions: dict[str, str]
-    #: Characters a strong match can start with (folded), or None if any can.
-    strong_first: frozenset[str] | None
+
+
+_WIDE = {chr(code): ascii_ for code, ascii_ in WIDTH_FOLD.items()}
+_WIDE_RE = re.compile("[" + re.escape("".join(_WIDE)) + "]")
 
 
 def fold_text(text: str) -> str:
@@ -46,7 +52,11 @@ def fold_text(text: str) -> str:
     >>> fold_text("版權所有（C）")
     '版权所有(c)'
     """
-    return fold_script(text).translate(WIDTH_FOLD).lower()
+    text = fold_script(text)
+    # str.translate looks every character up in a dict; a few C-speed scans are faster here
+    for wide in set(_WIDE_RE.findall(text)):
+        text = text.replace(wide, _WIDE[wide])
+    return text.lower()
 
 
 def _family_parts(spec: dict[str, Any], anchored: bool = False) -> list[str]:
@@ -54,71 +64,6 @@ def _family_parts(spec: dict[str, Any], anchored: bool = False) -> list[str]:
     start = "^" if anchored else ""
     parts = [start + re.escape(fold_text(p)) for p in spec.get("phrases", [])]
     return parts + [fold_script(p) for p in spec.get("patterns", [])]
-
-
-def _alternation(parts: list[str]) -> str:
-    return "|".join(f"(?:{p})" for p in parts) if parts else "(?!)"
-
-
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """The literal characters an ``^``-anchored pattern can start with; None if not plain.
-
-    Lets the stage skip most prose lines without folding them: only a line starting with one
-    of these characters can match a strong family.
-
-    >>> sorted(first_chars("^(本文|以上内容)[^.]{0,9}代表")), first_chars("^[a-z]+")
-    (['以', '本'], None)
-    """
-    if not pattern.startswith("^"):
-        return None
-    body = pattern[1:]
-    alternatives = [body]
-    if body.startswith("("):
-        end = _group_end(body)
-        if end is None or body[1:2] == "?" or body[end + 1 : end + 2] in ("?", "*", "{"):
-            return None
-        alternatives = _split_top(body[1:end])
-    heads = {_literal_head(alt) for alt in alternatives}
-    if None in heads:
-        return None
-    return frozenset(h for h in heads if h is not None)
-
-
-def _group_end(body: str) -> int | None:
-    depth, i = 0, 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth == 0:
-            return i
-        i += 1
-    return None
-
-
-def _split_top(group: str) -> list[str]:
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(group):
-        ch = group[i]
-        if ch == "\\":
-            i += 2
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == "|" and depth == 0:
-            parts.append(group[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, group[start:]]
-
-
-def _literal_head(alt: str) -> str | None:
-    if alt.startswith("\\"):
-        return alt[1] if len(alt) > 1 and not alt[1].isalnum() else None
-    if not alt or alt[0] in "([.^$|?*+{" or alt[1:2] in ("?", "*", "{"):
-        return None
-    return alt[0]
 
 
 def _merge(sources: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -138,9 +83,14 @@ def _merge(sources: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any
 
 def compile_rules(sources: list[dict[str, Any]]) -> Rules:
     """Compile parsed TOML documents (see ``boilerplate.zh-hans.toml`` for the schema)."""
-    groups: dict[str, list[str]] = {"drop": [], "strong": [], "keep": [], "site_keep": []}
+    groups: dict[str, list[tuple[int, str, str]]] = {
+        "drop": [],
+        "strong": [],
+        "keep": [],
+        "site_keep": [],
+    }
+    ranks = {"strong": STRONG, "keep": KEEP, "drop": DROP, "site_keep": KEEP}
     descriptions = {}
-    strong_first: set[str] | None = set()
     for (kind, name), spec in sorted(_merge(sources).items()):
         if not name.isidentifier():
             raise ValueError(f"boilerplate family name {name!r} must be an identifier")
@@ -149,15 +99,16 @@ def compile_rules(sources: list[dict[str, Any]]) -> Rules:
             which = "strong" if spec.get("strong") else "drop"
         else:
             which = "site_keep" if spec.get("scope") == "site" else "keep"
-        parts = _family_parts(spec, anchored=which == "strong")
-        if which == "strong":
-            for part in parts:
-                heads = first_chars(part)
-                strong_first = None if heads is None or strong_first is None else strong_first | heads
-        groups[which].append(f"(?P<{name}>{_alternation(parts)})")
-    compiled = {which: re.compile("|".join(parts) or "(?!)") for which, parts in groups.items()}
-    first = None if strong_first is None else frozenset(strong_first)
-    return Rules(descriptions=descriptions, strong_first=first, **compiled)
+        for part in _family_parts(spec, anchored=which == "strong"):
+            if which == "strong" and not part.startswith("^"):
+                raise ValueError(f"strong family {name!r}: pattern {part!r} must start with ^")
+            groups[which].append((ranks[which], name, part))
+    return Rules(
+        short=Matcher.build(groups["strong"] + groups["keep"] + groups["drop"]),
+        strong=Matcher.build(groups["strong"]),
+        site_keep=Matcher.build(groups["site_keep"]),
+        descriptions=descriptions,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -169,11 +120,12 @@ def rules() -> Rules:
 
 
 @lru_cache(maxsize=8)
-def user_rules(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+def user_rules(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> Matcher | None:
     """The rules of a ``--boilerplate-file``, compiled once per distinct set."""
     if not phrases and not patterns:
         return None
-    return re.compile(_alternation(_family_parts({"phrases": phrases, "patterns": patterns})))
+    parts = _family_parts({"phrases": phrases, "patterns": patterns})
+    return Matcher.build(("user", part) for part in parts)
 
 
 def read_rules_file(path: str | Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
