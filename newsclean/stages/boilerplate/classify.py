@@ -32,7 +32,7 @@ from .lines import (
     is_prose,
     shape_rule,
 )
-from .matcher import Hit
+from .matcher import Hit, Matcher
 from .rules import KEEP, STRONG, Rules, rules, user_rules
 
 Label = Literal["boilerplate", "protected", "content", "short"]
@@ -74,7 +74,9 @@ def _matched(found: Hit) -> Verdict:
     return Verdict("boilerplate", rule, f"matched {text.strip()!r}")
 
 
-def _classify_short(line: str, folded: str, table: Rules, config: Config) -> Verdict:
+def _classify_short(
+    line: str, folded: str, table: Rules, user: Matcher | None, site: frozenset[str]
+) -> Verdict:
     if is_debris(line):
         return Verdict("boilerplate", "debris", "no text")
     text = core(folded)
@@ -83,15 +85,10 @@ def _classify_short(line: str, folded: str, table: Rules, config: Config) -> Ver
         return _matched(found)
     if found and found[0] == KEEP:
         return _PROTECTED
-    if (
-        config.site_boilerplate
-        and site_key(folded) in config.site_boilerplate
-        and not table.site_keep.find(text)
-    ):
+    if site and site_key(folded) in site and not table.site_keep.find(text):
         return Verdict("boilerplate", "site", "recurs in many documents of this run")
     if found:
         return _matched(found)
-    user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
     found = user.find(text) if user is not None else None
     if found:
         return _matched(found)
@@ -116,8 +113,9 @@ def classify_folded(lines: Sequence[str], config: Config) -> tuple[list[Verdict]
     verdicts = [_CONTENT] * len(lines)
     short = [i for i, p in enumerate(prose) if not p]
     folds = dict(zip(short, fold_many([lines[i] for i in short]), strict=True))
+    user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
     for i, folded in folds.items():
-        verdicts[i] = _classify_short(lines[i], folded, table, config)
+        verdicts[i] = _classify_short(lines[i], folded, table, user, config.site_boilerplate)
     for i in _may_be_strong(lines, [i for i, p in enumerate(prose) if p], table):
         found = table.strong.find(core(fold(lines[i][:STRONG_PREFIX])))
         if found:
