@@ -275,23 +275,12 @@ def _zh_body(rng: random.Random) -> list[Line]:
             )
         )
     for k in range(rng.randint(3, 8)):
-        if rng.random() < 0.15:
-            body.append(
-                (
-                    f"{'一二三四'[k % 4]}、{rng.choice(_ZH_TOPIC)}{rng.choice(['有序推进', '成效明显', '仍需加力'])}",
-                    "content",
-                )
-            )
-        body.append((_zh_para(rng), "content"))
-        if rng.random() < 0.1:
-            body.append(
-                (
-                    f"“{rng.choice(['这是实实在在的好事', '我们心里踏实了', '明年还要接着干'])}。”一位村民说。",
-                    "content",
-                )
-            )
-        if rng.random() < 0.08:
-            body.append((f"图为{rng.choice(_ZH_PLACE)}{rng.choice(_ZH_TOPIC)}现场。", "content"))
+        subhead = (
+            f"{'一二三四'[k % 4]}、{rng.choice(_ZH_TOPIC)}{rng.choice(['有序推进', '仍需加力'])}"
+        )
+        quote = f"“{rng.choice(['这是实实在在的好事', '我们心里踏实了', '明年还要接着干'])}。”一位村民说。"
+        caption = f"图为{rng.choice(_ZH_PLACE)}{rng.choice(_ZH_TOPIC)}现场。"
+        body += _paragraph_with_extras(rng, _zh_para(rng), subhead, quote, caption)
     body.append(
         (
             f"（记者{rng.choice(['周', '吴', '郑', '孙'])}{rng.choice(['一鸣', '晓雯', '建华'])}）",
@@ -299,6 +288,19 @@ def _zh_body(rng: random.Random) -> list[Line]:
         )
     )
     return body
+
+
+def _paragraph_with_extras(
+    rng: random.Random, paragraph: str, subhead: str, quote: str, caption: str | None
+) -> list[Line]:
+    """A paragraph, sometimes under a subhead, sometimes followed by a quote or a caption."""
+    out: list[Line] = [(subhead, "content")] if rng.random() < 0.13 else []
+    out.append((paragraph, "content"))
+    if rng.random() < 0.1:
+        out.append((quote, "content"))
+    if caption is not None and rng.random() < 0.08:
+        out.append((caption, "content"))
+    return out
 
 
 def zh_page(rng: random.Random, site: int, body: list[Line] | None = None) -> Page:
@@ -366,21 +368,10 @@ def en_page(rng: random.Random, site: int) -> Page:
     lines.append((f"By {rng.choice(['Ann Lee', 'Tom Berg', 'Ravi Patel'])}", "content"))
     lines.append((f"Published {rng.randint(1, 28)} March 2024", "boilerplate"))
     for k in range(rng.randint(3, 8)):
-        if rng.random() < 0.12:
-            lines.append(
-                (
-                    rng.choice(["What the plan means", "The cost", "Next steps for residents"]),
-                    "content",
-                )
-            )
-        lines.append((_en_para(rng), "content"))
-        if rng.random() < 0.1:
-            lines.append(
-                (
-                    f'"{rng.choice(["We were never asked", "It is a fair deal", "This has gone on too long"])}," {rng.choice(["she", "he"])} said.',
-                    "content",
-                )
-            )
+        subhead = rng.choice(["What the plan means", "The cost", "Next steps for residents"])
+        said = rng.choice(["We were never asked", "It is a fair deal", "This has gone on too long"])
+        quote = f'"{said}," {rng.choice(["she", "he"])} said.'
+        lines += _paragraph_with_extras(rng, _en_para(rng), subhead, quote, None)
         if k == 1 and rng.random() < 0.3:
             lines.append(("Advertisement", "boilerplate"))
         if rng.random() < 0.06:

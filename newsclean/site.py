@@ -19,10 +19,13 @@ line at a page's edge (above or below the article body, no sentence end, at leas
 recur in max(3, ⌈∛n⌉) distinct documents — 3 of 5, 3 of 20, 8 of 448, 80 of 500,000 — so a
 small site in a big crawl is still learned; a line that may repeat in any text (a short sentence
 such as "是。", a tiny line, a subhead inside the body) in max(3, ⌈n^0.75⌉) — 4 of 5, 10 of 20,
-18,804 of 500,000. A line that heads some page as its title is never learned. Fewer than 3 documents teach nothing. Long prose lines are never
-keyed: recurring prose is a quotation or a copy, not a menu. The result is a set of keys, and
-the stage drops a line whose key is in it wherever the line stands: the verdict is the line's
-own, so cleaning stays idempotent.
+18,804 of 500,000. Fewer than 3 documents teach nothing. A line that heads some page of the run
+as its title is not learned (see :func:`_a_title`), and long prose lines are never keyed:
+recurring prose is a quotation or a copy, not a menu.
+
+Position is used in ``map`` only. The result is a set of keys, and the stage drops a line whose
+key is in it wherever the line stands: the verdict is the line's own, so cleaning stays
+idempotent.
 
 >>> from newsclean.corpus import CorpusDoc, run_local
 >>> docs = [CorpusDoc(f"{i}.txt", i, f"{w}市召开会议\\n{w}市的会议讨论了预算。\\n网站首页 | 本站简介")
@@ -113,16 +116,19 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
 
     A key is a line's :func:`site_key` behind a letter saying where the line stood: ``h`` or
     ``f`` for a distinctive line (no sentence end, at least ``TINY_UNITS``) above or below the
-    body; ``c`` for a line that may repeat in any text (a short sentence, a tiny line, or any
-    line inside the body — between the first and last prose line — where the subheads a site's
-    template repeats live); ``t`` for the document's title (the last short line above the body).
+    body; ``x`` for one in a document without prose (no body to stand above or below); ``c``
+    for a line that may repeat in any text (a short sentence, a tiny line, or any line inside
+    the body — between the first and last prose line — where the subheads a site's template
+    repeats live); ``t`` for the lines that look like the document's title (above the body:
+    the last short line before it, and a short line followed by a byline or dateline).
     """
     table = rules()
     verdicts, folds = classify_folded(lines, config.replace(site_boilerplate=frozenset()))
     prose = [i for i in range(len(lines)) if i not in folds]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines))
     keys: set[str] = set()
-    title = None
+    titles: set[str] = set()
+    last_head = None
     for i, folded in folds.items():
         if verdicts[i].label not in ("short", "content") or table.site_keep.find(core(folded)):
             continue
@@ -130,21 +136,39 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
         key = site_key(folded)
         if ends or line_units < TINY_UNITS or first < i < last:
             keys.add("c" + key)
+        elif not prose:
+            keys.add("x" + key)
+        elif i < first:
+            keys.add("h" + key)
+            last_head = key
+            if verdicts[i + 1].label == "protected":
+                titles.add(key)
         else:
-            keys.add(("h" if i < first else "f") + key)
-            title = key if i < first else title
-    if title is not None and prose:
-        keys.add("t" + title)
+            keys.add("f" + key)
+    if last_head is not None:
+        titles.add(last_head)
+    keys.update("t" + key for key in titles)
     body = [_hash64(lines[i]) for i in prose]
     # Copies of one story share their smallest paragraph hash; hash it again to spread it.
     basis = str(min(body)) if body else "\n".join(lines)
     return keys, _hash64(basis)
 
 
+def _a_title(seen: Mapping[str, Sketch]) -> bool:
+    """Does the line, where it heads a page, head it as its title? Then it is an article of the
+    run that other pages list ("most read" on every page of a site), and its title stays:
+    marked as a title on at least half the pages it heads, or heading a few pages while listed
+    at the foot of four times as many."""
+    head = distinct(seen.get("h", ()))
+    if "t" in seen and 2 * distinct(seen["t"]) >= head:
+        return True
+    return 0 < head and 4 * head <= distinct(seen.get("f", ()))
+
+
 @dataclass(frozen=True)
 class SiteBoilerplate:
     """The learner. ``config`` says which stages run before ``boilerplate`` (their output is
-    what gets keyed); the lead's runner applies the result with :meth:`apply`."""
+    what gets keyed); a runner applies the result to the cleaning config with :meth:`apply`."""
 
     config: Config = field(default_factory=Config)
 
@@ -158,9 +182,7 @@ class SiteBoilerplate:
         return tuple(sorted(set(a) | set(b))[:SKETCH])
 
     def finalize(self, table: Mapping[str, Sketch], n_docs: int) -> frozenset[str]:
-        """The keys recurring in enough distinct documents; never a line that, where it heads a
-        page, is mostly that page's title (a "most read" list on every page names articles of
-        the run: their titles must stay)."""
+        """The keys recurring in enough distinct documents (see the module docstring)."""
         if n_docs < MIN_DOCS:
             return frozenset()
         edge_min, common = thresholds(n_docs)
@@ -169,10 +191,11 @@ class SiteBoilerplate:
             where.setdefault(key[1:], {})[key[0]] = sketch
         learned = set()
         for key, seen in where.items():
-            head = seen.get("h", ())
-            if "t" in seen and 2 * distinct(seen["t"]) >= distinct(head):
+            if _a_title(seen):
                 continue
-            edges = self.combine(head, seen.get("f", ()))
+            edges = self.combine(
+                self.combine(seen.get("h", ()), seen.get("f", ())), seen.get("x", ())
+            )
             if distinct(edges) >= edge_min or (
                 distinct(self.combine(edges, seen.get("c", ()))) >= common
             ):
@@ -180,4 +203,5 @@ class SiteBoilerplate:
         return frozenset(learned)
 
     def apply(self, config: Config, result: frozenset[str]) -> Config:
+        """Add the learned keys to ``config`` (the ``boilerplate`` stage consults them)."""
         return config.replace(site_boilerplate=config.site_boilerplate | result)

@@ -175,3 +175,37 @@ def test_sketch_counts_exactly_when_small_and_estimates_when_large():
     rng = random.Random(1)
     big = tuple(sorted(rng.getrandbits(64) for _ in range(5000))[:64])
     assert 3500 < distinct(big) < 7000
+
+
+def test_an_article_listed_as_most_read_on_every_page_keeps_its_title():
+    """Every page of a site lists the same "most read" headlines; one of them is an article of
+    the run. The lists go; that article's own title stays."""
+    docs = _site_docs(shared_in=())
+    most_read = ["热门排行", _article(3)[0], _article(7)[0], "北山图书馆延长开放时间"]
+    docs = [
+        CorpusDoc(d.id, d.order, d.text.replace(FOOTER[0], "\n".join([*most_read, FOOTER[0]])))
+        for d in docs
+    ]
+    learner = SiteBoilerplate()
+    config = learner.apply(Config(), run_local(learner, docs))
+    out = clean(docs[3].text, config).text.splitlines()
+    assert out == _article(3)
+    assert not set(most_read) & set(clean(docs[5].text, config).text.splitlines())
+
+
+def test_a_line_inside_the_body_needs_wider_evidence_than_one_at_the_edge():
+    """In 6 of 20 pages: as a subhead inside the article it stays (a template's heading); as a
+    line above the article it goes (a menu). Inside the body, a line must recur in n^0.75
+    documents (10 of 20) to be learned; at the edges, in the cube root of n (3 of 20)."""
+    docs = []
+    for doc in _site_docs(shared_in=()):
+        lines = doc.text.splitlines()
+        if doc.order % 3 == 0:  # 7 of 20
+            lines.insert(6, "专家点评")
+            lines.insert(0, "青禾网 专题频道")
+        docs.append(CorpusDoc(doc.id, doc.order, "\n".join(lines)))
+    learner = SiteBoilerplate()
+    config = learner.apply(Config(), run_local(learner, docs))
+    out = clean(docs[0].text, config).text.splitlines()
+    assert "专家点评" in out
+    assert "青禾网 专题频道" not in out

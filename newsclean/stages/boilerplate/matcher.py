@@ -21,7 +21,7 @@ Rules whose start cannot be worked out from their source go to a fallback, tried
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")
@@ -306,7 +306,8 @@ def _class_end(src: str, i: int) -> int:
     return -1
 
 
-def _group_end(src: str) -> int | None:
+def _scan(src: str) -> Iterator[tuple[int, str, int]]:
+    """The characters outside escapes and classes, with the group depth after each."""
     depth, i = 0, 0
     while i < len(src):
         ch = src[i]
@@ -316,30 +317,22 @@ def _group_end(src: str) -> int | None:
         if ch == "[":
             close = _class_end(src, i)
             if close < 0:
-                return None
+                return
             i = close + 1
             continue
         depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth == 0:
-            return i
+        yield i, ch, depth
         i += 1
-    return None
+
+
+def _group_end(src: str) -> int | None:
+    return next((i for i, _, depth in _scan(src) if depth == 0), None)
 
 
 def _split_top(group: str) -> list[str]:
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(group):
-        ch = group[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            close = _class_end(group, i)
-            i = close + 1 if close >= 0 else len(group)
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
+    parts, start = [], 0
+    for i, ch, depth in _scan(group):
         if ch == "|" and depth == 0:
             parts.append(group[start:i])
             start = i + 1
-        i += 1
     return [*parts, group[start:]]
