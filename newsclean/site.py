@@ -162,7 +162,7 @@ def _a_title(seen: Mapping[str, Sketch]) -> bool:
     head = distinct(seen.get("h", ()))
     if "t" in seen and 2 * distinct(seen["t"]) >= head:
         return True
-    return 0 < head and 4 * head <= distinct(seen.get("f", ()))
+    return head > 0 and 4 * head <= distinct(seen.get("f", ()))
 
 
 @dataclass(frozen=True)
