@@ -1,4 +1,4 @@
-"""Many named patterns, matched fast: the first match of any, and the name of its family.
+"""Many named patterns, matched fast: the best-ranked match of any, and the name of its family.
 
 One big alternation is slow in Python's ``re``: named groups defeat both of its shortcuts (skip
 positions whose character cannot start a match; skip branches whose first literal differs), so

@@ -40,6 +40,7 @@ class Rules:
     strong: Matcher  # the strong families alone, for the start of prose lines
     site_keep: Matcher  # protection from learned site boilerplate only
     descriptions: dict[str, str]
+    sources: tuple[tuple[int, str, str], ...]  # (rank, family, regex) behind ``short``
 
 
 _WIDE = {chr(code): ascii_ for code, ascii_ in WIDTH_FOLD.items()}
@@ -103,11 +104,13 @@ def compile_rules(sources: list[dict[str, Any]]) -> Rules:
             if which == "strong" and not part.startswith("^"):
                 raise ValueError(f"strong family {name!r}: pattern {part!r} must start with ^")
             groups[which].append((ranks[which], name, part))
+    short = groups["strong"] + groups["keep"] + groups["drop"]
     return Rules(
-        short=Matcher.build(groups["strong"] + groups["keep"] + groups["drop"]),
+        short=Matcher.build(short),
         strong=Matcher.build(groups["strong"]),
         site_keep=Matcher.build(groups["site_keep"]),
         descriptions=descriptions,
+        sources=tuple(short),
     )
 
 
