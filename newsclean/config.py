@@ -12,7 +12,7 @@ options anywhere else, so two documents cleaned with equal configs are cleaned t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 #: The stage names in canonical order. Part of the CLI contract: scripts name them.
@@ -80,7 +80,8 @@ class Config:
         poem's chorus, a list item); they are collapsed only inside a repeated block.
     boilerplate_phrases, boilerplate_patterns
         The user's own boilerplate rules (``--boilerplate-file``): phrases found anywhere in a
-        line, and regular expressions, both matched against the folded line.
+        line, and regular expressions, both matched against the folded line (Simplified
+        script, ASCII punctuation, lower case) and never against a line that reads as prose.
     site_boilerplate
         Keys of the lines learned as the site's boilerplate from the whole batch
         (:class:`newsclean.site.SiteBoilerplate`); empty when cleaning one document.
@@ -93,7 +94,7 @@ class Config:
     min_duplicate_units: int = 20
     boilerplate_phrases: tuple[str, ...] = ()
     boilerplate_patterns: tuple[str, ...] = ()
-    site_boilerplate: frozenset[str] = frozenset()
+    site_boilerplate: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         chosen = set(parse_stage_list(self.stages))
