@@ -42,6 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from math import ceil
+from typing import TYPE_CHECKING
 
 from .chars import units
 from .config import Config
@@ -205,3 +206,9 @@ class SiteBoilerplate:
     def apply(self, config: Config, result: frozenset[str]) -> Config:
         """Add the learned keys to ``config`` (the ``boilerplate`` stage consults them)."""
         return config.replace(site_boilerplate=config.site_boilerplate | result)
+
+
+if TYPE_CHECKING:  # the learner is a ConfigLearner (checked by mypy, costs nothing at runtime)
+    from .corpus import ConfigLearner
+
+    _LEARNER: ConfigLearner[str, Sketch, frozenset[str]] = SiteBoilerplate()
