@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from hashlib import blake2b
 from typing import Literal
 
@@ -29,7 +30,7 @@ from .lines import (
     fold,
     fold_many,
     is_debris,
-    is_prose,
+    prose_flags,
     shape_rule,
 )
 from .matcher import Hit, Matcher
@@ -37,10 +38,8 @@ from .rules import KEEP, STRONG, Rules, rules, user_rules
 
 Label = Literal["boilerplate", "protected", "content", "short"]
 
-#: How much of a prose line the strong families look at (they match at its start), and how
-#: much is folded first to see whether it can start a strong match at all.
+#: How much of a prose line the strong families look at (they match at its start).
 STRONG_PREFIX = 64
-HEAD = 6
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
@@ -109,7 +108,7 @@ def classify(lines: Sequence[str], config: Config) -> list[Verdict]:
 def classify_folded(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int, str]]:
     """:func:`classify`, and the folded text of the lines that are not prose (by index)."""
     table = rules()
-    prose = [is_prose(line) for line in lines]
+    prose = prose_flags(lines)
     verdicts = [_CONTENT] * len(lines)
     short = [i for i, p in enumerate(prose) if not p]
     folds = dict(zip(short, fold_many([lines[i] for i in short]), strict=True))
@@ -124,9 +123,16 @@ def classify_folded(lines: Sequence[str], config: Config) -> tuple[list[Verdict]
 
 
 def _may_be_strong(lines: Sequence[str], indexes: list[int], table: Rules) -> list[int]:
-    """The prose lines whose first characters can start a strong match."""
+    """The prose lines whose first character can start a strong match (or is decoration)."""
     first = table.strong.first_chars
     if first is None or not indexes:
         return indexes
-    heads = fold_many([lines[i][:HEAD] for i in indexes])
-    return [i for i, h in zip(indexes, heads, strict=True) if h.lstrip(SKIP_HEAD)[:1] in first]
+    return [i for i in indexes if _can_start(lines[i][0], first)]
+
+
+@lru_cache(maxsize=4096)
+def _can_start(char: str, first: frozenset[str]) -> bool:
+    """Can a line starting with ``char`` start a strong match once folded? Decoration that
+    :func:`.lines.core` strips may hide what follows: then yes."""
+    folded = fold(char)[:1]
+    return folded in first or folded in SKIP_HEAD or char in first

@@ -59,6 +59,13 @@ def ends_like_sentence(line: str) -> bool:
     return last in _END
 
 
+def prose_flags(lines: Sequence[str]) -> list[bool]:
+    """:func:`is_prose` for many lines; the common case (a Chinese paragraph ending in 。) is
+    decided without a function call per line."""
+    many_cjk, end = _MANY_CJK.match, _END
+    return [bool(line[-1] in end and many_cjk(line)) or is_prose(line) for line in lines]
+
+
 def is_prose(line: str) -> bool:
     """Long enough and ending like a sentence: content, whatever words it mentions."""
     return ends_like_sentence(line) and bool(

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .starts import literal_starts
 
@@ -75,7 +76,7 @@ class Matcher:
             groups=groups,
         )
 
-    @property
+    @cached_property
     def first_chars(self) -> frozenset[str] | None:
         """What a match can start with, if every rule is anchored and plain; else None."""
         if self.floating or self.unknown:
