@@ -1,10 +1,11 @@
 """One verdict per line, from the line alone: boilerplate (and why), protected, content, or short.
 
 Cheapest first. Most of a news text is prose — long lines ending like a sentence — and prose is
-never matched against the phrase families: only its first characters are folded and checked
-against the few *strong* families (cookie banners, "凡本网注明…" disclaimers). The other lines
-are folded together (one OpenCC call) and go through debris, strong, protection, learned site
-boilerplate, phrase families, the user's rules and line shape, in that order.
+never matched against the phrase families: only a prose line whose first character can start
+one of the few *strong* families (cookie banners, "凡本网注明…" disclaimers) has its beginning
+folded and checked against them. The other lines are folded together (one OpenCC call) and go
+through debris, strong, protection, learned site boilerplate, phrase families, the user's rules
+and line shape, in that order.
 
 >>> from newsclean.config import Config
 >>> [v.label for v in classify(["（记者张三）", "责任编辑：李四", "两会专题"], Config())]
