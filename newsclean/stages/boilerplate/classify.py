@@ -35,7 +35,7 @@ from .lines import (
     shape_rule,
 )
 from .matcher import Hit, Matcher
-from .rules import KEEP, STRONG, Rules, rules, user_rules
+from .rules import DROP, KEEP, STRONG, Rules, rules, user_rules
 
 Label = Literal["boilerplate", "protected", "content", "short"]
 
@@ -74,31 +74,43 @@ def _matched(found: Hit) -> Verdict:
     return Verdict("boilerplate", rule, f"matched {text.strip()!r}")
 
 
+#: ``_judge`` ranks below those of the rules: no rule matched, the line's shape decides.
+_UNMATCHED = DROP + 1
+
+
+@lru_cache(maxsize=1 << 14)
+def _judge(line: str, folded: str) -> tuple[int, Verdict]:
+    """The verdict from the line and the shipped rules alone, with the rank that decided it.
+
+    A pure function of the line, so it is memoised: a site's menu and footer lines come back
+    on every page of a batch.
+    """
+    if is_debris(line):
+        return STRONG, Verdict("boilerplate", "debris", "no text")
+    found = rules().short.find(core(folded))
+    if found:
+        return found[0], _PROTECTED if found[0] == KEEP else _matched(found)
+    shape = shape_rule(folded)
+    if shape is not None:
+        return _UNMATCHED, Verdict("boilerplate", shape, "")
+    # units(line) <= len(line) + 1: most lines are too short to need counting
+    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and units(line) >= SHORT_UNITS):
+        return _UNMATCHED, _CONTENT
+    return _UNMATCHED, _SHORT
+
+
 def _classify_short(
     line: str, folded: str, table: Rules, user: Matcher | None, site: frozenset[str]
 ) -> Verdict:
-    if is_debris(line):
-        return Verdict("boilerplate", "debris", "no text")
-    text = core(folded)
-    found = table.short.find(text)
-    if found and found[0] == STRONG:
-        return _matched(found)
-    if found and found[0] == KEEP:
-        return _PROTECTED
-    if site and site_key(folded) in site and not table.site_keep.find(text):
+    rank, verdict = _judge(line, folded)
+    if rank <= KEEP:
+        return verdict
+    if site and site_key(folded) in site and not table.site_keep.find(core(folded)):
         return Verdict("boilerplate", "site", "recurs in many documents of this run")
-    if found:
-        return _matched(found)
-    found = user.find(text) if user is not None else None
-    if found:
-        return _matched(found)
-    shape = shape_rule(folded)
-    if shape is not None:
-        return Verdict("boilerplate", shape, "")
-    # units(line) <= len(line) + 1: most lines are too short to need counting
-    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and units(line) >= SHORT_UNITS):
-        return _CONTENT
-    return _SHORT
+    if rank == DROP or user is None:
+        return verdict
+    found = user.find(core(folded))
+    return _matched(found) if found else verdict
 
 
 def classify(lines: Sequence[str], config: Config) -> list[Verdict]:
