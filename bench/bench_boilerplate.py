@@ -7,9 +7,9 @@ Usage (from the repository root):
     python bench/bench_boilerplate.py speed       # MB/s and peak RSS, baseline in the same run
 
 Speed: every measurement runs in its own process (so peak RSS is its own) over ~20 MB of
-generated Chinese text, best of 3: news articles as extractors deliver them (title, byline,
-paragraphs, a short footer), and whole pages with their sites' menus and footers (three short
-lines in four: the worst case). The baseline is a plain line split and join of the same
+Chinese text, best of 3: the field sample (a real article, repeated), generated news articles as
+extractors deliver them (title, byline, paragraphs, a short footer), and whole generated pages
+with their sites' menus and footers (three short lines in four: the worst case). The baseline is a plain line split and join of the same
 documents, and ``Doc.from_text`` (the pipeline's own split) is shown too. The stage alone is
 timed on documents already split into paragraphs.
 """
@@ -33,7 +33,7 @@ from boilerplate_corpus import Page, corpus, zh_article  # noqa: E402
 from newsclean import Config, Doc  # noqa: E402
 from newsclean.corpus import CorpusDoc, run_local  # noqa: E402
 from newsclean.site import SiteBoilerplate  # noqa: E402
-from newsclean.stages import boilerplate  # noqa: E402
+from newsclean.stages import STAGES, boilerplate  # noqa: E402
 
 SPEED_MB = 20
 
@@ -97,6 +97,14 @@ def _speed_docs(kind: str) -> tuple[list[str], int]:
     size = 0
     rng = random.Random(7)
     seed = 0
+    if (
+        kind == "sample"
+    ):  # the field sample as the stage sees it (after encoding, pinyin, whitespace)
+        doc = Doc.from_text((ROOT / "samples" / "000_7692730640d39c1c.txt").read_text("utf-8"))
+        for name in ("encoding", "pinyin", "whitespace"):
+            doc = STAGES[name](doc, Config())
+        copies = SPEED_MB * 1_000_000 // len(doc.text.encode("utf-8")) + 1
+        return [doc.text] * copies, len(doc.text.encode("utf-8")) * copies
     while size < SPEED_MB * 1_000_000:
         if kind == "articles":
             batch = ["\n".join(zh_article(rng)) + "\n" for _ in range(100)]
@@ -139,6 +147,7 @@ def speed() -> None:
     print("machine: shared; every line is its own process, best of 3")
     print(f"{'Chinese text':10}{'measurement':28}{'MB':>7}{'MB/s':>10}{'peak RSS MB':>13}")
     runs = [
+        ("sample", ["split/join", "stage"]),
         ("articles", ["split/join", "Doc.from_text", "stage"]),
         ("pages", ["split/join", "stage", "stage + learned site set"]),
     ]

@@ -59,6 +59,7 @@ _SHORT = Verdict("short")
 _PROTECTED = Verdict("protected")
 
 
+@lru_cache(maxsize=1 << 14)
 def site_key(folded: str) -> str:
     """The key a line is counted under across a run: digits, spaces, script, width and case folded.
 
