@@ -44,6 +44,8 @@ class Plan:
     steps: tuple[Any, ...] = ()
     #: ``-i`` rewrites only changed files: an unchanged text's output need not come back.
     keep_unchanged: bool = True
+    #: ``--explain``: list every change with the input line it touched.
+    explain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ class Tally:
     diagnostics: list[tuple[int, Diagnostic]] = field(default_factory=list)
     #: (record line or row, problem) for records that could not be cleaned.
     bad: list[tuple[int, str]] = field(default_factory=list)
+    #: ``--explain`` lines, ready to show.
+    explain: list[str] = field(default_factory=list)
 
     def record(self, result: Result, changed: bool, where: int) -> None:
         self.documents += 1
@@ -91,6 +95,7 @@ class Tally:
             self.stages[stage] = self.stages.get(stage, 0) + count
         self.diagnostics.extend(other.diagnostics)
         self.bad.extend(other.bad)
+        self.explain.extend(other.explain)
 
 
 @dataclass(slots=True)
@@ -193,6 +198,12 @@ def _clean_text(plan: Plan, unit: Unit, done: Done) -> None:
     doc_id = unit.source.display
     done.tally.record(result, result.changed, 0)
     done.differs = result.changed
+    if plan.explain and result.changes:
+        from .decode import decode_bytes
+        from .explain import explain
+
+        before = decode_bytes(data, plan.config.encoding).text
+        done.tally.explain.extend(explain(doc_id, result.changes, before))
     if plan.mode == "write" and (result.changed or plan.keep_unchanged):
         done.pieces.append((doc_id, result.text.encode("utf-8", "replace")))
     elif plan.mode == "diff" and result.changed:
@@ -203,7 +214,9 @@ def _clean_text(plan: Plan, unit: Unit, done: Done) -> None:
     _map(plan, done, CorpusDoc(doc_id, unit.order, result.text))
 
 
-def _clean_document(plan: Plan, done: Done, text: str, where: int) -> tuple[str, Result] | None:
+def _clean_document(
+    plan: Plan, done: Done, text: str, where: int, display: str
+) -> tuple[str, Result] | None:
     """Clean one record's text; ``None`` (and a bad record) if a stage failed on it."""
     try:
         result = clean(text, plan.config)
@@ -212,6 +225,10 @@ def _clean_document(plan: Plan, done: Done, text: str, where: int) -> tuple[str,
         return None
     new = field_text(result.text, text)
     done.tally.record(result, new != text, where)
+    if plan.explain and result.changes:
+        from .explain import explain
+
+        done.tally.explain.extend(explain(display, result.changes, text, record=where))
     return new, result
 
 
@@ -248,7 +265,7 @@ def _clean_line(
     except BadRecord as exc:
         done.tally.bad.append((lineno, str(exc)))
         return line, None
-    cleaned = _clean_document(plan, done, text, lineno)
+    cleaned = _clean_document(plan, done, text, lineno, display)
     if cleaned is None:
         return line, None
     new, result = cleaned
@@ -271,7 +288,7 @@ def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:
         new, summary = value, None
         if isinstance(value, str):
             done.nbytes += len(value.encode("utf-8", "surrogatepass"))
-            cleaned = _clean_document(plan, done, value, row)
+            cleaned = _clean_document(plan, done, value, row, display)
             if cleaned is not None:
                 new, result = cleaned
                 summary = _stats(result, new != value)

@@ -75,6 +75,21 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: Path | None)
     return value
 
 
+def _boilerplate_file(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Read ``--boilerplate-file`` into (phrases, patterns); a bad file is a usage error."""
+    if value is None:
+        return (), ()
+    from .settings import origin
+    from .stages.boilerplate.rules import read_rules_file
+
+    try:
+        return read_rules_file(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc}{origin(ctx, param.name or '')}") from None
+
+
 @main.command(epilog=FIX_EPILOG)
 @click.argument("paths", nargs=-1, metavar="[PATH]...", is_eager=True)
 @click.option(
@@ -171,6 +186,20 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: Path | None)
     "--encoding", metavar="NAME", help="Read input as this encoding instead of detecting it."
 )
 @click.option(
+    "--boilerplate-file",
+    "user_rules",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    callback=_boilerplate_file,
+    help="More boilerplate for your own sites: one phrase per line, re:REGEX for a regular "
+    "expression, # for comments.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="List on stderr every line a stage dropped, changed or moved, with the rule and why.",
+)
+@click.option(
     "-q",
     "--quiet",
     is_flag=True,
@@ -212,9 +241,13 @@ def fix(ctx: click.Context, /, **params: Any) -> None:
 def _config(params: dict[str, Any]) -> Config:
     """The cleaning options (a usage error if they do not fit together)."""
     try:
-        return Config(to=params["target"], encoding=params["encoding"]).select(
-            only=params["only"], skip=params["skip"] or ()
-        )
+        phrases, patterns = params["user_rules"]
+        return Config(
+            to=params["target"],
+            encoding=params["encoding"],
+            boilerplate_phrases=phrases,
+            boilerplate_patterns=patterns,
+        ).select(only=params["only"], skip=params["skip"] or ())
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
 

@@ -42,6 +42,7 @@ def options_from(params: dict[str, Any]) -> Options:
         jobs=params["jobs"] or _cpu_count(),
         field=params["field"],
         stats_field=params["stats_field"],
+        explain=params["explain"],
     )
 
 

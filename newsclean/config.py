@@ -12,7 +12,7 @@ options anywhere else, so two documents cleaned with equal configs are cleaned t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 #: The stage names in canonical order. Part of the CLI contract: scripts name them.
@@ -78,6 +78,13 @@ class Config:
     min_duplicate_units
         Paragraphs shorter than this (in CJK characters plus words) repeat legitimately (a
         poem's chorus, a list item); they are collapsed only inside a repeated block.
+    boilerplate_phrases, boilerplate_patterns
+        The user's own boilerplate rules (``--boilerplate-file``): phrases found anywhere in a
+        line, and regular expressions, both matched against the folded line (Simplified
+        script, ASCII punctuation, lower case) and never against a line that reads as prose.
+    site_boilerplate
+        Keys of the lines learned as the site's boilerplate from the whole batch
+        (:class:`newsclean.site.SiteBoilerplate`); empty when cleaning one document.
     """
 
     stages: tuple[str, ...] = STAGE_NAMES
@@ -85,6 +92,9 @@ class Config:
     encoding: str | None = None
     near_duplicate: float = 0.9
     min_duplicate_units: int = 20
+    boilerplate_phrases: tuple[str, ...] = ()
+    boilerplate_patterns: tuple[str, ...] = ()
+    site_boilerplate: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         chosen = set(parse_stage_list(self.stages))
@@ -102,6 +112,21 @@ class Config:
             raise ValueError("near_duplicate must be between 0.5 and 1.0")
         if self.min_duplicate_units < 1:
             raise ValueError("min_duplicate_units must be at least 1")
+        self._check_boilerplate_rules()
+
+    def _check_boilerplate_rules(self) -> None:
+        object.__setattr__(self, "boilerplate_phrases", tuple(self.boilerplate_phrases))
+        object.__setattr__(self, "boilerplate_patterns", tuple(self.boilerplate_patterns))
+        object.__setattr__(self, "site_boilerplate", frozenset(self.site_boilerplate))
+        if any(not p.strip() for p in self.boilerplate_phrases):
+            raise ValueError("boilerplate phrases must not be empty")
+        if self.boilerplate_patterns:
+            from .stages.boilerplate.rules import check_pattern
+
+            for pattern in self.boilerplate_patterns:
+                problem = check_pattern(pattern)
+                if problem:
+                    raise ValueError(problem)
 
     def replace(self, **changes: Any) -> Config:
         """Return a copy with some options changed (validated like the constructor)."""

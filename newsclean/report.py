@@ -144,6 +144,8 @@ class Report:
         if not self.quiet:
             for where, d in tally.diagnostics:
                 self.emit(_format(name, where, d, entry.is_dataset))
+            for line in tally.explain:
+                self.emit(line)
 
     def fail(self, entry: Entry, problem: str) -> None:
         """An input could not be read, cleaned or written: one line, shown even with -q."""

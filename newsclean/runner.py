@@ -51,6 +51,7 @@ class Options:
     jobs: int = 1
     field: str = "text"
     stats_field: str | None = None
+    explain: bool = False
 
 
 def run(
@@ -83,6 +84,7 @@ def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
         stats,
         tuple(steps),
         keep_unchanged=not options.in_place,
+        explain=options.explain,
     )
 
 

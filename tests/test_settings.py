@@ -137,9 +137,9 @@ def test_every_long_option_is_a_key_even_ones_added_later(cli, project, monkeypa
     ):
         assert key in keys, key
     assert "config" not in keys and "no-progress" not in keys
-    extra = click.Option(["--boilerplate-file"], type=click.Path(path_type=Path))
+    extra = click.Option(["--future-rules-file"], type=click.Path(path_type=Path))
     monkeypatch.setattr(fix, "params", [*fix.params, extra])
-    (project / "newsclean.toml").write_text('boilerplate_file = "footers.txt"\n')
+    (project / "newsclean.toml").write_text('future_rules_file = "footers.txt"\n')
     seen = {}
 
     def spy(config, params):
@@ -148,9 +148,9 @@ def test_every_long_option_is_a_key_even_ones_added_later(cli, project, monkeypa
 
     monkeypatch.setattr("newsclean.cli.corpus_steps", spy)
     cli("fix", "docs/a.txt").expect(0)
-    assert seen["boilerplate_file"] == project / "footers.txt"  # relative to the file
-    cli("fix", "--boilerplate-file", "x.txt", "docs/a.txt").expect(0)
-    assert seen["boilerplate_file"] == Path("x.txt")
+    assert seen["future_rules_file"] == project / "footers.txt"  # relative to the file
+    cli("fix", "--future-rules-file", "x.txt", "docs/a.txt").expect(0)
+    assert seen["future_rules_file"] == Path("x.txt")
 
 
 def test_find_config_from_several_inputs_uses_their_common_folder(project):
@@ -159,3 +159,15 @@ def test_find_config_from_several_inputs_uses_their_common_folder(project):
     found = settings.find_config(["docs/a.txt", "docs/sub"], cwd=project)
     assert found == project / "docs" / "newsclean.toml"
     assert settings.find_config(["docs/a.txt", "."], cwd=project) is None
+
+
+def test_boilerplate_file_in_settings_is_relative_to_the_settings_file(cli, project):
+    """A rules file named in newsclean.toml is found next to it, from any working folder."""
+    (project / "conf").mkdir()
+    (project / "conf" / "rules.txt").write_text("青禾网客服热线\n", "utf-8")
+    (project / "conf" / "newsclean.toml").write_text('boilerplate-file = "rules.txt"\n', "utf-8")
+    (project / "docs" / "b.txt").write_text(
+        "今天天气很好，我们去公园散步。\n青禾网客服热线 12345\n", "utf-8"
+    )
+    run = cli("fix", "--config", "conf/newsclean.toml", "docs/b.txt").expect(0)
+    assert run.out == "今天天气很好，我们去公园散步。\n"

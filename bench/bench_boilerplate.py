@@ -1,0 +1,177 @@
+"""Benchmark and measure the boilerplate stage: speed on Chinese news, and quality on a held-out corpus.
+
+Usage (from the repository root):
+
+    python bench/bench_boilerplate.py             # everything
+    python bench/bench_boilerplate.py quality     # content kept / boilerplate left, held-out corpus
+    python bench/bench_boilerplate.py speed       # MB/s and peak RSS, baseline in the same run
+
+Speed: every measurement runs in its own process (so peak RSS is its own) over ~20 MB of
+Chinese text, best of 3: the field sample (a real article, repeated), generated news articles as
+extractors deliver them (title, byline, paragraphs, a short footer), and whole generated pages
+with their sites' menus and footers (three short lines in four: the worst case). The baseline is a plain line split and join of the same
+documents, and ``Doc.from_text`` (the pipeline's own split) is shown too. The stage alone is
+timed on documents already split into paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from boilerplate_corpus import Page, corpus, zh_article  # noqa: E402
+
+from newsclean import Config, Doc  # noqa: E402
+from newsclean.corpus import CorpusDoc, run_local  # noqa: E402
+from newsclean.site import SiteBoilerplate  # noqa: E402
+from newsclean.stages import STAGES, boilerplate  # noqa: E402
+
+SPEED_MB = 20
+
+
+def _text(page: Page) -> str:
+    return "\n".join(text for text, _ in page.lines) + "\n"
+
+
+def quality() -> None:
+    pages = corpus()
+    learner = SiteBoilerplate()
+    docs = [CorpusDoc(f"{i}.txt", i, _text(p)) for i, p in enumerate(pages)]
+    learned = learner.apply(Config(), run_local(learner, docs))
+    print(
+        f"held-out corpus: {len(pages)} pages from invented sites, {sum(len(p.lines) for p in pages)} lines"
+    )
+    print(f"learned from the batch: {len(learned.site_boilerplate)} line keys")
+    print(f"{'':34}{'content kept':>14}{'boilerplate left':>18}{'out lines':>11}")
+    for title, config in (
+        ("stage alone, one page at a time", Config()),
+        ("with site learning (batch)", learned),
+    ):
+        for lang in ("zh", "en", "all"):
+            chosen = [p for p in pages if lang in ("all", p.lang)]
+            kept_content = content = left = out = 0
+            for page in chosen:
+                doc = Doc.from_text(_text(page))
+                alive = set(boilerplate(doc, config).linenos)
+                for lineno, (_, label) in enumerate(page.lines, 1):
+                    content += label == "content"
+                    if lineno in alive:
+                        out += 1
+                        kept_content += label == "content"
+                        left += label == "boilerplate"
+            print(
+                f"{title + ' [' + lang + ']':34}{100 * kept_content / content:13.2f}%"
+                f"{100 * left / out:17.2f}%{out:11}"
+            )
+    _show_misses(pages, learned)
+
+
+def _show_misses(pages: list[Page], config: Config, limit: int = 12) -> None:
+    lost: dict[str, int] = {}
+    left: dict[str, int] = {}
+    for page in pages:
+        alive = set(boilerplate(Doc.from_text(_text(page)), config).linenos)
+        for lineno, (text, label) in enumerate(page.lines, 1):
+            if label == "content" and lineno not in alive:
+                lost[text] = lost.get(text, 0) + 1
+            if label == "boilerplate" and lineno in alive:
+                left[text] = left.get(text, 0) + 1
+    for name, table in (("content lost", lost), ("boilerplate left", left)):
+        print(f"most frequent {name} (with site learning):")
+        for text, n in sorted(table.items(), key=lambda kv: -kv[1])[:limit]:
+            print(f"  {n:5}  {text[:70]}")
+
+
+def _speed_docs(kind: str) -> tuple[list[str], int]:
+    """~SPEED_MB of Chinese text: news articles, or whole pages with the sites' furniture."""
+    texts: list[str] = []
+    size = 0
+    rng = random.Random(7)
+    seed = 0
+    if (
+        kind == "sample"
+    ):  # the field sample as the stage sees it (after encoding, pinyin, whitespace)
+        doc = Doc.from_text((ROOT / "samples" / "000_7692730640d39c1c.txt").read_text("utf-8"))
+        for name in ("encoding", "pinyin", "whitespace"):
+            doc = STAGES[name](doc, Config())
+        copies = SPEED_MB * 1_000_000 // len(doc.text.encode("utf-8")) + 1
+        return [doc.text] * copies, len(doc.text.encode("utf-8")) * copies
+    while size < SPEED_MB * 1_000_000:
+        if kind == "articles":
+            batch = ["\n".join(zh_article(rng)) + "\n" for _ in range(100)]
+        else:
+            batch = [_text(p) for p in corpus(pages_per_site=40, seed=seed) if p.lang == "zh"]
+            seed += 1
+        texts += batch
+        size += sum(len(t.encode("utf-8")) for t in batch)
+    return texts, size
+
+
+def measure(name: str, kind: str) -> None:
+    """One measurement, in this process; prints JSON."""
+    texts, size = _speed_docs(kind)
+    config = Config()
+    if name == "stage + learned site set":
+        learner = SiteBoilerplate()
+        docs = [CorpusDoc(str(i), i, t) for i, t in enumerate(texts[:2000])]
+        config = learner.apply(config, run_local(learner, docs))
+    docs = [Doc.from_text(t) for t in texts]
+    boilerplate(docs[0], config)  # load rules, OpenCC
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        if name == "split/join":
+            for t in texts:
+                "\n".join(t.split("\n"))
+        elif name == "Doc.from_text":
+            for t in texts:
+                Doc.from_text(t)
+        else:
+            for d in docs:
+                boilerplate(d, config)
+        best = min(best, time.perf_counter() - start)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"name": name, "mb": size / 1e6, "seconds": best, "rss_mb": rss}))
+
+
+def speed() -> None:
+    print("machine: shared; every line is its own process, best of 3")
+    print(f"{'Chinese text':10}{'measurement':28}{'MB':>7}{'MB/s':>10}{'peak RSS MB':>13}")
+    runs = [
+        ("sample", ["split/join", "stage"]),
+        ("articles", ["split/join", "Doc.from_text", "stage"]),
+        ("pages", ["split/join", "stage", "stage + learned site set"]),
+    ]
+    for kind, names in runs:
+        for name in names:
+            out = subprocess.run(
+                [sys.executable, __file__, "--measure", name, kind],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            r = json.loads(out)
+            print(
+                f"{kind:10}{r['name']:28}{r['mb']:7.1f}{r['mb'] / r['seconds']:10.1f}"
+                f"{r['rss_mb']:13.0f}"
+            )
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args[:1] == ["--measure"]:
+        measure(args[1], args[2])
+    else:
+        if not args or "quality" in args:
+            quality()
+        if not args or "speed" in args:
+            speed()

@@ -1,0 +1,65 @@
+"""Stage ``boilerplate``: drop what the site added around the article; keep the article.
+
+A line goes on evidence, never on one word:
+
+* the line itself (:mod:`.classify`): debris (``![]() |``, ``| |||``), a phrase family from
+  ``newsclean/data/boilerplate.*.toml`` (copyright, credits, share/print/nav widgets, ICP
+  numbers, related-news headers… in Simplified and Traditional Chinese and English), the user's
+  ``--boilerplate-file``, a line learned from the batch as the site's own
+  (``Config.site_boilerplate``, see :mod:`newsclean.site`), or its shape (``A | B | C | D``
+  link lists, lines of symbols);
+* its neighbours (:mod:`.context`): a short line between boilerplate lines goes with them.
+
+Content is protected first: a line that reads as prose (long, ending like a sentence) is never
+matched against the phrase families, so an article *about* copyright keeps its sentences; bylines
+(（记者张三）, "By Jane Doe"), datelines (新华社北京1月4日电) and end marks are protected; titles
+at the top of a document never go with their neighbours. When unsure, keep.
+
+Lengths are counted in characters for Chinese and words for space-separated languages
+(:func:`newsclean.chars.units`), and lines are compared folded (script, punctuation width, case),
+so verdicts do not change when later stages rewrite a line.
+
+>>> from newsclean.model import Doc
+>>> from newsclean.config import Config
+>>> doc = Doc.from_text("正文第一段。\\n![]() |\\n焦作網版權與免責聲明: | |||||||")
+>>> boilerplate(doc, Config()).lines
+('正文第一段。',)
+"""
+
+from __future__ import annotations
+
+from ...config import Config
+from ...model import Change, Doc
+from .classify import Verdict, classify
+from .context import neighbours
+
+STAGE = "boilerplate"
+
+__all__ = ["STAGE", "Verdict", "boilerplate", "classify", "classify_line"]
+
+
+def classify_line(line: str, config: Config | None = None) -> Verdict:
+    """The verdict on one line on its own, for auditing a rule.
+
+    >>> classify_line("Copyright © 2024 Example News. All rights reserved.").rule
+    'disclaimer'
+    >>> classify_line("The court ruled that the copyright notice did not cover the photographs.").label
+    'content'
+    """
+    return classify([line], config or Config())[0]
+
+
+def boilerplate(doc: Doc, config: Config) -> Doc:
+    """Drop boilerplate lines and the short lines they surround, recording the rule for each."""
+    if not doc.lines:
+        return doc
+    verdicts = classify(doc.lines, config)
+    drops = {
+        i: Change(STAGE, v.rule, doc.linenos[i], "drop", detail=v.detail)
+        for i, v in enumerate(verdicts)
+        if v.label == "boilerplate"
+    }
+    if not drops:
+        return doc
+    drops.update(neighbours(doc.lines, doc.linenos, verdicts))
+    return doc.without(drops)

@@ -1,0 +1,152 @@
+"""One verdict per line, from the line alone: boilerplate (and why), protected, content, or short.
+
+Cheapest first. Most of a news text is prose — long lines ending like a sentence — and prose is
+never matched against the phrase families: only a prose line whose first character can start
+one of the few *strong* families (cookie banners, "凡本网注明…" disclaimers) has its beginning
+folded and checked against them. The other lines are folded together (one OpenCC call) and go
+through debris, strong, protection, learned site boilerplate, phrase families, the user's rules
+and line shape, in that order.
+
+>>> from newsclean.config import Config
+>>> [v.label for v in classify(["（记者张三）", "责任编辑：李四", "两会专题"], Config())]
+['protected', 'boilerplate', 'short']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from hashlib import blake2b
+from typing import Literal
+
+from ...chars import units
+from ...config import Config
+from .lines import (
+    SHORT_UNITS,
+    SKIP_HEAD,
+    core,
+    ends_like_sentence,
+    fold,
+    fold_many,
+    is_debris,
+    prose_flags,
+    shape_rule,
+)
+from .matcher import Hit, Matcher
+from .rules import DROP, KEEP, STRONG, Rules, rules, user_rules
+
+Label = Literal["boilerplate", "protected", "content", "short"]
+
+#: How much of a prose line the strong families look at (they match at its start).
+STRONG_PREFIX = 64
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one line is; ``rule`` and ``detail`` say why, for boilerplate."""
+
+    label: Label
+    rule: str = ""
+    detail: str = ""
+
+
+_CONTENT = Verdict("content")
+_SHORT = Verdict("short")
+_PROTECTED = Verdict("protected")
+
+
+@lru_cache(maxsize=1 << 14)
+def site_key(folded: str) -> str:
+    """The key a line is counted under across a run: digits, spaces, script, width and case folded.
+
+    >>> site_key("第1期 关于我们") == site_key("第23期关于我们")
+    True
+    """
+    norm = _SPACE.sub("", _DIGITS.sub("0", folded))
+    return blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def _matched(found: Hit) -> Verdict:
+    _, rule, text = found
+    return Verdict("boilerplate", rule, f"matched {text.strip()!r}")
+
+
+#: ``_judge`` ranks below those of the rules: no rule matched, the line's shape decides.
+_UNMATCHED = DROP + 1
+
+
+@lru_cache(maxsize=1 << 14)
+def _judge(line: str, folded: str) -> tuple[int, Verdict]:
+    """The verdict from the line and the shipped rules alone, with the rank that decided it.
+
+    A pure function of the line, so it is memoised: a site's menu and footer lines come back
+    on every page of a batch.
+    """
+    if is_debris(line):
+        return STRONG, Verdict("boilerplate", "debris", "no text")
+    found = rules().short.find(core(folded))
+    if found:
+        return found[0], _PROTECTED if found[0] == KEEP else _matched(found)
+    shape = shape_rule(folded)
+    if shape is not None:
+        return _UNMATCHED, Verdict("boilerplate", shape, "")
+    # units(line) <= len(line) + 1: most lines are too short to need counting
+    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and units(line) >= SHORT_UNITS):
+        return _UNMATCHED, _CONTENT
+    return _UNMATCHED, _SHORT
+
+
+def _classify_short(
+    line: str, folded: str, table: Rules, user: Matcher | None, site: frozenset[str]
+) -> Verdict:
+    rank, verdict = _judge(line, folded)
+    if rank <= KEEP:
+        return verdict
+    if site and site_key(folded) in site and not table.site_keep.find(core(folded)):
+        return Verdict("boilerplate", "site", "recurs in many documents of this run")
+    if rank == DROP or user is None:
+        return verdict
+    found = user.find(core(folded))
+    return _matched(found) if found else verdict
+
+
+def classify(lines: Sequence[str], config: Config) -> list[Verdict]:
+    """A verdict for every line; each depends on that line (and the config) only."""
+    return classify_folded(lines, config)[0]
+
+
+def classify_folded(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int, str]]:
+    """:func:`classify`, and the folded text of the lines that are not prose (by index)."""
+    table = rules()
+    prose = prose_flags(lines)
+    verdicts = [_CONTENT] * len(lines)
+    short = [i for i, p in enumerate(prose) if not p]
+    folds = dict(zip(short, fold_many([lines[i] for i in short]), strict=True))
+    user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
+    for i, folded in folds.items():
+        verdicts[i] = _classify_short(lines[i], folded, table, user, config.site_boilerplate)
+    for i in _may_be_strong(lines, [i for i, p in enumerate(prose) if p], table):
+        found = table.strong.find(core(fold(lines[i][:STRONG_PREFIX])))
+        if found:
+            verdicts[i] = _matched(found)
+    return verdicts, folds
+
+
+def _may_be_strong(lines: Sequence[str], indexes: list[int], table: Rules) -> list[int]:
+    """The prose lines whose first character can start a strong match (or is decoration)."""
+    first = table.strong.first_chars
+    if first is None or not indexes:
+        return indexes
+    return [i for i in indexes if _can_start(lines[i][0], first)]
+
+
+@lru_cache(maxsize=4096)
+def _can_start(char: str, first: frozenset[str]) -> bool:
+    """Can a line starting with ``char`` start a strong match once folded? Decoration that
+    :func:`.lines.core` strips may hide what follows: then yes."""
+    folded = fold(char)[:1]
+    return folded in first or folded in SKIP_HEAD or char in first

@@ -1,0 +1,88 @@
+"""Neighbours: a short line sitting between boilerplate lines goes with them (after jusText).
+
+The per-line verdicts (:mod:`.classify`) leave some lines "short": under 40 units, no sentence
+end — a menu item, a related headline, but also a title, a section tag, a list item. Such a line
+is dropped only when boilerplate surrounds it:
+
+* a run of short lines between two boilerplate lines goes (``分享到：`` / ``微信`` / ``微博`` /
+  ``上一篇：…``);
+* so does a run between a boilerplate line and an edge of the document: the headlines under
+  ``相关新闻`` at the end, a site's name above its menu at the start;
+* titles live in the header zone (before the first content line), so there the short line
+  nearest to the first content line (bylines, datelines and boilerplate skipped), and every
+  short line of at least ``TITLE_UNITS``, are title candidates: they never go and stop a run.
+  Protected lines (bylines, datelines) never go and stop a run either.
+
+Every drop here needs a boilerplate line next to the run, and boilerplate lines are all dropped
+by the same pass: run again on its own output, the stage finds no anchor, so it drops nothing.
+Later stages (duplicates, script, punctuation) cannot create an anchor either, because verdicts
+are taken on folded text. That is the idempotence argument; tests/test_boilerplate_props.py
+checks it.
+
+>>> from newsclean.config import Config
+>>> from .classify import classify
+>>> lines = ["正文第一段，讲述会议的召开。", "分享到：", "微信", "微博", "上一篇：某某新闻"]
+>>> sorted(neighbours(lines, (1, 2, 3, 4, 5), classify(lines, Config())))
+[2, 3]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...chars import units
+from ...model import Change
+from .classify import Verdict
+
+STAGE = "boilerplate"
+#: Short lines this long (units) in the header zone are title candidates.
+TITLE_UNITS = 8
+
+
+def _titles(labels: Sequence[str], lines: Sequence[str], first_content: int) -> set[int]:
+    """Short lines of the header zone that may be the title."""
+    header = [i for i in range(first_content) if labels[i] == "short"]
+    found = {i for i in header if units(lines[i]) >= TITLE_UNITS}
+    if header:
+        found.add(header[-1])
+    return found
+
+
+def neighbours(
+    lines: Sequence[str], linenos: Sequence[int], verdicts: Sequence[Verdict]
+) -> dict[int, Change]:
+    """Short lines that boilerplate surrounds, as drops (by index)."""
+    labels: list[str] = [v.label for v in verdicts]
+    if "content" not in labels or "boilerplate" not in labels:
+        return {}
+    for i in _titles(labels, lines, labels.index("content")):
+        labels[i] = "title"
+    drops: dict[int, Change] = {}
+    n = len(lines)
+    i = 0
+    while i < n:
+        if labels[i] != "short":
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j] == "short":
+            j += 1
+        detail = _anchored(labels, linenos, i, j)
+        if detail:
+            for k in range(i, j):
+                drops[k] = Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)
+        i = j
+    return drops
+
+
+def _anchored(labels: Sequence[str], linenos: Sequence[int], i: int, j: int) -> str:
+    """Why the short lines ``i:j`` go with their neighbours, or "" if they stay."""
+    above = labels[i - 1] if i > 0 else "edge"
+    below = labels[j] if j < len(labels) else "edge"
+    if above == below == "boilerplate":
+        return f"between boilerplate lines {linenos[i - 1]} and {linenos[j]}"
+    if above == "boilerplate" and below == "edge":
+        return f"after boilerplate line {linenos[i - 1]}, at the end"
+    if above == "edge" and below == "boilerplate":
+        return f"before boilerplate line {linenos[j]}, at the start"
+    return ""

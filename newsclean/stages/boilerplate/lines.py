@@ -1,0 +1,141 @@
+"""What one line looks like: folded form, length in units, sentence end, and shape.
+
+Everything here depends on the line alone, and on its folded form (script, punctuation width,
+case), so a line gets the same verdict after ``script`` or ``punctuation`` have rewritten it:
+that is what makes the stage idempotent through the whole pipeline.
+
+>>> is_prose("新修订的著作权法明确规定，未经授权不得转载他人作品，版权所有人有权追究侵权者的责任。")
+True
+>>> shape_rule(fold("首页 | 新闻 | 体育 | 财经 | 联系我们"))
+'link-list'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...chars import CJK, units
+from .rules import fold_text
+
+#: Lines at least this long (CJK characters + 2 x words) that end like a sentence are prose.
+PROSE_UNITS = 25
+#: Lines without a sentence end shorter than this are "short": boilerplate if their neighbours are.
+SHORT_UNITS = 40
+#: A link-list item is at most this long.
+ITEM_UNITS = 12
+
+_END = frozenset("。．.!?！？…⋯")
+_CLOSERS = "\"'”’）)」』》>]】〕"
+_CLOSER_SET = frozenset(_CLOSERS)
+# Fast sufficient tests for "at least PROSE_UNITS units": that many CJK characters, or half as
+# many words; reading stops as soon as they are found. Lines that fail get counted exactly.
+_MANY_CJK = re.compile(rf"(?:[^{CJK}\n]*+[{CJK}]){{{PROSE_UNITS}}}")
+_MANY_WORDS = re.compile(rf"(?:[^\w\n]*+[^\W{CJK}]++){{{(PROSE_UNITS + 1) // 2}}}")
+
+MARKDOWN_DEBRIS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+CONTENT = re.compile(r"[^\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
+_SYMBOL = re.compile(r"[^\w\s]")
+_THREE_CONTENT = re.compile(r"[^\W_](?:[\W_]*?[^\W_]){2}")
+#: Decoration around a line that says nothing about it (after folding).
+_DECOR = " \t#*+-–—•·■□◆◇●○◎★☆▶►▷▲△▼▽→←↑↓»«›‹<>|¦:~=_"
+_PAIRS = {"(": ")", "[": "]", "<": ">", "〔": "〕", "〖": "〗", "{": "}"}
+#: What :func:`core` can strip from the start of a line.
+SKIP_HEAD = _DECOR + "".join(_PAIRS)
+_SEPARATOR = re.compile(r"\s*(?:[|丨│¦]|\s[·•]\s|\s/\s)\s*")
+_DIGIT = re.compile(r"\d")
+
+
+def ends_like_sentence(line: str) -> bool:
+    """Does the line end with a full stop, question or exclamation mark (quotes may follow)?
+
+    >>> ends_like_sentence("他说：“好。”"), ends_like_sentence("【打印】【关闭】")
+    (True, False)
+    """
+    last = line[-1] if line else ""
+    if last in _CLOSER_SET:
+        line = line.rstrip(_CLOSERS)
+        last = line[-1] if line else ""
+    return last in _END
+
+
+def prose_flags(lines: Sequence[str]) -> list[bool]:
+    """:func:`is_prose` for many lines; the common case (a Chinese paragraph ending in 。) is
+    decided without a function call per line."""
+    many_cjk, end = _MANY_CJK.match, _END
+    return [bool(line[-1] in end and many_cjk(line)) or is_prose(line) for line in lines]
+
+
+def is_prose(line: str) -> bool:
+    """Long enough and ending like a sentence: content, whatever words it mentions."""
+    return ends_like_sentence(line) and bool(
+        _MANY_CJK.match(line) or _MANY_WORDS.match(line) or units(line) >= PROSE_UNITS
+    )
+
+
+def fold(line: str) -> str:
+    """The line in the form rules see it (see :func:`.rules.fold_text`)."""
+    return fold_text(line)
+
+
+def fold_many(lines: Sequence[str]) -> list[str]:
+    """Fold many lines at once (one OpenCC call for all of them)."""
+    if not lines:
+        return []
+    folded = fold_text("\n".join(lines)).split("\n")
+    if len(folded) != len(lines):  # never expected: fold line by line
+        folded = [fold_text(line) for line in lines]
+    return folded
+
+
+def core(folded: str) -> str:
+    """The folded line without edge decoration and without one bracket pair around it all.
+
+    >>> core("(来源:新华社)"), core("[打印][关闭]"), core("## 相关新闻 >>")
+    ('来源:新华社', '[打印][关闭]', '相关新闻')
+    """
+    text = folded.strip(_DECOR)
+    while len(text) > 1 and text[0] in _PAIRS:
+        close = text.find(_PAIRS[text[0]])
+        if close != len(text) - 1:
+            break
+        text = text[1:-1].strip(_DECOR)
+    return text
+
+
+def is_debris(line: str) -> bool:
+    """No letter, digit or emoji once markdown image/link leftovers are removed.
+
+    >>> is_debris("![]() |"), is_debris("| |||||"), is_debris("[首页](http://a.cn)"), is_debris("图")
+    (True, True, True, False)
+    """
+    if "](" in line:
+        line = MARKDOWN_DEBRIS.sub("", line)
+    return not CONTENT.search(line)
+
+
+def shape_rule(folded: str) -> str | None:
+    """``link-list`` for ``A | B | C``, ``symbols`` for lines that are mostly symbols, else None.
+
+    A row whose items are mostly numbers is a table of data, not links: it stays.
+
+    >>> shape_rule("北京 | 123 | 4.5% | 7"), shape_rule("===== 2 ====="), shape_rule("(1)")
+    (None, 'symbols', None)
+    """
+    text = folded.strip()
+    parts = _SEPARATOR.split(text) if _SEPARATOR.search(text) else [text]
+    if len(parts) >= 3:
+        items = [p for p in (p.strip() for p in parts) if p]
+        if (
+            len(items) >= 3
+            and all(units(item) <= ITEM_UNITS and not ends_like_sentence(item) for item in items)
+            and 2 * sum(1 for item in items if _DIGIT.search(item)) < len(items)
+        ):
+            return "link-list"
+    if _THREE_CONTENT.search(text):
+        return None
+    content = len(CONTENT.findall(text))
+    symbols = len(_SYMBOL.findall(text))
+    if content <= 2 and symbols >= 3 and symbols > 2 * content:
+        return "symbols"
+    return None
