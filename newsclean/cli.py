@@ -95,6 +95,11 @@ def _stage_list(
     "--encoding", metavar="NAME", help="Read input as this encoding instead of detecting it."
 )
 @click.option(
+    "--repair-lossy",
+    is_flag=True,
+    help="Also repair mojibake that already lost bytes (U+FFFD); each such line is reported.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print diagnostics (errors are still printed)."
 )
 def fix(
@@ -105,6 +110,7 @@ def fix(
     only: tuple[str, ...] | None,
     skip: tuple[str, ...] | None,
     encoding: str | None,
+    repair_lossy: bool,
     quiet: bool,
 ) -> None:
     """Clean PATHs (files or folders; none or - reads stdin).
@@ -115,7 +121,9 @@ def fix(
     from .report import Report
 
     try:
-        config = Config(to=target, encoding=encoding).select(only=only, skip=skip or ())
+        config = Config(to=target, encoding=encoding, repair_lossy=repair_lossy).select(
+            only=only, skip=skip or ()
+        )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     sources = _plan(paths or ("-",), output_dir, in_place)
