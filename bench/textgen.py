@@ -46,7 +46,10 @@ def pool(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 def line(sentences: dict[str, tuple[str, ...]], lang: str, rng: random.Random) -> str:
-    """One to three sentences of ``lang``, joined as that language joins them."""
+    """One to three sentences of ``lang``, joined as that language joins them; or, one time
+    in four, a headline: a sentence without its final punctuation."""
+    if rng.random() < 0.25:
+        return rng.choice(sentences[lang]).rstrip("。.")
     picked = rng.sample(sentences[lang], rng.randint(1, 3))
     sep = "" if lang in ("zh", "zht", "ja") else " "
     return sep.join(picked)
@@ -102,6 +105,9 @@ class Chain:
     layers: tuple[tuple[str, str], ...]
     langs: tuple[str, ...]
 
+    def __str__(self) -> str:
+        return self.name
+
     def apply(self, text: str) -> str | None:
         """The mojibake, or ``None`` if some step could not encode or lost bytes."""
         for actual, misread in self.layers:
@@ -137,7 +143,7 @@ CJK_CHAINS: tuple[Chain, ...] = (
     Chain(
         "UTF-8 read as GBK, then as cp1252",
         ((_U, "web-gbk"), (_U, "sloppy-1252")),
-        ("zh", "zht", "ja"),
+        ("zh", "zht", "ja", "ko", "fr", "de"),
     ),
     Chain(
         "GBK read as cp1252, twice",

@@ -110,6 +110,21 @@ _BY_GROUP = {k.replace("-", "_"): (k, sev, msg) for k, _, sev, msg in _RULES}
 #: (an alternation of the two would not): marks and mojibake, and tone vowels before ")".
 #: Characters that begin a damage match, besides the ranges below and tone vowels.
 TRIGGER_CHARS = "\ufffd&锟錕嚙占鐃ï烫燙屯昍迋儆袴ÌÍ?!"
+#: The markers that begin with a common character, as the first two characters of each.
+COMMON_MARKERS = (
+    "锟斤",
+    "錕斤",
+    "嚙踝",
+    "占쏙",
+    "鐃緒",
+    "烫烫",
+    "燙燙",
+    "屯屯",
+    "昍昍",
+    "迋迋",
+    "儆儆",
+    "袴袴",
+)
 _TRIGGERS = (
     re.compile(f"[{TRIGGER_CHARS}\ud800-\udfff\x80-\x9f\ue000-\uf8ff\U000f0000-\U0010fffd]"),
     re.compile(f"[{TONE_VOWELS}](?=[{PINYIN_LETTERS}]{{0,4}} ?\\))"),

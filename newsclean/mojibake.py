@@ -21,7 +21,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .plausibility import cost, has_cjk, is_cjk_dominant
@@ -32,6 +32,8 @@ MIN_GAIN = 3
 MAX_RATIO = 0.5
 #: How much cheaper than any other reading the chosen one must be.
 MIN_LEAD = 2
+#: Lines a document must have repaired before its misreading settles its other lines.
+MIN_VOTES = 2
 #: Mojibake rarely nests deeper than this.
 MAX_LAYERS = 3
 #: A reading in a language's own codec that lacks its script costs this much more.
@@ -63,6 +65,12 @@ CHAINS: tuple[Chain, ...] = tuple(
     )
 )
 _ORDER = {chain: i for i, chain in enumerate(CHAINS)}
+_SINGLE_CHAINS = tuple(c for c in CHAINS if c.misread == SINGLE)
+_WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+_LATIN1 = re.compile(
+    "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_WIDE_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 #: Misreadings that wrap another one in double mojibake (the text was saved as UTF-8 again).
 OUTER: tuple[Chain, ...] = CHAINS[:2]
 #: Left to ftfy when the result is not CJK.
@@ -77,16 +85,45 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _LANGUAGE = {"cp932": (_KANA, 4), "euc_jp": (_KANA, 4), "cp949": (_HANGUL, 2)}
 
 
+#: Big5 and Shift-JIS use trail bytes 40–7E for some two fifths and a fifth of real text;
+#: this many double-byte characters without one is not text in them.
+_LOW_TRAILS = {"cp950": 8, "cp932": 12}
+_WIDE = re.compile(r"[^\x00-\x7f\uff61-\uff9f]")
+
+
 def _unlike(chain: Chain, text: str) -> int:
-    """Extra cost for a reading in a language's own codec that does not look like it."""
+    """Extra cost for a reading in a language's own codec that does not look like it: no
+    kana in Japanese, no hangul in Korean, or (Big5, Shift-JIS) no low trail byte at all."""
     script, enough = _LANGUAGE.get(chain.actual, (None, 0))
-    if script is None or script.search(text) or len(_HAN.findall(text)) < enough:
+    if script is not None and not script.search(text) and len(_HAN.findall(text)) >= enough:
+        return LANGUAGE_COST
+    wide = _LOW_TRAILS.get(chain.actual)
+    if wide is None or len(_WIDE.findall(text)) < wide:
         return 0
-    return LANGUAGE_COST
+    try:
+        data = text.encode(chain.actual)
+    except UnicodeEncodeError:
+        return 0
+    return 0 if _low_trail(data) else LANGUAGE_COST
 
 
-def _apply(chain: Chain, line: str, lossy: bool) -> str | None:
-    """Undo ``chain`` unit by unit, where that does not make a unit worse."""
+def _low_trail(data: bytes) -> bool:
+    """Does a double-byte character in ``data`` have a trail byte in 40–7E?"""
+    i = 0
+    while i < len(data):
+        if data[i] < 0x80 or 0xA1 <= data[i] <= 0xDF:  # ASCII; Shift-JIS halfwidth kana
+            i += 1
+            continue
+        if i + 1 < len(data) and data[i + 1] < 0x80:
+            return True
+        i += 2
+    return False
+
+
+def _apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | None:
+    """Undo ``chain`` unit by unit, where that does not make a unit worse (unless ``worse``:
+    the outer layer of double mojibake can read worse than the line until the inner one
+    is undone too)."""
     pieces: list[str] = []
     last = 0
     for start, end in chain.units(line):
@@ -94,7 +131,7 @@ def _apply(chain: Chain, line: str, lossy: bool) -> str | None:
         new = chain.undo(unit)
         if new is None and lossy:
             new = chain.undo_lossy(unit)
-        if new is None or new == unit or cost(new) > cost(unit):
+        if new is None or new == unit or (not worse and cost(new) > cost(unit)):
             continue
         pieces += (line[last:start], new)
         last = end
@@ -116,8 +153,8 @@ class Reading:
 def readings(line: str, lossy: bool = False) -> list[Reading]:
     """Every reading of ``line`` that differs from it, cheapest first."""
     out: list[Reading] = []
-    for chain in CHAINS:
-        text = _apply(chain, line, lossy)
+    for chain in _candidates(line):
+        text = _apply(chain, line, lossy, worse=chain in OUTER)
         if text is None:
             continue
         first = Reading(text, (chain,), cost(text) + _unlike(chain, text))
@@ -128,8 +165,20 @@ def readings(line: str, lossy: bool = False) -> list[Reading]:
     return out
 
 
+def _candidates(line: str) -> tuple[Chain, ...]:
+    """The chains whose misreading can have made ``line``: a single-byte reading leaves
+    Latin-1 characters, a CJK codec's leaves CJK ones."""
+    single = _LATIN1.search(line) is not None
+    wide = _WIDE_CJK.search(line) is not None
+    if single and wide:
+        return CHAINS
+    if single:
+        return _SINGLE_CHAINS
+    return _WIDE_CHAINS if wide else ()
+
+
 def _inner(outer: Reading, lossy: bool) -> Iterator[Reading]:
-    for chain in CHAINS:
+    for chain in _candidates(outer.text):
         text = _apply(chain, outer.text, lossy)
         if text is not None:
             yield Reading(text, (*outer.chains, chain), cost(text) + _unlike(chain, text))
@@ -144,6 +193,7 @@ class Repair:
     before: int
     after: int
     lossy: bool = False
+    source: str = ""  # the variant of the line the repair was found on
 
     @property
     def detail(self) -> str:
@@ -167,9 +217,13 @@ class _Choice:
 
 
 def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
-    """The one clearly best reading of ``line``, if there is one."""
+    """The one clearly best reading of ``line``, if there is one.
+
+    ``prefer`` holds the misreadings the rest of the document shows, most frequent first;
+    a reading in the first of them needs no more than to be better than the line.
+    """
     before = cost(line)
-    if before < MIN_GAIN:
+    if before < (1 if prefer else MIN_GAIN):
         return _Choice(None, False)
     found = readings(line, lossy)
     if not found:
@@ -184,9 +238,16 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
         if not preferred and not common:
             return _Choice(None, True, _suspicion(before, best))
         best = (preferred or common)[0]
-    if _acceptable(before, best):
+    if _acceptable(before, best) or (prefer and _in_line(before, best, prefer[0], found)):
         return _Choice(best, False)
     return _Choice(None, False, _suspicion(before, best))
+
+
+def _in_line(before: int, best: Reading, chain: Chain, found: list[Reading]) -> bool:
+    """Is ``best`` the document's own misreading, better than the line and than any other?"""
+    if best.chains[0] != chain or best.cost >= before or not is_cjk_dominant(best.text):
+        return False
+    return all(r.cost > best.cost for r in found if r.text != best.text)
 
 
 def _suspicion(before: int, best: Reading) -> Reading | None:
@@ -222,7 +283,21 @@ def _fix(line: str, prefer: tuple[Chain, ...], lossy: bool) -> tuple[Repair | No
         choice = _choose(text, prefer, lossy)
     if not chains:
         return None, first
-    return Repair(text, tuple(chains), before, after, lossy and "\ufffd" in line), first
+    return Repair(text, tuple(chains), before, after, lossy and "\ufffd" in line, line), first
+
+
+def _fix_any(
+    variants: Sequence[str], prefer: tuple[Chain, ...], lossy: bool
+) -> tuple[Repair | None, _Choice]:
+    """:func:`_fix` on the first variant of a line that can be repaired."""
+    choice = _Choice(None, False)
+    for n, variant in enumerate(dict.fromkeys(variants)):
+        repair, found = _fix(variant, prefer, lossy)
+        if repair is not None:
+            return repair, found
+        if n == 0:
+            choice = found
+    return None, choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,29 +309,31 @@ class Outcome:
     suspects: dict[int, Reading]
 
 
-def fix_lines(lines: Iterable[tuple[int, str]], lossy: bool = False) -> Outcome:
-    """Repair a document's suspect lines (index, text), settling close calls by the document.
+def fix_lines(lines: Iterable[tuple[int, Sequence[str]]], lossy: bool = False) -> Outcome:
+    """Repair a document's suspect lines, settling close calls by the document.
 
-    A short line can read almost as well in two ways; the misreading the rest of the document
-    shows is then the one to undo.
+    ``lines`` gives each line's index and the variants of it to try in turn (the line as it
+    is, and as later stages will leave it). A short line can read almost as well in two
+    ways; the misreading the rest of the document shows is then the one to undo.
     """
     done: dict[int, Repair] = {}
     suspects: dict[int, Reading] = {}
-    undecided: list[tuple[int, str]] = []
+    undecided: list[tuple[int, Sequence[str]]] = []
     votes: dict[Chain, int] = {}
-    for i, line in lines:
-        repair, choice = _fix(line, (), lossy)
+    for i, variants in lines:
+        repair, choice = _fix_any(variants, (), lossy)
         if repair is not None:
             done[i] = repair
             votes[repair.chains[0]] = votes.get(repair.chains[0], 0) + 1
-        elif choice.close:
-            undecided.append((i, line))
-        if repair is None and choice.better is not None:
+            continue
+        if choice.close or choice.better is None:
+            undecided.append((i, variants))
+        if choice.better is not None:
             suspects[i] = choice.better
-    if votes and undecided:
+    if sum(votes.values()) >= MIN_VOTES and undecided:
         prefer = tuple(sorted(votes, key=lambda c: (-votes[c], _ORDER[c])))
-        for i, line in undecided:
-            repair, _ = _fix(line, prefer, lossy)
+        for i, variants in undecided:
+            repair, _ = _fix_any(variants, prefer, lossy)
             if repair is not None:
                 done[i] = repair
                 suspects.pop(i, None)

@@ -63,6 +63,8 @@ _RARE = (
 _NEVER = "\x80-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff\U000f0000-\U0010ffff"
 # What has no place inside a Latin word: enclosed forms, box drawing, shapes, CJK, hangul.
 _FOREIGN = "\u2460-\u27ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f"
+# Capitals with diacritics: not after a small letter in the same word (``musĲe``).
+_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # ...and what cannot even touch one: enclosed forms, box drawing, CJK symbols, halfwidth kana.
 _SYMBOLS = "\u2460-\u27ff\u3200-\u33ff\uff61-\uff9f"
 # Latin-1 characters that may not stand next to another one (no-break space may: « oui »),
@@ -79,91 +81,145 @@ def _cls(chars: str) -> str:
     return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
 
 
+def _spans(spec: str) -> list[tuple[int, int]]:
+    """The code point ranges of a character-class body written as in this module."""
+    out, i = [], 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            out.append((ord(spec[i]), ord(spec[i + 2])))
+            i += 3
+        else:
+            out.append((ord(spec[i]), ord(spec[i])))
+            i += 1
+    return [(lo, min(hi, 0xFFFF)) for lo, hi in out if lo <= 0xFFFF]
+
+
+def _fill(table: bytearray, value: str, spec: str = "", chars: str = "") -> None:
+    code = ord(value)
+    for lo, hi in _spans(spec):
+        table[lo : hi + 1] = bytes((code,)) * (hi + 1 - lo)
+    for ch in chars:
+        table[ord(ch)] = code
+
+
 @dataclass(frozen=True, slots=True)
-class _Patterns:
-    free: re.Pattern[str]
-    rare: re.Pattern[str]
-    never: re.Pattern[str]
-    latin_pair: re.Pattern[str]
-    sandwich: re.Pattern[str]
-    kana: re.Pattern[str]
-    hangul: re.Pattern[str]
-    han: re.Pattern[str]
-    not_jis: re.Pattern[str]
-    not_gb: re.Pattern[str]
-    not_big5: re.Pattern[str]
-    spaced_han: re.Pattern[str]
-    cjk: re.Pattern[str]
-    letters: re.Pattern[str]
+class _Tables:
+    """Two translations of the Basic Multilingual Plane, one character per code point.
+
+    ``cost`` gives each character's own cost as a digit (0, 1, 2 or 4); ``kind`` gives what
+    the penalties need to see: ``a``/``A`` ASCII small/capital letter, ``s``/``C`` Latin-1
+    small/capital letter, ``p`` another Latin-1 character, ``q``/``Q`` a cp1252 extra that
+    pairs with them, ``E`` another capital with a diacritic, ``k`` kana, ``h`` hangul, ``y`` a
+    symbol, ``z`` other CJK, and for a Han character a digit telling whether GB 2312 (4), Big5
+    (2) and JIS X 0208 (1) have it. Characters beyond the plane are left as they are.
+    """
+
+    cost: str
+    kind: str
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
+def _tables() -> _Tables:
     t = tiers()
-    common = t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul
-    less = t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja
-
-    def missing(chars: str) -> re.Pattern[str]:
-        return re.compile(f"(?![{_cls(chars)}])[{HAN}]")
-
-    return _Patterns(
-        free=re.compile(f"[{FREE}{_cls(common)}]"),
-        rare=re.compile(f"(?![{FREE}{_cls(common)}])[{_RARE}{_cls(less)}]"),
-        never=re.compile(f"[{_NEVER}]"),
-        latin_pair=re.compile(f"[{_PAIRED}](?=[{_PARTNERS}])|[{_PARTNERS}](?=[{_PAIRED}])"),
-        sandwich=re.compile(
-            f"(?<=[A-Za-z])[{_FOREIGN}](?=[A-Za-z])|(?<=[a-z\xdf-\xff])[\xc0-\xde]"
-            f"|(?<=[A-Za-z])[{_SYMBOLS}]|[{_SYMBOLS}](?=[A-Za-z])"
-        ),
-        kana=re.compile(f"[{KANA}]"),
-        hangul=re.compile(f"[{HANGUL}]"),
-        han=re.compile(f"[{HAN}]"),
-        not_jis=missing(t.jis_1 + t.jis_2),
-        not_gb=missing(t.gb2312_1 + t.gb2312_2),
-        not_big5=missing(t.big5_common + t.big5_less),
-        spaced_han=re.compile(f"(?<=[{HAN}]) (?=[{HAN}])"),
-        cjk=re.compile(f"[{HAN}{KANA}{HANGUL}]"),
-        letters=_LETTERS,
+    cost = bytearray(b"2" * 0x10000)
+    _fill(cost, "1", _RARE, t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja)
+    _fill(cost, "4", _NEVER)
+    _fill(cost, "0", FREE, t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul)
+    kind = bytearray(b"." * 0x10000)
+    _fill(kind, "a", "a-z")
+    _fill(kind, "A", "A-Z")
+    _fill(kind, " ", " ")
+    _fill(kind, "z", _FOREIGN)
+    _fill(kind, "y", _SYMBOLS)
+    _fill(kind, "k", KANA)
+    _fill(kind, "h", HANGUL)
+    _fill(kind, "E", chars=_CAPITALS)
+    _fill(kind, "p", _PAIRED)
+    _fill(kind, "C", chars="".join(c for c in map(chr, range(0xC0, 0xDF)) if c.isupper()))
+    _fill(kind, "s", chars="".join(c for c in map(chr, range(0xDF, 0x100)) if c.islower()))
+    extras = _PARTNERS[len(_PAIRED) :]
+    _fill(kind, "Q", chars="".join(c for c in extras if c.isupper()))
+    _fill(kind, "q", chars="".join(c for c in extras if not c.isupper()))
+    gb, big5, jis = (
+        set(t.gb2312_1 + t.gb2312_2),
+        set(t.big5_common + t.big5_less),
+        set(t.jis_1 + t.jis_2),
     )
+    for lo, hi in _spans(HAN):
+        for code in range(lo, hi + 1):
+            ch = chr(code)
+            kind[code] = 0x30 + 4 * (ch in gb) + 2 * (ch in big5) + (ch in jis)
+    return _Tables(cost.decode("ascii"), kind.decode("ascii"))
 
 
-@lru_cache(maxsize=1)
-def suspicion_pattern() -> re.Pattern[str]:
-    """Matches where :func:`cost` can be more than 0: a character that costs, two Latin-1
-    characters side by side, or a space between Han characters."""
-    t = tiers()
-    common = t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul
-    return re.compile(
-        f"[^{FREE}{_cls(common)}]|{_patterns().latin_pair.pattern}|{_patterns().spaced_han.pattern}"
-    )
+# Patterns over the ``kind`` translation (see _Tables).
+_HAN_KINDS = "0-7"
+_LATIN_PAIR = re.compile("[pCs](?=[pCsqQ])|[qQ](?=[pCs])")
+_SANDWICH = re.compile(f"(?<=[aA])[zykh{_HAN_KINDS}](?=[aA])|(?<=[as])[CEQ]|(?<=[aA])y|y(?=[aA])")
+_CJK_KINDS = re.compile(f"[kh{_HAN_KINDS}]")
+_LETTER_KINDS = re.compile("[aAsC]")
+_HAN_KIND = re.compile(f"[{_HAN_KINDS}]")
+_NOT_JIS = re.compile("[0246]")
+_NOT_GB = re.compile("[0-3]")
+_NOT_BIG5 = re.compile("[0145]")
+_SPACED_HAN = re.compile(f"(?<=[{_HAN_KINDS}]) (?=[{_HAN_KINDS}])")
+_NEVER_BEYOND = re.compile("[\U000f0000-\U0010ffff]")
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def cost(text: str) -> int:
     """The implausibility of ``text``: 0 for ordinary prose, high for mojibake."""
-    p = _patterns()
-    free = _count(p.free, text)
-    rare = _count(p.rare, text)
-    never = _count(p.never, text)
-    total = rare + 2 * (len(text) - free - rare - never) + 4 * never
-    total += 2 * _count(p.latin_pair, text) + 3 * _count(p.sandwich, text)
-    cjk = _count(p.cjk, text)
+    tables = _tables()
+    digits = text.translate(tables.cost)
+    ones, twos, fours = digits.count("1"), digits.count("2"), digits.count("4")
+    beyond = len(text) - digits.count("0") - ones - twos - fours  # outside the BMP
+    total = ones + 2 * (twos + beyond) + 4 * fours
+    if beyond:
+        total += 2 * _count(_NEVER_BEYOND, text)
+    kinds = text.translate(tables.kind)
+    total += 2 * _count(_LATIN_PAIR, kinds) + 3 * _count(_SANDWICH, kinds)
+    cjk = _count(_CJK_KINDS, kinds)
     if not cjk:
         return total
-    letters = len(p.letters.findall(text))
+    letters = _count(_LETTER_KINDS, kinds)
     if letters >= 12 and 4 * cjk < letters:  # a stray CJK character in Western text
         total += 3 * cjk
-    if not p.han.search(text):
+    if not _HAN_KIND.search(kinds):
         return total
-    if p.kana.search(text):
-        return total + 2 * _count(p.not_jis, text)
-    if p.hangul.search(text):
-        return total + _count(p.han, text)
-    script = min(_count(p.not_gb, text), _count(p.not_big5, text))
-    return total + script + _count(p.spaced_han, text)
+    if "k" in kinds:
+        return total + 2 * _count(_NOT_JIS, kinds)
+    if "h" in kinds:
+        return total + _count(_HAN_KIND, kinds)
+    script = min(_count(_NOT_GB, kinds), _count(_NOT_BIG5, kinds))
+    return total + script + _count(_SPACED_HAN, kinds)
+
+
+def suspicious(text: str) -> bool:
+    """Can :func:`cost` be more than 0? (Cheaper than computing it.)
+
+    >>> suspicious("国务院今天召开会议。"), suspicious("鍏ㄩ儴"), suspicious("Bev枚lkerung")
+    (False, True, True)
+    """
+    digits = text.translate(_tables().cost)
+    if digits.strip("0"):
+        return True
+    kinds = text.translate(_tables().kind)
+    return (
+        _LATIN_PAIR.search(kinds) is not None
+        or _SPACED_HAN.search(kinds) is not None
+        or _MIXED.search(kinds) is not None
+        or ("k" in kinds and _NOT_JIS.search(kinds) is not None)
+    )
+
+
+# A CJK character touching a Latin letter, or hangul touching Han.
+_MIXED = re.compile(
+    f"[aAsC][kh{_HAN_KINDS}]|[kh{_HAN_KINDS}][aAsC]|h[{_HAN_KINDS}]|[{_HAN_KINDS}]h"
+)
 
 
 _LETTERS = re.compile(r"[A-Za-z\xc0-\xff]")

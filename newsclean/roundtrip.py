@@ -13,6 +13,7 @@ Shift-JIS or Big5 decode from two different byte pairs are tried both ways.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from contextlib import suppress
@@ -25,12 +26,11 @@ SINGLE = "cp1252"
 WEB_GBK = "gb18030"
 _UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 _EXTRAS = {b: bytes((b,)).decode("cp1252") for b in range(0x80, 0xA0) if b not in _UNDEFINED_1252}
-_TO_LATIN1 = {ord(ch): b for b, ch in _EXTRAS.items()}
-_FROM_LATIN1 = dict(_EXTRAS)
 _SINGLE_RUN = re.compile("[\\x00-\\xff" + "".join(_EXTRAS.values()) + "]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_TWINNED = ("cp932", "cp950")  # codecs with characters at two byte pairs
 _LOST = "\ufffd"
 _LOST_RUN = re.compile("\ufffd+")
 # Bytes a lost one can have been: anything a UTF-8 character is made of but ASCII.
@@ -50,7 +50,7 @@ LABELS = {
 def _encodings(text: str, codec: str) -> Iterator[bytes]:
     """The byte strings ``text`` can have been decoded from with ``codec``."""
     if codec == SINGLE:
-        yield text.translate(_TO_LATIN1).encode("latin-1")
+        yield text.encode("cp1252", errors=_C1)
     elif codec == WEB_GBK:
         pieces = [piece.encode(codec) for piece in text.split("€")]
         euros = len(pieces) - 1
@@ -65,9 +65,22 @@ def _encodings(text: str, codec: str) -> Iterator[bytes]:
 
 
 def _decode(data: bytes, codec: str) -> str:
-    if codec == SINGLE:
-        return data.decode("latin-1").translate(_FROM_LATIN1)
-    return data.decode(codec)
+    return data.decode(codec, errors=_C1) if codec == SINGLE else data.decode(codec)
+
+
+def _c1_as_bytes(error: UnicodeError) -> tuple[str | bytes, int]:
+    """cp1252 as browsers use it: the five bytes it leaves undefined are C1 controls."""
+    if isinstance(error, UnicodeEncodeError):
+        chars = error.object[error.start : error.end]
+        if all("\x80" <= ch <= "\x9f" for ch in chars):
+            return chars.encode("latin-1"), error.end
+    elif isinstance(error, UnicodeDecodeError):
+        return error.object[error.start : error.end].decode("latin-1"), error.end
+    raise error
+
+
+_C1 = "newsclean-c1"
+codecs.register_error(_C1, _c1_as_bytes)
 
 
 @cache
@@ -78,7 +91,7 @@ def twins(codec: str) -> dict[str, bytes]:
     >>> twins("cp932")["ⅰ"].hex(), len(twins("gb18030"))
     ('fa40', 0)
     """
-    if codec not in ("cp932", "cp950"):
+    if codec not in _TWINNED:
         return {}
     out: dict[str, bytes] = {}
     for lead in range(0x81, 0xFF):
@@ -91,6 +104,11 @@ def twins(codec: str) -> dict[str, bytes]:
             if len(ch) == 1 and ch not in out and ch.encode(codec) != pair:
                 out[ch] = pair
     return out
+
+
+@cache
+def _twin_pattern(codec: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(twins(codec))) + "]")
 
 
 def _untwin(text: str, codec: str, actual: str) -> str | None:
@@ -114,7 +132,7 @@ def _untwin(text: str, codec: str, actual: str) -> str | None:
     return best
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Chain:
     """Bytes in ``actual`` decoded as ``misread``."""
 
@@ -141,7 +159,7 @@ class Chain:
     def undo(self, unit: str) -> str | None:
         """The unit as it was before the misreading, or ``None`` if it cannot have been."""
         try:
-            if twins(self.misread) and any(ch in twins(self.misread) for ch in unit):
+            if self.misread in _TWINNED and _twin_pattern(self.misread).search(unit):
                 return _untwin(unit, self.misread, self.actual)
             found = []
             for data in _encodings(unit, self.misread):

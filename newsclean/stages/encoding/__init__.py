@@ -98,17 +98,19 @@ def _cjk(
 ) -> set[int]:
     """Reverse CJK mojibake on ``rows``; return the rows ftfy must leave alone.
 
-    Each line is judged as the later stages will leave it — spaces tidied (a control
-    character inside mojibake must not decide anything) and punctuation narrowed (the
-    ``punctuation`` stage widens it again) — so that cleaning the output again finds nothing.
+    Each line is judged as it is and as the whitespace stage will leave it (a control
+    character inside mojibake must not decide anything), both with punctuation narrowed (the
+    ``punctuation`` stage widens it again), so that cleaning the output again finds nothing.
     The repair keeps the line's own punctuation where the misreading can be undone with it.
     """
     c = checks()
-    probes = {i: _probe(work.lines[i]) for i in rows if c.suspicious(work.lines[i])}
+    raw = {i: work.lines[i] for i in rows if c.suspicious(work.lines[i])}
+    tidy = {i: normalize_spaces(line) for i, line in raw.items()}
+    probes = {i: (raw[i].translate(_NARROW), tidy[i].translate(_NARROW)) for i in raw}
     outcome = fix_lines(probes.items())
     lossy = _lossy(outcome, probes, config)
     for i, repair in (outcome.repairs | lossy.repairs).items():
-        own = replay(repair, normalize_spaces(work.lines[i]))
+        own = replay(repair, raw[i] if repair.source == probes[i][0] else tidy[i])
         text = own if own is not None and own.translate(_NARROW) == repair.text else repair.text
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)
@@ -133,10 +135,6 @@ def _cjk(
 _NARROW = str.maketrans("，：；！？（）", ",:;!?()")
 
 
-def _probe(line: str) -> str:
-    return normalize_spaces(line).translate(_NARROW)
-
-
 def _western(work: _Work, i: int) -> bool:
     """Run ftfy on line ``i`` if it can change it; say whether it did."""
     line = work.lines[i]
@@ -151,9 +149,13 @@ def _denormalized(lines: tuple[str, ...]) -> set[int]:
     return {i for i, line in enumerate(lines) if not unicodedata.is_normalized("NFC", line)}
 
 
-def _lossy(outcome: Outcome, probes: dict[int, str], config: Config) -> Outcome:
+def _lossy(outcome: Outcome, probes: dict[int, tuple[str, str]], config: Config) -> Outcome:
     """Mojibake that lost bytes: repaired with ``repair_lossy``, else found to be reported."""
-    rows = {i: line for i, line in probes.items() if "\ufffd" in line and i not in outcome.repairs}
+    rows = {
+        i: variants
+        for i, variants in probes.items()
+        if "\ufffd" in variants[0] and i not in outcome.repairs
+    }
     if not rows:
         return Outcome({}, {})
     found = fix_lines(rows.items(), lossy=True)

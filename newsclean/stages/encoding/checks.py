@@ -2,9 +2,11 @@
 
 One compiled character class finds every line with a character that is not plainly ordinary
 text (the common characters of the encoding standards, ASCII but ``& ? !``, everyday
-punctuation); a second pattern finds Han characters separated by spaces (EUC-KR read as GBK
-looks like common hanzi spaced like Korean). Everything else the stage does runs on those
-lines only, so clean text costs two regex scans.
+punctuation). Mojibake made of common characters only is found by what it does with them:
+Han characters spaced like Korean (EUC-KR read as GBK), a Western letter's UTF-8 read in a
+CJK codec inside a Latin word (``Bev枚lkerung``), hangul next to hanja (GBK read as EUC-KR),
+kana next to kanji Japanese is not written in (EUC-JP read as GBK). Everything else the
+stage does runs on the lines found, so clean Chinese or English text costs three scans.
 
 >>> flagged_rows("全部新闻\\n鍏ㄩ儴鏂伴椈\\nAll news\\nCafÃ©")
 [1, 3]
@@ -16,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...damage import TRIGGER_CHARS
-from ...plausibility import HAN, suspicion_pattern
+from ...damage import COMMON_MARKERS, TRIGGER_CHARS
+from ...plausibility import HAN, HANGUL, KANA, suspicious
 from ...tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
@@ -26,6 +28,12 @@ _BORING = (
     "\u3041-\u3096\u30a1-\u30fc\uff01-\uff5e"
 )
 _SPACED_HAN = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
+_MARKERS = re.compile("|".join(COMMON_MARKERS))
+_ANY_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_KANA = re.compile(f"[{KANA}]")
+_HANGUL = re.compile(f"[{HANGUL}]")
+_HANGUL_HAN = re.compile(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
+_KANA_LINE = re.compile(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
 
 # What ftfy can repair: UTF-8 read in one of its single-byte codecs (a lead byte's character,
 # then a continuation byte's), C1 controls, HTML entities, surrogates, terminal escapes and
@@ -56,13 +64,11 @@ class Checks:
     """The compiled checks (see the module docstring)."""
 
     interesting: re.Pattern[str]
-    suspicion: re.Pattern[str]
+    latin_cjk: re.Pattern[str]
     ftfy: re.Pattern[str]
     bom: re.Pattern[str]
 
-    def suspicious(self, line: str) -> bool:
-        """Can ``line`` be CJK mojibake (a character that costs, or a telling pattern)?"""
-        return self.suspicion.search(line) is not None
+    suspicious = staticmethod(suspicious)
 
     def ftfy_suspect(self, line: str) -> bool:
         """Can ftfy change ``line``?"""
@@ -95,6 +101,7 @@ def _gbk_bom(line: str) -> str:
 def checks() -> Checks:
     t = tiers()
     common = set(t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul) - set(TRIGGER_CHARS)
+    common |= {marker[0] for marker in COMMON_MARKERS}  # 占 is common; 占쏙옙 is damage
     leads: set[str] = set()
     conts: set[str] = set()
     for codec in _FTFY_CODECS + _FTFY_CODECS_MORE:
@@ -108,24 +115,59 @@ def checks() -> Checks:
     )
     return Checks(
         interesting=re.compile(f"[^{_BORING}{_cls(common)}]"),
-        suspicion=suspicion_pattern(),
+        latin_cjk=re.compile(f"[{_cls(_latin_signals())}](?:(?<=[A-Za-z ].)|(?=[A-Za-z ]))"),
         ftfy=re.compile(ftfy),
         bom=re.compile(f"\\ufeff|^ï»¿|^{_BOM_MOJIBAKE}(?:[\\ufffd?]|$)"),
     )
 
 
+def _latin_signals() -> set[str]:
+    """What a Western letter's UTF-8 (lead byte C2 or C3, or E2 for quotes and dashes)
+    becomes when read in a CJK codec: ``é`` is ``茅`` in GBK, ``羹`` is ``ü`` in Big5."""
+    out: set[str] = set()
+    for codec in ("gb18030", "cp950", "cp949", "euc_jp"):
+        for lead in (0xC2, 0xC3, 0xC5, 0xE2):
+            out |= {ch for ch in _decoded_pairs(codec, lead) if ord(ch) > 0x2000}
+    return out
+
+
+def _decoded_pairs(codec: str, lead: int) -> set[str]:
+    out = set()
+    for trail in range(0x40, 0x100):
+        try:
+            ch = bytes((lead, trail)).decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1:
+            out.add(ch)
+    return out
+
+
 def flagged_rows(text: str) -> list[int]:
     """Indexes of the lines of ``text`` (joined with ``\\n``) that need a closer look."""
     c = checks()
-    rows: set[int] = set()
-    for pattern in (c.interesting, _SPACED_HAN):
-        pos = line = 0
-        while m := pattern.search(text, pos):
-            line += text.count("\n", pos, m.start())
-            rows.add(line)
-            end = text.find("\n", m.start())
-            if end < 0:
-                break
-            pos = end + 1
-            line += 1
+    rows = _rows(text, c.interesting)
+    if not _ANY_CJK.search(text):  # the rest is about CJK characters
+        return sorted(rows)
+    rows |= _rows(text, _SPACED_HAN) | _rows(text, c.latin_cjk) | _rows(text, _MARKERS)
+    if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
+        rows |= _rows(text, _HANGUL_HAN)
+    if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
+        lines = text.split("\n")
+        rows |= {i for i in _rows(text, _KANA_LINE) if suspicious(lines[i])}
     return sorted(rows)
+
+
+def _rows(text: str, pattern: re.Pattern[str]) -> set[int]:
+    """The lines ``pattern`` matches in, one search per matching line."""
+    rows: set[int] = set()
+    pos = line = 0
+    while m := pattern.search(text, pos):
+        line += text.count("\n", pos, m.start())
+        rows.add(line)
+        end = text.find("\n", m.start())
+        if end < 0:
+            break
+        pos = end + 1
+        line += 1
+    return rows
