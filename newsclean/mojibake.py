@@ -65,6 +65,7 @@ CHAINS: tuple[Chain, ...] = tuple(
     )
 )
 _ORDER = {chain: i for i, chain in enumerate(CHAINS)}
+_ASCII = re.compile(r"[\x00-\x7f]")
 _SINGLE_CHAINS = tuple(c for c in CHAINS if c.misread == SINGLE)
 _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
 _LATIN1 = re.compile(
@@ -133,12 +134,25 @@ def _apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | N
             new = chain.undo_lossy(unit)
         if new is None or new == unit or (not worse and cost(new) > cost(unit)):
             continue
+        if chain.misread == SINGLE and chain.actual != "utf-8" and _swallows_ascii(unit, new):
+            continue
         pieces += (line[last:start], new)
         last = end
     if not pieces:
         return None
     pieces.append(line[last:])
     return "".join(pieces)
+
+
+def _swallows_ascii(unit: str, new: str) -> bool:
+    """Did a double-byte codec take an ASCII letter into a character that is not CJK?
+
+    Western text in GBK or Big5 keeps its ASCII as it is (``Le mus¨¦e``); a stray C1 byte
+    before a letter (``l\x81ine``) is no reason to read the two as one character.
+    """
+    if has_cjk(new):
+        return False
+    return len(_ASCII.findall(new)) != len(_ASCII.findall(unit))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,14 +303,13 @@ def _fix(line: str, prefer: tuple[Chain, ...], lossy: bool) -> tuple[Repair | No
 def _fix_any(
     variants: Sequence[str], prefer: tuple[Chain, ...], lossy: bool
 ) -> tuple[Repair | None, _Choice]:
-    """:func:`_fix` on the first variant of a line that can be repaired."""
+    """:func:`_fix` on the first variant of a line that can be repaired; if none can, the
+    last variant's verdict (the line as later stages leave it, which a second pass sees)."""
     choice = _Choice(None, False)
-    for n, variant in enumerate(dict.fromkeys(variants)):
-        repair, found = _fix(variant, prefer, lossy)
+    for variant in dict.fromkeys(variants):
+        repair, choice = _fix(variant, prefer, lossy)
         if repair is not None:
-            return repair, found
-        if n == 0:
-            choice = found
+            return repair, choice
     return None, choice
 
 

@@ -11,8 +11,8 @@ U+FFFD, surrogates) 4. On top of that:
   letter between ASCII ones;
 * CJK wedged inside a Latin word (``d茅clar茅``), a symbol touching one (``┨berflutet``),
   or a capital Latin-1 letter after a small one (``erÀ[ffnet``), costs 3;
-* a line keeps to one script: with kana, every Han character outside JIS X 0208 costs 2; with
-  hangul, every Han character costs 1; otherwise every Han character outside GB 2312 (or
+* a line keeps to one script: with kana, every Han character outside JIS X 0208 costs 2 (and
+  kana with hangul cost 2 each, the fewer of the two); with hangul, every Han character costs 1; otherwise every Han character outside GB 2312 (or
   outside Big5, whichever fits the line better) costs 1, and so does a space between two Han
   characters (Chinese is not spaced, Korean is).
 
@@ -191,6 +191,8 @@ def cost(text: str) -> int:
     if not _HAN_KIND.search(kinds):
         return total
     if "k" in kinds:
+        if "h" in kinds:  # kana and hangul in one line: no language mixes them
+            total += 2 * min(kinds.count("k"), kinds.count("h"))
         return total + 2 * _count(_NOT_JIS, kinds)
     if "h" in kinds:
         return total + _count(_HAN_KIND, kinds)

@@ -32,7 +32,6 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 _TWINNED = ("cp932", "cp950")  # codecs with characters at two byte pairs
 _LOST = "\ufffd"
-_LOST_RUN = re.compile("\ufffd+")
 # Bytes a lost one can have been: anything a UTF-8 character is made of but ASCII.
 _CANDIDATE_BYTES = tuple(bytes((b,)) for b in range(0x80, 0xF5))
 
@@ -181,19 +180,67 @@ class Chain:
         if self.actual != "utf-8" or _LOST not in unit:
             return None
         try:
-            pieces = [next(_encodings(piece, self.misread), None) for piece in unit.split(_LOST)]
-        except UnicodeEncodeError:
+            parts = [_pick(list(_encodings(piece, self.misread))) for piece in unit.split(_LOST)]
+        except (UnicodeEncodeError, ValueError):
             return None
-        if any(piece is None for piece in pieces):
-            return None
-        parts = [p for p in pieces if p is not None]
         if len(parts) == 2:
             whole = [b"".join((parts[0], b, parts[1])) for b in _CANDIDATE_BYTES]
             valid = [text for text in map(_strict_utf8, whole) if text is not None]
             if len(valid) == 1:
                 return valid[0]
-        text = b"\xff".join(parts).decode("utf-8", "replace")
-        return _LOST_RUN.sub(_LOST, text)
+        return _around_losses(parts)
+
+
+def _pick(variants: list[bytes]) -> bytes:
+    """The variant of a run between losses whose whole characters are UTF-8."""
+    if not variants:
+        raise ValueError("no encoding")
+    for data in variants:
+        head = len(data) - len(data.lstrip(bytes(range(0x80, 0xC0))))
+        if _strict_utf8(data[min(head, 3) : len(data) - _incomplete_tail(data)]) is not None:
+            return data
+    return variants[0]
+
+
+def _around_losses(parts: list[bytes]) -> str | None:
+    """UTF-8 text from the byte runs between lost bytes: a lost byte took the character it
+    was part of with it, so that character's bytes on either side go too and one U+FFFD
+    stands for it (several when the bytes gone are more than one character can have).
+    ``None`` if what is left is not UTF-8."""
+    out: list[str] = []
+    lost = 0  # bytes gone since the last character kept
+    for n, part in enumerate(parts):
+        head = 0
+        while head < min(3, len(part)) and 0x80 <= part[head] <= 0xBF:
+            head += 1
+        tail = _incomplete_tail(part)
+        if (n == 0 and head) or (n == len(parts) - 1 and tail):
+            return None
+        if n:
+            lost += 1
+        if head + tail >= len(part) and 0 < n < len(parts) - 1:
+            lost += len(part)  # nothing whole between two losses: the same character
+            continue
+        core = _strict_utf8(part[head : len(part) - tail])
+        if core is None:
+            return None
+        if n:
+            out.append(_LOST * max(1, -(-(lost + head) // 4)))
+        out.append(core)
+        lost = tail
+    return "".join(out)
+
+
+def _incomplete_tail(data: bytes) -> int:
+    """How many bytes at the end of ``data`` start a UTF-8 character that does not end."""
+    for back in range(1, min(4, len(data) + 1)):
+        byte = data[-back]
+        if byte < 0x80:
+            return 0
+        if byte >= 0xC0:
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return back if back < need else 0
+    return 0
 
 
 def _strict_utf8(data: bytes) -> str | None:

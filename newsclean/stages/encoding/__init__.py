@@ -23,6 +23,7 @@ place and reported with its line (:mod:`newsclean.damage`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -53,13 +54,25 @@ def encoding(doc: Doc, config: Config) -> Doc:
     for i in rows:
         work.note(i, c.strip_bom(work.lines[i]), "bom")
     reports: dict[int, Diagnostic] = {}
+    # ftfy turns a lone surrogate into U+FFFD; say what it was.
+    diagnostics = [
+        d
+        for i in rows
+        if _SURROGATE.search(work.lines[i])
+        for d in _diagnose(work.lines[i], doc.linenos[i])
+        if d.kind == "lone-surrogate"
+    ]
     pending = rows
-    for _ in range(3):  # ftfy's repair can reveal CJK mojibake: settle it now, not next time
+    for _ in range(_ROUNDS):  # a repair can reveal more to repair: settle it now, not next time
+        before = {i: work.lines[i] for i in pending}
         left_alone = _cjk(work, pending, config, doc.linenos, reports)
-        pending = [i for i in pending if i not in left_alone and _western(work, i)]
+        for i in pending:
+            if i not in left_alone:
+                _western(work, i)
+        pending = [i for i in pending if work.lines[i] != before[i]]
         if not pending:
             break
-    diagnostics = list(reports.values())
+    diagnostics += reports.values()
     for i in rows:
         work.note(i, unicodedata.normalize("NFC", work.lines[i]), "nfc")
         if has_damage(work.lines[i]):
@@ -107,8 +120,10 @@ def _cjk(
     raw = {i: work.lines[i] for i in rows if c.suspicious(work.lines[i])}
     tidy = {i: normalize_spaces(line) for i, line in raw.items()}
     probes = {i: (raw[i].translate(_NARROW), tidy[i].translate(_NARROW)) for i in raw}
-    outcome = fix_lines(probes.items())
-    lossy = _lossy(outcome, probes, config)
+    # A line with U+FFFD in it lost bytes: repaired only on request, else only reported.
+    whole = {i: variants for i, variants in probes.items() if _LOST not in variants[0]}
+    outcome = fix_lines(whole.items())
+    lossy = _lossy({i: v for i, v in probes.items() if i not in whole}, config)
     for i, repair in (outcome.repairs | lossy.repairs).items():
         own = replay(repair, raw[i] if repair.source == probes[i][0] else tidy[i])
         text = own if own is not None and own.translate(_NARROW) == repair.text else repair.text
@@ -132,6 +147,9 @@ def _cjk(
     }
 
 
+_LOST = "\ufffd"
+_ROUNDS = 4
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NARROW = str.maketrans("，：；！？（）", ",:;!?()")
 
 
@@ -149,13 +167,8 @@ def _denormalized(lines: tuple[str, ...]) -> set[int]:
     return {i for i, line in enumerate(lines) if not unicodedata.is_normalized("NFC", line)}
 
 
-def _lossy(outcome: Outcome, probes: dict[int, tuple[str, str]], config: Config) -> Outcome:
+def _lossy(rows: dict[int, tuple[str, str]], config: Config) -> Outcome:
     """Mojibake that lost bytes: repaired with ``repair_lossy``, else found to be reported."""
-    rows = {
-        i: variants
-        for i, variants in probes.items()
-        if "\ufffd" in variants[0] and i not in outcome.repairs
-    }
     if not rows:
         return Outcome({}, {})
     found = fix_lines(rows.items(), lossy=True)

@@ -76,11 +76,9 @@ class Checks:
 
     def strip_bom(self, line: str) -> str:
         """Remove a byte-order mark read as text: U+FEFF, ``ï»¿`` (cp1252), ``锘`` (GBK)."""
-        if not self.bom.search(line):
-            return line
         if line.startswith(_BOM_MOJIBAKE):  # the whole line is UTF-8 read as GBK
             line = _gbk_bom(line)
-        return self.bom.sub("", line)
+        return self.bom.sub("", line) if self.bom.search(line) else line
 
 
 def _gbk_bom(line: str) -> str:
