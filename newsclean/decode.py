@@ -11,7 +11,9 @@ In order:
    of the first 64 KB) among chardet's answer, the legacy encodings news sites serve and
    UTF-16 without a BOM, with a warning saying it was a guess;
 5. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
-   GB18030), with an error that counts them.
+   GB18030), with an error that counts them. UTF-8 with a few bad bytes (a file cut inside a
+   character, a stray byte) competes in step 4 already, and wins over a strict decoding that
+   reads worse.
 
 ``encoding=`` forces one (bad bytes then become U+FFFD, reported). The result names the
 encoding used.
@@ -25,6 +27,7 @@ encoding used.
 from __future__ import annotations
 
 import codecs
+import re
 import threading
 from dataclasses import dataclass
 
@@ -60,6 +63,8 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
     "cp1252": ("cp1252", "latin-1"),
 }
 SAMPLE = 64 * 1024
+# What UTF-16 read from bytes that are not UTF-16 is full of, and real text never has.
+_UNLIKELY = re.compile("[\x00-\x08\x0e-\x1f\x80-\x9f\ue000-\uf8ff\ufff0-\uffff]")
 #: chardet confidence at which its answer is taken without a second opinion.
 CONFIDENT = 0.5
 
@@ -131,11 +136,11 @@ def _plausible(data: bytes, detected: tuple[str, ...], confidence: float) -> Dec
     scored: list[tuple[int, int, str, str]] = []
     for order, name in enumerate(names):
         text = _strict(data, name)
-        if text is not None:
+        if text is not None and not (name.startswith("utf-16") and _UNLIKELY.search(text)):
             scored.append((cost(_head(sample, name)), order, name, text))
     near = _lossy(data, "utf-8")
     lost = _replaced(near)
-    if lost and (lost <= 3 or lost * 100 <= len(data)):  # truncated or lightly damaged UTF-8
+    if lost and (lost <= 3 or lost * 100 <= len(data) or _utf8_bytes(near.text) >= lost):
         scored.append((cost(near.text[:SAMPLE]), len(names), "", ""))
     if not scored:
         return min((near, _lossy(data, "gb18030")), key=_replaced)
@@ -147,6 +152,12 @@ def _plausible(data: bytes, detected: tuple[str, ...], confidence: float) -> Dec
         " (detected)" if agreed else f" (a guess: {name} reads most like text)"
     )
     return Decoded(text, name, (_note(message, "info" if agreed else "warning"),))
+
+
+def _utf8_bytes(text: str) -> int:
+    """Bytes of multi-byte UTF-8 characters that decoded: more than were lost is UTF-8."""
+    kept = text.replace("\ufffd", "")
+    return len(kept.encode("utf-8")) - len(kept.encode("ascii", "ignore"))
 
 
 def _head(sample: bytes, name: str) -> str:

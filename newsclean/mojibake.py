@@ -21,10 +21,10 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .plausibility import cost, has_cjk, is_cjk_dominant
+from .plausibility import cost, has_cjk, is_cjk_dominant, thin
 from .roundtrip import SINGLE, WEB_GBK, Chain
 
 #: What a repair must gain: at least this much cost, and at least half of it.
@@ -34,6 +34,8 @@ MAX_RATIO = 0.5
 MIN_LEAD = 2
 #: Lines a document must have repaired before its misreading settles its other lines.
 MIN_VOTES = 2
+#: ...and the lines one misreading must have repaired before its other lines are all tried.
+SWEEP_VOTES = 3
 #: Mojibake rarely nests deeper than this.
 MAX_LAYERS = 3
 #: A reading in a language's own codec that lacks its script costs this much more.
@@ -105,20 +107,16 @@ def _unlike(chain: Chain, text: str) -> int:
         data = text.encode(chain.actual)
     except UnicodeEncodeError:
         return 0
-    return 0 if _low_trail(data) else LANGUAGE_COST
+    return 0 if _LOW_TRAIL[chain.actual].match(data) else LANGUAGE_COST
 
 
-def _low_trail(data: bytes) -> bool:
-    """Does a double-byte character in ``data`` have a trail byte in 40–7E?"""
-    i = 0
-    while i < len(data):
-        if data[i] < 0x80 or 0xA1 <= data[i] <= 0xDF:  # ASCII; Shift-JIS halfwidth kana
-            i += 1
-            continue
-        if i + 1 < len(data) and data[i + 1] < 0x80:
-            return True
-        i += 2
-    return False
+#: Does a double-byte character have a trail byte in 40–7E? (Pairs read in order.)
+_LOW_TRAIL = {
+    "cp950": re.compile(rb"(?:[\x00-\x7f]|[\x81-\xfe][\x80-\xfe])*[\x81-\xfe][\x40-\x7e]"),
+    "cp932": re.compile(
+        rb"(?:[\x00-\x7f\xa1-\xdf]|[\x81-\x9f\xe0-\xfc][\x80-\xfc])*[\x81-\x9f\xe0-\xfc][\x40-\x7e]"
+    ),
+}
 
 
 def _apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | None:
@@ -237,7 +235,7 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     a reading in the first of them needs no more than to be better than the line.
     """
     before = cost(line)
-    if before < (1 if prefer else MIN_GAIN):
+    if before < (1 if prefer else MIN_GAIN) or thin(line):
         return _Choice(None, False)
     found = readings(line, lossy)
     if not found:
@@ -322,12 +320,19 @@ class Outcome:
     suspects: dict[int, Reading]
 
 
-def fix_lines(lines: Iterable[tuple[int, Sequence[str]]], lossy: bool = False) -> Outcome:
+Lines = Iterable[tuple[int, Sequence[str]]]
+
+
+def fix_lines(
+    lines: Lines, lossy: bool = False, rest: Callable[[], Lines] | None = None
+) -> Outcome:
     """Repair a document's suspect lines, settling close calls by the document.
 
     ``lines`` gives each line's index and the variants of it to try in turn (the line as it
     is, and as later stages will leave it). A short line can read almost as well in two
-    ways; the misreading the rest of the document shows is then the one to undo.
+    ways; the misreading the rest of the document shows is then the one to undo — there,
+    and in the lines ``rest`` gives, which no cheap check flagged (mojibake made of common
+    characters only) but which a document misread throughout will have.
     """
     done: dict[int, Repair] = {}
     suspects: dict[int, Reading] = {}
@@ -343,6 +348,8 @@ def fix_lines(lines: Iterable[tuple[int, Sequence[str]]], lossy: bool = False) -
             undecided.append((i, variants))
         if choice.better is not None:
             suspects[i] = choice.better
+    if max(votes.values(), default=0) >= SWEEP_VOTES and rest is not None:
+        undecided += rest()
     if sum(votes.values()) >= MIN_VOTES and undecided:
         prefer = tuple(sorted(votes, key=lambda c: (-votes[c], _ORDER[c])))
         for i, variants in undecided:

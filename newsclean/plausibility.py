@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .tiers import tiers
 
@@ -106,7 +107,8 @@ def _fill(table: bytearray, value: str, spec: str = "", chars: str = "") -> None
 class _Tables:
     """Two translations of the Basic Multilingual Plane, one character per code point.
 
-    ``cost`` gives each character's own cost as a digit (0, 1, 2 or 4); ``kind`` gives what
+    ``cost`` gives each character's own cost as a digit (0, 1, 2 or 4; ``w`` for a
+    second-level ideograph, which costs 1 but is weak evidence); ``kind`` gives what
     the penalties need to see: ``a``/``A`` ASCII small/capital letter, ``s``/``C`` Latin-1
     small/capital letter, ``p`` another Latin-1 character, ``q``/``Q`` a cp1252 extra that
     pairs with them, ``E`` another capital with a diacritic, ``k`` kana, ``h`` hangul, ``y`` a
@@ -149,19 +151,23 @@ def _tables() -> _Tables:
         for code in range(lo, hi + 1):
             ch = chr(code)
             kind[code] = 0x30 + 4 * (ch in gb) + 2 * (ch in big5) + (ch in jis)
+    for code, (c, k) in enumerate(zip(cost, kind, strict=True)):
+        if c == ord("1") and 0x30 <= k <= 0x37:
+            cost[code] = ord("w")  # a second-level ideograph: cost 1, but weak evidence
     return _Tables(cost.decode("ascii"), kind.decode("ascii"))
 
 
 # Patterns over the ``kind`` translation (see _Tables).
 _HAN_KINDS = "0-7"
-_LATIN_PAIR = re.compile("[pCs](?=[pCsqQ])|[qQ](?=[pCs])")
-_SANDWICH = re.compile(f"(?<=[aA])[zykh{_HAN_KINDS}](?=[aA])|(?<=[as])[CEQ]|(?<=[aA])y|y(?=[aA])")
-_CJK_KINDS = re.compile(f"[kh{_HAN_KINDS}]")
-_LETTER_KINDS = re.compile("[aAsC]")
+# Each pattern starts with one character class, which the regex engine scans for at C speed.
+_LATIN_PAIRS = (re.compile("[pCs](?=[pCsqQ])"), re.compile("[qQ](?=[pCs])"))
+_SANDWICHES = (
+    re.compile(f"[aA][zykh{_HAN_KINDS}](?=[aA])"),  # CJK inside a Latin word
+    re.compile("[as][CEQ]"),  # a capital after a small letter
+    re.compile("[aA]y|y(?=[aA])"),  # a symbol touching a letter
+)
 _HAN_KIND = re.compile(f"[{_HAN_KINDS}]")
 _NOT_JIS = re.compile("[0246]")
-_NOT_GB = re.compile("[0-3]")
-_NOT_BIG5 = re.compile("[0145]")
 _SPACED_HAN = re.compile(f"(?<=[{_HAN_KINDS}]) (?=[{_HAN_KINDS}])")
 _NEVER_BEYOND = re.compile("[\U000f0000-\U0010ffff]")
 
@@ -170,52 +176,93 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
     return len(pattern.findall(text))
 
 
+class _Profile(NamedTuple):
+    """What :func:`cost`, :func:`thin` and :func:`suspicious` need to know about a text."""
+
+    base: int  # the characters' own costs
+    rare_han: int  # second-level ideographs among them (cost 1 each, weak evidence)
+    strong: int  # the penalties for how characters are put together
+    script: int  # the penalty for mixing scripts (weak when only GB 2312 against Big5)
+    han: int
+
+
 @lru_cache(maxsize=4096)
-def cost(text: str) -> int:
-    """The implausibility of ``text``: 0 for ordinary prose, high for mojibake."""
+def _profile(text: str) -> _Profile:
     tables = _tables()
     digits = text.translate(tables.cost)
-    ones, twos, fours = digits.count("1"), digits.count("2"), digits.count("4")
-    beyond = len(text) - digits.count("0") - ones - twos - fours  # outside the BMP
-    total = ones + 2 * (twos + beyond) + 4 * fours
+    ones, rare_han = digits.count("1"), digits.count("w")
+    twos, fours = digits.count("2"), digits.count("4")
+    beyond = len(text) - digits.count("0") - ones - rare_han - twos - fours  # beyond the BMP
+    base = ones + rare_han + 2 * (twos + beyond) + 4 * fours
     if beyond:
-        total += 2 * _count(_NEVER_BEYOND, text)
+        base += 2 * _count(_NEVER_BEYOND, text)
     kinds = text.translate(tables.kind)
-    total += 2 * _count(_LATIN_PAIR, kinds) + 3 * _count(_SANDWICH, kinds)
-    cjk = _count(_CJK_KINDS, kinds)
-    if not cjk:
-        return total
-    letters = _count(_LETTER_KINDS, kinds)
+    strong = 0
+    if any(k in kinds for k in "pCsqQ"):
+        strong += 2 * sum(_count(pattern, kinds) for pattern in _LATIN_PAIRS)
+    letters = sum(kinds.count(k) for k in "aAsC")
+    if letters and any(k in kinds for k in "zykhCEQ01234567"):
+        strong += 3 * sum(_count(pattern, kinds) for pattern in _SANDWICHES)
+    per = [kinds.count(d) for d in "01234567"]  # Han by (GB 2312, Big5, JIS) membership
+    han, kana, hangul = sum(per), kinds.count("k"), kinds.count("h")
+    cjk = han + kana + hangul
     if letters >= 12 and 4 * cjk < letters:  # a stray CJK character in Western text
-        total += 3 * cjk
-    if not _HAN_KIND.search(kinds):
-        return total
-    if "k" in kinds:
-        if "h" in kinds:  # kana and hangul in one line: no language mixes them
-            total += 2 * min(kinds.count("k"), kinds.count("h"))
-        return total + 2 * _count(_NOT_JIS, kinds)
-    if "h" in kinds:
-        return total + _count(_HAN_KIND, kinds)
-    script = min(_count(_NOT_GB, kinds), _count(_NOT_BIG5, kinds))
-    return total + script + _count(_SPACED_HAN, kinds)
+        strong += 3 * cjk
+    script = 0
+    if han and kana:
+        strong += 2 * min(kana, hangul) + 2 * (per[0] + per[2] + per[4] + per[6])
+    elif han and hangul:
+        strong += han
+    elif han:
+        script = min(sum(per[:4]), per[0] + per[1] + per[4] + per[5])
+        if " " in kinds:
+            strong += _count(_SPACED_HAN, kinds)
+    elif kana and hangul:
+        strong += 2 * min(kana, hangul)
+    return _Profile(base, rare_han, strong, script, han)
+
+
+def cost(text: str) -> int:
+    """The implausibility of ``text``: 0 for ordinary prose, high for mojibake."""
+    p = _profile(text)
+    return p.base + p.strong + p.script
+
+
+def thin(text: str) -> bool:
+    """Is all the cost of ``text`` rare ideographs and a mix of Simplified and Traditional
+    forms, a few of them among many common characters? Real text has such lines (machine
+    conversion writes 爲 and 羣); mojibake is rarely only that, and never that thinly.
+
+    >>> thin("爲了保障羣衆出行安全，交警部門加大了對酒後駕駛的查處力度。"), thin("鍏ㄩ儴")
+    (True, False)
+    """
+    p = _profile(text)
+    weak = p.rare_han + p.script
+    return not p.strong and p.base == p.rare_han and weak > 0 and 4 * weak < p.han
 
 
 def suspicious(text: str) -> bool:
-    """Can :func:`cost` be more than 0? (Cheaper than computing it.)
+    """Can :func:`cost` be more than 0? Cheaper than computing it, for ordinary text.
 
     >>> suspicious("国务院今天召开会议。"), suspicious("鍏ㄩ儴"), suspicious("Bev枚lkerung")
     (False, True, True)
     """
-    digits = text.translate(_tables().cost)
-    if digits.strip("0"):
+    if _not_free().search(text):
         return True
     kinds = text.translate(_tables().kind)
     return (
-        _LATIN_PAIR.search(kinds) is not None
+        any(pattern.search(kinds) for pattern in _LATIN_PAIRS)
         or _SPACED_HAN.search(kinds) is not None
         or _MIXED.search(kinds) is not None
         or ("k" in kinds and _NOT_JIS.search(kinds) is not None)
     )
+
+
+@lru_cache(maxsize=1)
+def _not_free() -> re.Pattern[str]:
+    t = tiers()
+    common = t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul
+    return re.compile(f"[^{FREE}{_cls(common)}]")
 
 
 # A CJK character touching a Latin letter, or hangul touching Han.

@@ -26,11 +26,20 @@ SINGLE = "cp1252"
 WEB_GBK = "gb18030"
 _UNDEFINED_1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 _EXTRAS = {b: bytes((b,)).decode("cp1252") for b in range(0x80, 0xA0) if b not in _UNDEFINED_1252}
+# cp1252 as browsers decode it: the five bytes it leaves undefined are C1 controls.
+_SLOPPY = "".join(_EXTRAS.get(b, chr(b)) for b in range(256))
+_SLOPPY_ENCODE = codecs.charmap_build(_SLOPPY)
+_C1_AS_1252 = {b: ch for b, ch in _EXTRAS.items()}
+_C1_RE = re.compile("[\x80-\x9f]")
+_LATIN1_ONLY = re.compile("[\x00-\xff]*")
 _SINGLE_RUN = re.compile("[\\x00-\\xff" + "".join(_EXTRAS.values()) + "]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-_TWINNED = ("cp932", "cp950")  # codecs with characters at two byte pairs
+# Codecs with characters at two byte pairs, and the lead bytes of the pairs they do not
+# encode to (NEC row 13 and the IBM extensions in Shift-JIS; a few in Big5). A test checks
+# these against a scan of every lead byte.
+_TWINNED = {"cp932": (0x87, 0xED, 0xEE, 0xFA, 0xFB, 0xFC), "cp950": (0xA1, 0xA2, 0xF9)}
 _LOST = "\ufffd"
 # Bytes a lost one can have been: anything a UTF-8 character is made of but ASCII.
 _CANDIDATE_BYTES = tuple(bytes((b,)) for b in range(0x80, 0xF5))
@@ -49,7 +58,7 @@ LABELS = {
 def _encodings(text: str, codec: str) -> Iterator[bytes]:
     """The byte strings ``text`` can have been decoded from with ``codec``."""
     if codec == SINGLE:
-        yield text.encode("cp1252", errors=_C1)
+        yield _single(text)
     elif codec == WEB_GBK:
         pieces = [piece.encode(codec) for piece in text.split("€")]
         euros = len(pieces) - 1
@@ -63,23 +72,22 @@ def _encodings(text: str, codec: str) -> Iterator[bytes]:
         yield text.encode(codec)
 
 
+def _single(text: str) -> bytes:
+    """Bytes a cp1252 or Latin-1 reading (or a mix of the two) was decoded from."""
+    try:
+        return codecs.charmap_encode(text, "strict", _SLOPPY_ENCODE)[0]
+    except UnicodeEncodeError:
+        if not _C1_RE.search(text):
+            raise
+    if _LATIN1_ONLY.fullmatch(text):  # a Latin-1 reading: C1 controls are bytes 80–9F
+        return text.encode("latin-1")
+    return codecs.charmap_encode(text.translate(_C1_AS_1252), "strict", _SLOPPY_ENCODE)[0]
+
+
 def _decode(data: bytes, codec: str) -> str:
-    return data.decode(codec, errors=_C1) if codec == SINGLE else data.decode(codec)
-
-
-def _c1_as_bytes(error: UnicodeError) -> tuple[str | bytes, int]:
-    """cp1252 as browsers use it: the five bytes it leaves undefined are C1 controls."""
-    if isinstance(error, UnicodeEncodeError):
-        chars = error.object[error.start : error.end]
-        if all("\x80" <= ch <= "\x9f" for ch in chars):
-            return chars.encode("latin-1"), error.end
-    elif isinstance(error, UnicodeDecodeError):
-        return error.object[error.start : error.end].decode("latin-1"), error.end
-    raise error
-
-
-_C1 = "newsclean-c1"
-codecs.register_error(_C1, _c1_as_bytes)
+    if codec == SINGLE:
+        return codecs.charmap_decode(data, "strict", _SLOPPY)[0]
+    return data.decode(codec)
 
 
 @cache
@@ -93,7 +101,7 @@ def twins(codec: str) -> dict[str, bytes]:
     if codec not in _TWINNED:
         return {}
     out: dict[str, bytes] = {}
-    for lead in range(0x81, 0xFF):
+    for lead in _TWINNED[codec]:
         for trail in range(0x40, 0xFF):
             pair = bytes((lead, trail))
             try:

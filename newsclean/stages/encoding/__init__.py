@@ -63,16 +63,17 @@ def encoding(doc: Doc, config: Config) -> Doc:
         if d.kind == "lone-surrogate"
     ]
     pending = rows
-    for _ in range(_ROUNDS):  # a repair can reveal more to repair: settle it now, not next time
-        before = {i: work.lines[i] for i in pending}
-        left_alone = _cjk(work, pending, config, doc.linenos, reports)
+    for n in range(_ROUNDS):  # a repair can reveal more to repair: settle it now, not next time
+        before = list(work.lines)
+        left_alone = _cjk(work, pending, config, doc.linenos, reports, sweep=n == 0)
         for i in pending:
             if i not in left_alone:
                 _western(work, i)
-        pending = [i for i in pending if work.lines[i] != before[i]]
+        pending = [i for i, line in enumerate(work.lines) if line != before[i]]
         if not pending:
             break
     diagnostics += reports.values()
+    rows = sorted(set(rows).union(i for i, line in enumerate(work.lines) if line != doc.lines[i]))
     for i in rows:
         work.note(i, unicodedata.normalize("NFC", work.lines[i]), "nfc")
         if has_damage(work.lines[i]):
@@ -108,8 +109,10 @@ def _cjk(
     config: Config,
     linenos: tuple[int, ...],
     reports: dict[int, Diagnostic],
+    sweep: bool,
 ) -> set[int]:
-    """Reverse CJK mojibake on ``rows``; return the rows ftfy must leave alone.
+    """Reverse CJK mojibake on ``rows`` (and, if ``sweep`` and the document shows a
+    misreading, on its other lines too); return the rows ftfy must leave alone.
 
     Each line is judged as it is and as the whitespace stage will leave it (a control
     character inside mojibake must not decide anything), both with punctuation narrowed (the
@@ -120,12 +123,22 @@ def _cjk(
     raw = {i: work.lines[i] for i in rows if c.suspicious(work.lines[i])}
     tidy = {i: normalize_spaces(line) for i, line in raw.items()}
     probes = {i: (raw[i].translate(_NARROW), tidy[i].translate(_NARROW)) for i in raw}
+
+    def rest() -> list[tuple[int, tuple[str, str]]]:
+        flagged = set(rows)
+        for i, line in enumerate(work.lines):
+            if i not in flagged and _LOST not in line and c.suspicious(line):
+                raw[i], tidy[i] = line, normalize_spaces(line)
+                probes[i] = (line.translate(_NARROW), tidy[i].translate(_NARROW))
+        return [(i, probes[i]) for i in raw if i not in flagged]
+
     # A line with U+FFFD in it lost bytes: repaired only on request, else only reported.
     whole = {i: variants for i, variants in probes.items() if _LOST not in variants[0]}
-    outcome = fix_lines(whole.items())
+    outcome = fix_lines(whole.items(), rest=rest if sweep else None)
     lossy = _lossy({i: v for i, v in probes.items() if i not in whole}, config)
     for i, repair in (outcome.repairs | lossy.repairs).items():
-        own = replay(repair, raw[i] if repair.source == probes[i][0] else tidy[i])
+        line = raw[i] if repair.source == probes[i][0] else tidy[i]
+        own = replay(repair, line) if line != repair.source else repair.text
         text = own if own is not None and own.translate(_NARROW) == repair.text else repair.text
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)

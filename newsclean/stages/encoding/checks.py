@@ -1,8 +1,9 @@
 """The stage's cheap checks: which lines can need it at all, and what each of them can need.
 
 One compiled character class finds every line with a character that is not plainly ordinary
-text (the common characters of the encoding standards, ASCII but ``& ? !``, everyday
-punctuation). Mojibake made of common characters only is found by what it does with them:
+text (the characters of the encoding standards' two levels, ASCII but ``& ? !``, everyday
+punctuation). Mojibake made of such characters only is found by what it does with them:
+second-level ideographs three in a few characters (GBK read as Big5),
 Han characters spaced like Korean (EUC-KR read as GBK), a Western letter's UTF-8 read in a
 CJK codec inside a Latin word (``Bev枚lkerung``), hangul next to hanja (GBK read as EUC-KR),
 kana next to kanji Japanese is not written in (EUC-JP read as GBK). Everything else the
@@ -28,10 +29,13 @@ _BORING = (
     "\u3041-\u3096\u30a1-\u30fc\uff01-\uff5e"
 )
 _SPACED_HAN = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
-_MARKERS = re.compile("|".join(COMMON_MARKERS))
+_MARKERS = re.compile(
+    f"[{''.join(m[0] for m in COMMON_MARKERS)}](?=[{''.join(m[1] for m in COMMON_MARKERS)}])"
+)
 _ANY_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(f"[{HANGUL}]")
+_KANA_OR_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
 _HANGUL_HAN = re.compile(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
 _KANA_LINE = re.compile(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
 
@@ -64,6 +68,7 @@ class Checks:
     """The compiled checks (see the module docstring)."""
 
     interesting: re.Pattern[str]
+    dense: re.Pattern[str]
     latin_cjk: re.Pattern[str]
     ftfy: re.Pattern[str]
     bom: re.Pattern[str]
@@ -98,7 +103,11 @@ def _gbk_bom(line: str) -> str:
 @lru_cache(maxsize=1)
 def checks() -> Checks:
     t = tiers()
-    common = set(t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul) - set(TRIGGER_CHARS)
+    # Second-level ideographs too: machine-converted Traditional text is full of them (爲, 羣),
+    # and mojibake made of them alone is found by the document's other lines (see mojibake).
+    common = set(t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul)
+    common |= set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja)
+    common -= set(TRIGGER_CHARS + _BOM_MOJIBAKE)
     common |= {marker[0] for marker in COMMON_MARKERS}  # 占 is common; 占쏙옙 is damage
     leads: set[str] = set()
     conts: set[str] = set()
@@ -111,9 +120,12 @@ def checks() -> Checks:
         r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
         r"|[\ud800-\udfff]|\x1b\[|[\ufb00-\ufb06]"
     )
+    first = set(t.gb2312_1 + t.big5_common + t.jis_1)
+    second = _cls(set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja) - first)
     return Checks(
         interesting=re.compile(f"[^{_BORING}{_cls(common)}]"),
-        latin_cjk=re.compile(f"[{_cls(_latin_signals())}](?:(?<=[A-Za-z ].)|(?=[A-Za-z ]))"),
+        dense=re.compile(f"[{second}](?:[^\n]{{0,2}}[{second}]){{2}}"),
+        latin_cjk=re.compile(f"[A-Za-z ](?=[{_cls(_latin_signals())}])"),
         ftfy=re.compile(ftfy),
         bom=re.compile(f"\\ufeff|^ï»¿|^{_BOM_MOJIBAKE}(?:[\\ufffd?]|$)"),
     )
@@ -148,6 +160,9 @@ def flagged_rows(text: str) -> list[int]:
     if not _ANY_CJK.search(text):  # the rest is about CJK characters
         return sorted(rows)
     rows |= _rows(text, _SPACED_HAN) | _rows(text, c.latin_cjk) | _rows(text, _MARKERS)
+    rows |= _rows(text, c.dense)
+    if not _KANA_OR_HANGUL.search(text):
+        return sorted(rows)
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
         rows |= _rows(text, _HANGUL_HAN)
     if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
