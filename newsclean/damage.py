@@ -31,7 +31,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .chars import HAN, PINYIN_LETTERS, PINYIN_SYLLABLE, TONE_VOWELS
+from .chars import PINYIN_LETTERS, PINYIN_SYLLABLE, TONE_VOWELS
+from .plausibility import HAN, Lazy
 from .model import Severity
 
 # A tone-marked syllable right after a Han character. Every pattern starts by consuming a
@@ -102,9 +103,17 @@ _RULES: tuple[tuple[str, str, Severity, str], ...] = (
     ),
 )
 
-#: All the rules in one pattern (named groups by kind). Searching with it is slow on long
-#: text; :func:`damage_spans` and :func:`has_damage` scan from the trigger characters.
-DAMAGE_RE = re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p, _, _ in _RULES))
+# All the rules in one pattern (named groups by kind), also as ``DAMAGE_RE``. Searching with
+# it is slow on long text; damage_spans() and has_damage() scan from the trigger characters.
+_DAMAGE = Lazy("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p, _, _ in _RULES))
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name == "DAMAGE_RE":  # compiled when first asked for
+        return _DAMAGE()
+    raise AttributeError(name)
+
+
 _BY_GROUP = {k.replace("-", "_"): (k, sev, msg) for k, _, sev, msg in _RULES}
 #: The characters damage matches start with, as two patterns that each scan at C speed
 #: (an alternation of the two would not): marks and mojibake, and tone vowels before ")".
@@ -139,7 +148,7 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         if not starts:
             return
         at = min(starts)
-        m = DAMAGE_RE.match(text, at)
+        m = _DAMAGE().match(text, at)
         if m is not None:
             yield m
         pos = max(m.end() if m else 0, at + 1)

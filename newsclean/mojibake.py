@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .plausibility import cost, has_cjk, is_cjk_dominant, thin
+from .plausibility import Lazy, cost, has_cjk, is_cjk_dominant, thin
 from .roundtrip import SINGLE, WEB_GBK, Chain
 
 #: What a repair must gain: at least this much cost, and at least half of it.
@@ -73,7 +73,7 @@ _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
 _LATIN1 = re.compile(
     "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_WIDE_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_WIDE_CJK = Lazy("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 #: Misreadings that wrap another one in double mojibake (the text was saved as UTF-8 again).
 OUTER: tuple[Chain, ...] = CHAINS[:2]
 #: Left to ftfy when the result is not CJK.
@@ -81,7 +81,7 @@ _FTFY_DOMAIN = CHAINS[0]
 
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = Lazy("[\u4e00-\u9fff]")
 #: Text in one language's codecs holds that language's script: Japanese is written with kana,
 #: Korean with hangul. Han characters with neither (four for Japanese, whose headlines can be
 #: all kanji; two for Korean) are Chinese, not Japanese or Korean.
@@ -98,7 +98,7 @@ def _unlike(chain: Chain, text: str) -> int:
     """Extra cost for a reading in a language's own codec that does not look like it: no
     kana in Japanese, no hangul in Korean, or (Big5, Shift-JIS) no low trail byte at all."""
     script, enough = _LANGUAGE.get(chain.actual, (None, 0))
-    if script is not None and not script.search(text) and len(_HAN.findall(text)) >= enough:
+    if script is not None and not script.search(text) and len(_HAN().findall(text)) >= enough:
         return LANGUAGE_COST
     wide = _LOW_TRAILS.get(chain.actual)
     if wide is None or len(_WIDE.findall(text)) < wide:
@@ -181,7 +181,7 @@ def _candidates(line: str) -> tuple[Chain, ...]:
     """The chains whose misreading can have made ``line``: a single-byte reading leaves
     Latin-1 characters, a CJK codec's leaves CJK ones."""
     single = _LATIN1.search(line) is not None
-    wide = _WIDE_CJK.search(line) is not None
+    wide = _WIDE_CJK().search(line) is not None
     if single and wide:
         return CHAINS
     if single:

@@ -34,7 +34,9 @@ from typing import NamedTuple
 
 from .tiers import tiers
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Han in the Basic Multilingual Plane: what mojibake is made of (a class with the
+# supplementary planes in it also takes ten times as long to compile).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 KANA = "\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe"
 HANGUL = "\uac00-\ud7a3"
 #: What a single-byte reading of the bytes 0x80–0xFF produces (Latin-1 and cp1252's extras).
@@ -75,6 +77,22 @@ _PARTNERS = (
     _PAIRED
     + "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u201a\u2020\u2021\u2022\u2030\u20ac\u2122"
 )
+
+
+class Lazy:
+    """A regular expression compiled when first used: classes of thousands of characters
+    take milliseconds to compile, and ``newsclean --help`` should not wait for them."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)  # type: ignore[arg-type]
+        return self._compiled
 
 
 def _cls(chars: str) -> str:
@@ -272,16 +290,16 @@ _MIXED = re.compile(
 
 
 _LETTERS = re.compile(r"[A-Za-z\xc0-\xff]")
-_CJK_CHARS = re.compile(
+_CJK_CHARS = Lazy(
     f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\u30fb\u30fc\uff01-\uff5e\u2018\u2019\u201c\u201d\u2026\u2014]"
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_HAS_CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+_HAS_CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
 
 
 def has_cjk(text: str) -> bool:
     """Does ``text`` hold a Han, kana or hangul character?"""
-    return _HAS_CJK.search(text) is not None
+    return _HAS_CJK().search(text) is not None
 
 
 def is_cjk_dominant(text: str) -> bool:
@@ -293,5 +311,5 @@ def is_cjk_dominant(text: str) -> bool:
     False
     """
     wide = len(_NON_ASCII.findall(text))
-    cjk = len(_CJK_CHARS.findall(text))
+    cjk = len(_CJK_CHARS().findall(text))
     return wide > 0 and 3 * cjk >= 2 * wide and 4 * cjk >= len(_LETTERS.findall(text))

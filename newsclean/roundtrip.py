@@ -20,7 +20,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 
-from .plausibility import cost
+from .plausibility import Lazy, cost
 
 SINGLE = "cp1252"
 WEB_GBK = "gb18030"
@@ -35,7 +35,7 @@ _LATIN1_ONLY = re.compile("[\x00-\xff]*")
 _SINGLE_RUN = re.compile("[\\x00-\\xff" + "".join(_EXTRAS.values()) + "]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_CJK = Lazy("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 # Codecs with characters at two byte pairs, and the lead bytes of the pairs they do not
 # encode to (NEC row 13 and the IBM extensions in Shift-JIS; a few in Big5). A test checks
 # these against a scan of every lead byte.
@@ -157,11 +157,11 @@ class Chain:
         elif self.actual == "utf-8" or self.misread != "cp932":
             runs = _NON_ASCII_RUN  # no ASCII byte hides inside a character
         else:  # Shift-JIS reads A1–DF alone, leaving an ASCII trail byte in view
-            return [(0, len(line))] if _CJK.search(line) else []
+            return [(0, len(line))] if _CJK().search(line) else []
         if self.misread == SINGLE:
             return [m.span() for m in runs.finditer(line) if not m.group().isascii()]
         # A CJK codec's misreading is CJK: "éé" is no Big5 read as GBK, though it could be.
-        return [m.span() for m in runs.finditer(line) if _CJK.search(m.group())]
+        return [m.span() for m in runs.finditer(line) if _CJK().search(m.group())]
 
     def undo(self, unit: str) -> str | None:
         """The unit as it was before the misreading, or ``None`` if it cannot have been."""

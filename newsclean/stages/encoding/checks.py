@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...damage import COMMON_MARKERS, TRIGGER_CHARS
-from ...plausibility import HAN, HANGUL, KANA, suspicious
+from ...plausibility import HAN, HANGUL, KANA, Lazy, suspicious
 from ...tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
@@ -28,7 +28,7 @@ _BORING = (
     "\n\t\x20\x22-\x25\x27-\x3e\x40-\x7e\u2010-\u2027\u3000-\u3003\u3005-\u3011\u3014-\u301f"
     "\u3041-\u3096\u30a1-\u30fc\uff01-\uff5e"
 )
-_SPACED_HAN = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
+_SPACED_HAN = Lazy(f" (?<=[{HAN}] )(?=[{HAN}])")
 _MARKERS = re.compile(
     f"[{''.join(m[0] for m in COMMON_MARKERS)}](?=[{''.join(m[1] for m in COMMON_MARKERS)}])"
 )
@@ -36,8 +36,8 @@ _ANY_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _KANA_OR_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
-_HANGUL_HAN = re.compile(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
-_KANA_LINE = re.compile(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
+_HANGUL_HAN = Lazy(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
+_KANA_LINE = Lazy(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
 
 # What ftfy can repair: UTF-8 read in one of its single-byte codecs (a lead byte's character,
 # then a continuation byte's), C1 controls, HTML entities, surrogates, terminal escapes and
@@ -159,15 +159,15 @@ def flagged_rows(text: str) -> list[int]:
     rows = _rows(text, c.interesting)
     if not _ANY_CJK.search(text):  # the rest is about CJK characters
         return sorted(rows)
-    rows |= _rows(text, _SPACED_HAN) | _rows(text, c.latin_cjk) | _rows(text, _MARKERS)
+    rows |= _rows(text, _SPACED_HAN()) | _rows(text, c.latin_cjk) | _rows(text, _MARKERS)
     rows |= _rows(text, c.dense)
     if not _KANA_OR_HANGUL.search(text):
         return sorted(rows)
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
-        rows |= _rows(text, _HANGUL_HAN)
+        rows |= _rows(text, _HANGUL_HAN())
     if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
         lines = text.split("\n")
-        rows |= {i for i in _rows(text, _KANA_LINE) if suspicious(lines[i])}
+        rows |= {i for i in _rows(text, _KANA_LINE()) if suspicious(lines[i])}
     return sorted(rows)
 
 
