@@ -32,8 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .chars import PINYIN_LETTERS, PINYIN_SYLLABLE, TONE_VOWELS
-from .plausibility import HAN, Lazy
 from .model import Severity
+from .plausibility import HAN, Lazy
 
 # A tone-marked syllable right after a Han character. Every pattern starts by consuming a
 # character (the context is checked behind it), so the scan skips ordinary text quickly;
