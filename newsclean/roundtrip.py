@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
@@ -98,10 +98,13 @@ def twins(codec: str) -> dict[str, bytes]:
     >>> twins("cp932")["ⅰ"].hex(), len(twins("gb18030"))
     ('fa40', 0)
     """
-    if codec not in _TWINNED:
-        return {}
+    return scan_twins(codec, _TWINNED.get(codec, ()))
+
+
+def scan_twins(codec: str, leads: Iterable[int]) -> dict[str, bytes]:
+    """The twins among the byte pairs that start with ``leads``."""
     out: dict[str, bytes] = {}
-    for lead in _TWINNED[codec]:
+    for lead in leads:
         for trail in range(0x40, 0xFF):
             pair = bytes((lead, trail))
             try:
