@@ -1,11 +1,9 @@
 """Reverse CJK mojibake: text whose bytes were decoded with the wrong codec.
 
 Mojibake is ``text.encode(actual).decode(misread)``; if that decoding lost nothing, the repair
-is the strict round trip back (:mod:`newsclean.roundtrip`). Every chain in :data:`CHAINS`
-(UTF-8 read as GBK, Big5, Shift-JIS, EUC-KR…; GBK, Big5, Shift-JIS, EUC-KR and EUC-JP read as
-cp1252; GBK and Big5 read as each other…) is tried, and so are two layers where the outer one
-is UTF-8 read as cp1252 or GBK (mojibake saved as UTF-8 and misread again: ``é”Ÿæ–¤æ‹·``).
-Each reading is judged by :func:`~newsclean.plausibility.cost`; one is taken only when it is
+is the strict round trip back (:mod:`newsclean.roundtrip`). Every misreading the wild knows is
+tried, in one layer or two (:mod:`newsclean.readings`: ``é”Ÿæ–¤æ‹·`` is UTF-8 read as GBK,
+saved as UTF-8 and read as cp1252). Each reading is judged by its cost; one is taken only when it is
 clearly better than the line as it is *and* than every other reading, and a reading with CJK
 in it must be CJK where the line was not ASCII. A document settles its close calls by the
 misreading its other lines show (:func:`fix_lines`).
@@ -20,12 +18,12 @@ True
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .plausibility import Lazy, cost, has_cjk, is_cjk_dominant, thin
-from .roundtrip import SINGLE, WEB_GBK, Chain
+from .plausibility import cost, has_cjk, is_cjk_dominant, thin
+from .readings import FTFY_DOMAIN, ORDER, Reading, apply, readings
+from .roundtrip import Chain
 
 #: What a repair must gain: at least this much cost, and at least half of it.
 MIN_GAIN = 3
@@ -38,162 +36,6 @@ MIN_VOTES = 2
 SWEEP_VOTES = 3
 #: Mojibake rarely nests deeper than this.
 MAX_LAYERS = 3
-#: A reading in a language's own codec that lacks its script costs this much more.
-LANGUAGE_COST = 3
-
-#: The misreadings that occur in the wild, most common first (the order breaks exact ties).
-CHAINS: tuple[Chain, ...] = tuple(
-    Chain(a, m)
-    for a, m in (
-        ("utf-8", SINGLE),
-        ("utf-8", WEB_GBK),
-        (WEB_GBK, SINGLE),
-        ("cp950", SINGLE),
-        ("utf-8", "cp950"),
-        ("utf-8", "cp932"),
-        ("utf-8", "cp949"),
-        ("cp932", SINGLE),
-        ("cp949", SINGLE),
-        ("euc_jp", SINGLE),
-        ("cp950", WEB_GBK),
-        (WEB_GBK, "cp950"),
-        ("cp932", WEB_GBK),
-        (WEB_GBK, "cp932"),
-        ("cp949", WEB_GBK),
-        (WEB_GBK, "cp949"),
-        ("euc_jp", WEB_GBK),
-        ("utf-8", "euc_jp"),
-        (SINGLE, WEB_GBK),
-    )
-)
-_ORDER = {chain: i for i, chain in enumerate(CHAINS)}
-_ASCII = re.compile(r"[\x00-\x7f]")
-_SINGLE_CHAINS = tuple(c for c in CHAINS if c.misread == SINGLE)
-_WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
-_LATIN1 = re.compile(
-    "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
-_WIDE_CJK = Lazy("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-#: Misreadings that wrap another one in double mojibake (the text was saved as UTF-8 again).
-OUTER: tuple[Chain, ...] = CHAINS[:2]
-#: Left to ftfy when the result is not CJK.
-_FTFY_DOMAIN = CHAINS[0]
-
-_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
-_HANGUL = re.compile("[\uac00-\ud7a3]")
-_HAN = Lazy("[\u4e00-\u9fff]")
-#: Text in one language's codecs holds that language's script: Japanese is written with kana,
-#: Korean with hangul. Han characters with neither (four for Japanese, whose headlines can be
-#: all kanji; two for Korean) are Chinese, not Japanese or Korean.
-_LANGUAGE = {"cp932": (_KANA, 4), "euc_jp": (_KANA, 4), "cp949": (_HANGUL, 2)}
-
-
-#: Big5 and Shift-JIS use trail bytes 40–7E for some two fifths and a fifth of real text;
-#: this many double-byte characters without one is not text in them.
-_LOW_TRAILS = {"cp950": 8, "cp932": 12}
-_WIDE = re.compile(r"[^\x00-\x7f\uff61-\uff9f]")
-
-
-def _unlike(chain: Chain, text: str) -> int:
-    """Extra cost for a reading in a language's own codec that does not look like it: no
-    kana in Japanese, no hangul in Korean, or (Big5, Shift-JIS) no low trail byte at all."""
-    script, enough = _LANGUAGE.get(chain.actual, (None, 0))
-    if script is not None and not script.search(text) and len(_HAN().findall(text)) >= enough:
-        return LANGUAGE_COST
-    wide = _LOW_TRAILS.get(chain.actual)
-    if wide is None or len(_WIDE.findall(text)) < wide:
-        return 0
-    try:
-        data = text.encode(chain.actual)
-    except UnicodeEncodeError:
-        return 0
-    return 0 if _LOW_TRAIL[chain.actual].match(data) else LANGUAGE_COST
-
-
-#: Does a double-byte character have a trail byte in 40–7E? (Pairs read in order.)
-_LOW_TRAIL = {
-    "cp950": re.compile(rb"(?:[\x00-\x7f]|[\x81-\xfe][\x80-\xfe])*[\x81-\xfe][\x40-\x7e]"),
-    "cp932": re.compile(
-        rb"(?:[\x00-\x7f\xa1-\xdf]|[\x81-\x9f\xe0-\xfc][\x80-\xfc])*[\x81-\x9f\xe0-\xfc][\x40-\x7e]"
-    ),
-}
-
-
-def _apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | None:
-    """Undo ``chain`` unit by unit, where that does not make a unit worse (unless ``worse``:
-    the outer layer of double mojibake can read worse than the line until the inner one
-    is undone too)."""
-    pieces: list[str] = []
-    last = 0
-    for start, end in chain.units(line):
-        unit = line[start:end]
-        new = chain.undo(unit)
-        if new is None and lossy:
-            new = chain.undo_lossy(unit)
-        if new is None or new == unit or (not worse and cost(new) > cost(unit)):
-            continue
-        if chain.misread == SINGLE and chain.actual != "utf-8" and _swallows_ascii(unit, new):
-            continue
-        pieces += (line[last:start], new)
-        last = end
-    if not pieces:
-        return None
-    pieces.append(line[last:])
-    return "".join(pieces)
-
-
-def _swallows_ascii(unit: str, new: str) -> bool:
-    """Did a double-byte codec take an ASCII letter into a character that is not CJK?
-
-    Western text in GBK or Big5 keeps its ASCII as it is (``Le mus¨¦e``); a stray C1 byte
-    before a letter (``l\x81ine``) is no reason to read the two as one character.
-    """
-    if has_cjk(new):
-        return False
-    return len(_ASCII.findall(new)) != len(_ASCII.findall(unit))
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One way to undo the mojibake: the text, the layers undone (outermost first), its cost."""
-
-    text: str
-    chains: tuple[Chain, ...]
-    cost: int
-
-
-def readings(line: str, lossy: bool = False) -> list[Reading]:
-    """Every reading of ``line`` that differs from it, cheapest first."""
-    out: list[Reading] = []
-    for chain in _candidates(line):
-        text = _apply(chain, line, lossy, worse=chain in OUTER)
-        if text is None:
-            continue
-        first = Reading(text, (chain,), cost(text) + _unlike(chain, text))
-        out.append(first)
-        if chain in OUTER and first.cost:
-            out += _inner(first, lossy)
-    out.sort(key=lambda r: (r.cost, len(r.chains), [_ORDER[c] for c in r.chains]))
-    return out
-
-
-def _candidates(line: str) -> tuple[Chain, ...]:
-    """The chains whose misreading can have made ``line``: a single-byte reading leaves
-    Latin-1 characters, a CJK codec's leaves CJK ones."""
-    single = _LATIN1.search(line) is not None
-    wide = _WIDE_CJK().search(line) is not None
-    if single and wide:
-        return CHAINS
-    if single:
-        return _SINGLE_CHAINS
-    return _WIDE_CHAINS if wide else ()
-
-
-def _inner(outer: Reading, lossy: bool) -> Iterator[Reading]:
-    for chain in _candidates(outer.text):
-        text = _apply(chain, outer.text, lossy)
-        if text is not None:
-            yield Reading(text, (*outer.chains, chain), cost(text) + _unlike(chain, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +60,7 @@ def _acceptable(before: int, reading: Reading) -> bool:
         return False
     if has_cjk(reading.text):
         return is_cjk_dominant(reading.text)
-    return any(chain != _FTFY_DOMAIN for chain in reading.chains)
+    return any(chain != FTFY_DOMAIN for chain in reading.chains)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +115,7 @@ def replay(repair: Repair, line: str) -> str | None:
     """Undo ``repair``'s layers on another ``line`` (a variant of the one it was found on)."""
     text: str | None = line
     for chain in repair.chains:
-        text = _apply(chain, text, repair.lossy) if text is not None else None
+        text = apply(chain, text, repair.lossy) if text is not None else None
     return text
 
 
@@ -351,7 +193,7 @@ def fix_lines(
     if max(votes.values(), default=0) >= SWEEP_VOTES and rest is not None:
         undecided += rest()
     if sum(votes.values()) >= MIN_VOTES and undecided:
-        prefer = tuple(sorted(votes, key=lambda c: (-votes[c], _ORDER[c])))
+        prefer = tuple(sorted(votes, key=lambda c: (-votes[c], ORDER[c])))
         for i, variants in undecided:
             repair, _ = _fix_any(variants, prefer, lossy)
             if repair is not None:

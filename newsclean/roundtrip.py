@@ -20,7 +20,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 
-from .plausibility import Lazy, cost
+from .charclasses import Lazy
+from .plausibility import cost
 
 SINGLE = "cp1252"
 WEB_GBK = "gb18030"

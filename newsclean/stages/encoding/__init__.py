@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from ...config import Config
 from ...damage import find_damage, has_damage
 from ...model import Change, Diagnostic, Doc
-from ...mojibake import Outcome, Reading, fix_lines, replay
+from ...mojibake import Outcome, fix_lines, replay
 from ...plausibility import has_cjk
+from ...readings import Reading
 from ...roundtrip import SINGLE
 from ..whitespace import normalize_spaces
 from .checks import checks, flagged_rows

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...charclasses import HAN, HANGUL, KANA, Lazy
 from ...damage import COMMON_MARKERS, TRIGGER_CHARS
-from ...plausibility import HAN, HANGUL, KANA, Lazy, suspicious
+from ...plausibility import suspicious
 from ...tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
