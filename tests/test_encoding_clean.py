@@ -37,3 +37,12 @@ def test_twin_byte_pairs_match_a_full_scan():
 
     for codec in ("cp932", "cp950", "gb18030", "cp949", "euc_jp"):
         assert twins(codec) == scan_twins(codec, range(0x81, 0xFF))
+
+
+def test_composition_blocked_by_a_control_character_happens_once():
+    """The whitespace stage removes the NUL; the encoding stage composes as if it had."""
+    from newsclean import clean
+
+    for text in ("A\x00\u0300", "A\x00\u0340", "e\u200b\u0301"):
+        once = clean(text).text
+        assert clean(once).text == once

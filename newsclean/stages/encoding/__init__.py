@@ -76,7 +76,7 @@ def encoding(doc: Doc, config: Config) -> Doc:
     diagnostics += reports.values()
     rows = sorted(set(rows).union(i for i, line in enumerate(work.lines) if line != doc.lines[i]))
     for i in rows:
-        work.note(i, unicodedata.normalize("NFC", work.lines[i]), "nfc")
+        work.note(i, _composed(work.lines[i]), "nfc")
         if has_damage(work.lines[i]):
             diagnostics += _diagnose(work.lines[i], doc.linenos[i])
     changes = {
@@ -175,6 +175,16 @@ def _western(work: _Work, i: int) -> bool:
     fixed, steps = fix_line(line)
     work.note(i, fixed, "mojibake", ", ".join(dict.fromkeys(steps)))
     return fixed != line
+
+
+def _composed(line: str) -> str:
+    """NFC, also where a character the whitespace stage removes keeps letters apart
+    (``A\x00\u0300``), so that a second pass composes nothing more."""
+    composed = unicodedata.normalize("NFC", line)
+    tidy = normalize_spaces(composed)
+    if not unicodedata.is_normalized("NFC", tidy):
+        return unicodedata.normalize("NFC", tidy)
+    return composed
 
 
 def _denormalized(lines: tuple[str, ...]) -> set[int]:
