@@ -186,6 +186,11 @@ def _boilerplate_file(
     "--encoding", metavar="NAME", help="Read input as this encoding instead of detecting it."
 )
 @click.option(
+    "--repair-lossy",
+    is_flag=True,
+    help="Also repair mojibake that already lost bytes (U+FFFD); each such line is reported.",
+)
+@click.option(
     "--boilerplate-file",
     "user_rules",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -245,6 +250,7 @@ def _config(params: dict[str, Any]) -> Config:
         return Config(
             to=params["target"],
             encoding=params["encoding"],
+            repair_lossy=params["repair_lossy"],
             boilerplate_phrases=phrases,
             boilerplate_patterns=patterns,
         ).select(only=params["only"], skip=params["skip"] or ())

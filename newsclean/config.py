@@ -73,6 +73,9 @@ class Config:
         ``simplified``/``traditional``); ``None`` leaves the script as it is.
     encoding
         Force this input encoding when decoding bytes, instead of detecting one.
+    repair_lossy
+        Also repair mojibake that lost bytes before it reached us (U+FFFD in it): the rest of
+        the line comes back, the lost characters stay U+FFFD, and every such line is reported.
     near_duplicate
         Similarity (0–1, rapidfuzz ratio on folded text) at which two paragraphs are copies.
     min_duplicate_units
@@ -90,6 +93,7 @@ class Config:
     stages: tuple[str, ...] = STAGE_NAMES
     to: str | None = None
     encoding: str | None = None
+    repair_lossy: bool = False
     near_duplicate: float = 0.9
     min_duplicate_units: int = 20
     boilerplate_phrases: tuple[str, ...] = ()

@@ -1,24 +1,37 @@
 """Bytes to text: never crash, never guess silently.
 
-Order of attempts: a byte-order mark (UTF-32, UTF-8, UTF-16); strict UTF-8; then the legacy
-encodings news sites still serve — GB18030 and Big5 (whichever decodes strictly and reads as the
-more common characters), and cp1252 for Western pages. If nothing decodes cleanly, the least
-damaged decoding is used, with replacement characters and an error diagnostic that counts them.
+In order:
 
->>> decode("中文".encode("gb18030"))
-'中文'
->>> decode("中文".encode("big5"))
-'中文'
+1. a byte-order mark (UTF-32, UTF-8, UTF-16) decides;
+2. strict UTF-8 (most of the web, and all of ASCII);
+3. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
+   (GB2312/GBK → GB18030, Shift_JIS → cp932, EUC-KR → cp949) — taken when it is confident
+   and the whole input decodes strictly with it;
+4. otherwise the most plausible strict decoding (lowest :func:`newsclean.plausibility.cost`
+   of the first 64 KB) among chardet's answer, the legacy encodings news sites serve and
+   UTF-16 without a BOM, with a warning saying it was a guess;
+5. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
+   GB18030), with an error that counts them. UTF-8 with a few bad bytes (a file cut inside a
+   character, a stray byte) competes in step 4 already, and wins over a strict decoding that
+   reads worse.
+
+``encoding=`` forces one (bad bytes then become U+FFFD, reported). The result names the
+encoding used.
+
+>>> decode("国务院总理主持召开会议".encode("gb18030"))
+'国务院总理主持召开会议'
+>>> decode("行政院今日召開記者會".encode("big5"))
+'行政院今日召開記者會'
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .model import Diagnostic
+from .model import Diagnostic, Severity
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -27,9 +40,33 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CJK_LEGACY = ("gb18030", "big5")
-_SAMPLE = 64 * 1024
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Legacy encodings tried when the detector is unsure, most common on news sites first.
+LEGACY = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949", "cp1252")
+#: chardet's name → the codecs to try, in order (the superset browsers use first).
+_SUPERSETS: dict[str, tuple[str, ...]] = {
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "gb18030": ("gb18030",),
+    "big5": ("big5", "cp950", "big5hkscs"),
+    "big5hkscs": ("big5", "cp950", "big5hkscs"),
+    "cp950": ("big5", "cp950", "big5hkscs"),
+    "shift_jis": ("cp932", "shift_jis"),
+    "shift_jis_2004": ("cp932", "shift_jis_2004"),
+    "shift_jisx0213": ("cp932", "shift_jisx0213"),
+    "cp932": ("cp932",),
+    "euc_jp": ("euc_jp", "euc_jis_2004"),
+    "euc_jis_2004": ("euc_jp", "euc_jis_2004"),
+    "euc_kr": ("cp949",),
+    "cp949": ("cp949",),
+    "iso8859-1": ("cp1252", "latin-1"),
+    "latin-1": ("cp1252", "latin-1"),
+    "cp1252": ("cp1252", "latin-1"),
+}
+SAMPLE = 64 * 1024
+# What UTF-16 read from bytes that are not UTF-16 is full of, and real text never has.
+_UNLIKELY = re.compile("[\x00-\x08\x0e-\x1f\x80-\x9f\ue000-\uf8ff\ufff0-\uffff]")
+#: chardet confidence at which its answer is taken without a second opinion.
+CONFIDENT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +76,7 @@ class Decoded:
     text: str
     encoding: str
     diagnostics: tuple[Diagnostic, ...] = ()
+    replaced: int = 0  # bytes that could not be decoded and became U+FFFD
 
 
 def decode(data: bytes) -> str:
@@ -53,66 +91,121 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
-            try:
-                return Decoded(body.decode(name), f"{name} (BOM)")
-            except UnicodeDecodeError:
-                return _lossy(body, name)
+            strict = _strict(body, name)
+            return Decoded(strict, f"{name} (BOM)") if strict is not None else _lossy(body, name)
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
+    detected, confidence = _detect(data[:SAMPLE])
+    if detected and confidence >= CONFIDENT:
+        for name in detected:
+            text = _strict(data, name)
+            if text is not None:
+                return Decoded(text, name, (_note(f"not UTF-8; detected {name}", "info"),))
+    return _plausible(data, detected, confidence)
+
+
+def _strict(data: bytes, name: str) -> str | None:
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return data.decode(name)
     except UnicodeDecodeError:
-        pass
-    strict = []
-    for name in _CJK_LEGACY:
-        try:
-            strict.append((_commonness(data[:_SAMPLE], name), name, data.decode(name)))
-        except UnicodeDecodeError:
-            continue
-    if strict:
-        _, name, text = max(strict, key=lambda c: c[0])
-        return Decoded(text, name, (_note(f"not UTF-8; decoded as {name}"),))
+        return None
+
+
+def _detect(sample: bytes) -> tuple[tuple[str, ...], float]:
+    """chardet's answer as the codecs to try, and its confidence."""
+    import chardet
+
+    result = chardet.detect(sample, compat_names=False)
+    name = result.get("encoding")
+    if not name:
+        return (), 0.0
     try:
-        text = data.decode("cp1252")
-        return Decoded(text, "cp1252", (_note("not UTF-8; decoded as cp1252 (Western European)"),))
-    except UnicodeDecodeError:
-        pass
-    # Nothing fits exactly: take the decoding that loses the fewest bytes.
-    return min((_lossy(data, name) for name in ("utf-8", *_CJK_LEGACY)), key=_replaced)
+        key = codecs.lookup(name).name
+    except LookupError:
+        return (), 0.0
+    return _SUPERSETS.get(key, (key,)), float(result.get("confidence") or 0.0)
+
+
+def _plausible(data: bytes, detected: tuple[str, ...], confidence: float) -> Decoded:
+    """The strict decoding that reads most like text; a near-UTF-8 input competes too."""
+    from .plausibility import cost
+
+    sample = data[:SAMPLE]
+    names = list(dict.fromkeys((*detected, *LEGACY, *_utf16(data))))
+    scored: list[tuple[int, int, str, str]] = []
+    for order, name in enumerate(names):
+        text = _strict(data, name)
+        if text is not None and not (name.startswith("utf-16") and _UNLIKELY.search(text)):
+            scored.append((cost(_head(sample, name)), order, name, text))
+    near = _lossy(data, "utf-8")
+    lost = _replaced(near)
+    if lost and (lost <= 3 or lost * 100 <= len(data) or _utf8_bytes(near.text) >= lost):
+        scored.append((cost(near.text[:SAMPLE]), len(names), "", ""))
+    if not scored:
+        return min((near, _lossy(data, "gb18030")), key=_replaced)
+    _, _, name, text = min(scored)
+    if not name:
+        return near
+    agreed = bool(detected) and name == detected[0] and confidence > 0.2
+    message = f"not UTF-8; decoded as {name}" + (
+        " (detected)" if agreed else f" (a guess: {name} reads most like text)"
+    )
+    return Decoded(text, name, (_note(message, "info" if agreed else "warning"),))
+
+
+def _utf8_bytes(text: str) -> int:
+    """Bytes of multi-byte UTF-8 characters that decoded: more than were lost is UTF-8."""
+    kept = text.replace("\ufffd", "")
+    return len(kept.encode("utf-8")) - len(kept.encode("ascii", "ignore"))
+
+
+def _head(sample: bytes, name: str) -> str:
+    return sample.decode(name, errors="ignore")
+
+
+def _utf16(data: bytes) -> tuple[str, ...]:
+    """UTF-16 without a BOM is a candidate for input of even length: little-endian first,
+    unless the start looks like big-endian ASCII (a zero byte before each character)."""
+    if len(data) % 2:
+        return ()
+    head = data[:SAMPLE]
+    if head[0::2].count(0) > head[1::2].count(0):
+        return ("utf-16-be", "utf-16-le")
+    return ("utf-16-le", "utf-16-be")
+
+
+class _Counter(threading.local):
+    lost = 0
+
+
+_COUNTER = _Counter()
+
+
+def _replace_counting(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _COUNTER.lost += error.end - error.start
+    return "\ufffd", error.end
+
+
+codecs.register_error("newsclean-replace", _replace_counting)
 
 
 def _lossy(data: bytes, name: str) -> Decoded:
-    text = data.decode(name, errors="replace")
-    lost = text.count("\ufffd") - data.decode(name, errors="ignore").count("\ufffd")
+    _COUNTER.lost = 0
+    text = data.decode(name, errors="newsclean-replace")
+    lost = _COUNTER.lost
     if not lost:
         return Decoded(text, name)
-    message = f"{lost} undecodable byte sequence(s) replaced with U+FFFD (decoded as {name})"
-    return Decoded(text, name, (Diagnostic(0, "undecodable-bytes", message, "error", "encoding"),))
+    message = f"{lost} undecodable byte(s) replaced with U+FFFD (decoded as {name})"
+    diagnostic = Diagnostic(0, "undecodable-bytes", message, "error", "encoding")
+    return Decoded(text, name, (diagnostic,), lost)
 
 
 def _replaced(decoded: Decoded) -> int:
-    return decoded.text.count("\ufffd")
+    return decoded.replaced
 
 
-def _note(message: str) -> Diagnostic:
-    return Diagnostic(0, "legacy-encoding", message, "info", "encoding")
-
-
-@lru_cache(maxsize=1)
-def _common_re() -> re.Pattern[str]:
-    """The level-1 (most common) characters of GB2312 and Big5, as one character class."""
-    chars: set[str] = set()
-    for lead in range(0xB0, 0xD8):
-        for trail in range(0xA1, 0xFF):
-            ch = bytes((lead, trail)).decode("gb2312", errors="ignore")
-            chars.update(ch)
-    for lead in range(0xA4, 0xC7):  # A440-C67E; C6A1 on is kana and symbols in Big5-ETEN
-        trails = range(0x40, 0x7F) if lead == 0xC6 else [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
-        for trail in trails:
-            chars.update(bytes((lead, trail)).decode("big5", errors="ignore"))
-    return re.compile("[" + "".join(sorted(chars)) + "]")
-
-
-def _commonness(sample: bytes, name: str) -> float:
-    """Share of non-ASCII characters that are common Chinese characters, read as ``name``."""
-    text = sample.decode(name, errors="ignore")
-    wide = len(_NON_ASCII.findall(text)) or 1
-    return len(_common_re().findall(text)) / wide
+def _note(message: str, severity: Severity) -> Diagnostic:
+    return Diagnostic(0, "legacy-encoding", message, severity, "encoding")

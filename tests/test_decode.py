@@ -61,3 +61,84 @@ def test_forced_encoding():
 
 def test_empty():
     assert decode(b"") == ""
+
+
+# Documents from our own sentences in the legacy encodings news sites serve, decoded whole.
+_LEGACY = {
+    "zh": ("gbk", "gb18030", "utf-16-le", "utf-16-be"),
+    "zht": ("big5", "cp950"),
+    "ja": ("cp932", "shift_jis", "euc_jp"),
+    "ko": ("cp949", "euc_kr"),
+    "fr": ("cp1252", "latin-1"),
+    "de": ("cp1252", "latin-1"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "codec"), [(lang, codec) for lang, codecs_ in _LEGACY.items() for codec in codecs_]
+)
+def test_legacy_documents(lang, codec):
+    import random
+
+    from bench import textgen
+
+    pool = textgen.pool(textgen.TEST_POOL)
+    rng = random.Random(f"{lang}:{codec}")
+    for lines in (2, 5, 20):
+        text = "\n".join(textgen.line(pool, lang, rng) for _ in range(lines))
+        try:
+            data = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        decoded = decode_bytes(data)
+        assert decoded.text == text, decoded.encoding
+        assert not [d for d in decoded.diagnostics if d.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("codec", "name"), [("gbk", "gb18030"), ("shift_jis", "cp932"), ("euc_kr", "cp949")]
+)
+def test_detected_encodings_are_read_as_their_web_supersets(codec, name):
+    text = "\n".join([SIMPLIFIED] * 20) if codec == "gbk" else None
+    if codec == "shift_jis":
+        text = "東京都は今日、新しい条例を発表しました。これは市民の生活を守るためです。\n" * 20
+    if codec == "euc_kr":
+        text = "서울시는 오늘 새로운 정책을 발표했다. 시민들의 생활을 지키기 위해서다.\n" * 20
+    assert text is not None
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text and decoded.encoding == name
+
+
+def test_truncated_utf8_stays_utf8():
+    """A file cut inside its last character is UTF-8 with one character lost, not GB18030."""
+    data = (SIMPLIFIED * 3).encode("utf-8")[:-1]
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == (SIMPLIFIED * 3)[:-1] + "\ufffd"
+    (diag,) = decoded.diagnostics
+    assert diag.kind == "undecodable-bytes" and diag.severity == "error"
+    assert diag.message.startswith("2 undecodable byte(s)")
+
+
+def test_one_bad_byte_in_utf8():
+    data = bytearray((SIMPLIFIED * 3).encode("utf-8"))
+    data[30] = 0xFF
+    decoded = decode_bytes(bytes(data))
+    assert decoded.encoding == "utf-8" and decoded.text.count("\ufffd") >= 1
+    assert decoded.text.replace("\ufffd", "")[:9] == (SIMPLIFIED * 3)[:9]
+
+
+def test_a_guess_is_said_to_be_one():
+    """Too short for the detector to be sure: the most plausible reading, with a warning."""
+    decoded = decode_bytes("Ça coûte 5 € à Paris.".encode("cp1252"))
+    assert decoded.encoding == "cp1252"
+    assert [d.severity for d in decoded.diagnostics] in (["warning"], ["info"])
+
+
+def test_mostly_utf8_with_junk_counts_replaced_bytes():
+    data = SIMPLIFIED.encode("utf-8") + b"\xff\xfe" * 20 + b"\x81"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and decoded.text.startswith(SIMPLIFIED)
+    (diag,) = decoded.diagnostics
+    assert diag.severity == "error" and decoded.replaced == 41
+    assert diag.message.startswith("41 undecodable byte(s)")

@@ -18,7 +18,7 @@ import re
 
 from ..chars import CJK_PUNCT, HAN
 from ..config import Config
-from ..damage import DAMAGE_RE
+from ..damage import damage_spans
 from ..model import Doc
 
 STAGE = "punctuation"
@@ -52,14 +52,21 @@ def restore(line: str) -> str:
         line = new
 
 
-def _restore_around_damage(line: str) -> str:
+def _restore_around_damage(line: str, spans: list[tuple[int, int]]) -> str:
     out, last = [], 0
-    for m in DAMAGE_RE.finditer(line):
-        out.append(restore(line[last : m.start()]))
-        out.append(m.group())
-        last = m.end()
+    for start, end in spans:
+        out.append(restore(line[last:start]))
+        out.append(line[start:end])
+        last = end
     out.append(restore(line[last:]))
     return "".join(out)
+
+
+def _restore_line(line: str) -> str:
+    if not _QUICK.search(line):
+        return line
+    spans = damage_spans(line)
+    return _restore_around_damage(line, spans) if spans else restore(line)
 
 
 def punctuation(doc: Doc, config: Config) -> Doc:
@@ -67,12 +74,5 @@ def punctuation(doc: Doc, config: Config) -> Doc:
     text = "\n".join(doc.lines)
     if not _QUICK.search(text) or not (_MARK.search(text) or _PAREN.search(text)):
         return doc
-    new_lines = [
-        line
-        if not _QUICK.search(line)
-        else _restore_around_damage(line)
-        if DAMAGE_RE.search(line)
-        else restore(line)
-        for line in doc.lines
-    ]
+    new_lines = [_restore_line(line) for line in doc.lines]
     return doc.edited(new_lines, STAGE, "fullwidth")

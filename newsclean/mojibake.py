@@ -1,0 +1,202 @@
+"""Reverse CJK mojibake: text whose bytes were decoded with the wrong codec.
+
+Mojibake is ``text.encode(actual).decode(misread)``; if that decoding lost nothing, the repair
+is the strict round trip back (:mod:`newsclean.roundtrip`). Every misreading the wild knows is
+tried, in one layer or two (:mod:`newsclean.readings`: ``é”Ÿæ–¤æ‹·`` is UTF-8 read as GBK,
+saved as UTF-8 and read as cp1252). Each reading is judged by its cost; one is taken only when it is
+clearly better than the line as it is *and* than every other reading, and a reading with CJK
+in it must be CJK where the line was not ASCII. A document settles its close calls by the
+misreading its other lines show (:func:`fix_lines`).
+
+UTF-8 read as cp1252 with a Latin result is left to ftfy, the reference for Western mojibake.
+
+>>> fix("鍏ㄩ儴").text, fix("ÖÐÎÄÐÂÎÅ").text, fix("é”Ÿæ–¤æ‹·").text
+('全部', '中文新闻', '锟斤拷')
+>>> fix("中文") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .plausibility import cost, has_cjk, is_cjk_dominant, thin
+from .readings import FTFY_DOMAIN, ORDER, Reading, apply, readings
+from .roundtrip import Chain
+
+#: What a repair must gain: at least this much cost, and at least half of it.
+MIN_GAIN = 3
+MAX_RATIO = 0.5
+#: How much cheaper than any other reading the chosen one must be.
+MIN_LEAD = 2
+#: Lines a document must have repaired before its misreading settles its other lines.
+MIN_VOTES = 2
+#: ...and the lines one misreading must have repaired before its other lines are all tried.
+SWEEP_VOTES = 3
+#: Mojibake rarely nests deeper than this.
+MAX_LAYERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A line put back together: the text, the layers undone (outermost first), the costs."""
+
+    text: str
+    chains: tuple[Chain, ...]
+    before: int
+    after: int
+    lossy: bool = False
+    source: str = ""  # the variant of the line the repair was found on
+
+    @property
+    def detail(self) -> str:
+        """What was undone, for reports: ``"UTF-8 read as GBK"``."""
+        return "; ".join(chain.name for chain in self.chains)
+
+
+def _acceptable(before: int, reading: Reading) -> bool:
+    if before - reading.cost < MIN_GAIN or reading.cost > MAX_RATIO * before:
+        return False
+    if has_cjk(reading.text):
+        return is_cjk_dominant(reading.text)
+    return any(chain != FTFY_DOMAIN for chain in reading.chains)
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    reading: Reading | None
+    close: bool  # two readings were too near to call
+    better: Reading | None = None  # a CJK reading better than the line, not good enough
+
+
+def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
+    """The one clearly best reading of ``line``, if there is one.
+
+    ``prefer`` holds the misreadings the rest of the document shows, most frequent first;
+    a reading in the first of them needs no more than to be better than the line.
+    """
+    before = cost(line)
+    if before < (1 if prefer else MIN_GAIN) or thin(line):
+        return _Choice(None, False)
+    found = readings(line, lossy)
+    if not found:
+        return _Choice(None, False)
+    best = found[0]
+    close = [r for r in found if r.cost - best.cost < MIN_LEAD]
+    if any(r.text != best.text for r in close):
+        preferred = [r for c in prefer for r in close if r.chains[0] == c]
+        # Readings that differ only in an inner layer agree on the outer one: undo that.
+        outer = {r.chains[0] for r in close}
+        common = [r for r in found if len(outer) == 1 and r.chains == (*outer,)]
+        if not preferred and not common:
+            return _Choice(None, True, _suspicion(before, best))
+        best = (preferred or common)[0]
+    if _acceptable(before, best) or (prefer and _in_line(before, best, prefer[0], found)):
+        return _Choice(best, False)
+    return _Choice(None, False, _suspicion(before, best))
+
+
+def _in_line(before: int, best: Reading, chain: Chain, found: list[Reading]) -> bool:
+    """Is ``best`` the document's own misreading, better than the line and than any other?"""
+    if best.chains[0] != chain or best.cost >= before or not is_cjk_dominant(best.text):
+        return False
+    return all(r.cost > best.cost for r in found if r.text != best.text)
+
+
+def _suspicion(before: int, best: Reading) -> Reading | None:
+    """``best`` if it gains enough to be taken, but was not (a close call, or not half)."""
+    if before - best.cost >= MIN_GAIN and has_cjk(best.text) and is_cjk_dominant(best.text):
+        return best
+    return None
+
+
+def replay(repair: Repair, line: str) -> str | None:
+    """Undo ``repair``'s layers on another ``line`` (a variant of the one it was found on)."""
+    text: str | None = line
+    for chain in repair.chains:
+        text = apply(chain, text, repair.lossy) if text is not None else None
+    return text
+
+
+def fix(line: str, prefer: Iterable[Chain] = (), lossy: bool = False) -> Repair | None:
+    """Undo every layer of mojibake in ``line`` that can be undone with confidence."""
+    return _fix(line, tuple(prefer), lossy)[0]
+
+
+def _fix(line: str, prefer: tuple[Chain, ...], lossy: bool) -> tuple[Repair | None, _Choice]:
+    chains: list[Chain] = []
+    text, before = line, cost(line)
+    after = before
+    first = choice = _choose(text, prefer, lossy)
+    for _ in range(MAX_LAYERS):
+        if choice.reading is None:
+            break
+        text, after = choice.reading.text, choice.reading.cost
+        chains += choice.reading.chains
+        choice = _choose(text, prefer, lossy)
+    if not chains:
+        return None, first
+    return Repair(text, tuple(chains), before, after, lossy and "\ufffd" in line, line), first
+
+
+def _fix_any(
+    variants: Sequence[str], prefer: tuple[Chain, ...], lossy: bool
+) -> tuple[Repair | None, _Choice]:
+    """:func:`_fix` on the first variant of a line that can be repaired; if none can, the
+    last variant's verdict (the line as later stages leave it, which a second pass sees)."""
+    choice = _Choice(None, False)
+    for variant in dict.fromkeys(variants):
+        repair, choice = _fix(variant, prefer, lossy)
+        if repair is not None:
+            return repair, choice
+    return None, choice
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What :func:`fix_lines` found: repairs by line index, and lines that look like mojibake
+    but could not be repaired with confidence (by index, with the best reading found)."""
+
+    repairs: dict[int, Repair]
+    suspects: dict[int, Reading]
+
+
+Lines = Iterable[tuple[int, Sequence[str]]]
+
+
+def fix_lines(
+    lines: Lines, lossy: bool = False, rest: Callable[[], Lines] | None = None
+) -> Outcome:
+    """Repair a document's suspect lines, settling close calls by the document.
+
+    ``lines`` gives each line's index and the variants of it to try in turn (the line as it
+    is, and as later stages will leave it). A short line can read almost as well in two
+    ways; the misreading the rest of the document shows is then the one to undo — there,
+    and in the lines ``rest`` gives, which no cheap check flagged (mojibake made of common
+    characters only) but which a document misread throughout will have.
+    """
+    done: dict[int, Repair] = {}
+    suspects: dict[int, Reading] = {}
+    undecided: list[tuple[int, Sequence[str]]] = []
+    votes: dict[Chain, int] = {}
+    for i, variants in lines:
+        repair, choice = _fix_any(variants, (), lossy)
+        if repair is not None:
+            done[i] = repair
+            votes[repair.chains[0]] = votes.get(repair.chains[0], 0) + 1
+            continue
+        if choice.close or choice.better is None:
+            undecided.append((i, variants))
+        if choice.better is not None:
+            suspects[i] = choice.better
+    if max(votes.values(), default=0) >= SWEEP_VOTES and rest is not None:
+        undecided += rest()
+    if sum(votes.values()) >= MIN_VOTES and undecided:
+        prefer = tuple(sorted(votes, key=lambda c: (-votes[c], ORDER[c])))
+        for i, variants in undecided:
+            repair, _ = _fix_any(variants, prefer, lossy)
+            if repair is not None:
+                done[i] = repair
+                suspects.pop(i, None)
+    return Outcome(done, suspects)

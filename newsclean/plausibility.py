@@ -1,0 +1,175 @@
+"""How plausible a piece of text is as something a person wrote: a cost, lower is better.
+
+No corpus: the cost is built from the character levels of the encoding standards
+(:mod:`newsclean.tiers`) and a few facts about how real text is put together. Common characters
+cost nothing: ASCII, the first-level hanzi of GB 2312, Big5 and JIS, KS X 1001 hangul, kana, CJK
+and general punctuation, Latin-1 letters. Second-level ideographs and less common symbols cost
+1, other characters 2, and what no text holds on purpose (private-use characters, C1 controls,
+U+FFFD, surrogates) 4. On top of that:
+
+* two Latin-1 characters side by side (``ÖÐÎÄ``) cost 2: real Western text puts an accented
+  letter between ASCII ones;
+* CJK wedged inside a Latin word (``d茅clar茅``), a symbol touching one (``┨berflutet``),
+  or a capital Latin-1 letter after a small one (``erÀ[ffnet``), costs 3;
+* a line keeps to one script: with kana, every Han character outside JIS X 0208 costs 2 (and
+  kana with hangul cost 2 each, the fewer of the two); with hangul, every Han character
+  costs 1; otherwise every Han character outside GB 2312 (or outside Big5, whichever fits the
+  line better) costs 1, and so does a space between two Han characters (Chinese is not
+  spaced, Korean is).
+
+Mojibake is made of the expensive characters and mixes scripts, so the right repair costs far
+less than the text it replaces; clean text costs little, so nothing beats leaving it alone.
+
+>>> cost("中文"), cost("國務院"), cost("東京都は今日"), cost("Déjà vu, l’été dernier")
+(0, 0, 0, 0)
+>>> cost("ÖÐÎÄ"), cost("鍏ㄩ儴"), cost("d茅clar茅")
+(6, 4, 3)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .charclasses import FREE, HAN, HANGUL, KANA, Lazy, cls, tables
+from .tiers import tiers
+
+# Patterns over the ``kind`` translation (see _Tables).
+_HAN_KINDS = "0-7"
+# Each pattern starts with one character class, which the regex engine scans for at C speed.
+_LATIN_PAIRS = (re.compile("[pCs](?=[pCsqQ])"), re.compile("[qQ](?=[pCs])"))
+_SANDWICHES = (
+    re.compile(f"[aA][zykh{_HAN_KINDS}](?=[aA])"),  # CJK inside a Latin word
+    re.compile("[as][CEQ]"),  # a capital after a small letter
+    re.compile("[aA]y|y(?=[aA])"),  # a symbol touching a letter
+)
+_HAN_KIND = re.compile(f"[{_HAN_KINDS}]")
+_NOT_JIS = re.compile("[0246]")
+_SPACED_HAN = re.compile(f"(?<=[{_HAN_KINDS}]) (?=[{_HAN_KINDS}])")
+_NEVER_BEYOND = re.compile("[\U000f0000-\U0010ffff]")
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return len(pattern.findall(text))
+
+
+class _Profile(NamedTuple):
+    """What :func:`cost`, :func:`thin` and :func:`suspicious` need to know about a text."""
+
+    base: int  # the characters' own costs
+    rare_han: int  # second-level ideographs among them (cost 1 each, weak evidence)
+    strong: int  # the penalties for how characters are put together
+    script: int  # the penalty for mixing scripts (weak when only GB 2312 against Big5)
+    han: int
+
+
+@lru_cache(maxsize=4096)
+def _profile(text: str) -> _Profile:
+    t = tables()
+    digits = text.translate(t.cost)
+    ones, rare_han = digits.count("1"), digits.count("w")
+    twos, fours = digits.count("2"), digits.count("4")
+    beyond = len(text) - digits.count("0") - ones - rare_han - twos - fours  # beyond the BMP
+    base = ones + rare_han + 2 * (twos + beyond) + 4 * fours
+    if beyond:
+        base += 2 * _count(_NEVER_BEYOND, text)
+    kinds = text.translate(t.kind)
+    strong = 0
+    if any(k in kinds for k in "pCsqQ"):
+        strong += 2 * sum(_count(pattern, kinds) for pattern in _LATIN_PAIRS)
+    letters = sum(kinds.count(k) for k in "aAsC")
+    if letters and any(k in kinds for k in "zykhCEQ01234567"):
+        strong += 3 * sum(_count(pattern, kinds) for pattern in _SANDWICHES)
+    per = [kinds.count(d) for d in "01234567"]  # Han by (GB 2312, Big5, JIS) membership
+    han, kana, hangul = sum(per), kinds.count("k"), kinds.count("h")
+    cjk = han + kana + hangul
+    if letters >= 12 and 4 * cjk < letters:  # a stray CJK character in Western text
+        strong += 3 * cjk
+    script = 0
+    if han and kana:
+        strong += 2 * min(kana, hangul) + 2 * (per[0] + per[2] + per[4] + per[6])
+    elif han and hangul:
+        strong += han
+    elif han:
+        script = min(sum(per[:4]), per[0] + per[1] + per[4] + per[5])
+        if " " in kinds:
+            strong += _count(_SPACED_HAN, kinds)
+    elif kana and hangul:
+        strong += 2 * min(kana, hangul)
+    return _Profile(base, rare_han, strong, script, han)
+
+
+def cost(text: str) -> int:
+    """The implausibility of ``text``: 0 for ordinary prose, high for mojibake."""
+    p = _profile(text)
+    return p.base + p.strong + p.script
+
+
+def thin(text: str) -> bool:
+    """Is all the cost of ``text`` rare ideographs and a mix of Simplified and Traditional
+    forms, a few of them among many common characters? Real text has such lines (machine
+    conversion writes 爲 and 羣); mojibake is rarely only that, and never that thinly.
+
+    >>> thin("爲了保障羣衆出行安全，交警部門加大了對酒後駕駛的查處力度。"), thin("鍏ㄩ儴")
+    (True, False)
+    """
+    p = _profile(text)
+    weak = p.rare_han + p.script
+    return not p.strong and p.base == p.rare_han and weak > 0 and 4 * weak < p.han
+
+
+def suspicious(text: str) -> bool:
+    """Can :func:`cost` be more than 0? Cheaper than computing it, for ordinary text.
+
+    >>> suspicious("国务院今天召开会议。"), suspicious("鍏ㄩ儴"), suspicious("Bev枚lkerung")
+    (False, True, True)
+    """
+    if _not_free().search(text):
+        return True
+    kinds = text.translate(tables().kind)
+    return (
+        any(pattern.search(kinds) for pattern in _LATIN_PAIRS)
+        or _SPACED_HAN.search(kinds) is not None
+        or _MIXED.search(kinds) is not None
+        or ("k" in kinds and _NOT_JIS.search(kinds) is not None)
+    )
+
+
+@lru_cache(maxsize=1)
+def _not_free() -> re.Pattern[str]:
+    t = tiers()
+    common = t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul
+    return re.compile(f"[^{FREE}{cls(common)}]")
+
+
+# A CJK character touching a Latin letter, or hangul touching Han.
+_MIXED = re.compile(
+    f"[aAsC][kh{_HAN_KINDS}]|[kh{_HAN_KINDS}][aAsC]|h[{_HAN_KINDS}]|[{_HAN_KINDS}]h"
+)
+
+
+_LETTERS = re.compile(r"[A-Za-z\xc0-\xff]")
+_CJK_CHARS = Lazy(
+    f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\u30fb\u30fc\uff01-\uff5e\u2018\u2019\u201c\u201d\u2026\u2014]"
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HAS_CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+
+
+def has_cjk(text: str) -> bool:
+    """Does ``text`` hold a Han, kana or hangul character?"""
+    return _HAS_CJK().search(text) is not None
+
+
+def is_cjk_dominant(text: str) -> bool:
+    """Is ``text`` CJK where it is not ASCII (two thirds at least), and not mostly Latin?
+
+    >>> is_cjk_dominant("据Reuters报道"), is_cjk_dominant("Müller")
+    (True, False)
+    >>> is_cjk_dominant("Die Gewerkschaft fordert h念狄here L念狄hne")
+    False
+    """
+    wide = len(_NON_ASCII.findall(text))
+    cjk = len(_CJK_CHARS().findall(text))
+    return wide > 0 and 3 * cjk >= 2 * wide and 4 * cjk >= len(_LETTERS.findall(text))

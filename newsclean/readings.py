@@ -1,0 +1,179 @@
+"""The readings of a line: what it was before each misreading the wild knows, and their costs.
+
+:data:`CHAINS` lists the misreadings (UTF-8 read as GBK, Big5, Shift-JIS, EUC-KR…; GBK, Big5,
+Shift-JIS, EUC-KR and EUC-JP read as cp1252; GBK and Big5 read as each other…), most common
+first; two layers are read too where the outer one is UTF-8 read as cp1252 or GBK (mojibake
+saved as UTF-8 and misread again). A reading's cost is :func:`~newsclean.plausibility.cost`
+plus what its language makes unlikely: Japanese without kana, Korean without hangul, Big5 or
+Shift-JIS without a single low trail byte.
+
+>>> [(r.cost, r.chains[0].name, r.text) for r in readings("鍏ㄩ儴")][:1]
+[(0, 'UTF-8 read as GBK', '全部')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .charclasses import Lazy
+from .plausibility import cost, has_cjk
+from .roundtrip import SINGLE, WEB_GBK, Chain
+
+#: A reading in a language's own codec that lacks its script costs this much more.
+LANGUAGE_COST = 3
+
+#: The misreadings that occur in the wild, most common first (the order breaks exact ties).
+CHAINS: tuple[Chain, ...] = tuple(
+    Chain(a, m)
+    for a, m in (
+        ("utf-8", SINGLE),
+        ("utf-8", WEB_GBK),
+        (WEB_GBK, SINGLE),
+        ("cp950", SINGLE),
+        ("utf-8", "cp950"),
+        ("utf-8", "cp932"),
+        ("utf-8", "cp949"),
+        ("cp932", SINGLE),
+        ("cp949", SINGLE),
+        ("euc_jp", SINGLE),
+        ("cp950", WEB_GBK),
+        (WEB_GBK, "cp950"),
+        ("cp932", WEB_GBK),
+        (WEB_GBK, "cp932"),
+        ("cp949", WEB_GBK),
+        (WEB_GBK, "cp949"),
+        ("euc_jp", WEB_GBK),
+        ("utf-8", "euc_jp"),
+        (SINGLE, WEB_GBK),
+    )
+)
+ORDER = {chain: i for i, chain in enumerate(CHAINS)}
+_ASCII = re.compile(r"[\x00-\x7f]")
+_SINGLE_CHAINS = tuple(c for c in CHAINS if c.misread == SINGLE)
+_WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+_LATIN1 = re.compile(
+    "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_WIDE_CJK = Lazy("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+#: Misreadings that wrap another one in double mojibake (the text was saved as UTF-8 again).
+OUTER: tuple[Chain, ...] = CHAINS[:2]
+#: Left to ftfy when the result is not CJK.
+FTFY_DOMAIN = CHAINS[0]
+
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_HAN = Lazy("[\u4e00-\u9fff]")
+#: Text in one language's codecs holds that language's script: Japanese is written with kana,
+#: Korean with hangul. Han characters with neither (four for Japanese, whose headlines can be
+#: all kanji; two for Korean) are Chinese, not Japanese or Korean.
+_LANGUAGE = {"cp932": (_KANA, 4), "euc_jp": (_KANA, 4), "cp949": (_HANGUL, 2)}
+
+
+#: Big5 and Shift-JIS use trail bytes 40–7E for some two fifths and a fifth of real text;
+#: this many double-byte characters without one is not text in them.
+_LOW_TRAILS = {"cp950": 8, "cp932": 12}
+_WIDE = re.compile(r"[^\x00-\x7f\uff61-\uff9f]")
+
+
+def _unlike(chain: Chain, text: str) -> int:
+    """Extra cost for a reading in a language's own codec that does not look like it: no
+    kana in Japanese, no hangul in Korean, or (Big5, Shift-JIS) no low trail byte at all."""
+    script, enough = _LANGUAGE.get(chain.actual, (None, 0))
+    if script is not None and not script.search(text) and len(_HAN().findall(text)) >= enough:
+        return LANGUAGE_COST
+    wide = _LOW_TRAILS.get(chain.actual)
+    if wide is None or len(_WIDE.findall(text)) < wide:
+        return 0
+    try:
+        data = text.encode(chain.actual)
+    except UnicodeEncodeError:
+        return 0
+    return 0 if _LOW_TRAIL[chain.actual].match(data) else LANGUAGE_COST
+
+
+#: Does a double-byte character have a trail byte in 40–7E? (Pairs read in order.)
+_LOW_TRAIL = {
+    "cp950": re.compile(rb"(?:[\x00-\x7f]|[\x81-\xfe][\x80-\xfe])*[\x81-\xfe][\x40-\x7e]"),
+    "cp932": re.compile(
+        rb"(?:[\x00-\x7f\xa1-\xdf]|[\x81-\x9f\xe0-\xfc][\x80-\xfc])*[\x81-\x9f\xe0-\xfc][\x40-\x7e]"
+    ),
+}
+
+
+def apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | None:
+    """Undo ``chain`` unit by unit, where that does not make a unit worse (unless ``worse``:
+    the outer layer of double mojibake can read worse than the line until the inner one
+    is undone too)."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in chain.units(line):
+        unit = line[start:end]
+        new = chain.undo(unit)
+        if new is None and lossy:
+            new = chain.undo_lossy(unit)
+        if new is None or new == unit or (not worse and cost(new) > cost(unit)):
+            continue
+        if chain.misread == SINGLE and chain.actual != "utf-8" and _swallows_ascii(unit, new):
+            continue
+        pieces += (line[last:start], new)
+        last = end
+    if not pieces:
+        return None
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def _swallows_ascii(unit: str, new: str) -> bool:
+    """Did a double-byte codec take an ASCII letter into a character that is not CJK?
+
+    Western text in GBK or Big5 keeps its ASCII as it is (``Le mus¨¦e``); a stray C1 byte
+    before a letter (``l\x81ine``) is no reason to read the two as one character.
+    """
+    if has_cjk(new):
+        return False
+    return len(_ASCII.findall(new)) != len(_ASCII.findall(unit))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to undo the mojibake: the text, the layers undone (outermost first), its cost."""
+
+    text: str
+    chains: tuple[Chain, ...]
+    cost: int
+
+
+def readings(line: str, lossy: bool = False) -> list[Reading]:
+    """Every reading of ``line`` that differs from it, cheapest first."""
+    out: list[Reading] = []
+    for chain in _candidates(line):
+        text = apply(chain, line, lossy, worse=chain in OUTER)
+        if text is None:
+            continue
+        first = Reading(text, (chain,), cost(text) + _unlike(chain, text))
+        out.append(first)
+        if chain in OUTER and first.cost:
+            out += _inner(first, lossy)
+    out.sort(key=lambda r: (r.cost, len(r.chains), [ORDER[c] for c in r.chains]))
+    return out
+
+
+def _candidates(line: str) -> tuple[Chain, ...]:
+    """The chains whose misreading can have made ``line``: a single-byte reading leaves
+    Latin-1 characters, a CJK codec's leaves CJK ones."""
+    single = _LATIN1.search(line) is not None
+    wide = _WIDE_CJK().search(line) is not None
+    if single and wide:
+        return CHAINS
+    if single:
+        return _SINGLE_CHAINS
+    return _WIDE_CHAINS if wide else ()
+
+
+def _inner(outer: Reading, lossy: bool) -> Iterator[Reading]:
+    for chain in _candidates(outer.text):
+        text = apply(chain, outer.text, lossy)
+        if text is not None:
+            yield Reading(text, (*outer.chains, chain), cost(text) + _unlike(chain, text))

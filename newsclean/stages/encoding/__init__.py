@@ -1,0 +1,229 @@
+"""Stage ``encoding``: repair mojibake, normalise, and report the damage nobody can repair.
+
+Bytes are turned into text at the boundary (:mod:`newsclean.decode`); this stage works on the
+text, in this order, only on the lines a cheap check flags:
+
+1. a byte-order mark read as text (U+FEFF, ``ï»¿``, ``锘``) is removed;
+2. CJK mojibake is reversed (:mod:`newsclean.mojibake`) — before ftfy, which would destroy the
+   evidence. With ``repair_lossy``, mojibake that lost bytes comes back too, but for the lost
+   characters; without it such a line is only reported;
+3. Western mojibake, HTML entities and the like go through ftfy, with the settings that keep
+   CJK text intact (no width folding, no quote uncurling) — except on lines that look like
+   CJK mojibake nobody could undo with confidence, which are reported instead;
+4. text is composed to NFC.
+
+Damage that cannot be undone (U+FFFD, ``锟斤拷``, ``?`` wedged inside Chinese words…) is left in
+place and reported with its line (:mod:`newsclean.damage`).
+
+>>> from newsclean.model import Doc
+>>> from newsclean.config import Config
+>>> encoding(Doc.from_text("The Mona Lisa doesnÃ¢â‚¬â„¢t smile\\n鍏ㄩ儴鏂伴椈"), Config()).lines
+('The Mona Lisa doesn’t smile', '全部新闻')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ...config import Config
+from ...damage import find_damage, has_damage
+from ...model import Change, Diagnostic, Doc
+from ...mojibake import Outcome, fix_lines, replay
+from ...plausibility import has_cjk
+from ...readings import Reading
+from ...roundtrip import SINGLE
+from ..whitespace import normalize_spaces
+from .checks import checks, flagged_rows
+from .western import fix_line
+
+STAGE = "encoding"
+
+
+def encoding(doc: Doc, config: Config) -> Doc:
+    """Repair what can be repaired on the lines that can need it; report the rest."""
+    text = "\n".join(doc.lines)
+    rows = flagged_rows(text)
+    if not unicodedata.is_normalized("NFC", text):
+        rows = sorted(set(rows) | _denormalized(doc.lines))
+    if not rows:
+        return doc
+    c = checks()
+    work = _Work(list(doc.lines))
+    for i in rows:
+        work.note(i, c.strip_bom(work.lines[i]), "bom")
+    reports: dict[int, Diagnostic] = {}
+    # ftfy turns a lone surrogate into U+FFFD; say what it was.
+    diagnostics = [
+        d
+        for i in rows
+        if _SURROGATE.search(work.lines[i])
+        for d in _diagnose(work.lines[i], doc.linenos[i])
+        if d.kind == "lone-surrogate"
+    ]
+    pending = rows
+    for n in range(_ROUNDS):  # a repair can reveal more to repair: settle it now, not next time
+        before = list(work.lines)
+        left_alone = _cjk(work, pending, config, doc.linenos, reports, sweep=n == 0)
+        for i in pending:
+            if i not in left_alone:
+                _western(work, i)
+        pending = [i for i, line in enumerate(work.lines) if line != before[i]]
+        if not pending:
+            break
+    diagnostics += reports.values()
+    rows = sorted(set(rows).union(i for i, line in enumerate(work.lines) if line != doc.lines[i]))
+    for i in rows:
+        work.note(i, _composed(work.lines[i]), "nfc")
+        if has_damage(work.lines[i]):
+            diagnostics += _diagnose(work.lines[i], doc.linenos[i])
+    changes = {
+        i: Change(STAGE, "+".join(rules), doc.linenos[i], detail="; ".join(work.details[i]))
+        for i, rules in work.rules.items()
+        if work.lines[i] != doc.lines[i]
+    }
+    return doc.rewritten(work.lines, changes, diagnostics)
+
+
+@dataclass
+class _Work:
+    """The lines being repaired, and per line the rules that fired and their details."""
+
+    lines: list[str]
+    rules: dict[int, list[str]] = field(default_factory=dict)
+    details: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def note(self, i: int, new: str, rule: str, detail: str = "") -> None:
+        if new == self.lines[i]:
+            return
+        self.lines[i] = new
+        self.rules.setdefault(i, []).append(rule)
+        if detail:
+            self.details[i].append(detail)
+
+
+def _cjk(
+    work: _Work,
+    rows: list[int],
+    config: Config,
+    linenos: tuple[int, ...],
+    reports: dict[int, Diagnostic],
+    sweep: bool,
+) -> set[int]:
+    """Reverse CJK mojibake on ``rows`` (and, if ``sweep`` and the document shows a
+    misreading, on its other lines too); return the rows ftfy must leave alone.
+
+    Each line is judged as it is and as the whitespace stage will leave it (a control
+    character inside mojibake must not decide anything), both with punctuation narrowed (the
+    ``punctuation`` stage widens it again), so that cleaning the output again finds nothing.
+    The repair keeps the line's own punctuation where the misreading can be undone with it.
+    """
+    c = checks()
+    raw = {i: work.lines[i] for i in rows if c.suspicious(work.lines[i])}
+    tidy = {i: normalize_spaces(line) for i, line in raw.items()}
+    probes = {i: (raw[i].translate(_NARROW), tidy[i].translate(_NARROW)) for i in raw}
+
+    def rest() -> list[tuple[int, tuple[str, str]]]:
+        flagged = set(rows)
+        for i, line in enumerate(work.lines):
+            if i not in flagged and _LOST not in line and c.suspicious(line):
+                raw[i], tidy[i] = line, normalize_spaces(line)
+                probes[i] = (line.translate(_NARROW), tidy[i].translate(_NARROW))
+        return [(i, probes[i]) for i in raw if i not in flagged]
+
+    # A line with U+FFFD in it lost bytes: repaired only on request, else only reported.
+    whole = {i: variants for i, variants in probes.items() if _LOST not in variants[0]}
+    outcome = fix_lines(whole.items(), rest=rest if sweep else None)
+    lossy = _lossy({i: v for i, v in probes.items() if i not in whole}, config)
+    for i, repair in (outcome.repairs | lossy.repairs).items():
+        line = raw[i] if repair.source == probes[i][0] else tidy[i]
+        own = replay(repair, line) if line != repair.source else repair.text
+        text = own if own is not None and own.translate(_NARROW) == repair.text else repair.text
+        work.note(i, text, "cjk-mojibake", repair.detail)
+        reports.pop(i, None)
+        if repair.lossy:
+            reports[i] = _lost(linenos[i], repair.detail, repaired=True)
+    for i, reading in (outcome.suspects | lossy.suspects).items():
+        if i in lossy.suspects:
+            reports[i] = _lost(linenos[i], reading.chains[0].name, repaired=False)
+        else:
+            reports[i] = _suspect(linenos[i], reading.chains[0].name)
+    # ftfy would "repair" a legacy CJK page read as cp1252 into something no round trip can
+    # undo any more (only lines without CJK in them: a line with CJK is not all misread).
+    return {
+        i
+        for i, reading in outcome.suspects.items()
+        if reading.chains[0].misread == SINGLE
+        and reading.chains[0].actual != "utf-8"
+        and not has_cjk(work.lines[i])
+    }
+
+
+_LOST = "\ufffd"
+_ROUNDS = 4
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NARROW = str.maketrans("，：；！？（）", ",:;!?()")
+
+
+def _western(work: _Work, i: int) -> bool:
+    """Run ftfy on line ``i`` if it can change it; say whether it did."""
+    line = work.lines[i]
+    if not checks().ftfy_suspect(normalize_spaces(line)):
+        return False
+    fixed, steps = fix_line(line)
+    work.note(i, fixed, "mojibake", ", ".join(dict.fromkeys(steps)))
+    return fixed != line
+
+
+def _composed(line: str) -> str:
+    """NFC, also where a character the whitespace stage removes keeps letters apart
+    (``A\x00\u0300``), so that a second pass composes nothing more."""
+    composed = unicodedata.normalize("NFC", line)
+    tidy = normalize_spaces(composed)
+    if not unicodedata.is_normalized("NFC", tidy):
+        return unicodedata.normalize("NFC", tidy)
+    return composed
+
+
+def _denormalized(lines: tuple[str, ...]) -> set[int]:
+    return {i for i, line in enumerate(lines) if not unicodedata.is_normalized("NFC", line)}
+
+
+def _lossy(rows: dict[int, tuple[str, str]], config: Config) -> Outcome:
+    """Mojibake that lost bytes: repaired with ``repair_lossy``, else found to be reported."""
+    if not rows:
+        return Outcome({}, {})
+    found = fix_lines(rows.items(), lossy=True)
+    if config.repair_lossy:
+        return found
+    return Outcome({}, {i: Reading(r.text, r.chains, r.after) for i, r in found.repairs.items()})
+
+
+def _lost(lineno: int, chain: str, repaired: bool) -> Diagnostic:
+    if repaired:
+        message = (
+            f"mojibake ({chain}) repaired, but bytes were lost before it reached us: "
+            "the lost characters stay U+FFFD"
+        )
+        return Diagnostic(lineno, "lossy-repair", message, "warning", STAGE)
+    message = (
+        f"mojibake ({chain}) that lost bytes before it reached us: left as it is "
+        "(--repair-lossy restores all but the lost characters)"
+    )
+    return Diagnostic(lineno, "lossy-mojibake", message, "warning", STAGE)
+
+
+def _suspect(lineno: int, chain: str) -> Diagnostic:
+    message = f"looks like mojibake ({chain}?) but no reading is clearly right: left as it is"
+    return Diagnostic(lineno, "suspected-mojibake", message, "warning", STAGE)
+
+
+def _diagnose(line: str, lineno: int) -> list[Diagnostic]:
+    out = []
+    for damage in find_damage(line):
+        shown = damage.text if len(damage.text) <= 12 else damage.text[:12] + "…"
+        message = f"{damage.message} ({shown!r} at column {damage.start + 1})"
+        out.append(Diagnostic(lineno, damage.kind, message, damage.severity, STAGE))
+    return out

@@ -1,0 +1,49 @@
+"""Western mojibake, HTML entities and the like: ftfy, with settings that keep CJK text intact.
+
+ftfy is the reference for Western mojibake; it only runs on lines the stage's cheap check
+flags, because it is slow on CJK text (a few MB/s).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..whitespace import normalize_spaces
+
+_FTFY_SETTINGS: dict[str, Any] = {
+    "fix_character_width": False,  # would turn ，：？！ and U+3000 into ASCII
+    "uncurl_quotes": False,  # would turn “ ” into "
+    "fix_line_breaks": False,  # the pipeline owns line breaks
+    "explain": True,
+}
+
+
+@lru_cache(maxsize=1)
+def _ftfy() -> tuple[Any, Any]:
+    import ftfy
+
+    return ftfy.fix_and_explain, ftfy.TextFixerConfig(**_FTFY_SETTINGS)
+
+
+def fix_line(line: str) -> tuple[str, list[str]]:
+    """Run ftfy (CJK-safe settings) on one line until it stops changing; say which steps fired.
+
+    ftfy sees the line as the ``whitespace`` stage will leave it (a control character or a run
+    of spaces can split a mojibake sequence), so that repairing twice never finds more. A
+    line ftfy cannot improve is returned exactly as it was.
+
+    >>> fix_line("CafÃ© crÃ¨me")
+    ('Café crème', ['encode:latin-1', 'decode:utf-8'])
+    """
+    fix, config = _ftfy()
+    steps: list[str] = []
+    current = line
+    for _ in range(4):
+        probe = normalize_spaces(current)
+        fixed, explanation = fix(probe, config)
+        if fixed == probe:
+            break
+        steps.extend(f"{action}:{step}" for action, step in explanation or ())
+        current = fixed
+    return current, steps

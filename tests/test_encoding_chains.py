@@ -1,0 +1,87 @@
+"""Mojibake chains, generated from our own sentences (tests/cases/sentences.toml) in Chinese,
+Japanese, Korean, English, French and German: every lossless case comes back exactly.
+
+The cases are made by bench/textgen.py with the codecs themselves, independently of the
+repair code; the benchmark (bench/bench_encoding.py) runs the same chains on held-out
+sentences the tests never see.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import textgen
+from newsclean import Config, Doc
+from newsclean.stages import encoding
+
+CASES_PER_CHAIN = 50
+SEED = 3
+
+
+def _run(text: str) -> str:
+    return "\n".join(encoding(Doc.from_text(text), Config()).lines)
+
+
+def _cases(chain: textgen.Chain) -> list[tuple[str, str]]:
+    return list(textgen.cases(chain, textgen.TEST_POOL, SEED, CASES_PER_CHAIN, tries=60000))
+
+
+@pytest.mark.parametrize(
+    "chain", [c for c in textgen.CJK_CHAINS if c.name != "EUC-JP read as GBK"], ids=str
+)
+def test_cjk_chain_is_reversed(chain):
+    cases = _cases(chain)
+    assert len(cases) >= CASES_PER_CHAIN, f"only {len(cases)} lossless cases"
+    wrong = [(broken, _run(broken), original) for original, broken in cases]
+    wrong = [w for w in wrong if w[1] != w[2]]
+    assert not wrong, f"{len(wrong)} of {len(cases)} not repaired, e.g. {wrong[:3]}"
+
+
+@pytest.mark.parametrize("chain", textgen.WESTERN_CHAINS, ids=str)
+def test_western_chain_as_well_as_ftfy(chain):
+    """Parity: every case ftfy (same CJK-safe settings) repairs, newsclean repairs too."""
+    from newsclean.stages.encoding.western import fix_line
+
+    cases = _cases(chain)
+    assert len(cases) >= CASES_PER_CHAIN
+    by_ftfy = [(o, b) for o, b in cases if fix_line(b)[0] == o]
+    missed = [(b, _run(b), o) for o, b in by_ftfy if _run(b) != o]
+    assert not missed, (
+        f"{len(missed)} of {len(by_ftfy)} repaired by ftfy but not by us: {missed[:3]}"
+    )
+
+
+def test_a_document_of_one_chain_settles_short_lines():
+    """Short lines that read two ways on their own follow the document's misreading."""
+    lines = [
+        "中文",
+        "国务院总理今天主持召开常务会议，部署进一步稳定经济的措施。",
+        "新闻",
+        "市政府宣布，明年将新建三十所中小学，缓解入学压力。",
+    ]
+    broken = "\n".join(line.encode("gbk").decode("latin-1") for line in lines)
+    assert _run(broken) == "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "chain", [c for c in textgen.CJK_CHAINS if c.name == "EUC-JP read as GBK"], ids=str
+)
+def test_japanese_read_as_gbk_by_document(chain):
+    """EUC-JP read as GBK keeps the kana and turns kanji into other real kanji: a short line
+    can be too close to call on its own, but a page of such lines is not."""
+    cases = _cases(chain)
+    for start in range(0, len(cases), 5):
+        page = cases[start : start + 5]
+        original = "\n".join(o for o, _ in page)
+        assert _run("\n".join(b for _, b in page)) == original
+
+
+def test_only_the_broken_line_of_a_page_is_repaired():
+    broken = textgen.CJK_CHAINS[0].apply("全部新闻")
+    page = f"全部新闻\n{broken}\nAll rights reserved"
+    assert _run(page) == "全部新闻\n全部新闻\nAll rights reserved"
+
+
+def test_a_broken_name_inside_a_clean_line():
+    name = "张伟".encode().decode("gb18030")  # 张伟 as UTF-8 read as GBK: 寮犱紵
+    assert _run(f"记者 {name} 报道") == "记者 张伟 报道"
