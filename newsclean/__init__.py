@@ -13,13 +13,38 @@ option lives in the frozen :class:`Config`.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .config import STAGE_NAMES, Config
+
+# Imported eagerly (it is light): the function must shadow the submodule of the same name.
 from .decode import Decoded, decode, decode_bytes
 from .model import Change, Diagnostic, Doc, Result
-from .pipeline import clean, clean_bytes
-from .stages import STAGES
+
+if TYPE_CHECKING:
+    from .pipeline import clean, clean_bytes
+    from .stages import STAGES
 
 __version__ = "0.1.0"
+
+# The pipeline and its stages are imported on first use, so that `newsclean --help` (which
+# imports this package) stays instant.
+_LAZY = {
+    "clean": "pipeline",
+    "clean_bytes": "pipeline",
+    "STAGES": "stages",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsclean' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "STAGES",

@@ -88,7 +88,8 @@ def test_filters_refuse_parquet_outputs_with_a_usage_error(cli, tmp_path, monkey
 def test_start_up_imports_nothing_heavy():
     """`newsclean --help` must be instant: the CLI module imports no cleaning library, no
     worker pool and no runner (python -X importtime shows the rest)."""
-    heavy = ["opencc", "ftfy", "rapidfuzz", "pyarrow", "concurrent.futures", "newsclean.runner"]
+    heavy = ["opencc", "ftfy", "rapidfuzz", "pyarrow", "chardet", "concurrent.futures"]
+    heavy += ["newsclean.runner", "newsclean.pipeline", "newsclean.stages"]
     code = f"import sys, newsclean.cli\nprint([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
