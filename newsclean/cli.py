@@ -200,6 +200,12 @@ def _boilerplate_file(
     "expression, # for comments.",
 )
 @click.option(
+    "--learn-boilerplate/--no-learn-boilerplate",
+    default=None,
+    help="Learn the sites' own boilerplate from the run: lines (menus, footers) that recur in "
+    "many different documents go too. Default: on when cleaning 3 or more text files.",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="List on stderr every line a stage dropped, changed or moved, with the rule and why.",
@@ -239,6 +245,8 @@ def fix(ctx: click.Context, /, **params: Any) -> None:
     config = _config(params)
     options = options_from(params)
     sources = sources_from(params, options)
+    if params["learn_boilerplate"] is None:  # auto: a batch of pages, not stdin or datasets
+        params["learn_boilerplate"] = sum(s.kind == "text" and not s.is_stdin for s in sources) >= 3
     learners, filters = corpus_steps(config, params)
     sys.exit(execute(sources, config, options, params, learners, filters))
 
@@ -264,7 +272,12 @@ def corpus_steps(config: Config, params: dict[str, Any]) -> tuple[list[Any], lis
     Each option that turns on such a step (site boilerplate learning, near-duplicate
     documents...) adds its step here; the runner does the rest (see newsclean/runner.py).
     """
-    return [], []
+    learners: list[Any] = []
+    if params.get("learn_boilerplate") and "boilerplate" in config.stages:
+        from .site import SiteBoilerplate
+
+        learners.append(SiteBoilerplate(config))
+    return learners, []
 
 
 @main.command()

@@ -193,12 +193,16 @@ def test_exit_codes_for_usage_errors(cli, tmp_path):
 
 
 def _big_tree(root: Path, n: int) -> Path:
-    """n files, of which those with i % 5 in (0, 2, 3) change; plus broken.txt, which changes."""
+    """n files, of which those with i % 5 in (0, 2, 3) change; plus broken.txt, which changes.
+
+    Each file's first line is its own title (different words, not just a different number:
+    a line that differs only in its digits across the run is learned as site boilerplate)."""
     texts = [DIRTY, CLEAN, "標題\n" + DIRTY * 3, "Share this article\n" + CLEAN, "锟斤拷" + CLEAN]
     for i in range(n):
         path = root / f"d{i % 7}" / f"s{i % 3}" / f"f{i:03d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"第{i}篇\n" + texts[i % len(texts)], "utf-8")
+        title = "".join(chr(0x4E00 + 37 * i + k) for k in range(3))
+        path.write_text(f"{title}\n" + texts[i % len(texts)], "utf-8")
     (root / "d0" / "broken.txt").write_bytes(b"\xff\xfe\x00garbage \xc3")
     return root
 

@@ -88,10 +88,11 @@ def test_cli_explain_names_the_record_of_a_dataset(cli, tmp_path):
 def test_cli_explain_is_in_run_order_for_any_jobs(cli, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(6):
-        (src / f"{i}.txt").write_text(
-            f"正文第{i}段，讲述了一件事情的经过。\n责任编辑：王{i}\n", "utf-8"
-        )
+    # each page its own sentence: a line that differs only in a number is learned as site
+    # boilerplate when several pages are cleaned together
+    for i, place in enumerate(["东城", "西城", "南湖", "北山", "新港", "石桥"]):
+        text = f"{place}街道今天举行仪式，讲述了一件事情的经过。\n责任编辑：王{i}\n"
+        (src / f"{i}.txt").write_text(text, "utf-8")
     runs = [
         cli("fix", "--explain", "-j", j, "-o", str(tmp_path / f"o{j}"), str(src)).expect(0)
         for j in ("1", "2")

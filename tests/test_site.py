@@ -209,3 +209,51 @@ def test_a_line_inside_the_body_needs_wider_evidence_than_one_at_the_edge():
     out = clean(docs[0].text, config).text.splitlines()
     assert "专家点评" in out
     assert "青禾网 专题频道" not in out
+
+
+def _site_tree(root, n=20):
+    root.mkdir()
+    for doc in _site_docs()[:n]:
+        (root / doc.id).write_text(doc.text + "\n", "utf-8")
+    return root
+
+
+def test_cli_learns_a_site_from_a_folder_by_default(cli, tmp_path):
+    src = _site_tree(tmp_path / "site")
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        cli("fix", "-q", "-j", jobs, "-o", str(out), str(src)).expect(0)
+        outs[jobs] = {p.name: p.read_text("utf-8") for p in sorted(out.iterdir())}
+    assert outs["1"] == outs["2"] and len(outs["1"]) == 20
+    for text in outs["1"].values():
+        assert not any(line in text for line in [*NAV, *FOOTER])
+    assert sum(SHARED in text for text in outs["1"].values()) == 2
+
+
+def test_cli_learning_can_be_turned_off(cli, tmp_path):
+    src = _site_tree(tmp_path / "site")
+    out = tmp_path / "out"
+    cli("fix", "-q", "--no-learn-boilerplate", "-o", str(out), str(src)).expect(0)
+    assert all(FOOTER[0] in p.read_text("utf-8") for p in out.iterdir())
+
+
+def test_cli_two_files_learn_nothing_unless_asked(cli, tmp_path):
+    src = _site_tree(tmp_path / "site", n=2)
+    out = tmp_path / "out"
+    cli("fix", "-q", "-o", str(out), str(src)).expect(0)
+    assert all(FOOTER[0] in p.read_text("utf-8") for p in out.iterdir())
+
+
+def test_cli_learns_across_dataset_records_when_asked(cli, tmp_path):
+    import json
+
+    path = tmp_path / "pages.jsonl"
+    lines = [json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) for d in _site_docs()]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    default = cli("fix", "-q", str(path)).expect(0).out
+    assert FOOTER[0] in default  # datasets do not learn unless asked
+    learned = cli("fix", "-q", "--learn-boilerplate", str(path)).expect(0).out
+    records = [json.loads(line) for line in learned.splitlines()]
+    assert len(records) == 20
+    assert not any(FOOTER[0] in r["text"] or NAV[0] in r["text"] for r in records)
