@@ -1,0 +1,195 @@
+"""Finding, for each paragraph, the earlier paragraph it copies: cheapest test first.
+
+1. exact: the folded keys are equal (a dict lookup);
+2. contained: one long paragraph's key is a substring of the other's;
+3. near: rapidfuzz ``ratio`` at or above the threshold, or, when the lengths differ too much for
+   that, ``partial_ratio`` (the shorter one nearly contained in the longer: a caption that
+   shortens the lead).
+
+Tests 2 and 3 run only against a few candidates: the kept paragraphs that share most of this
+one's sampled n-grams (see :func:`~.fold.grams`). An n-gram that already
+appears in ``POSTING_CAP`` kept paragraphs (a dateline, a formula) stops being indexed: it says
+nothing about which paragraph is a copy, and a capped index keeps the cost linear.
+
+>>> m = match(["甲乙丙丁戊己庚辛壬癸子丑", "甲乙丙丁戊己庚辛壬癸子丑寅"], [True, True], 0.9,
+...           [["甲乙丙丁"], ["甲乙丙丁"]])
+>>> m.matches[1].rule, m.holder
+('contained', [1])
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .fold import DENSE_LEN
+
+#: Kept paragraphs per n-gram in the index, at most.
+POSTING_CAP = 8
+#: How many candidates (the kept paragraphs sharing most n-grams) are compared in full.
+MAX_CANDIDATES = 4
+#: A candidate must share this share of the smaller one's sampled n-grams to be compared in full.
+MIN_SHARED = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Line ``i`` repeats slot ``slot``; ``origin`` is the line whose text it repeats."""
+
+    slot: int
+    rule: str  # "exact", "contained" or "near"
+    origin: int
+    similarity: float = 1.0
+
+
+@dataclass
+class Matching:
+    """Slots are the distinct paragraphs; each shows one line's text at its first line's place."""
+
+    holder: list[int] = field(default_factory=list)  # slot -> line whose text the slot shows
+    first: list[int] = field(default_factory=list)  # slot -> line at the slot's position
+    matches: dict[int, Match] = field(default_factory=dict)
+
+
+class _Index:
+    """Kept long paragraphs (slots), findable by their n-grams.
+
+    Most n-grams belong to one paragraph only, so the first slot of an n-gram is kept in a
+    plain dict (filled in C with ``dict.fromkeys``) and only further slots in lists.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.more: dict[str, list[int]] = {}
+
+    def shared(self, grams: list[str]) -> set[str]:
+        """Which of ``grams`` are indexed already."""
+        return self.first.keys() & grams
+
+    def votes(self, shared: set[str]) -> tuple[Counter[int], int]:
+        """How many of the shared n-grams each slot has, and how many shared n-grams are full
+        (common: they do not vote, but any slot may have them)."""
+        more = self.more
+        votes: Counter[int] = Counter()
+        full = 0
+        for g in shared:
+            extra = more.get(g)
+            if extra is None:
+                votes[self.first[g]] += 1
+            elif len(extra) < POSTING_CAP - 1:
+                votes[self.first[g]] += 1
+                votes.update(extra)
+            else:
+                full += 1
+        return votes, full
+
+    def add(self, slot: int, grams: list[str], shared: set[str]) -> None:
+        """Index a new slot (``shared``: which of its n-grams are indexed already)."""
+        self.first.update(dict.fromkeys([g for g in grams if g not in shared], slot))
+        more = self.more
+        for g in shared:
+            extra = more.setdefault(g, [])
+            if len(extra) < POSTING_CAP - 1:
+                extra.append(slot)
+
+    def readd(self, slot: int, grams: list[str]) -> None:
+        """Index a slot's new, more complete text too."""
+        for g in grams:
+            first = self.first.setdefault(g, slot)
+            if first != slot:
+                extra = self.more.setdefault(g, [])
+                if len(extra) < POSTING_CAP - 1 and slot not in extra:
+                    extra.append(slot)
+
+
+def similar(key: str, other: str, threshold: float) -> tuple[str, float] | None:
+    """How ``key`` copies ``other`` (rule and similarity 0–1), or ``None``.
+
+    >>> similar("abcdefghij", "xxabcdefghijxx", 0.9)
+    ('contained', 1.0)
+    >>> similar("abcdefghij", "abcdefghik", 0.9)
+    ('near', 0.9)
+    """
+    from rapidfuzz.fuzz import partial_ratio, ratio
+
+    short, long_ = (key, other) if len(key) <= len(other) else (other, key)
+    if short in long_:
+        return "contained", 1.0
+    cutoff = threshold * 100
+    # ratio = 2·matches / (len(a) + len(b)) can reach the threshold only when the lengths allow
+    if len(short) * (2 - threshold) >= threshold * len(long_):
+        score = ratio(key, other, score_cutoff=cutoff)
+        return ("near", round(score / 100, 2)) if score else None
+    score = partial_ratio(short, long_, score_cutoff=cutoff)
+    return ("contained", round(score / 100, 2)) if score else None
+
+
+def match(keys: list[str], big: list[bool], threshold: float, grams: list[list[str]]) -> Matching:
+    """Assign every line to a slot; long lines may join a slot by containment or nearness.
+
+    ``grams[i]`` are line ``i``'s sampled n-grams (see :func:`~.fold.grams`), read only for
+    long lines.
+    """
+    m = Matching()
+    slot_of: dict[str, int] = {}
+    origin_of: dict[str, int] = {}
+    index = _Index()
+    for i, key in enumerate(keys):
+        slot = slot_of.get(key)
+        if slot is not None:
+            m.matches[i] = Match(slot, "exact", origin_of[key])
+            continue
+        found = None
+        if big[i]:
+            mine = grams[i]
+            shared = index.shared(mine)
+            if shared:
+                found = _find(i, keys, grams, m.holder, *index.votes(shared), threshold)
+        if found is not None:
+            slot, rule, score = found
+            m.matches[i] = Match(slot, rule, m.holder[slot], score)
+            if len(key) > len(keys[m.holder[slot]]):  # the more complete copy wins the slot
+                m.holder[slot] = i
+                index.readd(slot, mine)
+        else:
+            slot = len(m.holder)
+            m.holder.append(i)
+            m.first.append(i)
+            if big[i]:
+                index.add(slot, mine, shared)
+        slot_of[key] = slot
+        origin_of[key] = i
+    return m
+
+
+def _find(
+    i: int,
+    keys: list[str],
+    grams: list[list[str]],
+    holder: list[int],
+    votes: Counter[int],
+    full: int,
+    threshold: float,
+) -> tuple[int, str, float] | None:
+    """The first of the best-voted candidates that line ``i`` copies (``full``: shared
+    n-grams too common to vote, counted for every candidate in the prefilter)."""
+    key = keys[i]
+    n_mine = len(grams[i])
+    short = len(key) < DENSE_LEN
+    ranked = sorted(votes.items(), key=_by_votes)[:MAX_CANDIDATES]
+    for slot, shared in ranked:
+        h = holder[slot]
+        other = keys[h]
+        # Shares can be compared only between n-grams sampled alike (see fold.grams): both
+        # short (every n-gram) or both long (anchors); a short and a long one go to rapidfuzz.
+        alike = short == (len(other) < DENSE_LEN)
+        if alike and shared + full < MIN_SHARED * min(n_mine, len(grams[h])):
+            continue
+        verdict = similar(key, other, threshold)
+        if verdict is not None:
+            return slot, *verdict
+    return None
+
+
+def _by_votes(item: tuple[int, int]) -> tuple[int, int]:
+    return -item[1], item[0]  # most votes first, then the earliest slot: never hash order
