@@ -78,6 +78,9 @@ class Config:
     min_duplicate_units
         Paragraphs shorter than this (in CJK characters plus words) repeat legitimately (a
         poem's chorus, a list item); they are collapsed only inside a repeated block.
+    dedup_threshold
+        Estimated Jaccard similarity (0.3–1) of two documents' shingle sets at which they are
+        near-duplicates of each other (``--dedup-docs``, :mod:`newsclean.dedup`).
     """
 
     stages: tuple[str, ...] = STAGE_NAMES
@@ -85,6 +88,7 @@ class Config:
     encoding: str | None = None
     near_duplicate: float = 0.9
     min_duplicate_units: int = 20
+    dedup_threshold: float = 0.7
 
     def __post_init__(self) -> None:
         chosen = set(parse_stage_list(self.stages))
@@ -102,6 +106,8 @@ class Config:
             raise ValueError("near_duplicate must be between 0.5 and 1.0")
         if self.min_duplicate_units < 1:
             raise ValueError("min_duplicate_units must be at least 1")
+        if not 0.3 <= self.dedup_threshold <= 1.0:
+            raise ValueError("dedup_threshold must be between 0.3 and 1.0")
 
     def replace(self, **changes: Any) -> Config:
         """Return a copy with some options changed (validated like the constructor)."""
