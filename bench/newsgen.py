@@ -89,12 +89,18 @@ class NewsGen:
         return [title, *(self.paragraph(lang) for _ in range(n))]
 
     def near_copy(self, text: str, edits: int = 2) -> str:
-        """A copy with a few characters changed and punctuation width flipped here and there."""
+        """A copy with a few characters changed and punctuation width flipped here and there.
+
+        Figures are left alone: paragraphs that differ in their numbers state different facts
+        (the ``duplicates`` stage keeps both), so an edited figure would not make a copy.
+        """
         chars = list(text)
         for _ in range(edits):
             if len(chars) < 2:
                 break
             i = self.rng.randrange(len(chars))
+            if chars[i].isdigit() or (i + 1 < len(chars) and chars[i + 1].isdigit()):
+                continue
             op = self.rng.random()
             if op < 0.4:
                 chars[i] = self.rng.choice(_HAN) if "\u4e00" <= chars[i] <= "\u9fff" else "x"

@@ -34,7 +34,7 @@ from ...chars import units
 from ...config import Config
 from ...model import Change, Doc
 from .blocks import STAGE, decide
-from .fold import fold_key, fold_keys, grams
+from .fold import fold_key, fold_keys
 from .match import Matching, match
 
 __all__ = ["STAGE", "duplicates", "fold_key", "fold_keys"]
@@ -48,7 +48,7 @@ class _Lines:
     linenos: list[int]
     keys: list[str]
     big: list[bool]
-    grams: list[list[str]]
+    grams: list[list[str] | None]  # filled by match() as long lines need them
 
     def take(self, order: list[int]) -> _Lines:
         return _Lines(
@@ -73,8 +73,8 @@ def is_long(line: str, min_units: int) -> bool:
 def _prepare(doc: Doc, config: Config) -> _Lines:
     keys = fold_keys(doc.lines)
     big = [is_long(line, config.min_duplicate_units) for line in doc.lines]
-    found = [grams(k) if b else [] for k, b in zip(keys, big, strict=True)]
-    return _Lines(list(doc.lines), list(doc.linenos), keys, big, found)
+    no_grams: list[list[str] | None] = [None] * len(keys)
+    return _Lines(list(doc.lines), list(doc.linenos), keys, big, no_grams)
 
 
 def _collapse_once(state: _Lines, config: Config) -> tuple[_Lines, list[Change], bool] | None:

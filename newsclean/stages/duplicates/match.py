@@ -12,7 +12,7 @@ appears in ``POSTING_CAP`` kept paragraphs (a dateline, a formula) stops being i
 nothing about which paragraph is a copy, and a capped index keeps the cost linear.
 
 >>> m = match(["甲乙丙丁戊己庚辛壬癸子丑", "甲乙丙丁戊己庚辛壬癸子丑寅"], [True, True], 0.9,
-...           [["甲乙丙丁"], ["甲乙丙丁"]])
+...           [None, None])
 >>> m.matches[1].rule, m.holder
 ('contained', [1])
 """
@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .fold import DENSE_LEN
+from .fold import grams as sample
 
 _FIGURES = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -58,51 +59,52 @@ class _Index:
     """Kept long paragraphs (slots), findable by their n-grams.
 
     Most n-grams belong to one paragraph only, so the first slot of an n-gram is kept in a
-    plain dict (filled in C with ``dict.fromkeys``) and only further slots in lists.
+    plain dict (filled in C with ``dict.fromkeys``) and only further slots in lists; an n-gram
+    found in ``POSTING_CAP`` slots moves to ``stop``: too common to say which paragraph is
+    copied. Queries are set operations, so the per-n-gram work stays in C.
     """
 
     def __init__(self) -> None:
         self.first: dict[str, int] = {}
         self.more: dict[str, list[int]] = {}
+        self.stop: set[str] = set()
 
-    def shared(self, grams: list[str]) -> set[str]:
-        """Which of ``grams`` are indexed already."""
-        return self.first.keys() & grams
-
-    def votes(self, shared: set[str]) -> tuple[Counter[int], int]:
-        """How many of the shared n-grams each slot has, and how many shared n-grams are full
-        (common: they do not vote, but any slot may have them)."""
+    def query(self, grams: list[str]) -> tuple[set[str], Counter[int], int]:
+        """The indexed n-grams among ``grams``, how many of them each slot has, and how many
+        of ``grams`` are too common to count (any slot may have those)."""
+        shared = self.first.keys() & grams
+        full = len(self.stop.intersection(grams)) if self.stop else 0
+        if not shared:
+            return shared, Counter(), full
+        votes = Counter(map(self.first.__getitem__, shared))
         more = self.more
-        votes: Counter[int] = Counter()
-        full = 0
-        for g in shared:
-            extra = more.get(g)
-            if extra is None:
-                votes[self.first[g]] += 1
-            elif len(extra) < POSTING_CAP - 1:
-                votes[self.first[g]] += 1
-                votes.update(extra)
-            else:
-                full += 1
-        return votes, full
+        for g in more.keys() & shared:
+            votes.update(more[g])
+        return shared, votes, full
 
     def add(self, slot: int, grams: list[str], shared: set[str]) -> None:
         """Index a new slot (``shared``: which of its n-grams are indexed already)."""
-        self.first.update(dict.fromkeys([g for g in grams if g not in shared], slot))
-        more = self.more
+        stop = self.stop
+        new = [g for g in grams if g not in shared and g not in stop]
+        self.first.update(dict.fromkeys(new, slot))
         for g in shared:
-            extra = more.setdefault(g, [])
-            if len(extra) < POSTING_CAP - 1:
-                extra.append(slot)
+            self._another(g, slot)
 
     def readd(self, slot: int, grams: list[str]) -> None:
         """Index a slot's new, more complete text too."""
         for g in grams:
-            first = self.first.setdefault(g, slot)
-            if first != slot:
-                extra = self.more.setdefault(g, [])
-                if len(extra) < POSTING_CAP - 1 and slot not in extra:
-                    extra.append(slot)
+            if g not in self.stop and self.first.setdefault(g, slot) != slot:
+                self._another(g, slot)
+
+    def _another(self, g: str, slot: int) -> None:
+        extra = self.more.get(g)
+        if extra is None:
+            self.more[g] = [slot]
+        elif slot not in extra:
+            extra.append(slot)
+            if len(extra) >= POSTING_CAP - 1:
+                self.stop.add(g)
+                del self.first[g], self.more[g]
 
 
 def similar(key: str, other: str, threshold: float) -> tuple[str, float] | None:
@@ -136,11 +138,14 @@ def similar(key: str, other: str, threshold: float) -> tuple[str, float] | None:
     return "contained", round(score / 100, 2)
 
 
-def match(keys: list[str], big: list[bool], threshold: float, grams: list[list[str]]) -> Matching:
+def match(
+    keys: list[str], big: list[bool], threshold: float, grams: list[list[str] | None]
+) -> Matching:
     """Assign every line to a slot; long lines may join a slot by containment or nearness.
 
-    ``grams[i]`` are line ``i``'s sampled n-grams (see :func:`~.fold.grams`), read only for
-    long lines.
+    ``grams[i]`` caches line ``i``'s sampled n-grams (see :func:`~.fold.grams`): filled here,
+    the first time a long line needs them (an exact copy never does), and kept for the next
+    pass.
     """
     m = Matching()
     slot_of: dict[str, int] = {}
@@ -152,11 +157,14 @@ def match(keys: list[str], big: list[bool], threshold: float, grams: list[list[s
             m.matches[i] = Match(slot, "exact", origin_of[key])
             continue
         found = None
+        mine: list[str] = []
+        shared: set[str] = set()
         if big[i]:
-            mine = grams[i]
-            shared = index.shared(mine)
-            if shared:
-                found = _find(i, keys, grams, m.holder, *index.votes(shared), threshold)
+            cached = grams[i]
+            mine = grams[i] = sample(key) if cached is None else cached
+            shared, votes, full = index.query(mine)
+            if votes:
+                found = _find(i, keys, grams, m.holder, votes, full, threshold)
         if found is not None:
             slot, rule, score = found
             m.matches[i] = Match(slot, rule, m.holder[slot], score)
@@ -177,7 +185,7 @@ def match(keys: list[str], big: list[bool], threshold: float, grams: list[list[s
 def _find(
     i: int,
     keys: list[str],
-    grams: list[list[str]],
+    grams: list[list[str] | None],
     holder: list[int],
     votes: Counter[int],
     full: int,
@@ -186,7 +194,7 @@ def _find(
     """The first of the best-voted candidates that line ``i`` copies (``full``: shared
     n-grams too common to vote, counted for every candidate in the prefilter)."""
     key = keys[i]
-    n_mine = len(grams[i])
+    n_mine = len(grams[i] or ())
     short = len(key) < DENSE_LEN
     ranked = sorted(votes.items(), key=_by_votes)[:MAX_CANDIDATES]
     for slot, shared in ranked:
@@ -195,7 +203,7 @@ def _find(
         # Shares can be compared only between n-grams sampled alike (see fold.grams): both
         # short (every n-gram) or both long (anchors); a short and a long one go to rapidfuzz.
         alike = short == (len(other) < DENSE_LEN)
-        if alike and shared + full < MIN_SHARED * min(n_mine, len(grams[h])):
+        if alike and shared + full < MIN_SHARED * min(n_mine, len(grams[h] or ())):
             continue
         verdict = similar(key, other, threshold)
         if verdict is not None:
