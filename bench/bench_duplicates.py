@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import resource
 import subprocess
 import sys
 import tempfile
@@ -136,31 +137,38 @@ def measure(name: str, stage: Stage, doc: Doc, group: list[int], mb: float) -> N
     )
 
 
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--paragraphs", type=int, default=20_000)
     parser.add_argument("--share", type=float, default=0.3)
     parser.add_argument("--no-baseline", action="store_true", help="skip the 0.1 stage")
-    parser.add_argument("--scaling", action="store_true", help="memory at 5k/10k/20k/40k")
+    parser.add_argument(
+        "--scaling", action="store_true", help="5k to 80k paragraphs, each in a fresh process"
+    )
     args = parser.parse_args()
 
-    sizes = [5_000, 10_000, 20_000, 40_000] if args.scaling else [args.paragraphs]
-    for n in sizes:
-        lines, group = planted(n, args.share)
-        doc = Doc.from_text("\n".join(lines))
-        mb = len(doc.text.encode("utf-8")) / 1e6
-        ideal = len(set(group))
-        print(f"\n{n} paragraphs, {mb:.2f} MB, {n - ideal} planted copies, ideal output {ideal}")
-        measure("exact-hash", exact_hash, doc, group, mb)
-        baseline = None if args.no_baseline else load_baseline()
-        if baseline is not None:
-            measure("0.1 stage", baseline, doc, group, mb)
-        measure("newsclean", duplicates, doc, group, mb)
-    import resource
-
-    print(
-        f"\npeak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
-    )
+    if args.scaling:  # peak RSS is per process: one process per size
+        for n in (5_000, 10_000, 20_000, 40_000, 80_000):
+            command = [sys.executable, __file__, "--paragraphs", str(n), "--no-baseline"]
+            subprocess.run(command, check=True)
+        return
+    n = args.paragraphs
+    lines, group = planted(n, args.share)
+    doc = Doc.from_text("\n".join(lines))
+    mb = len(doc.text.encode("utf-8")) / 1e6
+    ideal = len(set(group))
+    print(f"\n{n} paragraphs, {mb:.2f} MB, {n - ideal} planted copies, ideal output {ideal}")
+    print(f"peak RSS with the document built: {rss_mib():.0f} MiB")
+    measure("exact-hash", exact_hash, doc, group, mb)
+    baseline = None if args.no_baseline else load_baseline()
+    if baseline is not None:
+        measure("0.1 stage", baseline, doc, group, mb)
+    measure("newsclean", duplicates, doc, group, mb)
+    print(f"peak RSS of this process: {rss_mib():.0f} MiB")
 
 
 if __name__ == "__main__":

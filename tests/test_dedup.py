@@ -204,3 +204,20 @@ def test_signatures_are_the_same_in_any_process():
         for seed in ("1", "2")
     }
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY_ZH,
+        STORY_EN,
+        convert(STORY_ZH, "s2t"),
+        "１２３ＡＢＣ，。、“”「」【】《》\u3000Ｉ ŞİMDİ ǅ",
+    ],
+)
+def test_documents_fold_like_paragraphs(text):
+    """The numpy fold (documents) and the regex fold (the duplicates stage) agree."""
+    from newsclean.minhash import fold_codepoints
+    from newsclean.stages.duplicates.fold import fold_text
+
+    assert "".join(map(chr, fold_codepoints(text).tolist())) == fold_text(text)

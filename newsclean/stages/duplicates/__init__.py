@@ -7,7 +7,8 @@ the rest, cheapest test first (see :mod:`.match`):
 * exact repeats, after folding punctuation width, whitespace, case and script (会/會);
 * containment: a long paragraph already contained in a kept one;
 * near copies: rapidfuzz similarity at or above ``Config.near_duplicate``, checked only against
-  the few kept paragraphs that share its rarest anchored character n-grams (no all-pairs loop).
+  the few kept paragraphs that share most of its sampled character n-grams (no all-pairs
+  loop), and never between paragraphs whose figures differ.
 
 Short paragraphs (under ``Config.min_duplicate_units``) repeat legitimately — a list item
 "是。", a poem's chorus — so they go only inside a repeated block (see :mod:`.blocks`).

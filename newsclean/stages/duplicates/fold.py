@@ -2,7 +2,8 @@
 
 ``duplicates`` runs before ``script`` and ``punctuation``, so its decisions must read the same
 on their output: punctuation width, whitespace, case and script (会/會) are folded away before
-anything is compared. The same keys serve the cross-document step (:mod:`newsclean.dedup`).
+anything is compared. The cross-document step folds documents the same way (in numpy:
+:func:`newsclean.minhash.fold_codepoints`; a test keeps the two in step).
 
 Everything here works on a whole document at once (one regex pass, one OpenCC call and only
 when Traditional characters are present): per-line Python work is the slow part of this stage.
@@ -85,7 +86,7 @@ def _pattern(anchored: bool) -> re.Pattern[str]:
     return re.compile(f"(?=([{wide}].{{{GRAM - 1}}}|[{narrow}].{{{WORD_GRAM - 1}}}))", re.DOTALL)
 
 
-def grams(key: str) -> list[str]:
+def sampled_grams(key: str) -> list[str]:
     """The n-grams ``key`` is indexed and looked up by, first occurrence first.
 
     A short key gives all its n-grams; a long one the n-grams that start at an anchor
@@ -94,9 +95,9 @@ def grams(key: str) -> list[str]:
     comparing against every paragraph; a short passage contained in a long one shares those
     at its anchors (or at the beginning, for a caption).
 
-    >>> grams("一二三四五六")
+    >>> sampled_grams("一二三四五六")
     ['一二三四', '二三四五', '三四五六']
-    >>> grams("x" * 100) == ["x" * WORD_GRAM]
+    >>> sampled_grams("x" * 100) == ["x" * WORD_GRAM]
     True
     """
     if len(key) < DENSE_LEN:

@@ -7,9 +7,10 @@
    shortens the lead).
 
 Tests 2 and 3 run only against a few candidates: the kept paragraphs that share most of this
-one's sampled n-grams (see :func:`~.fold.grams`). An n-gram that already
-appears in ``POSTING_CAP`` kept paragraphs (a dateline, a formula) stops being indexed: it says
-nothing about which paragraph is a copy, and a capped index keeps the cost linear.
+one's sampled n-grams (see :func:`~.fold.sampled_grams`), and a fair share of them. An n-gram
+that already appears in ``POSTING_CAP`` kept paragraphs (a dateline, a formula) stops being
+indexed: it says nothing about which paragraph is a copy, and a capped index keeps the cost
+linear. Paragraphs alike but for their figures are not copies (see :func:`similar`).
 
 >>> m = match(["甲乙丙丁戊己庚辛壬癸子丑", "甲乙丙丁戊己庚辛壬癸子丑寅"], [True, True], 0.9,
 ...           [None, None])
@@ -23,8 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .fold import DENSE_LEN
-from .fold import grams as sample
+from .fold import DENSE_LEN, sampled_grams
 
 _FIGURES = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -143,7 +143,7 @@ def match(
 ) -> Matching:
     """Assign every line to a slot; long lines may join a slot by containment or nearness.
 
-    ``grams[i]`` caches line ``i``'s sampled n-grams (see :func:`~.fold.grams`): filled here,
+    ``grams[i]`` caches line ``i``'s sampled n-grams (see :func:`~.fold.sampled_grams`): filled here,
     the first time a long line needs them (an exact copy never does), and kept for the next
     pass.
     """
@@ -161,7 +161,7 @@ def match(
         shared: set[str] = set()
         if big[i]:
             cached = grams[i]
-            mine = grams[i] = sample(key) if cached is None else cached
+            mine = grams[i] = sampled_grams(key) if cached is None else cached
             shared, votes, full = index.query(mine)
             if votes:
                 found = _find(i, keys, grams, m.holder, votes, full, threshold)
