@@ -4,10 +4,7 @@ and that the three parts give the same answer however an engine runs them."""
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 
 import pytest
 
@@ -18,6 +15,7 @@ from newsclean.minhash import is_han, lsh_shape, shingle_hashes, signature, simi
 from newsclean.stages.script import convert
 
 from .conftest import ROOT
+from .test_duplicates import outputs_under_hash_seeds
 
 STORY_ZH = "\n".join(
     [
@@ -192,18 +190,8 @@ def test_signatures_are_the_same_in_any_process():
         "from newsclean.minhash import shingle_hashes, signature\n"
         "print(signature(shingle_hashes(sys.argv[2])).tolist())"
     )
-    outs = {
-        subprocess.run(
-            [sys.executable, "-c", code, str(ROOT), STORY_ZH + STORY_EN],
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=120,
-        ).stdout
-        for seed in ("1", "2")
-    }
-    assert len(outs) == 1
+    outputs = outputs_under_hash_seeds("-c", code, str(ROOT), STORY_ZH + STORY_EN)
+    assert outputs[0] == outputs[1] and outputs[0].startswith("[")
 
 
 @pytest.mark.parametrize(

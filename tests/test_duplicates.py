@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -184,12 +183,11 @@ print(out.linenos, [(c.line, c.rule, c.detail) for c in out.changes])
 """
 
 
-@pytest.mark.parametrize("seeds", [("1", "2")])
-def test_same_result_in_any_process(seeds):
-    code = _CROSS_PROCESS.format(root=str(ROOT), bench=str(ROOT / "bench"))
-    outputs = [
+def outputs_under_hash_seeds(*args: str, seeds: tuple[str, ...] = ("1", "2")) -> list[str]:
+    """``python ARGS``'s stdout in processes whose str hashes differ (PYTHONHASHSEED)."""
+    return [
         subprocess.run(
-            [sys.executable, "-c", code],
+            [sys.executable, *args],
             env={**os.environ, "PYTHONHASHSEED": seed},
             capture_output=True,
             text=True,
@@ -198,4 +196,9 @@ def test_same_result_in_any_process(seeds):
         ).stdout
         for seed in seeds
     ]
+
+
+def test_same_result_in_any_process():
+    code = _CROSS_PROCESS.format(root=str(ROOT), bench=str(ROOT / "bench"))
+    outputs = outputs_under_hash_seeds("-c", code)
     assert outputs[0] == outputs[1] and outputs[0].count("exact") > 10
