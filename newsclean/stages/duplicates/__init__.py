@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from ...chars import units
 from ...config import Config
 from ...model import Change, Doc
-from .blocks import STAGE, decide
+from .blocks import STAGE, decide, how
 from .fold import fold_key, fold_keys
 from .match import Matching, match
 
@@ -100,7 +100,7 @@ def _moves(state: _Lines, m: Matching, drops: dict[int, Change], order: list[int
         if h == pos:
             continue
         order[pos] = h
-        why = drops[h].detail
+        why = how(m.matches[h])
         drops[h] = Change(
             STAGE,
             "more-complete",

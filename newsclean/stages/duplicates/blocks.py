@@ -46,14 +46,33 @@ def _close(prev: int, nxt: int, m: Matching) -> bool:
     return m.matches[nxt].origin - m.matches[prev].origin <= 2 * (nxt - prev) + 2
 
 
-def _what(match: Match, linenos: Sequence[int]) -> str:
-    origin = linenos[match.origin]
+def how(match: Match) -> str:
+    """The rule in words: ``copy``, ``contained``, ``near copy, similarity 0.94``…"""
     if match.rule == "exact":
-        return f"copy of line {origin}"
+        return "copy"
     if match.rule == "contained" and match.similarity == 1.0:
-        return f"contained in line {origin}"
-    what = "nearly contained in" if match.rule == "contained" else "near copy of"
-    return f"{what} line {origin} (similarity {match.similarity:.2f})"
+        return "contained"
+    what = "nearly contained" if match.rule == "contained" else "near copy"
+    return f"{what}, similarity {match.similarity:.2f}"
+
+
+def _what(match: Match, linenos: Sequence[int], m: Matching) -> str:
+    """``copy of line 3``; ``near copy of line 3 (similarity 0.94)``; and, when a more
+    complete copy took that line's place, which line is kept."""
+    origin = match.origin
+    if match.rule == "exact":
+        text = f"copy of line {linenos[origin]}"
+    elif match.rule == "contained" and match.similarity == 1.0:
+        text = f"contained in line {linenos[origin]}"
+    else:
+        what = "nearly contained in" if match.rule == "contained" else "near copy of"
+        text = f"{what} line {linenos[origin]} (similarity {match.similarity:.2f})"
+    kept = m.holder[match.slot]
+    return (
+        text
+        if kept == origin
+        else f"{text} (kept in its place: line {linenos[kept]}, more complete)"
+    )
 
 
 def decide(
@@ -63,14 +82,16 @@ def decide(
     drops: dict[int, Change] = {}
     for i, copied in m.matches.items():
         if big[i]:
-            drops[i] = Change(STAGE, copied.rule, linenos[i], "drop", detail=_what(copied, linenos))
+            drops[i] = Change(
+                STAGE, copied.rule, linenos[i], "drop", detail=_what(copied, linenos, m)
+            )
     big_idx = [i for i, is_big in enumerate(big) if is_big]
     for i, is_big in enumerate(big):
         if is_big or not _in_block(i, big_idx, drops, m):
             continue
         match = m.matches.get(i)
         if match is not None:
-            drops[i] = Change(STAGE, "block", linenos[i], "drop", detail=_what(match, linenos))
+            drops[i] = Change(STAGE, "block", linenos[i], "drop", detail=_what(match, linenos, m))
         elif units(lines[i]) <= STUB_UNITS:
             drops[i] = Change(
                 STAGE, "block-stub", linenos[i], "drop", detail="short line between repeated copies"
