@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .config import Config
-from .corpus import CorpusDoc
+from .corpus import CorpusDoc, DocumentFilter
 from .minhash import NUM_PERM, band_keys, lsh_shape, shingle_hashes, signature, similarity
 
 #: The "band" of the key under which a document's own signature is kept.
@@ -253,3 +253,9 @@ class NearDuplicateDocs:
                 for c in result.clusters
             ],
         }
+
+
+if TYPE_CHECKING:  # mypy checks that the step is a DocumentFilter
+
+    def _is_a_filter() -> DocumentFilter[Key, Value, Clusters]:
+        return NearDuplicateDocs()
