@@ -106,3 +106,13 @@ def sampled_grams(key: str) -> list[str]:
         head = _pattern(False).findall(key[: PREFIX_GRAMS + WORD_GRAM - 1])[:PREFIX_GRAMS]
         found = head + _pattern(True).findall(key)
     return list(dict.fromkeys(found)) or [key]
+
+
+def anchored_grams(key: str) -> frozenset[str]:
+    """The anchored n-grams of a (short) key: those a longer text that contains it has too.
+
+    >>> sorted(anchored_grams("一二三四五六七八九十")) == sorted(
+    ...     g for g in sampled_grams("一二三四五六七八九十") if ord(g[0]) % ANCHOR_MOD == 0)
+    True
+    """
+    return frozenset(_pattern(True).findall(key))

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
-from .fold import DENSE_LEN, sampled_grams
+from .fold import DENSE_LEN, anchored_grams, sampled_grams
 
 _FIGURES = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -76,11 +77,9 @@ class _Index:
         full = len(self.stop.intersection(grams)) if self.stop else 0
         if not shared:
             return shared, Counter(), full
-        votes = Counter(map(self.first.__getitem__, shared))
         more = self.more
-        for g in more.keys() & shared:
-            votes.update(more[g])
-        return shared, votes, full
+        extra = chain.from_iterable(map(more.__getitem__, more.keys() & shared))
+        return shared, Counter(chain(map(self.first.__getitem__, shared), extra)), full
 
     def add(self, slot: int, grams: list[str], shared: set[str]) -> None:
         """Index a new slot (``shared``: which of its n-grams are indexed already)."""
@@ -191,24 +190,37 @@ def _find(
     full: int,
     threshold: float,
 ) -> tuple[int, str, float] | None:
-    """The first of the best-voted candidates that line ``i`` copies (``full``: shared
-    n-grams too common to vote, counted for every candidate in the prefilter)."""
-    key = keys[i]
-    n_mine = len(grams[i] or ())
-    short = len(key) < DENSE_LEN
+    """The first of the best-voted candidates that line ``i`` copies (``full``: how many of
+    its n-grams are too common to vote)."""
     ranked = sorted(votes.items(), key=_by_votes)[:MAX_CANDIDATES]
     for slot, shared in ranked:
         h = holder[slot]
-        other = keys[h]
-        # Shares can be compared only between n-grams sampled alike (see fold.grams): both
-        # short (every n-gram) or both long (anchors); a short and a long one go to rapidfuzz.
-        alike = short == (len(other) < DENSE_LEN)
-        if alike and shared + full < MIN_SHARED * min(n_mine, len(grams[h] or ())):
+        if not _share_enough(keys[i], grams[i] or [], keys[h], grams[h] or [], shared, full):
             continue
-        verdict = similar(key, other, threshold)
+        verdict = similar(keys[i], keys[h], threshold)
         if verdict is not None:
             return slot, *verdict
     return None
+
+
+def _share_enough(
+    key: str, mine: list[str], other: str, theirs: list[str], voted: int, full: int
+) -> bool:
+    """Do two lines share MIN_SHARED of the n-grams they can share? (cheap, before rapidfuzz)
+
+    ``voted`` n-grams are known shared; ``full`` more may be. Two short or two long lines are
+    sampled alike (see :func:`~.fold.sampled_grams`); between a short and a long one only the
+    short one's anchored n-grams can be expected in the long one.
+    """
+    short, long_short = len(key) < DENSE_LEN, len(other) < DENSE_LEN
+    if short == long_short:
+        need = MIN_SHARED * min(len(mine), len(theirs))
+        if voted >= need or voted + full < need:
+            return voted >= need
+        return len(set(mine).intersection(theirs)) >= need
+    small, large = (key, theirs) if short else (other, mine)
+    anchored = anchored_grams(small)
+    return len(anchored.intersection(large)) >= MIN_SHARED * len(anchored)
 
 
 def _by_votes(item: tuple[int, int]) -> tuple[int, int]:
