@@ -47,7 +47,11 @@ def _close(prev: int, nxt: int, m: Matching) -> bool:
 
 
 def how(match: Match) -> str:
-    """The rule in words: ``copy``, ``contained``, ``near copy, similarity 0.94``…"""
+    """The rule in words, for the detail of a move.
+
+    >>> how(Match(0, "exact", 0)), how(Match(0, "near", 0, 0.94))
+    ('copy', 'near copy, similarity 0.94')
+    """
     if match.rule == "exact":
         return "copy"
     if match.rule == "contained" and match.similarity == 1.0:
