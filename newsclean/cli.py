@@ -206,6 +206,33 @@ def _boilerplate_file(
     "many different documents go too. Default: on when cleaning 3 or more text files.",
 )
 @click.option(
+    "--dedup-docs",
+    is_flag=True,
+    help="Find near-duplicate documents in the run (syndicated copies of one story): the "
+    "first by path order is kept, the others are reported and not written.",
+)
+@click.option(
+    "--dedup-threshold",
+    type=click.FloatRange(0.3, 1.0),
+    default=0.7,
+    show_default=True,
+    metavar="SIM",
+    help="Similarity (estimated Jaccard of the documents' shingles) that makes two documents copies.",
+)
+@click.option(
+    "--duplicates-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="With --dedup-docs: write the duplicate documents under DIR (mirrored paths) "
+    "instead of leaving them out.",
+)
+@click.option(
+    "--dedup-report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="With --dedup-docs: write the clusters found (JSON: kept document, copies, similarity).",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="List on stderr every line a stage dropped, changed or moved, with the rule and why.",
@@ -259,6 +286,7 @@ def _config(params: dict[str, Any]) -> Config:
             to=params["target"],
             encoding=params["encoding"],
             repair_lossy=params["repair_lossy"],
+            dedup_threshold=params["dedup_threshold"],
             boilerplate_phrases=phrases,
             boilerplate_patterns=patterns,
         ).select(only=params["only"], skip=params["skip"] or ())
@@ -277,7 +305,12 @@ def corpus_steps(config: Config, params: dict[str, Any]) -> tuple[list[Any], lis
         from .site import SiteBoilerplate
 
         learners.append(SiteBoilerplate(config))
-    return learners, []
+    filters: list[Any] = []
+    if params.get("dedup_docs"):
+        from .dedup import NearDuplicateDocs
+
+        filters.append(NearDuplicateDocs.from_config(config))
+    return learners, filters
 
 
 @main.command()

@@ -26,6 +26,9 @@ def options_from(params: dict[str, Any]) -> Options:
 
     if params["output_dir"] is not None and params["in_place"]:
         raise click.UsageError("use either -o/--output-dir or -i/--in-place, not both")
+    for name in ("duplicates_dir", "dedup_report"):
+        if params[name] is not None and not params["dedup_docs"]:
+            raise click.UsageError(f"--{name.replace('_', '-')} needs --dedup-docs")
     # --diff --check shows the diffs and exits 1 if anything would change (see Report.check)
     mode = "diff" if params["diff"] else "check" if params["check"] else "write"
     for name in ("field", "stats_field"):
@@ -43,6 +46,7 @@ def options_from(params: dict[str, Any]) -> Options:
         field=params["field"],
         stats_field=params["stats_field"],
         explain=params["explain"],
+        rejected_dir=params["duplicates_dir"] if mode == "write" else None,
     )
 
 
@@ -81,6 +85,12 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
         if output_dir is not None:
             check_output_dir(output_dir, args)
             check_collisions(sources)
+        aside = options.rejected_dir
+        if aside is not None:
+            check_output_dir(aside, args)
+            check_collisions(sources)
+            if output_dir is not None and aside.resolve() == output_dir.resolve():
+                raise UsageError("--duplicates-dir must differ from -o/--output-dir")
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     return sources
@@ -137,9 +147,19 @@ def execute(
         bar.clear()
         if json is not None:
             json.close(report.totals(), steps)
+        if params["dedup_report"] is not None:
+            _write_json(params["dedup_report"], steps.get("near-duplicate-docs", {}))
         if not (quiet or json_on_stderr) and (shown or options.mode != "write"):
             bar.line(report.summary())
     return report.exit_code
+
+
+def _write_json(path: Path, data: Any) -> None:
+    """A JSON file written atomically (complete or absent)."""
+    import json
+
+    with _report_stream(path) as stream:
+        stream.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def _silent(line: str) -> None:

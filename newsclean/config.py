@@ -88,6 +88,9 @@ class Config:
     site_boilerplate
         Keys of the lines learned as the site's boilerplate from the whole batch
         (:class:`newsclean.site.SiteBoilerplate`); empty when cleaning one document.
+    dedup_threshold
+        Estimated Jaccard similarity (0.3–1) of two documents' shingle sets at which they are
+        near-duplicates of each other (``--dedup-docs``, :mod:`newsclean.dedup`).
     """
 
     stages: tuple[str, ...] = STAGE_NAMES
@@ -99,6 +102,7 @@ class Config:
     boilerplate_phrases: tuple[str, ...] = ()
     boilerplate_patterns: tuple[str, ...] = ()
     site_boilerplate: frozenset[str] = field(default=frozenset(), repr=False)
+    dedup_threshold: float = 0.7
 
     def __post_init__(self) -> None:
         chosen = set(parse_stage_list(self.stages))
@@ -116,6 +120,8 @@ class Config:
             raise ValueError("near_duplicate must be between 0.5 and 1.0")
         if self.min_duplicate_units < 1:
             raise ValueError("min_duplicate_units must be at least 1")
+        if not 0.3 <= self.dedup_threshold <= 1.0:
+            raise ValueError("dedup_threshold must be between 0.3 and 1.0")
         self._check_boilerplate_rules()
 
     def _check_boilerplate_rules(self) -> None:

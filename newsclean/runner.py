@@ -52,6 +52,8 @@ class Options:
     field: str = "text"
     stats_field: str | None = None
     explain: bool = False
+    #: Where rejected documents are written (mirrored paths), instead of nowhere.
+    rejected_dir: Path | None = None
 
 
 def run(
@@ -141,6 +143,10 @@ class _Run:
         self.destination = Destination(
             options.mode, options.output_dir, options.in_place, options.stats_field
         )
+        self.set_aside: Destination | None = None
+        if options.rejected_dir is not None and options.mode == "write":
+            self.set_aside = Destination("write", options.rejected_dir, False, options.stats_field)
+        self.aside_writers: dict[int, Writer] = {}
         self.spool: Spool | None = None
         if self.filters and options.mode != "check":
             self.spool = Spool(options.output_dir)
@@ -241,13 +247,38 @@ class _Run:
             whole = entry.source.kind == "text" and bool(mine)
             while frame is not None and frame[0] == index:
                 doc_id, data = frame[1], frame[2]
-                if entry.error is None and not whole and doc_id not in mine:
+                if entry.error is None:
                     try:
-                        self._writer(entry, index).write(data)
+                        if not whole and doc_id not in mine:
+                            self._writer(entry, index).write(data)
+                        elif self.set_aside is not None:
+                            self._aside(entry, index).write(data)
                     except OSError as exc:
                         self._write_failed(entry, index, exc)
                 frame = next(frames, None)
+            self._finish_aside(index, entry)
             self._finish(index, entry, rejected=whole)
+
+    def _aside(self, entry: Entry, index: int) -> Writer:
+        """The writer for an input's rejected documents (``--duplicates-dir``)."""
+        writer = self.aside_writers.get(index)
+        if writer is None:
+            assert self.set_aside is not None
+            writer = self.aside_writers[index] = self.set_aside.open(entry.source)
+        return writer
+
+    def _finish_aside(self, index: int, entry: Entry) -> None:
+        writer = self.aside_writers.pop(index, None)
+        if writer is None:
+            return
+        if entry.error is not None:
+            writer.discard()
+            return
+        try:
+            writer.finish(True)
+        except OSError as exc:
+            writer.discard()
+            self.report.fail(entry, describe_oserror(exc, "write"))
 
 
 def _line_order(item: tuple[str, str]) -> tuple[int, str]:
