@@ -96,11 +96,10 @@ def _size(rng: random.Random) -> int:
 def _lines(rng: random.Random, lang: str, target: int, dirty: bool, s2t) -> list[str]:
     base = "zh" if lang.startswith("zh") else "en"
     lines: list[str] = []
-    seen: set[tuple[int, ...]] = set()
     total = 0
     while total < target:
         size = min(target, rng.randint(3_000, 20_000))
-        art = newstext.article(rng, base, size, seen)
+        art = newstext.article(rng, base, size)
         total += sum(len(x.encode()) + 1 for x in art)
         if dirty:
             art = _dirty(rng, art, base)

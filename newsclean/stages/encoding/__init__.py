@@ -32,7 +32,7 @@ from ...config import Config
 from ...damage import find_damage, has_damage
 from ...model import Change, Diagnostic, Doc
 from ...mojibake import Outcome, fix_lines, replay
-from ...plausibility import has_cjk
+from ...plausibility import has_cjk, worth_a_reading
 from ...readings import Reading
 from ...roundtrip import SINGLE
 from ..whitespace import normalize_spaces
@@ -120,15 +120,14 @@ def _cjk(
     ``punctuation`` stage widens it again), so that cleaning the output again finds nothing.
     The repair keeps the line's own punctuation where the misreading can be undone with it.
     """
-    c = checks()
-    raw = {i: work.lines[i] for i in rows if c.suspicious(work.lines[i])}
+    raw = {i: work.lines[i] for i in rows if worth_a_reading(work.lines[i])}
     tidy = {i: normalize_spaces(line) for i, line in raw.items()}
     probes = {i: (raw[i].translate(_NARROW), tidy[i].translate(_NARROW)) for i in raw}
 
     def rest() -> list[tuple[int, tuple[str, str]]]:
         flagged = set(rows)
         for i, line in enumerate(work.lines):
-            if i not in flagged and _LOST not in line and c.suspicious(line):
+            if i not in flagged and _LOST not in line and worth_a_reading(line):
                 raw[i], tidy[i] = line, normalize_spaces(line)
                 probes[i] = (line.translate(_NARROW), tidy[i].translate(_NARROW))
         return [(i, probes[i]) for i in raw if i not in flagged]
