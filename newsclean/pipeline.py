@@ -24,7 +24,7 @@ def clean(text: str, config: Config = _DEFAULT) -> Result:
     """
     doc = _run(Doc.from_text(text), config)
     if _unsettled(doc, config):
-        again = _run(Doc(doc.lines, doc.linenos), config)
+        again = _run(Doc(doc.lines, doc.linenos, joined=doc.joined), config)
         doc = Doc(again.lines, again.linenos, doc.changes + again.changes, doc.diagnostics)
     return _result(text, doc)
 
@@ -43,20 +43,24 @@ def _unsettled(doc: Doc, config: Config) -> bool:
     evidence may read differently on the output; running the pipeline once more on the
     output settles it, so that cleaning a cleaned document changes nothing.
     """
-    if "pinyin" not in config.stages or "(" not in "".join(doc.lines):
+    if "pinyin" not in config.stages or not any(c.action == "drop" for c in doc.changes):
         return False
-    if not any(c.action == "drop" for c in doc.changes):
+    body = doc.body
+    if "(" not in body or body.isascii():  # an annotation has a tone mark: not ASCII
         return False
-    return ANNOTATION.search("\n".join(doc.lines)) is not None
+    return ANNOTATION.search(body) is not None
 
 
 def clean_bytes(data: bytes, config: Config = _DEFAULT) -> Result:
     """Decode raw bytes (see :func:`newsclean.decode.decode_bytes`), then :func:`clean` them."""
     decoded = decode_bytes(data, config.encoding)
     result = clean(decoded.text, config)
+    # Strict UTF-8 decodes one to one: the bytes changed exactly when the text did. Any other
+    # input (a BOM, a legacy encoding, replaced bytes) comes out as different bytes.
+    same_bytes = decoded.encoding == "utf-8" and not decoded.replaced and not result.changed
     return Result(
         text=result.text,
-        changed=result.text.encode("utf-8", "surrogatepass") != data,
+        changed=not same_bytes,
         changes=result.changes,
         diagnostics=decoded.diagnostics + result.diagnostics,
         encoding=decoded.encoding,
