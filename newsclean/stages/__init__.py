@@ -41,10 +41,10 @@ assert tuple(STAGES) == STAGE_NAMES
 
 #: One line per stage, for ``newsclean stages`` and ``--help``.
 SUMMARIES: dict[str, str] = {
-    "encoding": "repair mojibake (ftfy, CJK-safe), normalise, report damage that cannot be repaired",
+    "encoding": "reverse CJK and Western mojibake, normalise, report damage that cannot be repaired",
     "pinyin": "remove leaked pinyin annotations like 會(huì )議, when the whole document shows a leak",
     "whitespace": "trim paragraphs, collapse runs of spaces, remove invisible characters",
-    "boilerplate": "drop footers, copyright/share/print/nav lines, markdown and table debris",
+    "boilerplate": "drop footers, copyright/share/print/nav lines, link lists, markdown and table debris",
     "duplicates": "collapse repeated paragraphs and article bodies, keeping the most complete copy",
     "script": "convert Traditional/Simplified Chinese with OpenCC (only with --to)",
     "punctuation": "restore fullwidth punctuation (，：；！？（）) narrowed to ASCII in Chinese text",
