@@ -50,6 +50,8 @@ RARE = (
 NEVER = "\x80-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff\U000f0000-\U0010ffff"
 # What has no place inside a Latin word: enclosed forms, box drawing, shapes, CJK, hangul.
 FOREIGN = "\u2460-\u27ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f"
+#: Letters with diacritics: Latin-1's and Latin Extended's (not × and ÷).
+LATIN_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # Capitals with diacritics: not after a small letter in the same word (``musĲe``).
 CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # ...and what cannot even touch one: enclosed forms, box drawing, CJK symbols, halfwidth kana.
@@ -82,6 +84,35 @@ class Lazy:
 def cls(chars: str) -> str:
     """``chars`` made safe inside a regex character class."""
     return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
+def ranges(chars: set[str]) -> str:
+    """A class body for a set of characters, runs of consecutive ones as ranges (big classes
+    parse many times faster so).
+
+    >>> ranges(set("abcdxz"))
+    'a-dxz'
+    """
+    out: list[str] = []
+    codes = sorted(map(ord, chars))
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = cls(chr(codes[i])), cls(chr(codes[j]))
+        out.append(lo if i == j else f"{lo}{hi}" if j == i + 1 else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(out)
+
+
+def expand(spec: str) -> set[str]:
+    """The characters (of the Basic Multilingual Plane) a class body written as here holds.
+
+    >>> sorted(expand("a-cz"))
+    ['a', 'b', 'c', 'z']
+    """
+    return {chr(code) for lo, hi in _spans(spec) for code in range(lo, hi + 1)}
 
 
 def _spans(spec: str) -> list[tuple[int, int]]:

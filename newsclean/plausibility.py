@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .charclasses import FREE, HAN, HANGUL, KANA, Lazy, cls, tables
+from .charclasses import FREE, HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, cls, tables
 from .tiers import tiers
 
 # Patterns over the ``kind`` translation (see _Tables).
@@ -138,10 +138,7 @@ def suspicious(text: str) -> bool:
 
 # An accented Latin letter beside an ASCII one: part of a Latin word (café, Dvořák, the pinyin
 # huì or chǎng), whatever else the line holds.
-_IN_LATIN_WORD = re.compile(
-    "(?<=[A-Za-z])[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
-    "|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f](?=[A-Za-z])"
-)
+_IN_LATIN_WORD = re.compile(f"(?<=[A-Za-z])[{LATIN_LETTERS}]|[{LATIN_LETTERS}](?=[A-Za-z])")
 
 
 def worth_a_reading(text: str) -> bool:

@@ -69,6 +69,7 @@ _HAN = Lazy("[\u4e00-\u9fff]")
 #: Korean with hangul. Han characters with neither (four for Japanese, whose headlines can be
 #: all kanji; two for Korean) are Chinese, not Japanese or Korean.
 _LANGUAGE = {"cp932": (_KANA, 4), "euc_jp": (_KANA, 4), "cp949": (_HANGUL, 2)}
+_CHINESE = (WEB_GBK, "cp950")
 
 
 #: Big5 and Shift-JIS use trail bytes 40–7E for some two fifths and a fifth of real text;
@@ -79,9 +80,13 @@ _WIDE = re.compile(r"[^\x00-\x7f\uff61-\uff9f]")
 
 def _unlike(chain: Chain, text: str) -> int:
     """Extra cost for a reading in a language's own codec that does not look like it: no
-    kana in Japanese, no hangul in Korean, or (Big5, Shift-JIS) no low trail byte at all."""
+    kana in Japanese, no hangul in Korean, kana in Chinese (GBK and Big5 have kana, but a
+    byte misread as one is likelier than Chinese that quotes Japanese), or (Big5, Shift-JIS)
+    no low trail byte at all."""
     script, enough = _LANGUAGE.get(chain.actual, (None, 0))
     if script is not None and not script.search(text) and len(_HAN().findall(text)) >= enough:
+        return LANGUAGE_COST
+    if chain.actual in _CHINESE and _KANA.search(text):
         return LANGUAGE_COST
     wide = _LOW_TRAILS.get(chain.actual)
     if wide is None or len(_WIDE.findall(text)) < wide:

@@ -76,3 +76,12 @@ def test_cli_flag(cli, tmp_path):
     assert "--repair-lossy" in plain.stderr
     fixed = cli("fix", "--stages", "encoding", "--repair-lossy", str(path)).expect(0)
     assert fixed.out.startswith("国务院") and "\ufffd" in fixed.out
+
+
+def test_a_line_the_document_repairs_lost_no_bytes():
+    """The lines a document's misreading reaches beyond the flagged ones (``绋冲畾`` is made
+    of common characters only) are repaired as whole lines, not reported as lossy."""
+    pages = [broken for _, broken in textgen.cases(textgen.CJK_CHAINS[0], textgen.TEST_POOL, 3, 4)]
+    out = encoding(Doc.from_text("\n".join([*pages, "绋冲畾"])), Config())
+    assert out.lines[-1] == "稳定"
+    assert not [d for d in out.diagnostics if d.kind == "lossy-mojibake"]

@@ -44,10 +44,7 @@ STAGE = "encoding"
 
 def encoding(doc: Doc, config: Config) -> Doc:
     """Repair what can be repaired on the lines that can need it; report the rest."""
-    text = "\n".join(doc.lines)
-    rows = flagged_rows(text)
-    if not unicodedata.is_normalized("NFC", text):
-        rows = sorted(set(rows) | _denormalized(doc.lines))
+    rows = flagged_rows(doc.lines)
     if not rows:
         return doc
     c = checks()
@@ -135,7 +132,7 @@ def _cjk(
     # A line with U+FFFD in it lost bytes: repaired only on request, else only reported.
     whole = {i: variants for i, variants in probes.items() if _LOST not in variants[0]}
     outcome = fix_lines(whole.items(), rest=rest if sweep else None)
-    lossy = _lossy({i: v for i, v in probes.items() if i not in whole}, config)
+    lossy = _lossy({i: v for i, v in probes.items() if _LOST in v[0]}, config)
     for i, repair in (outcome.repairs | lossy.repairs).items():
         line = raw[i] if repair.source == probes[i][0] else tidy[i]
         own = replay(repair, line) if line != repair.source else repair.text
@@ -184,10 +181,6 @@ def _composed(line: str) -> str:
     if not unicodedata.is_normalized("NFC", tidy):
         return unicodedata.normalize("NFC", tidy)
     return composed
-
-
-def _denormalized(lines: tuple[str, ...]) -> set[int]:
-    return {i for i, line in enumerate(lines) if not unicodedata.is_normalized("NFC", line)}
 
 
 def _lossy(rows: dict[int, tuple[str, str]], config: Config) -> Outcome:

@@ -1,25 +1,36 @@
 """The stage's cheap checks: which lines can need it at all, and what each of them can need.
 
-One compiled character class finds every line with a character that is not plainly ordinary
-text (the characters of the encoding standards' two levels, ASCII but ``& ? !``, everyday
-punctuation). Mojibake made of such characters only is found by what it does with them:
-second-level ideographs three in a few characters (GBK read as Big5),
-Han characters spaced like Korean (EUC-KR read as GBK), a Western letter's UTF-8 read in a
-CJK codec inside a Latin word (``Bev枚lkerung``), hangul next to hanja (GBK read as EUC-KR),
-kana next to kanji Japanese is not written in (EUC-JP read as GBK). Everything else the
-stage does runs on the lines found, so clean Chinese or English text costs three scans.
+A line needs the stage when it holds a character that is no ordinary text (anything but ASCII,
+everyday punctuation, kana and the characters of the encoding standards' two levels), or one
+of the patterns mojibake makes of ordinary characters: second-level ideographs three in a few
+characters (GBK read as Big5), Han characters spaced like Korean (EUC-KR read as GBK), a
+Western letter's UTF-8 read in a CJK codec inside a Latin word (``Bev枚lkerung``), hangul next
+to hanja (GBK read as EUC-KR), kana next to kanji Japanese is not written in (EUC-JP read as
+GBK). Some ordinary characters count only where they can mean something: an accented letter
+inside a Latin word (``Dvořák``, the leaked pinyin ``會(huì )議``) only next to a character
+that is not ASCII, as the first half of a UTF-8 sequence ftfy undoes (``Ã–``) or in the
+tail of a pinyin annotation that lost its character (``宏yáng)``); ``?`` and ``!`` only
+where damage puts them (``??``, ``確!,``); ``&`` only in an HTML entity.
 
->>> flagged_rows("全部新闻\\n鍏ㄩ儴鏂伴椈\\nAll news\\nCafÃ©")
-[1, 3]
+All of that is one compiled pattern, which the regex engine runs at C speed: it stops only
+at the characters that can matter and looks at their context there. A line of pure ASCII
+cannot need more than an entity decoded, so only lines with ``&`` in them or with a
+character beyond ASCII are scanned. Everything else the stage does runs on the lines found.
+
+>>> flagged_rows(("全部新闻", "鍏ㄩ儴鏂伴椈", "All news", "CafÃ©", "會(huì )議", "確!,實施"))
+[1, 3, 5]
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...charclasses import HAN, HANGUL, KANA, Lazy
+from ...charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
+from ...chars import TONE_VOWELS
 from ...damage import COMMON_MARKERS, TRIGGER_CHARS
 from ...plausibility import suspicious
 from ...tiers import tiers
@@ -29,16 +40,11 @@ _BORING = (
     "\n\t\x20\x22-\x25\x27-\x3e\x40-\x7e\u2010-\u2027\u3000-\u3003\u3005-\u3011\u3014-\u301f"
     "\u3041-\u3096\u30a1-\u30fc\uff01-\uff5e"
 )
-_SPACED_HAN = Lazy(f" (?<=[{HAN}] )(?=[{HAN}])")
-_MARKERS = re.compile(
-    f"[{''.join(m[0] for m in COMMON_MARKERS)}](?=[{''.join(m[1] for m in COMMON_MARKERS)}])"
-)
-_ANY_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_KANA = re.compile(f"[{KANA}]")
-_HANGUL = re.compile(f"[{HANGUL}]")
-_KANA_OR_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
+_ANY_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _HANGUL_HAN = Lazy(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
 _KANA_LINE = Lazy(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
+_KANA = re.compile(f"[{KANA}]")
+_HANGUL = re.compile(f"[{HANGUL}]")
 
 # What ftfy can repair: UTF-8 read in one of its single-byte codecs (a lead byte's character,
 # then a continuation byte's), C1 controls, HTML entities, surrogates, terminal escapes and
@@ -46,6 +52,7 @@ _KANA_LINE = Lazy(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
 _FTFY_CODECS = ("latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
 _FTFY_CODECS_MORE = ("iso8859_2", "mac_roman", "cp437")
 _NOT_LEADS = "‘’‚“”„–—…‹›«»·"
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 _BOM_MOJIBAKE = "锘"
 
@@ -60,19 +67,15 @@ def _decoded(codec: str, first: int, last: int) -> set[str]:
     return out
 
 
-def _cls(chars: set[str] | str) -> str:
-    return "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars))
-
-
 @dataclass(frozen=True, slots=True)
 class Checks:
     """The compiled checks (see the module docstring)."""
 
-    interesting: re.Pattern[str]
-    dense: re.Pattern[str]
-    latin_cjk: re.Pattern[str]
     ftfy: re.Pattern[str]
     bom: re.Pattern[str]
+    western: Lazy  # flags, until a CJK character shows up
+    cjk: Lazy  # flags in CJK text, until kana or hangul show up
+    cjk_plain: Lazy  # flags in CJK text
 
     suspicious = staticmethod(suspicious)
 
@@ -110,26 +113,64 @@ def checks() -> Checks:
     common |= set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja)
     common -= set(TRIGGER_CHARS + _BOM_MOJIBAKE)
     common |= {marker[0] for marker in COMMON_MARKERS}  # 占 is common; 占쏙옙 is damage
+    common -= _not_nfc()  # a line of unflagged characters is in NFC already
     leads: set[str] = set()
     conts: set[str] = set()
     for codec in _FTFY_CODECS + _FTFY_CODECS_MORE:
         leads |= _decoded(codec, 0xC2, 0xF4)
         conts |= _decoded(codec, 0x80, 0xBF)
     leads -= set(_NOT_LEADS)
-    ftfy = (
-        f"[{_cls(leads)}][{_cls(conts)}]|[\\x80-\\x9f]"
-        r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-        r"|[\ud800-\udfff]|\x1b\[|[\ufb00-\ufb06]"
-    )
+    lead, cont = f"[{ranges(leads)}]", f"[{ranges(conts)}]"
+    ftfy = f"{lead}{cont}|[\\x80-\\x9f]|{_ENTITY}|[\\ud800-\\udfff]|\\x1b\\[|[\\ufb00-\\ufb06]"
     first = set(t.gb2312_1 + t.big5_common + t.jis_1)
-    second = _cls(set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja) - first)
+    seconds = set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja) - first
+    second = ranges(seconds)
+    boring = expand(_BORING) | common
+    # Characters that flag a line by themselves; then those that may, by their context.
+    lone = f"(?<=[^{ranges(boring | expand('?!&' + LATIN_LETTERS))}])"
+    latin = (
+        f"(?<=[{LATIN_LETTERS}])(?:(?<=[^\\x00-\\x7f].)|(?=[^\\x00-\\x7f])"  # next to CJK…
+        "|(?<=[\\u0100-\\u0151\\u0154-\\u024f])(?<![A-Za-z].)(?![A-Za-z])"  # costly alone
+        f"|(?<={lead})(?={cont})"  # what ftfy undoes
+        f"|(?<=[{TONE_VOWELS}])(?:{'|'.join(f'(?<=[{HAN}][a-zü]{{{n}}}.)' for n in range(1, 6))})"
+        f"(?=[a-zü{TONE_VOWELS}]{{0,4}} ?\\)))"  # a pinyin annotation that lost its character
+    )
+    marks = (
+        f"(?<=[?!])(?=[?,，、。;；:：]|[a-zü]{{0,5}}[{TONE_VOWELS}])"  # lost characters
+        "|(?<=&)(?=#|[A-Za-z][A-Za-z0-9]{1,31};)"
+    )
+    firsts = {m[0] for m in COMMON_MARKERS}
+    cjk_only = (
+        f"(?<=[A-Za-z ])(?:(?=[{ranges(_latin_signals())}])|(?<=[{HAN}] )(?=[{HAN}]))"
+        f"|(?<=[{second}])(?:[^\n]{{0,2}}[{second}]){{2}}"  # dense second level
+        f"|(?<=[{ranges(firsts)}])(?=[{ranges({m[1] for m in COMMON_MARKERS})}])"
+    )
+    in_cjk = boring - expand("A-Za-z ") - seconds - firsts
     return Checks(
-        interesting=re.compile(f"[^{_BORING}{_cls(common)}]"),
-        dense=re.compile(f"[{second}](?:[^\n]{{0,2}}[{second}]){{2}}"),
-        latin_cjk=re.compile(f"[A-Za-z ](?=[{_cls(_latin_signals())}])"),
         ftfy=re.compile(ftfy),
         bom=re.compile(f"\\ufeff|^ï»¿|^{_BOM_MOJIBAKE}(?:[\\ufffd?]|$)"),
+        western=Lazy(
+            f"[^{ranges(boring - expand(_ANY_CJK))}]"
+            f"(?:{latin}|{marks}|(?P<cjk>(?<=[{_ANY_CJK}]))|{lone})"
+        ),
+        cjk=Lazy(
+            f"[^{ranges(in_cjk - expand(KANA + HANGUL))}]"
+            f"(?:{cjk_only}|{latin}|{marks}|(?P<script>(?<=[{KANA}{HANGUL}]))|{lone})"
+        ),
+        cjk_plain=Lazy(f"[^{ranges(in_cjk)}](?:{cjk_only}|{latin}|{marks}|{lone})"),
     )
+
+
+def _not_nfc() -> set[str]:
+    """Characters a line in NFC cannot hold, or only where they do not follow another."""
+    out: set[str] = set()
+    for code in range(0x10000):
+        ch = chr(code)
+        if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch:
+            out.add(ch)
+        decomposed = unicodedata.normalize("NFD", ch)
+        out.update(decomposed[1:])
+    return out
 
 
 def _latin_signals() -> set[str]:
@@ -154,22 +195,46 @@ def _decoded_pairs(codec: str, lead: int) -> set[str]:
     return out
 
 
-def flagged_rows(text: str) -> list[int]:
-    """Indexes of the lines of ``text`` (joined with ``\\n``) that need a closer look."""
+def flagged_rows(lines: Sequence[str]) -> list[int]:
+    """Indexes of the ``lines`` that need a closer look."""
+    picked = [i for i, line in enumerate(lines) if not line.isascii() or "&" in line]
+    if not picked:
+        return []
+    if len(picked) == len(lines):
+        return sorted(_scan("\n".join(lines)))
+    return sorted(picked[i] for i in _scan("\n".join(lines[i] for i in picked)))
+
+
+def _scan(text: str) -> set[int]:
+    """The lines of ``text`` (joined with ``\\n``) the checks flag."""
     c = checks()
-    rows = _rows(text, c.interesting)
-    if not _ANY_CJK.search(text):  # the rest is about CJK characters
-        return sorted(rows)
-    rows |= _rows(text, _SPACED_HAN()) | _rows(text, c.latin_cjk) | _rows(text, _MARKERS)
-    rows |= _rows(text, c.dense)
-    if not _KANA_OR_HANGUL.search(text):
-        return sorted(rows)
-    if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
+    pattern = c.western()
+    rows: set[int] = set()
+    kana = hangul = False
+    pos = line = 0
+    while m := pattern.search(text, pos):
+        at = m.start()
+        line += text.count("\n", pos, at)
+        if m.lastgroup == "cjk":  # CJK text has more to check: start again
+            pattern, rows, pos, line = c.cjk(), set(), 0, 0
+            continue
+        if m.lastgroup == "script":
+            kana = _KANA.search(text, at) is not None
+            hangul = _HANGUL.search(text, at) is not None
+            pattern, pos = c.cjk_plain(), at
+            continue
+        rows.add(line)
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        pos = end + 1
+        line += 1
+    if hangul:  # GBK read as EUC-KR: hangul and hanja side by side
         rows |= _rows(text, _HANGUL_HAN())
-    if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
+    if kana:  # EUC-JP read as GBK keeps the kana and garbles the kanji
         lines = text.split("\n")
         rows |= {i for i in _rows(text, _KANA_LINE()) if suspicious(lines[i])}
-    return sorted(rows)
+    return rows
 
 
 def _rows(text: str, pattern: re.Pattern[str]) -> set[int]:
