@@ -144,9 +144,10 @@ class Tables:
     second-level ideograph, which costs 1 but is weak evidence); ``kind`` gives what
     the penalties need to see: ``a``/``A`` ASCII small/capital letter, ``s``/``C`` Latin-1
     small/capital letter, ``p`` another Latin-1 character, ``q``/``Q`` a cp1252 extra that
-    pairs with them, ``E`` another capital with a diacritic, ``k`` kana, ``h`` hangul, ``y`` a
-    symbol, ``z`` other CJK, and for a Han character a digit telling whether GB 2312 (4), Big5
-    (2) and JIS X 0208 (1) have it. Characters beyond the plane are left as they are.
+    pairs with them, ``l``/``E`` another small/capital letter with a diacritic, ``k`` kana,
+    ``h`` hangul, ``y`` a symbol, ``z`` other CJK, and for a Han character a digit telling
+    whether GB 2312 (4), Big5 (2) and JIS X 0208 (1) have it. Characters beyond the plane are
+    left as they are.
     """
 
     cost: str
@@ -169,6 +170,7 @@ def tables() -> Tables:
     _fill(kind, "k", KANA)
     _fill(kind, "h", HANGUL)
     _fill(kind, "E", chars=CAPITALS)
+    _fill(kind, "l", chars="".join(c for c in map(chr, range(0x100, 0x250)) if c.islower()))
     _fill(kind, "p", PAIRED)
     _fill(kind, "C", chars="".join(c for c in map(chr, range(0xC0, 0xDF)) if c.isupper()))
     _fill(kind, "s", chars="".join(c for c in map(chr, range(0xDF, 0x100)) if c.islower()))

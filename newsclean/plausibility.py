@@ -8,7 +8,8 @@ and general punctuation, Latin-1 letters. Second-level ideographs and less commo
 U+FFFD, surrogates) 4. On top of that:
 
 * two Latin-1 characters side by side (``ÖÐÎÄ``) cost 2: real Western text puts an accented
-  letter between ASCII ones;
+  letter between ASCII ones (and such a letter costs nothing, whatever its block: ``Dvořák``,
+  the pinyin ``huì`` and ``chǎng``);
 * CJK wedged inside a Latin word (``d茅clar茅``), a symbol touching one (``┨berflutet``),
   or a capital Latin-1 letter after a small one (``erÀ[ffnet``), costs 3;
 * a line keeps to one script: with kana, every Han character outside JIS X 0208 costs 2 (and
@@ -22,8 +23,10 @@ less than the text it replaces; clean text costs little, so nothing beats leavin
 
 >>> cost("中文"), cost("國務院"), cost("東京都は今日"), cost("Déjà vu, l’été dernier")
 (0, 0, 0, 0)
->>> cost("ÖÐÎÄ"), cost("鍏ㄩ儴"), cost("d茅clar茅")
-(6, 4, 3)
+>>> cost("Dvořák"), cost("大會(huì )開(kāi)幕"), cost("ā"), cost("ÖÐÎÄ")
+(0, 0, 1, 6)
+>>> cost("鍏ㄩ儴"), cost("d茅clar茅")
+(4, 3)
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ _SANDWICHES = (
 _HAN_KIND = re.compile(f"[{_HAN_KINDS}]")
 _NOT_JIS = re.compile("[0246]")
 _SPACED_HAN = re.compile(f"(?<=[{_HAN_KINDS}]) (?=[{_HAN_KINDS}])")
+_IN_WORD = re.compile("[lE](?:(?<=[aA].)|(?=[aA]))")  # Latin Extended inside a Latin word
 _NEVER_BEYOND = re.compile("[\U000f0000-\U0010ffff]")
 
 
@@ -75,6 +79,8 @@ def _profile(text: str) -> _Profile:
     if beyond:
         base += 2 * _count(_NEVER_BEYOND, text)
     kinds = text.translate(t.kind)
+    if "l" in kinds or "E" in kinds:
+        base -= _count(_IN_WORD, kinds)
     strong = 0
     if any(k in kinds for k in "pCsqQ"):
         strong += 2 * sum(_count(pattern, kinds) for pattern in _LATIN_PAIRS)
