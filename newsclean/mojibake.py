@@ -97,7 +97,7 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     return _Choice(None, False, _suspicion(before, best))
 
 
-def _in_line(before: int, best: Reading, chain: Chain, found: list[Reading]) -> bool:
+def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading]) -> bool:
     """Is ``best`` the document's own misreading, better than the line and than any other?"""
     if best.chains[0] != chain or best.cost >= before or not is_cjk_dominant(best.text):
         return False

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .charclasses import Lazy
 from .plausibility import cost, has_cjk
@@ -114,20 +115,28 @@ def apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | No
     pieces: list[str] = []
     last = 0
     for start, end in chain.units(line):
-        unit = line[start:end]
-        new = chain.undo(unit)
-        if new is None and lossy:
-            new = chain.undo_lossy(unit)
-        if new is None or new == unit or (not worse and cost(new) > cost(unit)):
-            continue
-        if chain.misread == SINGLE and chain.actual != "utf-8" and _swallows_ascii(unit, new):
-            continue
-        pieces += (line[last:start], new)
-        last = end
+        new = _undo_unit(chain, line[start:end], lossy, worse)
+        if new is not None:
+            pieces += (line[last:start], new)
+            last = end
     if not pieces:
         return None
     pieces.append(line[last:])
     return "".join(pieces)
+
+
+@lru_cache(maxsize=1 << 16)
+def _undo_unit(chain: Chain, unit: str, lossy: bool, worse: bool) -> str | None:
+    """What :func:`apply` puts in place of one unit, or ``None`` to leave it. (The same
+    units come back often: between the parentheses of leaked pinyin, in boilerplate.)"""
+    new = chain.undo(unit)
+    if new is None and lossy:
+        new = chain.undo_lossy(unit)
+    if new is None or new == unit or (not worse and cost(new) > cost(unit)):
+        return None
+    if chain.misread == SINGLE and chain.actual != "utf-8" and _swallows_ascii(unit, new):
+        return None
+    return new
 
 
 def _swallows_ascii(unit: str, new: str) -> bool:
@@ -150,8 +159,10 @@ class Reading:
     cost: int
 
 
-def readings(line: str, lossy: bool = False) -> list[Reading]:
-    """Every reading of ``line`` that differs from it, cheapest first."""
+@lru_cache(maxsize=4096)
+def readings(line: str, lossy: bool = False) -> tuple[Reading, ...]:
+    """Every reading of ``line`` that differs from it, cheapest first. (A document asks
+    twice for the lines it settles by its misreading, and boilerplate repeats.)"""
     out: list[Reading] = []
     for chain in _candidates(line):
         text = apply(chain, line, lossy, worse=chain in OUTER)
@@ -162,7 +173,7 @@ def readings(line: str, lossy: bool = False) -> list[Reading]:
         if chain in OUTER and first.cost:
             out += _inner(first, lossy)
     out.sort(key=lambda r: (r.cost, len(r.chains), [ORDER[c] for c in r.chains]))
-    return out
+    return tuple(out)
 
 
 def _candidates(line: str) -> tuple[Chain, ...]:

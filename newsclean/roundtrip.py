@@ -195,12 +195,22 @@ class Chain:
             parts = [_pick(list(_encodings(piece, self.misread))) for piece in unit.split(_LOST)]
         except (UnicodeEncodeError, ValueError):
             return None
-        if len(parts) == 2:
+        if len(parts) == 2 and _around_one(*parts):
             whole = [b"".join((parts[0], b, parts[1])) for b in _CANDIDATE_BYTES]
             valid = [text for text in map(_strict_utf8, whole) if text is not None]
             if len(valid) == 1:
                 return valid[0]
         return _around_losses(parts)
+
+
+def _around_one(before: bytes, after: bytes) -> bool:
+    """Can one byte between ``before`` and ``after`` make them UTF-8? Only if what they hold
+    besides the character it was part of is UTF-8 already (a quick test, before 117 tries)."""
+    head = len(after) - len(after.lstrip(bytes(range(0x80, 0xC0))))
+    if head > 3:
+        return False
+    core = before[: len(before) - _incomplete_tail(before)]
+    return _strict_utf8(core) is not None and _strict_utf8(after[head:]) is not None
 
 
 def _pick(variants: list[bytes]) -> bytes:

@@ -62,26 +62,30 @@ def encoding(doc: Doc, config: Config) -> Doc:
     ]
     pending = rows
     for n in range(_ROUNDS):  # a repair can reveal more to repair: settle it now, not next time
-        before = list(work.lines)
+        work.start_round()
         left_alone = _cjk(work, pending, config, doc.linenos, reports, sweep=n == 0)
         for i in pending:
             if i not in left_alone:
                 _western(work, i)
-        pending = [i for i, line in enumerate(work.lines) if line != before[i]]
+        pending = work.changed_this_round()
         if not pending:
             break
     diagnostics += reports.values()
-    rows = sorted(set(rows).union(i for i, line in enumerate(work.lines) if line != doc.lines[i]))
+    rows = sorted(set(rows).union(i for i in work.rules if work.lines[i] != doc.lines[i]))
     for i in rows:
         work.note(i, _composed(work.lines[i]), "nfc")
         if has_damage(work.lines[i]):
             diagnostics += _diagnose(work.lines[i], doc.linenos[i])
     changes = {
-        i: Change(STAGE, "+".join(rules), doc.linenos[i], detail="; ".join(work.details[i]))
-        for i, rules in work.rules.items()
+        i: Change(STAGE, "+".join(work.rules[i]), doc.linenos[i], detail="; ".join(work.details[i]))
+        for i in sorted(work.rules)
         if work.lines[i] != doc.lines[i]
     }
-    return doc.rewritten(work.lines, changes, diagnostics)
+    if not changes:
+        return doc.evolve(diagnostics=diagnostics) if diagnostics else doc
+    if all(work.lines[i] and not work.lines[i].isspace() for i in changes):
+        return doc.evolve(work.lines, changes=changes.values(), diagnostics=diagnostics)
+    return doc.rewritten(work.lines, changes, diagnostics)  # it drops the lines left blank
 
 
 @dataclass
@@ -91,14 +95,22 @@ class _Work:
     lines: list[str]
     rules: dict[int, list[str]] = field(default_factory=dict)
     details: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _before: dict[int, str] = field(default_factory=dict)  # this round's lines as they were
 
     def note(self, i: int, new: str, rule: str, detail: str = "") -> None:
         if new == self.lines[i]:
             return
+        self._before.setdefault(i, self.lines[i])
         self.lines[i] = new
         self.rules.setdefault(i, []).append(rule)
         if detail:
             self.details[i].append(detail)
+
+    def start_round(self) -> None:
+        self._before = {}
+
+    def changed_this_round(self) -> list[int]:
+        return sorted(i for i, line in self._before.items() if self.lines[i] != line)
 
 
 def _cjk(

@@ -3,14 +3,15 @@
 A line needs the stage when it holds a character that is no ordinary text (anything but ASCII,
 everyday punctuation, kana and the characters of the encoding standards' two levels), or one
 of the patterns mojibake makes of ordinary characters: second-level ideographs three in a few
-characters (GBK read as Big5), Han characters spaced like Korean (EUC-KR read as GBK), a
-Western letter's UTF-8 read in a CJK codec inside a Latin word (``Bev枚lkerung``), hangul next
-to hanja (GBK read as EUC-KR), kana next to kanji Japanese is not written in (EUC-JP read as
-GBK). Some ordinary characters count only where they can mean something: an accented letter
-inside a Latin word (``Dvořák``, the leaked pinyin ``會(huì )議``) only next to a character
-that is not ASCII, as the first half of a UTF-8 sequence ftfy undoes (``Ã–``) or in the
-tail of a pinyin annotation that lost its character (``宏yáng)``); ``?`` and ``!`` only
-where damage puts them (``??``, ``確!,``); ``&`` only in an HTML entity.
+characters (GBK read as Big5), Han characters spaced like Korean where EUC-KR's hangul land in
+GBK (EUC-KR read as GBK), a Western letter's UTF-8 read in a CJK codec inside a Latin word
+(``Bev枚lkerung``), hangul next to hanja (GBK read as EUC-KR), kana next to kanji Japanese is
+not written in (EUC-JP read as GBK). Some ordinary characters count only where they can mean
+something: an accented letter inside a Latin word (``Dvořák``, the leaked pinyin
+``會(huì )議``) only next to a character that is not ASCII, as the first half of a UTF-8
+sequence ftfy undoes (``Ã–``) or in the tail of a pinyin annotation that lost its character
+(``宏yáng)``); ``?`` and ``!`` only where damage puts them (``??``, ``確!,``); ``&`` only in
+an HTML entity.
 
 All of that is one compiled pattern, which the regex engine runs at C speed: it stops only
 at the characters that can matter and looks at their context there. A line of pure ASCII
@@ -44,6 +45,12 @@ _ANY_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _HANGUL_HAN = Lazy(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
 _KANA_LINE = Lazy(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
 _KANA = re.compile(f"[{KANA}]")
+_CJK = re.compile(f"[{_ANY_CJK}]")
+# A well-formed pinyin annotation: one tone vowel, next to an ASCII letter (ü and a lone
+# vowel count where they stand, see the checks).
+_ANNOTATION = Lazy(
+    f"\\((?:[a-z]{{1,5}}[{TONE_VOWELS}][a-z]{{0,4}}|[{TONE_VOWELS}][a-z]{{1,4}}) ?\\)"
+)
 _HANGUL = re.compile(f"[{HANGUL}]")
 
 # What ftfy can repair: UTF-8 read in one of its single-byte codecs (a lead byte's character,
@@ -55,6 +62,9 @@ _NOT_LEADS = "‘’‚“”„–—…‹›«»·"
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 _BOM_MOJIBAKE = "锘"
+# Lines a document's first ones must all be beyond ASCII for it to be scanned whole: sparing
+# ASCII lines the scan pays in Western text, not in Chinese (the flags are the same).
+_SAMPLE = 16
 
 
 def _decoded(codec: str, first: int, last: int) -> set[str]:
@@ -140,9 +150,11 @@ def checks() -> Checks:
         "|(?<=&)(?=#|[A-Za-z][A-Za-z0-9]{1,31};)"
     )
     firsts = {m[0] for m in COMMON_MARKERS}
+    # Korean is spaced: EUC-KR read as GBK puts its hangul in GB 2312 rows B0–C8, spaced.
+    korean = ranges(set(bytes(_pairs(range(0xB0, 0xC9), range(0xA1, 0xFF))).decode("gb2312")))
+    letters = f"(?<=[A-Za-z ])(?:(?=[{ranges(_latin_signals())}])|(?<=[{korean}] )(?=[{korean}]))"
     cjk_only = (
-        f"(?<=[A-Za-z ])(?:(?=[{ranges(_latin_signals())}])|(?<=[{HAN}] )(?=[{HAN}]))"
-        f"|(?<=[{second}])(?:[^\n]{{0,2}}[{second}]){{2}}"  # dense second level
+        f"(?<=[{second}])(?:[^\n]{{0,2}}[{second}]){{2}}"  # dense second level
         f"|(?<=[{ranges(firsts)}])(?=[{ranges({m[1] for m in COMMON_MARKERS})}])"
     )
     in_cjk = boring - expand("A-Za-z ") - seconds - firsts
@@ -154,11 +166,17 @@ def checks() -> Checks:
             f"(?:{latin}|{marks}|(?P<cjk>(?<=[{_ANY_CJK}]))|{lone})"
         ),
         cjk=Lazy(
-            f"[^{ranges(in_cjk - expand(KANA + HANGUL))}]"
-            f"(?:{cjk_only}|{latin}|{marks}|(?P<script>(?<=[{KANA}{HANGUL}]))|{lone})"
+            f"[^{ranges(in_cjk - expand(KANA + HANGUL))}](?:{letters}|(?<![A-Za-z ])"
+            f"(?:{cjk_only}|{latin}|{marks}|(?P<script>(?<=[{KANA}{HANGUL}]))|{lone}))"
         ),
-        cjk_plain=Lazy(f"[^{ranges(in_cjk)}](?:{cjk_only}|{latin}|{marks}|{lone})"),
+        cjk_plain=Lazy(
+            f"[^{ranges(in_cjk)}](?:{letters}|(?<![A-Za-z ])(?:{cjk_only}|{latin}|{marks}|{lone}))"
+        ),
     )
+
+
+def _pairs(leads: range, trails: range) -> list[int]:
+    return [byte for lead in leads for trail in trails for byte in (lead, trail)]
 
 
 def _not_nfc() -> set[str]:
@@ -197,6 +215,8 @@ def _decoded_pairs(codec: str, lead: int) -> set[str]:
 
 def flagged_rows(lines: Sequence[str]) -> list[int]:
     """Indexes of the ``lines`` that need a closer look."""
+    if not any(line.isascii() for line in lines[:_SAMPLE]):  # CJK, most likely: scan it all
+        return sorted(_scan("\n".join(lines)))
     picked = [i for i, line in enumerate(lines) if not line.isascii() or "&" in line]
     if not picked:
         return []
@@ -208,30 +228,34 @@ def flagged_rows(lines: Sequence[str]) -> list[int]:
 def _scan(text: str) -> set[int]:
     """The lines of ``text`` (joined with ``\\n``) the checks flag."""
     c = checks()
+    # A pinyin annotation flags nothing, nor changes what its neighbours flag: the scan
+    # sees three dashes instead, and spares the letters in it a look each.
+    seen = _ANNOTATION().sub("---", text) if "(" in text else text
     pattern = c.western()
     rows: set[int] = set()
-    kana = hangul = False
     pos = line = 0
-    while m := pattern.search(text, pos):
+    while m := pattern.search(seen, pos):
         at = m.start()
-        line += text.count("\n", pos, at)
-        if m.lastgroup == "cjk":  # CJK text has more to check: start again
+        line += seen.count("\n", pos, at)
+        end = seen.find("\n", at)
+        if m.lastgroup == "cjk" or (
+            pattern is c.western() and _CJK.search(seen, at, len(seen) if end < 0 else end)
+        ):  # CJK text has more to check: start again
             pattern, rows, pos, line = c.cjk(), set(), 0, 0
             continue
-        if m.lastgroup == "script":
-            kana = _KANA.search(text, at) is not None
-            hangul = _HANGUL.search(text, at) is not None
+        if m.lastgroup == "script":  # kana or hangul: see below
             pattern, pos = c.cjk_plain(), at
             continue
         rows.add(line)
-        end = text.find("\n", at)
         if end < 0:
             break
         pos = end + 1
         line += 1
-    if hangul:  # GBK read as EUC-KR: hangul and hanja side by side
+    if pattern is not c.cjk_plain():
+        return rows
+    if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
         rows |= _rows(text, _HANGUL_HAN())
-    if kana:  # EUC-JP read as GBK keeps the kana and garbles the kanji
+    if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
         lines = text.split("\n")
         rows |= {i for i in _rows(text, _KANA_LINE()) if suspicious(lines[i])}
     return rows
