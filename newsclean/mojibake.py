@@ -22,7 +22,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .plausibility import cost, has_cjk, is_cjk_dominant, thin
-from .readings import FTFY_DOMAIN, ORDER, Reading, apply, readings
+from .readings import (
+    FTFY_DOMAIN,
+    ORDER,
+    Reading,
+    apply,
+    chain_readings,
+    floor,
+    is_candidate,
+    readings,
+)
 from .roundtrip import Chain
 
 #: What a repair must gain: at least this much cost, and at least half of it.
@@ -79,6 +88,11 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     before = cost(line)
     if before < (1 if prefer else MIN_GAIN) or thin(line):
         return _Choice(None, False)
+    if floor(line, lossy) > before - MIN_GAIN:  # no reading can gain enough to be taken…
+        if not prefer or not is_candidate(line, prefer[0]):
+            return _Choice(None, False)  # …nor to be suspected
+        if all(r.cost >= before for r in chain_readings(line, prefer[0], lossy)):
+            return _Choice(None, False)  # …nor is the document's own better than the line
     found = readings(line, lossy)
     if not found:
         return _Choice(None, False)

@@ -52,6 +52,7 @@ CHAINS: tuple[Chain, ...] = tuple(
 )
 ORDER = {chain: i for i, chain in enumerate(CHAINS)}
 _ASCII = re.compile(r"[\x00-\x7f]")
+_LOST = "\ufffd"
 _SINGLE_CHAINS = tuple(c for c in CHAINS if c.misread == SINGLE)
 _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
 _LATIN1 = re.compile(
@@ -163,17 +164,51 @@ class Reading:
 def readings(line: str, lossy: bool = False) -> tuple[Reading, ...]:
     """Every reading of ``line`` that differs from it, cheapest first. (A document asks
     twice for the lines it settles by its misreading, and boilerplate repeats.)"""
-    out: list[Reading] = []
-    for chain in _candidates(line):
-        text = apply(chain, line, lossy, worse=chain in OUTER)
-        if text is None:
-            continue
-        first = Reading(text, (chain,), cost(text) + _unlike(chain, text))
-        out.append(first)
-        if chain in OUTER and first.cost:
-            out += _inner(first, lossy)
+    out = [r for chain in _candidates(line) for r in chain_readings(line, chain, lossy)]
     out.sort(key=lambda r: (r.cost, len(r.chains), [ORDER[c] for c in r.chains]))
     return tuple(out)
+
+
+def chain_readings(line: str, chain: Chain, lossy: bool = False) -> list[Reading]:
+    """The readings of ``line`` that undo ``chain`` first (a candidate for it, or not)."""
+    text = apply(chain, line, lossy, worse=chain in OUTER)
+    if text is None:
+        return []
+    first = Reading(text, (chain,), cost(text) + _unlike(chain, text))
+    if chain in OUTER and first.cost:
+        return [first, *_inner(first, lossy)]
+    return [first]
+
+
+def is_candidate(line: str, chain: Chain) -> bool:
+    """Can ``chain``'s misreading have made ``line``?"""
+    return chain in _candidates(line)
+
+
+def floor(line: str, lossy: bool = False) -> int:
+    """A lower bound on what every reading of ``line`` costs, for as little work as can be.
+
+    A U+FFFD costs 4 and stays in every reading but one that undoes a lossy UTF-8 misreading
+    around it; those readings, and the ones of two layers, are read out to the end.
+
+    >>> floor("今天\ufffd天气很好"), floor("鍏ㄩ儴"), floor("鍥藉姟闄㈡\ufffd荤悊", lossy=True)
+    (4, 0, 4)
+    """
+    lost = line.count(_LOST)
+    if not lost:
+        return 0
+    costs = [4 * lost]
+    for chain in _candidates(line):
+        if chain in OUTER or (lossy and chain.actual == "utf-8" and _undoes_a_loss(chain, line)):
+            costs += (r.cost for r in chain_readings(line, chain, lossy))
+    return min(costs)
+
+
+def _undoes_a_loss(chain: Chain, line: str) -> bool:
+    return any(
+        _LOST in line[start:end] and _undo_unit(chain, line[start:end], True, False) is not None
+        for start, end in chain.units(line)
+    )
 
 
 def _candidates(line: str) -> tuple[Chain, ...]:
