@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .plausibility import cost, has_cjk, is_cjk_dominant, thin
 from .readings import (
@@ -154,8 +155,9 @@ def _fix(line: str, prefer: tuple[Chain, ...], lossy: bool) -> tuple[Repair | No
     return Repair(text, tuple(chains), before, after, lossy and "\ufffd" in line, line), first
 
 
+@lru_cache(maxsize=4096)
 def _fix_any(
-    variants: Sequence[str], prefer: tuple[Chain, ...], lossy: bool
+    variants: tuple[str, ...], prefer: tuple[Chain, ...], lossy: bool
 ) -> tuple[Repair | None, _Choice]:
     """:func:`_fix` on the first variant of a line that can be repaired; if none can, the
     last variant's verdict (the line as later stages leave it, which a second pass sees)."""
@@ -176,7 +178,7 @@ class Outcome:
     suspects: dict[int, Reading]
 
 
-Lines = Iterable[tuple[int, Sequence[str]]]
+Lines = Iterable[tuple[int, tuple[str, ...]]]
 
 
 def fix_lines(
@@ -192,7 +194,7 @@ def fix_lines(
     """
     done: dict[int, Repair] = {}
     suspects: dict[int, Reading] = {}
-    undecided: list[tuple[int, Sequence[str]]] = []
+    undecided: list[tuple[int, tuple[str, ...]]] = []
     votes: dict[Chain, int] = {}
     for i, variants in lines:
         repair, choice = _fix_any(variants, (), lossy)

@@ -199,9 +199,24 @@ def floor(line: str, lossy: bool = False) -> int:
         return 0
     costs = [4 * lost]
     for chain in _candidates(line):
-        if chain in OUTER or (lossy and chain.actual == "utf-8" and _undoes_a_loss(chain, line)):
+        if chain in OUTER:
+            text = apply(chain, line, lossy, worse=True)
+            if text is not None:
+                first = cost(text) + _unlike(chain, text)
+                costs += (first, _inner_floor(text, lossy) if first else first)
+        elif lossy and chain.actual == "utf-8" and _undoes_a_loss(chain, line):
             costs += (r.cost for r in chain_readings(line, chain, lossy))
     return min(costs)
+
+
+def _inner_floor(text: str, lossy: bool) -> int:
+    """:func:`floor` for the inner layer read from ``text`` (one layer, never worse)."""
+    lost = text.count(_LOST)
+    if not lost:
+        return 0
+    if lossy and any(c.actual == "utf-8" and _undoes_a_loss(c, text) for c in _candidates(text)):
+        return 0
+    return 4 * lost
 
 
 def _undoes_a_loss(chain: Chain, line: str) -> bool:

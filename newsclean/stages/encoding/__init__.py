@@ -24,19 +24,17 @@ place and reported with its line (:mod:`newsclean.damage`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ...config import Config
-from ...damage import find_damage, has_damage
 from ...model import Change, Diagnostic, Doc
 from ...mojibake import Outcome, fix_lines, replay
 from ...plausibility import has_cjk, worth_a_reading
 from ...readings import Reading
 from ...roundtrip import SINGLE
-from ..whitespace import normalize_spaces
 from .checks import checks, flagged_rows
+from .lines import facts, narrow
 from .western import fix_line
 
 STAGE = "encoding"
@@ -73,9 +71,8 @@ def encoding(doc: Doc, config: Config) -> Doc:
     diagnostics += reports.values()
     rows = sorted(set(rows).union(i for i in work.rules if work.lines[i] != doc.lines[i]))
     for i in rows:
-        work.note(i, _composed(work.lines[i]), "nfc")
-        if has_damage(work.lines[i]):
-            diagnostics += _diagnose(work.lines[i], doc.linenos[i])
+        work.note(i, facts(work.lines[i]).composed, "nfc")
+        diagnostics += _diagnose(work.lines[i], doc.linenos[i])
     changes = {
         i: Change(STAGE, "+".join(work.rules[i]), doc.linenos[i], detail="; ".join(work.details[i]))
         for i in sorted(work.rules)
@@ -129,16 +126,15 @@ def _cjk(
     ``punctuation`` stage widens it again), so that cleaning the output again finds nothing.
     The repair keeps the line's own punctuation where the misreading can be undone with it.
     """
-    raw = {i: work.lines[i] for i in rows if worth_a_reading(work.lines[i])}
-    tidy = {i: normalize_spaces(line) for i, line in raw.items()}
-    probes = {i: (raw[i].translate(_NARROW), tidy[i].translate(_NARROW)) for i in raw}
+    raw = {i: work.lines[i] for i in rows if facts(work.lines[i]).worth}
+    tidy = {i: facts(line).tidy for i, line in raw.items()}
+    probes = {i: facts(line).probes for i, line in raw.items()}
 
     def rest() -> list[tuple[int, tuple[str, str]]]:
         flagged = set(rows)
         for i, line in enumerate(work.lines):
             if i not in flagged and _LOST not in line and worth_a_reading(line):
-                raw[i], tidy[i] = line, normalize_spaces(line)
-                probes[i] = (line.translate(_NARROW), tidy[i].translate(_NARROW))
+                raw[i], tidy[i], probes[i] = line, facts(line).tidy, facts(line).probes
         return [(i, probes[i]) for i in raw if i not in flagged]
 
     # A line with U+FFFD in it lost bytes: repaired only on request, else only reported.
@@ -148,7 +144,7 @@ def _cjk(
     for i, repair in (outcome.repairs | lossy.repairs).items():
         line = raw[i] if repair.source == probes[i][0] else tidy[i]
         own = replay(repair, line) if line != repair.source else repair.text
-        text = own if own is not None and own.translate(_NARROW) == repair.text else repair.text
+        text = own if own is not None and narrow(own) == repair.text else repair.text
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)
         if repair.lossy:
@@ -172,27 +168,16 @@ def _cjk(
 _LOST = "\ufffd"
 _ROUNDS = 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NARROW = str.maketrans("，：；！？（）", ",:;!?()")
 
 
 def _western(work: _Work, i: int) -> bool:
     """Run ftfy on line ``i`` if it can change it; say whether it did."""
     line = work.lines[i]
-    if not checks().ftfy_suspect(normalize_spaces(line)):
+    if not facts(line).ftfy:
         return False
     fixed, steps = fix_line(line)
     work.note(i, fixed, "mojibake", ", ".join(dict.fromkeys(steps)))
     return fixed != line
-
-
-def _composed(line: str) -> str:
-    """NFC, also where a character the whitespace stage removes keeps letters apart
-    (``A\x00\u0300``), so that a second pass composes nothing more."""
-    composed = unicodedata.normalize("NFC", line)
-    tidy = normalize_spaces(composed)
-    if not unicodedata.is_normalized("NFC", tidy):
-        return unicodedata.normalize("NFC", tidy)
-    return composed
 
 
 def _lossy(rows: dict[int, tuple[str, str]], config: Config) -> Outcome:
@@ -225,9 +210,4 @@ def _suspect(lineno: int, chain: str) -> Diagnostic:
 
 
 def _diagnose(line: str, lineno: int) -> list[Diagnostic]:
-    out = []
-    for damage in find_damage(line):
-        shown = damage.text if len(damage.text) <= 12 else damage.text[:12] + "…"
-        message = f"{damage.message} ({shown!r} at column {damage.start + 1})"
-        out.append(Diagnostic(lineno, damage.kind, message, damage.severity, STAGE))
-    return out
+    return [Diagnostic(lineno, kind, msg, sev, STAGE) for kind, sev, msg in facts(line).damage]
