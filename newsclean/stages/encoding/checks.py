@@ -150,9 +150,14 @@ def checks() -> Checks:
         "|(?<=&)(?=#|[A-Za-z][A-Za-z0-9]{1,31};)"
     )
     firsts = {m[0] for m in COMMON_MARKERS}
-    # Korean is spaced: EUC-KR read as GBK puts its hangul in GB 2312 rows B0–C8, spaced.
     korean = ranges(set(bytes(_pairs(range(0xB0, 0xC9), range(0xA1, 0xFF))).decode("gb2312")))
-    letters = f"(?<=[A-Za-z ])(?:(?=[{ranges(_latin_signals())}])|(?<=[{korean}] )(?=[{korean}]))"
+    # Korean is spaced: EUC-KR read as GBK puts its hangul in GB 2312 rows B0–C8, a space
+    # between them more than once in a line (a Chinese headline may have one such space).
+    pair = f"[{korean}] [{korean}]"
+    letters = (
+        f"(?<=[A-Za-z ])(?:(?=[{ranges(_latin_signals())}])"
+        f"|(?<=[{korean}] )(?=[{korean}])(?=[^\n]*?{pair}))"
+    )
     cjk_only = (
         f"(?<=[{second}])(?:[^\n]{{0,2}}[{second}]){{2}}"  # dense second level
         f"|(?<=[{ranges(firsts)}])(?=[{ranges({m[1] for m in COMMON_MARKERS})}])"
@@ -192,8 +197,8 @@ def _not_nfc() -> set[str]:
 
 
 def _latin_signals() -> set[str]:
-    """What a Western letter's UTF-8 (lead byte C2 or C3, or E2 for quotes and dashes)
-    becomes when read in a CJK codec: ``é`` is ``茅`` in GBK, ``羹`` is ``ü`` in Big5."""
+    """What a Western letter's UTF-8 (lead byte C2, C3 or C5, or E2 for quotes and dashes,
+    then a continuation byte) becomes when read in a CJK codec: ``é`` is ``茅`` in GBK."""
     out: set[str] = set()
     for codec in ("gb18030", "cp950", "cp949", "euc_jp"):
         for lead in (0xC2, 0xC3, 0xC5, 0xE2):
@@ -203,7 +208,7 @@ def _latin_signals() -> set[str]:
 
 def _decoded_pairs(codec: str, lead: int) -> set[str]:
     out = set()
-    for trail in range(0x40, 0x100):
+    for trail in range(0x80, 0xC0):
         try:
             ch = bytes((lead, trail)).decode(codec)
         except UnicodeDecodeError:
