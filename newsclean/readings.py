@@ -63,6 +63,8 @@ _WIDE_CJK = Lazy("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\u
 OUTER: tuple[Chain, ...] = CHAINS[:2]
 #: Left to ftfy when the result is not CJK.
 FTFY_DOMAIN = CHAINS[0]
+#: The misreadings that can give back what a U+FFFD stands for: UTF-8 read in a CJK codec.
+_LOSSY_CHAINS = tuple(c for c in CHAINS if c.actual == "utf-8" and c.misread != SINGLE)
 
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -189,7 +191,8 @@ def floor(line: str, lossy: bool = False) -> int:
     """A lower bound on what every reading of ``line`` costs, for as little work as can be.
 
     A U+FFFD costs 4 and stays in every reading but one that undoes a lossy UTF-8 misreading
-    around it; those readings, and the ones of two layers, are read out to the end.
+    of the run of characters it is in (that run is the same in the inner layer of a reading
+    of two, unless the outer one reads single bytes); where one might, all are read.
 
     >>> floor("今天\ufffd天气很好"), floor("鍏ㄩ儴"), floor("鍥藉姟闄㈡\ufffd荤悊", lossy=True)
     (4, 0, 4)
@@ -197,32 +200,25 @@ def floor(line: str, lossy: bool = False) -> int:
     lost = line.count(_LOST)
     if not lost:
         return 0
-    costs = [4 * lost]
-    for chain in _candidates(line):
-        if chain in OUTER:
-            text = apply(chain, line, lossy, worse=True)
-            if text is not None:
-                first = cost(text) + _unlike(chain, text)
-                costs += (first, _inner_floor(text, lossy) if first else first)
-        elif lossy and chain.actual == "utf-8" and _undoes_a_loss(chain, line):
-            costs += (r.cost for r in chain_readings(line, chain, lossy))
-    return min(costs)
-
-
-def _inner_floor(text: str, lossy: bool) -> int:
-    """:func:`floor` for the inner layer read from ``text`` (one layer, never worse)."""
-    lost = text.count(_LOST)
-    if not lost:
-        return 0
-    if lossy and any(c.actual == "utf-8" and _undoes_a_loss(c, text) for c in _candidates(text)):
-        return 0
+    if lossy and (_loss_undone(line) or _reads_single_bytes(line)):
+        return min((r.cost for r in readings(line, lossy)), default=4 * lost)
     return 4 * lost
 
 
-def _undoes_a_loss(chain: Chain, line: str) -> bool:
+def _reads_single_bytes(line: str) -> bool:
+    """Is there an outer layer read as single bytes (which can change the runs around)?"""
+    return FTFY_DOMAIN in _candidates(line) and apply(FTFY_DOMAIN, line, True, True) is not None
+
+
+def _loss_undone(line: str) -> bool:
+    """Does a lossy UTF-8 reading change a run of ``line`` that holds a U+FFFD?"""
+    units = (line[start:end] for start, end in _LOSSY_CHAINS[0].units(line))
+    runs = [unit for unit in units if _LOST in unit]  # the same for all of them
     return any(
-        _LOST in line[start:end] and _undo_unit(chain, line[start:end], True, False) is not None
-        for start, end in chain.units(line)
+        _undo_unit(chain, run, True, worse)
+        for chain in _LOSSY_CHAINS
+        for worse in {False, chain in OUTER}
+        for run in runs
     )
 
 
