@@ -68,8 +68,20 @@ class _Profile(NamedTuple):
     han: int
 
 
-@lru_cache(maxsize=4096)
 def _profile(text: str) -> _Profile:
+    """The profile of ``text``, kept for the short texts that come back (lines, units)."""
+    return _cached(text) if len(text) <= _CACHED else _compute(text)
+
+
+_CACHED = 2048  # characters: not whole pages (decoding scores 64 KB of each candidate)
+
+
+@lru_cache(maxsize=4096)
+def _cached(text: str) -> _Profile:
+    return _compute(text)
+
+
+def _compute(text: str) -> _Profile:
     t = tables()
     digits = text.translate(t.cost)
     ones, rare_han = digits.count("1"), digits.count("w")

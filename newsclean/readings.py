@@ -128,7 +128,7 @@ def apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | No
     return "".join(pieces)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _undo_unit(chain: Chain, unit: str, lossy: bool, worse: bool) -> str | None:
     """What :func:`apply` puts in place of one unit, or ``None`` to leave it. (The same
     units come back often: between the parentheses of leaked pinyin, in boilerplate.)"""
@@ -162,7 +162,7 @@ class Reading:
     cost: int
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def readings(line: str, lossy: bool = False) -> tuple[Reading, ...]:
     """Every reading of ``line`` that differs from it, cheapest first. (A document asks
     twice for the lines it settles by its misreading, and boilerplate repeats.)"""

@@ -35,7 +35,7 @@ class Facts(NamedTuple):
     damage: tuple[tuple[str, Severity, str], ...]  # (kind, severity, message) per damage
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def facts(line: str) -> Facts:
     """The :class:`Facts` of ``line``."""
     tidy = normalize_spaces(line)

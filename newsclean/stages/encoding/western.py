@@ -26,7 +26,7 @@ def _ftfy() -> tuple[Any, Any]:
     return ftfy.fix_and_explain, ftfy.TextFixerConfig(**_FTFY_SETTINGS)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def fix_line(line: str) -> tuple[str, tuple[str, ...]]:
     """Run ftfy (CJK-safe settings) on one line until it stops changing; say which steps fired.
 
