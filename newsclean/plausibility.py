@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .charclasses import FREE, HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, cls, tables
+from .charclasses import FREE, HAN, HANGUL, KANA, LATIN1_LIKE, LATIN_LETTERS, Lazy, cls, tables
 from .tiers import tiers
 
 # Patterns over the ``kind`` translation (see _Tables).
@@ -52,6 +52,7 @@ _NOT_JIS = re.compile("[0246]")
 _SPACED_HAN = re.compile(f"(?<=[{_HAN_KINDS}]) (?=[{_HAN_KINDS}])")
 _IN_WORD = re.compile("[lE](?:(?<=[aA].)|(?=[aA]))")  # Latin Extended inside a Latin word
 _NEVER_BEYOND = re.compile("[\U000f0000-\U0010ffff]")
+_LATIN1_LIKE = re.compile(f"[{LATIN1_LIKE}]")
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -145,6 +146,9 @@ def suspicious(text: str) -> bool:
     """
     if _not_free().search(text):
         return True
+    # What is left to find pairs Latin-1 characters, or puts CJK beside something.
+    if not _LATIN1_LIKE.search(text) and not has_cjk(text):
+        return False
     kinds = text.translate(tables().kind)
     return (
         any(pattern.search(kinds) for pattern in _LATIN_PAIRS)
@@ -156,7 +160,7 @@ def suspicious(text: str) -> bool:
 
 # An accented Latin letter beside an ASCII one: part of a Latin word (café, Dvořák, the pinyin
 # huì or chǎng), whatever else the line holds.
-_IN_LATIN_WORD = re.compile(f"(?<=[A-Za-z])[{LATIN_LETTERS}]|[{LATIN_LETTERS}](?=[A-Za-z])")
+_IN_LATIN_WORD = re.compile(f"[{LATIN_LETTERS}](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 
 
 def worth_a_reading(text: str) -> bool:
