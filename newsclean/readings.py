@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .charclasses import Lazy
-from .plausibility import cost, has_cjk
+from .plausibility import cost, has_cjk, spliced
 from .roundtrip import SINGLE, WEB_GBK, Chain
 
 #: A reading in a language's own codec that lacks its script costs this much more.
@@ -115,17 +115,21 @@ def apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | No
     """Undo ``chain`` unit by unit, where that does not make a unit worse (unless ``worse``:
     the outer layer of double mojibake can read worse than the line until the inner one
     is undone too)."""
-    pieces: list[str] = []
-    last = 0
+    found = _read(chain, line, lossy, worse)
+    return found[0] if found is not None else None
+
+
+def _read(chain: Chain, line: str, lossy: bool, worse: bool = False) -> tuple[str, int] | None:
+    """:func:`apply`, and what the text it gives costs."""
+    pieces = []
     for start, end in chain.units(line):
         new = _undo_unit(chain, line[start:end], lossy, worse)
         if new is not None:
-            pieces += (line[last:start], new)
-            last = end
+            pieces.append((start, end, new))
     if not pieces:
         return None
-    pieces.append(line[last:])
-    return "".join(pieces)
+    text, cost_ = spliced(line, pieces)
+    return text, cost_ + _unlike(chain, text)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -173,10 +177,10 @@ def readings(line: str, lossy: bool = False) -> tuple[Reading, ...]:
 
 def chain_readings(line: str, chain: Chain, lossy: bool = False) -> list[Reading]:
     """The readings of ``line`` that undo ``chain`` first (a candidate for it, or not)."""
-    text = apply(chain, line, lossy, worse=chain in OUTER)
-    if text is None:
+    found = _read(chain, line, lossy, worse=chain in OUTER)
+    if found is None:
         return []
-    first = Reading(text, (chain,), cost(text) + _unlike(chain, text))
+    first = Reading(found[0], (chain,), found[1])
     if chain in OUTER and first.cost:
         return [first, *_inner(first, lossy)]
     return [first]
@@ -236,6 +240,6 @@ def _candidates(line: str) -> tuple[Chain, ...]:
 
 def _inner(outer: Reading, lossy: bool) -> Iterator[Reading]:
     for chain in _candidates(outer.text):
-        text = apply(chain, outer.text, lossy)
-        if text is not None:
-            yield Reading(text, (*outer.chains, chain), cost(text) + _unlike(chain, text))
+        found = _read(chain, outer.text, lossy)
+        if found is not None:
+            yield Reading(found[0], (*outer.chains, chain), found[1])
