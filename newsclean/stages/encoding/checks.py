@@ -131,7 +131,12 @@ def checks() -> Checks:
         conts |= _decoded(codec, 0x80, 0xBF)
     leads -= set(_NOT_LEADS)
     lead, cont = f"[{ranges(leads)}]", f"[{ranges(conts)}]"
-    ftfy = f"{lead}{cont}|[\\x80-\\x9f]|{_ENTITY}|[\\ud800-\\udfff]|\\x1b\\[|[\\ufb00-\\ufb06]"
+    # One class first, so that the scan runs at C speed; then what follows each character.
+    ftfy = (
+        f"[{ranges(leads)}\\x80-\\x9f&\\ud800-\\udfff\\x1b\\ufb00-\\ufb06]"
+        f"(?:(?<={lead}){cont}|(?<=[\\x80-\\x9f\\ud800-\\udfff\\ufb00-\\ufb06])"
+        f"|(?<=&){_ENTITY[1:]}|(?<=\\x1b)\\[)"
+    )
     first = set(t.gb2312_1 + t.big5_common + t.jis_1)
     seconds = set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja) - first
     second = ranges(seconds)

@@ -11,10 +11,12 @@ is weighed elsewhere.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...chars import INVISIBLE
 from ...damage import find_damage
 from ...model import Severity
 from ...plausibility import worth_a_reading
@@ -38,15 +40,31 @@ class Facts(NamedTuple):
 @lru_cache(maxsize=4096)
 def facts(line: str) -> Facts:
     """The :class:`Facts` of ``line``."""
-    tidy = normalize_spaces(line)
+    tidy = tidied(line)
     return Facts(
         worth_a_reading(line),
         (narrow(line), narrow(tidy)),
         tidy,
         checks().ftfy_suspect(tidy),
-        _composed(line),
+        _composed(line, tidy),
         tuple(_damage(line)),
     )
+
+
+def tidied(line: str) -> str:
+    """``line`` as the whitespace stage leaves it (most lines have nothing for it to do)."""
+    if (
+        _SPACES.search(line) is None
+        and "  " not in line
+        and not line[:1].isspace()
+        and not line[-1:].isspace()
+    ):
+        return line
+    return normalize_spaces(line)
+
+
+# What normalize_spaces() removes or folds, but for a run of plain spaces and the line's ends.
+_SPACES = re.compile(f"[{INVISIBLE}\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def narrow(line: str) -> str:
@@ -57,11 +75,12 @@ def narrow(line: str) -> str:
     return line
 
 
-def _composed(line: str) -> str:
+def _composed(line: str, tidy: str) -> str:
     """NFC, also where a character the whitespace stage removes keeps letters apart
     (``A\x00\u0300``), so that a second pass composes nothing more."""
     composed = unicodedata.normalize("NFC", line)
-    tidy = normalize_spaces(composed)
+    if composed != line:
+        tidy = tidied(composed)
     if not unicodedata.is_normalized("NFC", tidy):
         return unicodedata.normalize("NFC", tidy)
     return composed
