@@ -191,8 +191,12 @@ class Chain:
         """
         if self.actual != "utf-8" or _LOST not in unit:
             return None
+        pieces = unit.split(_LOST)
         try:
-            parts = [_pick(list(_encodings(piece, self.misread))) for piece in unit.split(_LOST)]
+            parts = [_pick(list(_encodings(pieces[0], self.misread)))]
+            if not _starts_utf8(parts[0]):  # no lost byte can mend what comes before it
+                return None
+            parts += (_pick(list(_encodings(piece, self.misread))) for piece in pieces[1:])
         except (UnicodeEncodeError, ValueError):
             return None
         if len(parts) == 2 and _around_one(*parts):
@@ -211,6 +215,14 @@ def _around_one(before: bytes, after: bytes) -> bool:
         return False
     core = before[: len(before) - _incomplete_tail(before)]
     return _strict_utf8(core) is not None and _strict_utf8(after[head:]) is not None
+
+
+def _starts_utf8(data: bytes) -> bool:
+    """Can ``data`` begin UTF-8 that a lost byte interrupts? Whole characters, then perhaps
+    the start of one (what :func:`_around_losses` asks of the bytes before the first loss)."""
+    if data[:1] and 0x80 <= data[0] <= 0xBF:
+        return False
+    return _strict_utf8(data[: len(data) - _incomplete_tail(data)]) is not None
 
 
 def _pick(variants: list[bytes]) -> bytes:
