@@ -93,17 +93,20 @@ def ranges(chars: set[str]) -> str:
     >>> ranges(set("abcdxz"))
     'a-dxz'
     """
+    codes = [ord(ch) for ch in chars]
+    plane = bytearray(max(codes, default=0) + 1)
+    for code in codes:
+        plane[code] = 1
     out: list[str] = []
-    codes = sorted(map(ord, chars))
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        lo, hi = cls(chr(codes[i])), cls(chr(codes[j]))
-        out.append(lo if i == j else f"{lo}{hi}" if j == i + 1 else f"{lo}-{hi}")
-        i = j + 1
+    for run in re.finditer(b"\x01+", plane):  # the runs, found at C speed
+        lo, hi = chr(run.start()), chr(run.end() - 1)
+        lo, hi = "\\" + lo if lo in _SPECIAL else lo, "\\" + hi if hi in _SPECIAL else hi
+        size = run.end() - run.start()
+        out.append(lo if size == 1 else f"{lo}{hi}" if size == 2 else f"{lo}-{hi}")
     return "".join(out)
+
+
+_SPECIAL = "\\]^-["
 
 
 def expand(spec: str) -> set[str]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,13 +79,14 @@ def _decoded(codec: str, first: int, last: int) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Checks:
-    """The compiled checks (see the module docstring)."""
+    """The compiled checks (see the module docstring). The three scans are compiled when a
+    document first needs them (their classes are thousands of characters long)."""
 
     ftfy: re.Pattern[str]
     bom: re.Pattern[str]
-    western: Lazy  # flags, until a CJK character shows up
-    cjk: Lazy  # flags in CJK text, until kana or hangul show up
-    cjk_plain: Lazy  # flags in CJK text
+    western: Callable[[], re.Pattern[str]]  # flags, until a CJK character shows up
+    cjk: Callable[[], re.Pattern[str]]  # flags in CJK text, until kana or hangul show up
+    cjk_plain: Callable[[], re.Pattern[str]]  # flags in CJK text
 
     suspicious = staticmethod(suspicious)
 
@@ -116,20 +117,7 @@ def _gbk_bom(line: str) -> str:
 
 @lru_cache(maxsize=1)
 def checks() -> Checks:
-    t = tiers()
-    # Second-level ideographs too: machine-converted Traditional text is full of them (爲, 羣),
-    # and mojibake made of them alone is found by the document's other lines (see mojibake).
-    common = set(t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul)
-    common |= set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja)
-    common -= set(TRIGGER_CHARS + _BOM_MOJIBAKE)
-    common |= {marker[0] for marker in COMMON_MARKERS}  # 占 is common; 占쏙옙 is damage
-    common -= _not_nfc()  # a line of unflagged characters is in NFC already
-    leads: set[str] = set()
-    conts: set[str] = set()
-    for codec in _FTFY_CODECS + _FTFY_CODECS_MORE:
-        leads |= _decoded(codec, 0xC2, 0xF4)
-        conts |= _decoded(codec, 0x80, 0xBF)
-    leads -= set(_NOT_LEADS)
+    leads, conts = _ftfy_chars()
     lead, cont = f"[{ranges(leads)}]", f"[{ranges(conts)}]"
     # One class first, so that the scan runs at C speed; then what follows each character.
     ftfy = (
@@ -137,16 +125,59 @@ def checks() -> Checks:
         f"(?:(?<={lead}){cont}|(?<=[\\x80-\\x9f\\ud800-\\udfff\\ufb00-\\ufb06])"
         f"|(?<=&){_ENTITY[1:]}|(?<=\\x1b)\\[)"
     )
+    return Checks(
+        ftfy=re.compile(ftfy),
+        bom=re.compile(f"\\ufeff|^ï»¿|^{_BOM_MOJIBAKE}(?:[\\ufffd?]|$)"),
+        western=_western,
+        cjk=_cjk,
+        cjk_plain=_cjk_plain,
+    )
+
+
+@lru_cache(maxsize=1)
+def _ftfy_chars() -> tuple[set[str], set[str]]:
+    """The characters of a lead byte, and of a continuation byte, in ftfy's codecs."""
+    leads: set[str] = set()
+    conts: set[str] = set()
+    for codec in _FTFY_CODECS + _FTFY_CODECS_MORE:
+        leads |= _decoded(codec, 0xC2, 0xF4)
+        conts |= _decoded(codec, 0x80, 0xBF)
+    return leads - set(_NOT_LEADS), conts
+
+
+@lru_cache(maxsize=1)
+def _boring() -> set[str]:
+    """The characters that can be part of no repair and no damage report, by themselves."""
+    t = tiers()
+    # Second-level ideographs too: machine-converted Traditional text is full of them (爲, 羣),
+    # and mojibake made of them alone is found by the document's other lines (see mojibake).
+    common = set(t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul)
+    common |= set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja)
+    common -= set(TRIGGER_CHARS + _BOM_MOJIBAKE)
+    common |= {marker[0] for marker in COMMON_MARKERS}  # 占 is common; 占쏙옙 is damage
+    common -= _not_nfc(common)  # a line of unflagged characters is in NFC already
+    return expand(_BORING) | common
+
+
+@lru_cache(maxsize=1)
+def _seconds() -> set[str]:
+    t = tiers()
     first = set(t.gb2312_1 + t.big5_common + t.jis_1)
-    seconds = set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja) - first
-    second = ranges(seconds)
-    boring = expand(_BORING) | common
-    # Characters that flag a line by themselves; then those that may, by their context.
-    lone = f"(?<=[^{ranges(boring | expand('?!&' + LATIN_LETTERS))}])"
+    return set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja) - first
+
+
+@lru_cache(maxsize=1)
+def _branches() -> tuple[str, str, str, str, str]:
+    """What the scans look at where they stop: (lone, latin, marks, letters, cjk_only)."""
+    leads, conts = _ftfy_chars()
+    # Characters that flag a line by themselves: where the scan stops at a character none of
+    # the branches below took, one that is not ordinary, nor one those branches look at.
+    firsts = {m[0] for m in COMMON_MARKERS}
+    lone = f"(?<![?!&{LATIN_LETTERS}{ranges(_boring() & (_seconds() | firsts))}])"
     latin = (
         f"(?<=[{LATIN_LETTERS}])(?:(?<=[^\\x00-\\x7f].)|(?=[^\\x00-\\x7f])"  # next to CJK…
         "|(?<=[\\u0100-\\u0151\\u0154-\\u024f])(?<![A-Za-z].)(?![A-Za-z])"  # costly alone
-        f"|(?<={lead})(?={cont})"  # what ftfy undoes
+        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])"  # what ftfy undoes
         f"|(?<=[{TONE_VOWELS}])(?:{'|'.join(f'(?<=[{HAN}][a-zü]{{{n}}}.)' for n in range(1, 6))})"
         f"(?=[a-zü{TONE_VOWELS}]{{0,4}} ?\\)))"  # a pinyin annotation that lost its character
     )
@@ -154,51 +185,63 @@ def checks() -> Checks:
         f"(?<=[?!])(?=[?,，、。;；:：]|[a-zü]{{0,5}}[{TONE_VOWELS}])"  # lost characters
         "|(?<=&)(?=#|[A-Za-z][A-Za-z0-9]{1,31};)"
     )
-    firsts = {m[0] for m in COMMON_MARKERS}
     korean = ranges(set(bytes(_pairs(range(0xB0, 0xC9), range(0xA1, 0xFF))).decode("gb2312")))
     # Korean is spaced: EUC-KR read as GBK puts its hangul in GB 2312 rows B0–C8, a space
     # between them more than once in a line (a Chinese headline may have one such space).
-    pair = f"[{korean}] [{korean}]"
     letters = (
         f"(?<=[A-Za-z ])(?:(?=[{ranges(_latin_signals())}])"
-        f"|(?<=[{korean}] )(?=[{korean}])(?=[^\n]*?{pair}))"
+        f"|(?<=[{korean}] )(?=[{korean}])(?=[^\n]*?[{korean}] [{korean}]))"
     )
+    second = ranges(_seconds())
     cjk_only = (
         f"(?<=[{second}])(?:[^\n]{{0,2}}[{second}]){{2}}"  # dense second level
         f"|(?<=[{ranges(firsts)}])(?=[{ranges({m[1] for m in COMMON_MARKERS})}])"
     )
-    in_cjk = boring - expand("A-Za-z ") - seconds - firsts
-    return Checks(
-        ftfy=re.compile(ftfy),
-        bom=re.compile(f"\\ufeff|^ï»¿|^{_BOM_MOJIBAKE}(?:[\\ufffd?]|$)"),
-        western=Lazy(
-            f"[^{ranges(boring - expand(_ANY_CJK))}]"
-            f"(?:{latin}|{marks}|(?P<cjk>(?<=[{_ANY_CJK}]))|{lone})"
-        ),
-        cjk=Lazy(
-            f"[^{ranges(in_cjk - expand(KANA + HANGUL))}](?:{letters}|(?<![A-Za-z ])"
-            f"(?:{cjk_only}|{latin}|{marks}|(?P<script>(?<=[{KANA}{HANGUL}]))|{lone}))"
-        ),
-        cjk_plain=Lazy(
-            f"[^{ranges(in_cjk)}](?:{letters}|(?<![A-Za-z ])(?:{cjk_only}|{latin}|{marks}|{lone}))"
-        ),
+    return lone, latin, marks, letters, cjk_only
+
+
+@lru_cache(maxsize=1)
+def _western() -> re.Pattern[str]:
+    _, latin, marks, _, _ = _branches()  # lone: all but the characters the branches take
+    return re.compile(
+        f"[^{ranges(_boring() - expand(_ANY_CJK))}]"
+        f"(?:{latin}|{marks}|(?P<cjk>(?<=[{_ANY_CJK}]))|(?<![?!&{LATIN_LETTERS}]))"
     )
+
+
+@lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    lone, latin, marks, letters, cjk_only = _branches()
+    return re.compile(
+        f"[^{ranges(_in_cjk() - expand(KANA + HANGUL))}](?:{letters}|(?<![A-Za-z ])"
+        f"(?:{cjk_only}|{latin}|{marks}|(?P<script>(?<=[{KANA}{HANGUL}]))|{lone}))"
+    )
+
+
+@lru_cache(maxsize=1)
+def _cjk_plain() -> re.Pattern[str]:
+    lone, latin, marks, letters, cjk_only = _branches()
+    return re.compile(
+        f"[^{ranges(_in_cjk())}](?:{letters}|(?<![A-Za-z ])(?:{cjk_only}|{latin}|{marks}|{lone}))"
+    )
+
+
+def _in_cjk() -> set[str]:
+    firsts = {m[0] for m in COMMON_MARKERS}
+    return _boring() - expand("A-Za-z ") - _seconds() - firsts
 
 
 def _pairs(leads: range, trails: range) -> list[int]:
     return [byte for lead in leads for trail in trails for byte in (lead, trail)]
 
 
-def _not_nfc() -> set[str]:
-    """Characters a line in NFC cannot hold, or only where they do not follow another."""
-    out: set[str] = set()
-    for code in range(0x10000):
-        ch = chr(code)
-        if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch:
-            out.add(ch)
-        decomposed = unicodedata.normalize("NFD", ch)
-        out.update(decomposed[1:])
-    return out
+def _not_nfc(chars: set[str]) -> set[str]:
+    """The ``chars`` a line in NFC cannot hold (CJK compatibility ideographs), or only where
+    they do not follow another. (None of them is a mark that composes with the character
+    before it: the tests check that over the whole plane.)"""
+    return {
+        ch for ch in chars if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch
+    }
 
 
 def _latin_signals() -> set[str]:
@@ -226,7 +269,7 @@ def _decoded_pairs(codec: str, lead: int) -> set[str]:
 def flagged_rows(lines: Sequence[str]) -> list[int]:
     """Indexes of the ``lines`` that need a closer look."""
     if not any(line.isascii() for line in lines[:_SAMPLE]):  # CJK, most likely: scan it all
-        return sorted(_scan("\n".join(lines)))
+        return sorted(_scan("\n".join(lines), cjk=True))
     picked = [i for i, line in enumerate(lines) if not line.isascii() or "&" in line]
     if not picked:
         return []
@@ -235,13 +278,15 @@ def flagged_rows(lines: Sequence[str]) -> list[int]:
     return sorted(picked[i] for i in _scan("\n".join(lines[i] for i in picked)))
 
 
-def _scan(text: str) -> set[int]:
-    """The lines of ``text`` (joined with ``\\n``) the checks flag."""
-    c = checks()
+def _scan(text: str, cjk: bool = False) -> set[int]:
+    """The lines of ``text`` (joined with ``\\n``) the checks flag. The scan for CJK text
+    flags the same lines in any text; the one for Western text is faster there, and hands
+    over at the first CJK character."""
     # A pinyin annotation flags nothing, nor changes what its neighbours flag: the scan
     # sees three dashes instead, and spares the letters in it a look each.
     seen = _ANNOTATION().sub("---", text) if "(" in text else text
-    pattern = c.western()
+    mode = "cjk" if cjk else "western"
+    pattern = _cjk() if cjk else _western()
     rows: set[int] = set()
     pos = line = 0
     while m := pattern.search(seen, pos):
@@ -249,19 +294,19 @@ def _scan(text: str) -> set[int]:
         line += seen.count("\n", pos, at)
         end = seen.find("\n", at)
         if m.lastgroup == "cjk" or (
-            pattern is c.western() and _CJK.search(seen, at, len(seen) if end < 0 else end)
+            mode == "western" and _CJK.search(seen, at, len(seen) if end < 0 else end)
         ):  # CJK text has more to check: start again
-            pattern, rows, pos, line = c.cjk(), set(), 0, 0
+            mode, pattern, rows, pos, line = "cjk", _cjk(), set(), 0, 0
             continue
         if m.lastgroup == "script":  # kana or hangul: see below
-            pattern, pos = c.cjk_plain(), at
+            mode, pattern, pos = "plain", _cjk_plain(), at
             continue
         rows.add(line)
         if end < 0:
             break
         pos = end + 1
         line += 1
-    if pattern is not c.cjk_plain():
+    if mode != "plain":
         return rows
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
         rows |= _rows(text, _HANGUL_HAN())
