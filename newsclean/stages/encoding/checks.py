@@ -209,21 +209,20 @@ def _western() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _cjk() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _cjk(scripts: bool = True) -> re.Pattern[str]:
+    """The scan of CJK text; with ``scripts``, it also stops at the first kana or hangul."""
     lone, latin, marks, letters, cjk_only = _branches()
+    stops = _in_cjk() - expand(KANA + HANGUL) if scripts else _in_cjk()
+    script = f"|(?P<script>(?<=[{KANA}{HANGUL}]))" if scripts else ""
     return re.compile(
-        f"[^{ranges(_in_cjk() - expand(KANA + HANGUL))}](?:{letters}|(?<![A-Za-z ])"
-        f"(?:{cjk_only}|{latin}|{marks}|(?P<script>(?<=[{KANA}{HANGUL}]))|{lone}))"
+        f"[^{ranges(stops)}](?:{letters}|(?<![A-Za-z ])"
+        f"(?:{cjk_only}|{latin}|{marks}{script}|{lone}))"
     )
 
 
-@lru_cache(maxsize=1)
 def _cjk_plain() -> re.Pattern[str]:
-    lone, latin, marks, letters, cjk_only = _branches()
-    return re.compile(
-        f"[^{ranges(_in_cjk())}](?:{letters}|(?<![A-Za-z ])(?:{cjk_only}|{latin}|{marks}|{lone}))"
-    )
+    return _cjk(scripts=False)
 
 
 def _in_cjk() -> set[str]:
