@@ -62,8 +62,9 @@ _NOT_LEADS = "‘’‚“”„–—…‹›«»·"
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 _BOM_MOJIBAKE = "锘"
-# Lines a document's first ones must all be beyond ASCII for it to be scanned whole: sparing
-# ASCII lines the scan pays in Western text, not in Chinese (the flags are the same).
+# A document whose first lines hold CJK, and no line of ASCII alone, is scanned whole for CJK
+# text; any other has its ASCII lines spared first, and is scanned for Western text until a
+# CJK character shows up (the flags are the same).
 _SAMPLE = 16
 
 
@@ -267,8 +268,9 @@ def _decoded_pairs(codec: str, lead: int) -> set[str]:
 
 def flagged_rows(lines: Sequence[str]) -> list[int]:
     """Indexes of the ``lines`` that need a closer look."""
-    if not any(line.isascii() for line in lines[:_SAMPLE]):  # CJK, most likely: scan it all
-        return sorted(_scan("\n".join(lines), cjk=True))
+    head = lines[:_SAMPLE]
+    if not any(line.isascii() for line in head) and _CJK.search("".join(head)):
+        return sorted(_scan("\n".join(lines), cjk=True))  # CJK, most likely: all of it
     picked = [i for i, line in enumerate(lines) if not line.isascii() or "&" in line]
     if not picked:
         return []
