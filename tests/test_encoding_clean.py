@@ -76,7 +76,7 @@ def test_scraped_traditional_page_is_unchanged():
 def test_a_line_the_checks_pass_over_is_in_nfc():
     """The stage composes only the lines it flags: no character it lets through alone can
     change under NFC, or combine with the character before it."""
-    from newsclean.stages.encoding.checks import flagged_rows
+    from newsclean.stages.encoding.flags import flagged_rows
 
     chars = [chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000]
     flagged = set(flagged_rows([f"中{ch}" for ch in chars]))

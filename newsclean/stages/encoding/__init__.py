@@ -33,7 +33,8 @@ from ...mojibake import Outcome, fix_lines, replay
 from ...plausibility import has_cjk, worth_a_reading
 from ...readings import Reading
 from ...roundtrip import SINGLE
-from .checks import checks, flagged_rows
+from .checks import checks
+from .flags import flagged_rows
 from .lines import facts, narrow
 from .western import fix_line
 
