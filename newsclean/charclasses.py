@@ -50,6 +50,8 @@ RARE = (
 NEVER = "\x80-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff\U000f0000-\U0010ffff"
 # What has no place inside a Latin word: enclosed forms, box drawing, shapes, CJK, hangul.
 FOREIGN = "\u2460-\u27ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f"
+#: Letters with diacritics: Latin-1's and Latin Extended's (not × and ÷).
+LATIN_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # Capitals with diacritics: not after a small letter in the same word (``musĲe``).
 CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # ...and what cannot even touch one: enclosed forms, box drawing, CJK symbols, halfwidth kana.
@@ -84,6 +86,38 @@ def cls(chars: str) -> str:
     return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
 
 
+def ranges(chars: set[str]) -> str:
+    """A class body for a set of characters, runs of consecutive ones as ranges (big classes
+    parse many times faster so).
+
+    >>> ranges(set("abcdxz"))
+    'a-dxz'
+    """
+    codes = [ord(ch) for ch in chars]
+    plane = bytearray(max(codes, default=0) + 1)
+    for code in codes:
+        plane[code] = 1
+    out: list[str] = []
+    for run in re.finditer(b"\x01+", plane):  # the runs, found at C speed
+        lo, hi = chr(run.start()), chr(run.end() - 1)
+        lo, hi = "\\" + lo if lo in _SPECIAL else lo, "\\" + hi if hi in _SPECIAL else hi
+        size = run.end() - run.start()
+        out.append(lo if size == 1 else f"{lo}{hi}" if size == 2 else f"{lo}-{hi}")
+    return "".join(out)
+
+
+_SPECIAL = "\\]^-["
+
+
+def expand(spec: str) -> set[str]:
+    """The characters (of the Basic Multilingual Plane) a class body written as here holds.
+
+    >>> sorted(expand("a-cz"))
+    ['a', 'b', 'c', 'z']
+    """
+    return {chr(code) for lo, hi in _spans(spec) for code in range(lo, hi + 1)}
+
+
 def _spans(spec: str) -> list[tuple[int, int]]:
     """The code point ranges of a character-class body written as in this module."""
     out, i = [], 0
@@ -113,9 +147,10 @@ class Tables:
     second-level ideograph, which costs 1 but is weak evidence); ``kind`` gives what
     the penalties need to see: ``a``/``A`` ASCII small/capital letter, ``s``/``C`` Latin-1
     small/capital letter, ``p`` another Latin-1 character, ``q``/``Q`` a cp1252 extra that
-    pairs with them, ``E`` another capital with a diacritic, ``k`` kana, ``h`` hangul, ``y`` a
-    symbol, ``z`` other CJK, and for a Han character a digit telling whether GB 2312 (4), Big5
-    (2) and JIS X 0208 (1) have it. Characters beyond the plane are left as they are.
+    pairs with them, ``l``/``E`` another small/capital letter with a diacritic, ``k`` kana,
+    ``h`` hangul, ``y`` a symbol, ``z`` other CJK, and for a Han character a digit telling
+    whether GB 2312 (4), Big5 (2) and JIS X 0208 (1) have it. Characters beyond the plane are
+    left as they are.
     """
 
     cost: str
@@ -138,6 +173,7 @@ def tables() -> Tables:
     _fill(kind, "k", KANA)
     _fill(kind, "h", HANGUL)
     _fill(kind, "E", chars=CAPITALS)
+    _fill(kind, "l", chars="".join(c for c in map(chr, range(0x100, 0x250)) if c.islower()))
     _fill(kind, "p", PAIRED)
     _fill(kind, "C", chars="".join(c for c in map(chr, range(0xC0, 0xDF)) if c.isupper()))
     _fill(kind, "s", chars="".join(c for c in map(chr, range(0xDF, 0x100)) if c.islower()))

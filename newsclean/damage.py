@@ -38,11 +38,8 @@ from .model import Severity
 # A tone-marked syllable right after a Han character. Every pattern starts by consuming a
 # character (the context is checked behind it), so the scan skips ordinary text quickly;
 # here the match starts at the tone vowel and find_damage() extends it to the syllable.
-_BARE_SYLLABLE = (
-    f"[{TONE_VOWELS}]"
-    f"(?:{'|'.join(f'(?<=[{HAN}][a-zü]{{{n}}}.)' for n in range(6))})"
-    f"[{PINYIN_LETTERS}]{{0,4}}"
-)
+_BEHIND = "|".join(f"(?<=[{HAN}][a-zü]{{{n}}}.)" for n in range(6))
+_BARE_SYLLABLE = f"[{TONE_VOWELS}](?:{_BEHIND})[{PINYIN_LETTERS}]{{0,4}}"
 _INITIAL = re.compile("[a-zü]{1,5}$")
 
 # (kind, pattern, severity, message). Order matters only for overlapping matches: first wins.
@@ -115,9 +112,7 @@ def __getattr__(name: str) -> re.Pattern[str]:
 
 
 _BY_GROUP = {k.replace("-", "_"): (k, sev, msg) for k, _, sev, msg in _RULES}
-#: The characters damage matches start with, as two patterns that each scan at C speed
-#: (an alternation of the two would not): marks and mojibake, and tone vowels before ")".
-#: Characters that begin a damage match, besides the ranges below and tone vowels.
+#: Characters that begin a damage match, besides the ranges in _TRIGGER and tone vowels.
 TRIGGER_CHARS = "\ufffd&锟錕嚙占鐃ï烫燙屯昍迋儆袴ÌÍ?!"
 #: The markers that begin with a common character, as the first two characters of each.
 COMMON_MARKERS = (
@@ -134,28 +129,27 @@ COMMON_MARKERS = (
     "儆儆",
     "袴袴",
 )
-_TRIGGERS = (
-    re.compile(f"[{TRIGGER_CHARS}\ud800-\udfff\x80-\x9f\ue000-\uf8ff\U000f0000-\U0010fffd]"),
-    re.compile(f"[{TONE_VOWELS}](?=[{PINYIN_LETTERS}]{{0,4}} ?\\))"),
+_LONE = "\ufffd锟錕嚙占鐃ï烫燙屯昍迋儆袴ÌÍ\ud800-\udfff\x80-\x9f\ue000-\uf8ff\U000f0000-\U0010fffd"
+# Where a damage match can begin, as one pattern that scans at C speed: it stops at the
+# characters above, and looks closer only at ``&``, ``?``, ``!`` and tone vowels, which
+# begin damage only in some company (not a narrowed ``嗎?`` nor a whole ``會(huì )``).
+_TRIGGER = Lazy(
+    f"[{_LONE}&?!{TONE_VOWELS}](?:(?<=[{_LONE}])|(?<=&)(?=#)"
+    f"|(?<=[?!])(?=[?,，、。;；:：]|{PINYIN_SYLLABLE})"
+    f"|(?<=[{TONE_VOWELS}])(?:{_BEHIND})"
+    f"(?=[{PINYIN_LETTERS}]{{0,4}} ?\\)))"
 )
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
+    trigger, damage = _TRIGGER(), _DAMAGE()
     pos = 0
-    ahead = [t.search(text) for t in _TRIGGERS]
-    while True:
-        starts = [m.start() for m in ahead if m is not None]
-        if not starts:
-            return
-        at = min(starts)
-        m = _DAMAGE().match(text, at)
+    while (found := trigger.search(text, pos)) is not None:
+        at = found.start()
+        m = damage.match(text, at)
         if m is not None:
             yield m
         pos = max(m.end() if m else 0, at + 1)
-        ahead = [
-            t.search(text, pos) if a is not None and a.start() < pos else a
-            for t, a in zip(_TRIGGERS, ahead, strict=True)
-        ]
 
 
 def has_damage(text: str) -> bool:

@@ -20,9 +20,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .plausibility import cost, has_cjk, is_cjk_dominant, thin
-from .readings import FTFY_DOMAIN, ORDER, Reading, apply, readings
+from .readings import (
+    FTFY_DOMAIN,
+    ORDER,
+    Reading,
+    apply,
+    chain_readings,
+    floor,
+    is_candidate,
+    readings,
+)
 from .roundtrip import Chain
 
 #: What a repair must gain: at least this much cost, and at least half of it.
@@ -79,6 +89,11 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     before = cost(line)
     if before < (1 if prefer else MIN_GAIN) or thin(line):
         return _Choice(None, False)
+    if floor(line, lossy) > before - MIN_GAIN:  # no reading can gain enough to be taken…
+        if not prefer or not is_candidate(line, prefer[0]):
+            return _Choice(None, False)  # …nor to be suspected
+        if all(r.cost >= before for r in chain_readings(line, prefer[0], lossy)):
+            return _Choice(None, False)  # …nor is the document's own better than the line
     found = readings(line, lossy)
     if not found:
         return _Choice(None, False)
@@ -97,7 +112,7 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     return _Choice(None, False, _suspicion(before, best))
 
 
-def _in_line(before: int, best: Reading, chain: Chain, found: list[Reading]) -> bool:
+def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading]) -> bool:
     """Is ``best`` the document's own misreading, better than the line and than any other?"""
     if best.chains[0] != chain or best.cost >= before or not is_cjk_dominant(best.text):
         return False
@@ -140,8 +155,9 @@ def _fix(line: str, prefer: tuple[Chain, ...], lossy: bool) -> tuple[Repair | No
     return Repair(text, tuple(chains), before, after, lossy and "\ufffd" in line, line), first
 
 
+@lru_cache(maxsize=4096)
 def _fix_any(
-    variants: Sequence[str], prefer: tuple[Chain, ...], lossy: bool
+    variants: tuple[str, ...], prefer: tuple[Chain, ...], lossy: bool
 ) -> tuple[Repair | None, _Choice]:
     """:func:`_fix` on the first variant of a line that can be repaired; if none can, the
     last variant's verdict (the line as later stages leave it, which a second pass sees)."""
@@ -162,7 +178,7 @@ class Outcome:
     suspects: dict[int, Reading]
 
 
-Lines = Iterable[tuple[int, Sequence[str]]]
+Lines = Iterable[tuple[int, tuple[str, ...]]]
 
 
 def fix_lines(
@@ -178,7 +194,7 @@ def fix_lines(
     """
     done: dict[int, Repair] = {}
     suspects: dict[int, Reading] = {}
-    undecided: list[tuple[int, Sequence[str]]] = []
+    undecided: list[tuple[int, tuple[str, ...]]] = []
     votes: dict[Chain, int] = {}
     for i, variants in lines:
         repair, choice = _fix_any(variants, (), lossy)

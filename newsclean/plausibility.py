@@ -8,7 +8,8 @@ and general punctuation, Latin-1 letters. Second-level ideographs and less commo
 U+FFFD, surrogates) 4. On top of that:
 
 * two Latin-1 characters side by side (``ÖÐÎÄ``) cost 2: real Western text puts an accented
-  letter between ASCII ones;
+  letter between ASCII ones (and such a letter costs nothing, whatever its block: ``Dvořák``,
+  the pinyin ``huì`` and ``chǎng``);
 * CJK wedged inside a Latin word (``d茅clar茅``), a symbol touching one (``┨berflutet``),
   or a capital Latin-1 letter after a small one (``erÀ[ffnet``), costs 3;
 * a line keeps to one script: with kana, every Han character outside JIS X 0208 costs 2 (and
@@ -22,17 +23,20 @@ less than the text it replaces; clean text costs little, so nothing beats leavin
 
 >>> cost("中文"), cost("國務院"), cost("東京都は今日"), cost("Déjà vu, l’été dernier")
 (0, 0, 0, 0)
->>> cost("ÖÐÎÄ"), cost("鍏ㄩ儴"), cost("d茅clar茅")
-(6, 4, 3)
+>>> cost("Dvořák"), cost("大會(huì )開(kāi)幕"), cost("ā"), cost("ÖÐÎÄ")
+(0, 0, 1, 6)
+>>> cost("鍏ㄩ儴"), cost("d茅clar茅")
+(4, 3)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from .charclasses import FREE, HAN, HANGUL, KANA, Lazy, cls, tables
+from .charclasses import FREE, HAN, HANGUL, KANA, LATIN1_LIKE, LATIN_LETTERS, Lazy, cls, tables
 from .tiers import tiers
 
 # Patterns over the ``kind`` translation (see _Tables).
@@ -47,7 +51,9 @@ _SANDWICHES = (
 _HAN_KIND = re.compile(f"[{_HAN_KINDS}]")
 _NOT_JIS = re.compile("[0246]")
 _SPACED_HAN = re.compile(f"(?<=[{_HAN_KINDS}]) (?=[{_HAN_KINDS}])")
+_IN_WORD = re.compile("[lE](?:(?<=[aA].)|(?=[aA]))")  # Latin Extended inside a Latin word
 _NEVER_BEYOND = re.compile("[\U000f0000-\U0010ffff]")
+_LATIN1_LIKE = re.compile(f"[{LATIN1_LIKE}]")
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -64,17 +70,67 @@ class _Profile(NamedTuple):
     han: int
 
 
-@lru_cache(maxsize=4096)
 def _profile(text: str) -> _Profile:
+    """The profile of ``text``, kept for the short texts that come back (lines, units)."""
+    return _cached(text) if len(text) <= _CACHED else _compute(text)
+
+
+_CACHED = 2048  # characters: not whole pages (decoding scores 64 KB of each candidate)
+
+
+@lru_cache(maxsize=4096)
+def _cached(text: str) -> _Profile:
+    return _compute(text)
+
+
+def _compute(text: str) -> _Profile:
     t = tables()
-    digits = text.translate(t.cost)
+    return _measured(text, text.translate(t.cost), text.translate(t.kind))
+
+
+def spliced(line: str, pieces: Iterable[tuple[int, int, str]]) -> tuple[str, int]:
+    """``line`` with each ``(start, end, new)`` piece put in place of its span, and what the
+    result costs: :func:`cost` of it, for the price of reading only the new pieces (a line
+    read in twenty ways differs from it only in a few runs of characters).
+
+    >>> spliced("Bev枚lkerung 鍏ㄩ儴", [(3, 4, "ö"), (12, 16, "全部")])
+    ('Bevölkerung 全部', 0)
+    """
+    t = tables()
+    digits, kinds = _translation(line)
+    text: list[str] = []
+    new_digits: list[str] = []
+    new_kinds: list[str] = []
+    last = 0
+    for start, end, new in pieces:
+        text += (line[last:start], new)
+        new_digits += (digits[last:start], new.translate(t.cost))
+        new_kinds += (kinds[last:start], new.translate(t.kind))
+        last = end
+    text.append(line[last:])
+    new_digits.append(digits[last:])
+    new_kinds.append(kinds[last:])
+    result = "".join(text)
+    p = _measured(result, "".join(new_digits), "".join(new_kinds))
+    return result, p.base + p.strong + p.script
+
+
+@lru_cache(maxsize=256)
+def _translation(line: str) -> tuple[str, str]:
+    t = tables()
+    return line.translate(t.cost), line.translate(t.kind)
+
+
+def _measured(text: str, digits: str, kinds: str) -> _Profile:
+    """The profile of ``text`` from its two translations (see :class:`Tables`)."""
     ones, rare_han = digits.count("1"), digits.count("w")
     twos, fours = digits.count("2"), digits.count("4")
     beyond = len(text) - digits.count("0") - ones - rare_han - twos - fours  # beyond the BMP
     base = ones + rare_han + 2 * (twos + beyond) + 4 * fours
     if beyond:
         base += 2 * _count(_NEVER_BEYOND, text)
-    kinds = text.translate(t.kind)
+    if "l" in kinds or "E" in kinds:
+        base -= _count(_IN_WORD, kinds)
     strong = 0
     if any(k in kinds for k in "pCsqQ"):
         strong += 2 * sum(_count(pattern, kinds) for pattern in _LATIN_PAIRS)
@@ -127,6 +183,9 @@ def suspicious(text: str) -> bool:
     """
     if _not_free().search(text):
         return True
+    # What is left to find pairs Latin-1 characters, or puts CJK beside something.
+    if not _LATIN1_LIKE.search(text) and not has_cjk(text):
+        return False
     kinds = text.translate(tables().kind)
     return (
         any(pattern.search(kinds) for pattern in _LATIN_PAIRS)
@@ -138,10 +197,7 @@ def suspicious(text: str) -> bool:
 
 # An accented Latin letter beside an ASCII one: part of a Latin word (café, Dvořák, the pinyin
 # huì or chǎng), whatever else the line holds.
-_IN_LATIN_WORD = re.compile(
-    "(?<=[A-Za-z])[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
-    "|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f](?=[A-Za-z])"
-)
+_IN_LATIN_WORD = re.compile(f"[{LATIN_LETTERS}](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 
 
 def worth_a_reading(text: str) -> bool:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .charclasses import Lazy
-from .plausibility import cost, has_cjk
+from .plausibility import cost, has_cjk, spliced
 from .roundtrip import SINGLE, WEB_GBK, Chain
 
 #: A reading in a language's own codec that lacks its script costs this much more.
@@ -51,6 +52,7 @@ CHAINS: tuple[Chain, ...] = tuple(
 )
 ORDER = {chain: i for i, chain in enumerate(CHAINS)}
 _ASCII = re.compile(r"[\x00-\x7f]")
+_LOST = "\ufffd"
 _SINGLE_CHAINS = tuple(c for c in CHAINS if c.misread == SINGLE)
 _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
 _LATIN1 = re.compile(
@@ -61,6 +63,8 @@ _WIDE_CJK = Lazy("[\u2e80-\u9fff\uac00-\ud7af\ue000-\ufaff\ufe30-\ufe4f\uff00-\u
 OUTER: tuple[Chain, ...] = CHAINS[:2]
 #: Left to ftfy when the result is not CJK.
 FTFY_DOMAIN = CHAINS[0]
+#: The misreadings that can give back what a U+FFFD stands for: UTF-8 read in a CJK codec.
+_LOSSY_CHAINS = tuple(c for c in CHAINS if c.actual == "utf-8" and c.misread != SINGLE)
 
 _KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -69,6 +73,7 @@ _HAN = Lazy("[\u4e00-\u9fff]")
 #: Korean with hangul. Han characters with neither (four for Japanese, whose headlines can be
 #: all kanji; two for Korean) are Chinese, not Japanese or Korean.
 _LANGUAGE = {"cp932": (_KANA, 4), "euc_jp": (_KANA, 4), "cp949": (_HANGUL, 2)}
+_CHINESE = (WEB_GBK, "cp950")
 
 
 #: Big5 and Shift-JIS use trail bytes 40–7E for some two fifths and a fifth of real text;
@@ -79,9 +84,13 @@ _WIDE = re.compile(r"[^\x00-\x7f\uff61-\uff9f]")
 
 def _unlike(chain: Chain, text: str) -> int:
     """Extra cost for a reading in a language's own codec that does not look like it: no
-    kana in Japanese, no hangul in Korean, or (Big5, Shift-JIS) no low trail byte at all."""
+    kana in Japanese, no hangul in Korean, kana in Chinese (GBK and Big5 have kana, but a
+    byte misread as one is likelier than Chinese that quotes Japanese), or (Big5, Shift-JIS)
+    no low trail byte at all."""
     script, enough = _LANGUAGE.get(chain.actual, (None, 0))
     if script is not None and not script.search(text) and len(_HAN().findall(text)) >= enough:
+        return LANGUAGE_COST
+    if chain.actual in _CHINESE and _KANA.search(text):
         return LANGUAGE_COST
     wide = _LOW_TRAILS.get(chain.actual)
     if wide is None or len(_WIDE.findall(text)) < wide:
@@ -106,23 +115,35 @@ def apply(chain: Chain, line: str, lossy: bool, worse: bool = False) -> str | No
     """Undo ``chain`` unit by unit, where that does not make a unit worse (unless ``worse``:
     the outer layer of double mojibake can read worse than the line until the inner one
     is undone too)."""
-    pieces: list[str] = []
-    last = 0
+    found = _read(chain, line, lossy, worse)
+    return found[0] if found is not None else None
+
+
+def _read(chain: Chain, line: str, lossy: bool, worse: bool = False) -> tuple[str, int] | None:
+    """:func:`apply`, and what the text it gives costs."""
+    pieces = []
     for start, end in chain.units(line):
-        unit = line[start:end]
-        new = chain.undo(unit)
-        if new is None and lossy:
-            new = chain.undo_lossy(unit)
-        if new is None or new == unit or (not worse and cost(new) > cost(unit)):
-            continue
-        if chain.misread == SINGLE and chain.actual != "utf-8" and _swallows_ascii(unit, new):
-            continue
-        pieces += (line[last:start], new)
-        last = end
+        new = _undo_unit(chain, line[start:end], lossy, worse)
+        if new is not None:
+            pieces.append((start, end, new))
     if not pieces:
         return None
-    pieces.append(line[last:])
-    return "".join(pieces)
+    text, cost_ = spliced(line, pieces)
+    return text, cost_ + _unlike(chain, text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _undo_unit(chain: Chain, unit: str, lossy: bool, worse: bool) -> str | None:
+    """What :func:`apply` puts in place of one unit, or ``None`` to leave it. (The same
+    units come back often: between the parentheses of leaked pinyin, in boilerplate.)"""
+    new = chain.undo(unit)
+    if new is None and lossy:
+        new = chain.undo_lossy(unit)
+    if new is None or new == unit or (not worse and cost(new) > cost(unit)):
+        return None
+    if chain.misread == SINGLE and chain.actual != "utf-8" and _swallows_ascii(unit, new):
+        return None
+    return new
 
 
 def _swallows_ascii(unit: str, new: str) -> bool:
@@ -145,19 +166,64 @@ class Reading:
     cost: int
 
 
-def readings(line: str, lossy: bool = False) -> list[Reading]:
-    """Every reading of ``line`` that differs from it, cheapest first."""
-    out: list[Reading] = []
-    for chain in _candidates(line):
-        text = apply(chain, line, lossy, worse=chain in OUTER)
-        if text is None:
-            continue
-        first = Reading(text, (chain,), cost(text) + _unlike(chain, text))
-        out.append(first)
-        if chain in OUTER and first.cost:
-            out += _inner(first, lossy)
+@lru_cache(maxsize=512)
+def readings(line: str, lossy: bool = False) -> tuple[Reading, ...]:
+    """Every reading of ``line`` that differs from it, cheapest first. (A document asks
+    twice for the lines it settles by its misreading, and boilerplate repeats.)"""
+    out = [r for chain in _candidates(line) for r in chain_readings(line, chain, lossy)]
     out.sort(key=lambda r: (r.cost, len(r.chains), [ORDER[c] for c in r.chains]))
-    return out
+    return tuple(out)
+
+
+def chain_readings(line: str, chain: Chain, lossy: bool = False) -> list[Reading]:
+    """The readings of ``line`` that undo ``chain`` first (a candidate for it, or not)."""
+    found = _read(chain, line, lossy, worse=chain in OUTER)
+    if found is None:
+        return []
+    first = Reading(found[0], (chain,), found[1])
+    if chain in OUTER and first.cost:
+        return [first, *_inner(first, lossy)]
+    return [first]
+
+
+def is_candidate(line: str, chain: Chain) -> bool:
+    """Can ``chain``'s misreading have made ``line``?"""
+    return chain in _candidates(line)
+
+
+def floor(line: str, lossy: bool = False) -> int:
+    """A lower bound on what every reading of ``line`` costs, for as little work as can be.
+
+    A U+FFFD costs 4 and stays in every reading but one that undoes a lossy UTF-8 misreading
+    of the run of characters it is in (that run is the same in the inner layer of a reading
+    of two, unless the outer one reads single bytes); where one might, all are read.
+
+    >>> floor("今天\ufffd天气很好"), floor("鍏ㄩ儴"), floor("鍥藉姟闄㈡\ufffd荤悊", lossy=True)
+    (4, 0, 4)
+    """
+    lost = line.count(_LOST)
+    if not lost:
+        return 0
+    if lossy and (_loss_undone(line) or _reads_single_bytes(line)):
+        return min((r.cost for r in readings(line, lossy)), default=4 * lost)
+    return 4 * lost
+
+
+def _reads_single_bytes(line: str) -> bool:
+    """Is there an outer layer read as single bytes (which can change the runs around)?"""
+    return FTFY_DOMAIN in _candidates(line) and apply(FTFY_DOMAIN, line, True, True) is not None
+
+
+def _loss_undone(line: str) -> bool:
+    """Does a lossy UTF-8 reading change a run of ``line`` that holds a U+FFFD?"""
+    units = (line[start:end] for start, end in _LOSSY_CHAINS[0].units(line))
+    runs = [unit for unit in units if _LOST in unit]  # the same for all of them
+    return any(
+        _undo_unit(chain, run, True, worse)
+        for chain in _LOSSY_CHAINS
+        for worse in (chain in OUTER,)  # what a worse reading leaves, a better one does too
+        for run in runs
+    )
 
 
 def _candidates(line: str) -> tuple[Chain, ...]:
@@ -174,6 +240,6 @@ def _candidates(line: str) -> tuple[Chain, ...]:
 
 def _inner(outer: Reading, lossy: bool) -> Iterator[Reading]:
     for chain in _candidates(outer.text):
-        text = apply(chain, outer.text, lossy)
-        if text is not None:
-            yield Reading(text, (*outer.chains, chain), cost(text) + _unlike(chain, text))
+        found = _read(chain, outer.text, lossy)
+        if found is not None:
+            yield Reading(found[0], (*outer.chains, chain), found[1])

@@ -191,16 +191,38 @@ class Chain:
         """
         if self.actual != "utf-8" or _LOST not in unit:
             return None
+        pieces = unit.split(_LOST)
         try:
-            parts = [_pick(list(_encodings(piece, self.misread))) for piece in unit.split(_LOST)]
+            parts = [_pick(list(_encodings(pieces[0], self.misread)))]
+            if not _starts_utf8(parts[0]):  # no lost byte can mend what comes before it
+                return None
+            parts += (_pick(list(_encodings(piece, self.misread))) for piece in pieces[1:])
         except (UnicodeEncodeError, ValueError):
             return None
-        if len(parts) == 2:
+        if len(parts) == 2 and _around_one(*parts):
             whole = [b"".join((parts[0], b, parts[1])) for b in _CANDIDATE_BYTES]
             valid = [text for text in map(_strict_utf8, whole) if text is not None]
             if len(valid) == 1:
                 return valid[0]
         return _around_losses(parts)
+
+
+def _around_one(before: bytes, after: bytes) -> bool:
+    """Can one byte between ``before`` and ``after`` make them UTF-8? Only if what they hold
+    besides the character it was part of is UTF-8 already (a quick test, before 117 tries)."""
+    head = len(after) - len(after.lstrip(bytes(range(0x80, 0xC0))))
+    if head > 3:
+        return False
+    core = before[: len(before) - _incomplete_tail(before)]
+    return _strict_utf8(core) is not None and _strict_utf8(after[head:]) is not None
+
+
+def _starts_utf8(data: bytes) -> bool:
+    """Can ``data`` begin UTF-8 that a lost byte interrupts? Whole characters, then perhaps
+    the start of one (what :func:`_around_losses` asks of the bytes before the first loss)."""
+    if data[:1] and 0x80 <= data[0] <= 0xBF:
+        return False
+    return _strict_utf8(data[: len(data) - _incomplete_tail(data)]) is not None
 
 
 def _pick(variants: list[bytes]) -> bytes:

@@ -6,6 +6,8 @@ pools; here a smaller sample keeps the suite fast.
 
 from __future__ import annotations
 
+import unicodedata
+
 from bench import textgen
 from newsclean import Config, Doc
 from newsclean.stages import encoding
@@ -46,3 +48,40 @@ def test_composition_blocked_by_a_control_character_happens_once():
     for text in ("A\x00\u0300", "A\x00\u0340", "e\u200b\u0301"):
         once = clean(text).text
         assert clean(once).text == once
+
+
+# Clean lines an earlier version misread: spaced Traditional headlines (a stray kana from
+# GBK's kana rows made "GBK read as Big5" look cheaper: 大 中 小 → 大 い 小) and leaked
+# pinyin, which once sent every line through all the readings and got it a warning.
+SCRAPED_TRADITIONAL = [
+    "首頁 > 新聞 > 本地新聞",
+    "【字號 大 中 小】【打印】【關閉】",
+    "前二季度 上海市交通運輸局按時落實職業技能培訓 總投資62.0億元",
+    "7月23日 成都圖書館分批調整人才引進計劃 惠及羣衆17803人",
+    "近日 全市各級學校首次落實跨境電商業務 惠及羣衆419378人",
+    "在過(guò)去一年裏,省文化和旅遊廳按時(shí)修訂夜間經(jīng)濟,引起社會(huì )廣泛關(guān)注。"
+    "從下月起,蘭州圖書館持續調整新的管理辦法,惠及羣衆218682人。此前,深圳人民醫院大力整治應急預案。"
+    "上週,街道辦事處正在改造配套政策,涉及企業(yè)50家。",
+    "版權所有 © 2023 焦作網 豫ICP備12036260號",
+]
+
+
+def test_scraped_traditional_page_is_unchanged():
+    page = Doc.from_text("\n".join(SCRAPED_TRADITIONAL * 3))  # the page's header three times
+    out = encoding(page, Config())
+    assert out.lines == page.lines
+    assert not [d for d in out.diagnostics if d.severity != "info"]
+
+
+def test_a_line_the_checks_pass_over_is_in_nfc():
+    """The stage composes only the lines it flags: no character it lets through alone can
+    change under NFC, or combine with the character before it."""
+    from newsclean.stages.encoding.flags import flagged_rows
+
+    chars = [chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000]
+    flagged = set(flagged_rows([f"中{ch}" for ch in chars]))
+    for i, ch in enumerate(chars):
+        if i not in flagged:
+            assert unicodedata.combining(ch) == 0, repr(ch)
+            for text in (ch, f"e{ch}", f"中{ch}", f"\u1100{ch}"):
+                assert unicodedata.is_normalized("NFC", text), repr(text)

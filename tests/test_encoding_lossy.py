@@ -76,3 +76,32 @@ def test_cli_flag(cli, tmp_path):
     assert "--repair-lossy" in plain.stderr
     fixed = cli("fix", "--stages", "encoding", "--repair-lossy", str(path)).expect(0)
     assert fixed.out.startswith("国务院") and "\ufffd" in fixed.out
+
+
+def test_a_line_the_document_repairs_lost_no_bytes():
+    """The lines a document's misreading reaches beyond the flagged ones (``绋冲畾`` is made
+    of common characters only) are repaired as whole lines, not reported as lossy."""
+    pages = [broken for _, broken in textgen.cases(textgen.CJK_CHAINS[0], textgen.TEST_POOL, 3, 4)]
+    out = encoding(Doc.from_text("\n".join([*pages, "绋冲畾"])), Config())
+    assert out.lines[-1] == "稳定"
+    assert not [d for d in out.diagnostics if d.kind == "lossy-mojibake"]
+
+
+def test_floor_is_below_every_reading():
+    """readings.floor() lets lines be passed over unread: it must never exceed what a
+    reading costs, on lossy mojibake of every kind and on clean lines with a U+FFFD."""
+    from newsclean.readings import floor, readings
+
+    pool = textgen.pool(textgen.TEST_POOL)
+    lines = []
+    for lang in ("zh", "zht", "ja", "ko", "fr"):
+        for sentence in pool[lang][:12]:
+            data = sentence.encode("utf-8")
+            lines += [data.decode(c, errors="replace") for c in ("gb18030", "cp950", "cp932")]
+            lines.append(sentence[:3] + "\ufffd" + sentence[3:])
+            latin = data.decode("cp1252", errors="replace").encode("utf-8", "replace")
+            lines.append(latin.decode("gb18030", errors="replace"))
+    for line in lines:
+        for lossy in (False, True):
+            costs = [r.cost for r in readings(line, lossy)]
+            assert floor(line, lossy) <= min(costs, default=floor(line, lossy)), line

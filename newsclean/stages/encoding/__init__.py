@@ -24,19 +24,18 @@ place and reported with its line (:mod:`newsclean.damage`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ...config import Config
-from ...damage import find_damage, has_damage
 from ...model import Change, Diagnostic, Doc
 from ...mojibake import Outcome, fix_lines, replay
 from ...plausibility import has_cjk, worth_a_reading
 from ...readings import Reading
 from ...roundtrip import SINGLE
-from ..whitespace import normalize_spaces
-from .checks import checks, flagged_rows
+from .checks import checks
+from .flags import flagged_rows
+from .lines import facts, narrow
 from .western import fix_line
 
 STAGE = "encoding"
@@ -44,10 +43,7 @@ STAGE = "encoding"
 
 def encoding(doc: Doc, config: Config) -> Doc:
     """Repair what can be repaired on the lines that can need it; report the rest."""
-    text = "\n".join(doc.lines)
-    rows = flagged_rows(text)
-    if not unicodedata.is_normalized("NFC", text):
-        rows = sorted(set(rows) | _denormalized(doc.lines))
+    rows = flagged_rows(doc.lines)
     if not rows:
         return doc
     c = checks()
@@ -65,26 +61,29 @@ def encoding(doc: Doc, config: Config) -> Doc:
     ]
     pending = rows
     for n in range(_ROUNDS):  # a repair can reveal more to repair: settle it now, not next time
-        before = list(work.lines)
+        work.start_round()
         left_alone = _cjk(work, pending, config, doc.linenos, reports, sweep=n == 0)
         for i in pending:
             if i not in left_alone:
                 _western(work, i)
-        pending = [i for i, line in enumerate(work.lines) if line != before[i]]
+        pending = work.changed_this_round()
         if not pending:
             break
     diagnostics += reports.values()
-    rows = sorted(set(rows).union(i for i, line in enumerate(work.lines) if line != doc.lines[i]))
+    rows = sorted(set(rows).union(i for i in work.rules if work.lines[i] != doc.lines[i]))
     for i in rows:
-        work.note(i, _composed(work.lines[i]), "nfc")
-        if has_damage(work.lines[i]):
-            diagnostics += _diagnose(work.lines[i], doc.linenos[i])
+        work.note(i, facts(work.lines[i]).composed, "nfc")
+        diagnostics += _diagnose(work.lines[i], doc.linenos[i])
     changes = {
-        i: Change(STAGE, "+".join(rules), doc.linenos[i], detail="; ".join(work.details[i]))
-        for i, rules in work.rules.items()
+        i: Change(STAGE, "+".join(work.rules[i]), doc.linenos[i], detail="; ".join(work.details[i]))
+        for i in sorted(work.rules)
         if work.lines[i] != doc.lines[i]
     }
-    return doc.rewritten(work.lines, changes, diagnostics)
+    if not changes:
+        return doc.evolve(diagnostics=diagnostics) if diagnostics else doc
+    if all(work.lines[i] and not work.lines[i].isspace() for i in changes):
+        return doc.evolve(work.lines, changes=changes.values(), diagnostics=diagnostics)
+    return doc.rewritten(work.lines, changes, diagnostics)  # it drops the lines left blank
 
 
 @dataclass
@@ -94,14 +93,22 @@ class _Work:
     lines: list[str]
     rules: dict[int, list[str]] = field(default_factory=dict)
     details: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _before: dict[int, str] = field(default_factory=dict)  # this round's lines as they were
 
     def note(self, i: int, new: str, rule: str, detail: str = "") -> None:
         if new == self.lines[i]:
             return
+        self._before.setdefault(i, self.lines[i])
         self.lines[i] = new
         self.rules.setdefault(i, []).append(rule)
         if detail:
             self.details[i].append(detail)
+
+    def start_round(self) -> None:
+        self._before = {}
+
+    def changed_this_round(self) -> list[int]:
+        return sorted(i for i, line in self._before.items() if self.lines[i] != line)
 
 
 def _cjk(
@@ -120,26 +127,25 @@ def _cjk(
     ``punctuation`` stage widens it again), so that cleaning the output again finds nothing.
     The repair keeps the line's own punctuation where the misreading can be undone with it.
     """
-    raw = {i: work.lines[i] for i in rows if worth_a_reading(work.lines[i])}
-    tidy = {i: normalize_spaces(line) for i, line in raw.items()}
-    probes = {i: (raw[i].translate(_NARROW), tidy[i].translate(_NARROW)) for i in raw}
+    raw = {i: work.lines[i] for i in rows if facts(work.lines[i]).worth}
+    tidy = {i: facts(line).tidy for i, line in raw.items()}
+    probes = {i: facts(line).probes for i, line in raw.items()}
 
     def rest() -> list[tuple[int, tuple[str, str]]]:
         flagged = set(rows)
         for i, line in enumerate(work.lines):
             if i not in flagged and _LOST not in line and worth_a_reading(line):
-                raw[i], tidy[i] = line, normalize_spaces(line)
-                probes[i] = (line.translate(_NARROW), tidy[i].translate(_NARROW))
+                raw[i], tidy[i], probes[i] = line, facts(line).tidy, facts(line).probes
         return [(i, probes[i]) for i in raw if i not in flagged]
 
     # A line with U+FFFD in it lost bytes: repaired only on request, else only reported.
     whole = {i: variants for i, variants in probes.items() if _LOST not in variants[0]}
     outcome = fix_lines(whole.items(), rest=rest if sweep else None)
-    lossy = _lossy({i: v for i, v in probes.items() if i not in whole}, config)
+    lossy = _lossy({i: v for i, v in probes.items() if _LOST in v[0]}, config)
     for i, repair in (outcome.repairs | lossy.repairs).items():
         line = raw[i] if repair.source == probes[i][0] else tidy[i]
         own = replay(repair, line) if line != repair.source else repair.text
-        text = own if own is not None and own.translate(_NARROW) == repair.text else repair.text
+        text = own if own is not None and narrow(own) == repair.text else repair.text
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)
         if repair.lossy:
@@ -163,31 +169,16 @@ def _cjk(
 _LOST = "\ufffd"
 _ROUNDS = 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NARROW = str.maketrans("，：；！？（）", ",:;!?()")
 
 
 def _western(work: _Work, i: int) -> bool:
     """Run ftfy on line ``i`` if it can change it; say whether it did."""
     line = work.lines[i]
-    if not checks().ftfy_suspect(normalize_spaces(line)):
+    if not facts(line).ftfy:
         return False
     fixed, steps = fix_line(line)
     work.note(i, fixed, "mojibake", ", ".join(dict.fromkeys(steps)))
     return fixed != line
-
-
-def _composed(line: str) -> str:
-    """NFC, also where a character the whitespace stage removes keeps letters apart
-    (``A\x00\u0300``), so that a second pass composes nothing more."""
-    composed = unicodedata.normalize("NFC", line)
-    tidy = normalize_spaces(composed)
-    if not unicodedata.is_normalized("NFC", tidy):
-        return unicodedata.normalize("NFC", tidy)
-    return composed
-
-
-def _denormalized(lines: tuple[str, ...]) -> set[int]:
-    return {i for i, line in enumerate(lines) if not unicodedata.is_normalized("NFC", line)}
 
 
 def _lossy(rows: dict[int, tuple[str, str]], config: Config) -> Outcome:
@@ -220,9 +211,4 @@ def _suspect(lineno: int, chain: str) -> Diagnostic:
 
 
 def _diagnose(line: str, lineno: int) -> list[Diagnostic]:
-    out = []
-    for damage in find_damage(line):
-        shown = damage.text if len(damage.text) <= 12 else damage.text[:12] + "…"
-        message = f"{damage.message} ({shown!r} at column {damage.start + 1})"
-        out.append(Diagnostic(lineno, damage.kind, message, damage.severity, STAGE))
-    return out
+    return [Diagnostic(lineno, kind, msg, sev, STAGE) for kind, sev, msg in facts(line).damage]

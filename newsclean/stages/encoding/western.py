@@ -26,7 +26,8 @@ def _ftfy() -> tuple[Any, Any]:
     return ftfy.fix_and_explain, ftfy.TextFixerConfig(**_FTFY_SETTINGS)
 
 
-def fix_line(line: str) -> tuple[str, list[str]]:
+@lru_cache(maxsize=1024)
+def fix_line(line: str) -> tuple[str, tuple[str, ...]]:
     """Run ftfy (CJK-safe settings) on one line until it stops changing; say which steps fired.
 
     ftfy sees the line as the ``whitespace`` stage will leave it (a control character or a run
@@ -34,7 +35,7 @@ def fix_line(line: str) -> tuple[str, list[str]]:
     line ftfy cannot improve is returned exactly as it was.
 
     >>> fix_line("CafÃ© crÃ¨me")
-    ('Café crème', ['encode:latin-1', 'decode:utf-8'])
+    ('Café crème', ('encode:latin-1', 'decode:utf-8'))
     """
     fix, config = _ftfy()
     steps: list[str] = []
@@ -46,4 +47,4 @@ def fix_line(line: str) -> tuple[str, list[str]]:
             break
         steps.extend(f"{action}:{step}" for action, step in explanation or ())
         current = fixed
-    return current, steps
+    return current, tuple(steps)

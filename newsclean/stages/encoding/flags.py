@@ -1,0 +1,245 @@
+"""Which lines can need the stage at all: one compiled scan of the document.
+
+A line needs the stage when it holds a character that is no ordinary text (anything but ASCII,
+everyday punctuation, kana and the characters of the encoding standards' two levels), or one
+of the patterns mojibake makes of ordinary characters: second-level ideographs three in a few
+characters (GBK read as Big5), Han characters spaced like Korean where EUC-KR's hangul land in
+GBK (EUC-KR read as GBK), a Western letter's UTF-8 read in a CJK codec inside a Latin word
+(``Bev枚lkerung``), hangul next to hanja (GBK read as EUC-KR), kana next to kanji Japanese is
+not written in (EUC-JP read as GBK). Some ordinary characters count only where they can mean
+something: an accented letter inside a Latin word (``Dvořák``, the leaked pinyin
+``會(huì )議``) only next to a character that is not ASCII, as the first half of a UTF-8
+sequence ftfy undoes (``Ã–``) or in the tail of a pinyin annotation that lost its character
+(``宏yáng)``); ``?`` and ``!`` only where damage puts them (``??``, ``確!,``); ``&`` only in
+an HTML entity.
+
+All of that is one compiled pattern, which the regex engine runs at C speed: it stops only
+at the characters that can matter and looks at their context there. A line of pure ASCII
+cannot need more than an entity decoded, so only lines with ``&`` in them or with a
+character beyond ASCII are scanned. Everything else the stage does runs on the lines found.
+
+>>> flagged_rows(("全部新闻", "鍏ㄩ儴鏂伴椈", "All news", "CafÃ©", "會(huì )議", "確!,實施"))
+[1, 3, 5]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ...charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
+from ...chars import TONE_VOWELS
+from ...damage import COMMON_MARKERS, TRIGGER_CHARS
+from ...plausibility import suspicious
+from ...tiers import tiers
+from .checks import BOM_MOJIBAKE, ftfy_chars
+
+# Ordinary characters that can be part of no repair and no damage report.
+_BORING = (
+    "\n\t\x20\x22-\x25\x27-\x3e\x40-\x7e\u2010-\u2027\u3000-\u3003\u3005-\u3011\u3014-\u301f"
+    "\u3041-\u3096\u30a1-\u30fc\uff01-\uff5e"
+)
+_ANY_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_HANGUL_HAN = Lazy(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
+_KANA_LINE = Lazy(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
+_KANA = re.compile(f"[{KANA}]")
+_CJK = re.compile(f"[{_ANY_CJK}]")
+# A well-formed pinyin annotation: one tone vowel, next to an ASCII letter (ü and a lone
+# vowel count where they stand, see the checks).
+_ANNOTATION = Lazy(
+    f"\\((?:[a-z]{{1,5}}[{TONE_VOWELS}][a-z]{{0,4}}|[{TONE_VOWELS}][a-z]{{1,4}}) ?\\)"
+)
+_HANGUL = re.compile(f"[{HANGUL}]")
+
+# A document whose first lines hold CJK, and no line of ASCII alone, is scanned whole for CJK
+# text; any other has its ASCII lines spared first, and is scanned for Western text until a
+# CJK character shows up (the flags are the same).
+_SAMPLE = 16
+
+
+@lru_cache(maxsize=1)
+def _boring() -> set[str]:
+    """The characters that can be part of no repair and no damage report, by themselves."""
+    t = tiers()
+    # Second-level ideographs too: machine-converted Traditional text is full of them (爲, 羣),
+    # and mojibake made of them alone is found by the document's other lines (see mojibake).
+    common = set(t.gb2312_1 + t.big5_common + t.jis_1 + t.ks_hangul)
+    common |= set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja)
+    common -= set(TRIGGER_CHARS + BOM_MOJIBAKE)
+    common |= {marker[0] for marker in COMMON_MARKERS}  # 占 is common; 占쏙옙 is damage
+    common -= _not_nfc(common)  # a line of unflagged characters is in NFC already
+    return expand(_BORING) | common
+
+
+@lru_cache(maxsize=1)
+def _seconds() -> set[str]:
+    t = tiers()
+    first = set(t.gb2312_1 + t.big5_common + t.jis_1)
+    return set(t.gb2312_2 + t.big5_less + t.jis_2 + t.ks_hanja) - first
+
+
+@lru_cache(maxsize=1)
+def _branches() -> tuple[str, str, str, str, str]:
+    """What the scans look at where they stop: (lone, latin, marks, letters, cjk_only)."""
+    leads, conts = ftfy_chars()
+    # Characters that flag a line by themselves: where the scan stops at a character none of
+    # the branches below took, one that is not ordinary, nor one those branches look at.
+    firsts = {m[0] for m in COMMON_MARKERS}
+    lone = f"(?<![?!&{LATIN_LETTERS}{ranges(_boring() & (_seconds() | firsts))}])"
+    latin = (
+        f"(?<=[{LATIN_LETTERS}])(?:(?<=[^\\x00-\\x7f].)|(?=[^\\x00-\\x7f])"  # next to CJK…
+        "|(?<=[\\u0100-\\u0151\\u0154-\\u024f])(?<![A-Za-z].)(?![A-Za-z])"  # costly alone
+        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])"  # what ftfy undoes
+        f"|(?<=[{TONE_VOWELS}])(?:{'|'.join(f'(?<=[{HAN}][a-zü]{{{n}}}.)' for n in range(1, 6))})"
+        f"(?=[a-zü{TONE_VOWELS}]{{0,4}} ?\\)))"  # a pinyin annotation that lost its character
+    )
+    marks = (
+        f"(?<=[?!])(?=[?,，、。;；:：]|[a-zü]{{0,5}}[{TONE_VOWELS}])"  # lost characters
+        "|(?<=&)(?=#|[A-Za-z][A-Za-z0-9]{1,31};)"
+    )
+    korean = ranges(set(bytes(_pairs(range(0xB0, 0xC9), range(0xA1, 0xFF))).decode("gb2312")))
+    # Korean is spaced: EUC-KR read as GBK puts its hangul in GB 2312 rows B0–C8, a space
+    # between them more than once in a line (a Chinese headline may have one such space).
+    letters = (
+        f"(?<=[A-Za-z ])(?:(?=[{ranges(_latin_signals())}])"
+        f"|(?<=[{korean}] )(?=[{korean}])(?=[^\n]*?[{korean}] [{korean}]))"
+    )
+    second = ranges(_seconds())
+    cjk_only = (
+        f"(?<=[{second}])(?:[^\n]{{0,2}}[{second}]){{2}}"  # dense second level
+        f"|(?<=[{ranges(firsts)}])(?=[{ranges({m[1] for m in COMMON_MARKERS})}])"
+    )
+    return lone, latin, marks, letters, cjk_only
+
+
+@lru_cache(maxsize=1)
+def _western() -> re.Pattern[str]:
+    _, latin, marks, _, _ = _branches()  # lone: all but the characters the branches take
+    return re.compile(
+        f"[^{ranges(_boring() - expand(_ANY_CJK))}]"
+        f"(?:{latin}|{marks}|(?P<cjk>(?<=[{_ANY_CJK}]))|(?<![?!&{LATIN_LETTERS}]))"
+    )
+
+
+@lru_cache(maxsize=2)
+def _cjk(scripts: bool = True) -> re.Pattern[str]:
+    """The scan of CJK text; with ``scripts``, it also stops at the first kana or hangul."""
+    lone, latin, marks, letters, cjk_only = _branches()
+    stops = _in_cjk() - expand(KANA + HANGUL) if scripts else _in_cjk()
+    script = f"|(?P<script>(?<=[{KANA}{HANGUL}]))" if scripts else ""
+    return re.compile(
+        f"[^{ranges(stops)}](?:{letters}|(?<![A-Za-z ])"
+        f"(?:{cjk_only}|{latin}|{marks}{script}|{lone}))"
+    )
+
+
+def _cjk_plain() -> re.Pattern[str]:
+    return _cjk(scripts=False)
+
+
+def _in_cjk() -> set[str]:
+    firsts = {m[0] for m in COMMON_MARKERS}
+    return _boring() - expand("A-Za-z ") - _seconds() - firsts
+
+
+def _pairs(leads: range, trails: range) -> list[int]:
+    return [byte for lead in leads for trail in trails for byte in (lead, trail)]
+
+
+def _not_nfc(chars: set[str]) -> set[str]:
+    """The ``chars`` a line in NFC cannot hold (CJK compatibility ideographs), or only where
+    they do not follow another. (None of them is a mark that composes with the character
+    before it: the tests check that over the whole plane.)"""
+    return {
+        ch for ch in chars if unicodedata.combining(ch) or unicodedata.normalize("NFC", ch) != ch
+    }
+
+
+def _latin_signals() -> set[str]:
+    """What a Western letter's UTF-8 (lead byte C2, C3 or C5, or E2 for quotes and dashes,
+    then a continuation byte) becomes when read in a CJK codec: ``é`` is ``茅`` in GBK."""
+    out: set[str] = set()
+    for codec in ("gb18030", "cp950", "cp949", "euc_jp"):
+        for lead in (0xC2, 0xC3, 0xC5, 0xE2):
+            out |= {ch for ch in _decoded_pairs(codec, lead) if ord(ch) > 0x2000}
+    return out
+
+
+def _decoded_pairs(codec: str, lead: int) -> set[str]:
+    out = set()
+    for trail in range(0x80, 0xC0):
+        try:
+            ch = bytes((lead, trail)).decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1:
+            out.add(ch)
+    return out
+
+
+def flagged_rows(lines: Sequence[str]) -> list[int]:
+    """Indexes of the ``lines`` that need a closer look."""
+    head = lines[:_SAMPLE]
+    if not any(line.isascii() for line in head) and _CJK.search("".join(head)):
+        return sorted(_scan("\n".join(lines), cjk=True))  # CJK, most likely: all of it
+    picked = [i for i, line in enumerate(lines) if not line.isascii() or "&" in line]
+    if not picked:
+        return []
+    if len(picked) == len(lines):
+        return sorted(_scan("\n".join(lines)))
+    return sorted(picked[i] for i in _scan("\n".join(lines[i] for i in picked)))
+
+
+def _scan(text: str, cjk: bool = False) -> set[int]:
+    """The lines of ``text`` (joined with ``\\n``) the checks flag. The scan for CJK text
+    flags the same lines in any text; the one for Western text is faster there, and hands
+    over at the first CJK character."""
+    # A pinyin annotation flags nothing, nor changes what its neighbours flag: the scan
+    # sees three dashes instead, and spares the letters in it a look each.
+    seen = _ANNOTATION().sub("---", text) if "(" in text else text
+    mode = "cjk" if cjk else "western"
+    pattern = _cjk() if cjk else _western()
+    rows: set[int] = set()
+    pos = line = 0
+    while m := pattern.search(seen, pos):
+        at = m.start()
+        line += seen.count("\n", pos, at)
+        end = seen.find("\n", at)
+        if m.lastgroup == "cjk" or (
+            mode == "western" and _CJK.search(seen, at, len(seen) if end < 0 else end)
+        ):  # CJK text has more to check: start again
+            mode, pattern, rows, pos, line = "cjk", _cjk(), set(), 0, 0
+            continue
+        if m.lastgroup == "script":  # kana or hangul: see below
+            mode, pattern, pos = "plain", _cjk_plain(), at
+            continue
+        rows.add(line)
+        if end < 0:
+            break
+        pos = end + 1
+        line += 1
+    if mode != "plain":
+        return rows
+    if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
+        rows |= _rows(text, _HANGUL_HAN())
+    if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
+        lines = text.split("\n")
+        rows |= {i for i in _rows(text, _KANA_LINE()) if suspicious(lines[i])}
+    return rows
+
+
+def _rows(text: str, pattern: re.Pattern[str]) -> set[int]:
+    """The lines ``pattern`` matches in, one search per matching line."""
+    rows: set[int] = set()
+    pos = line = 0
+    while m := pattern.search(text, pos):
+        line += text.count("\n", pos, m.start())
+        rows.add(line)
+        end = text.find("\n", m.start())
+        if end < 0:
+            break
+        pos = end + 1
+        line += 1
+    return rows
