@@ -29,12 +29,13 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import compress
 from operator import eq, ne
 
-from ...chars import units
+from ...chars import CJK, units
 from ...config import Config
 from ...model import Change, Doc
 from .blocks import STAGE, Longness, decide, how
@@ -70,14 +71,24 @@ class _Lines:
         )
 
 
-def is_long(line: str, min_units: int) -> bool:
-    """``units(line) >= min_units``, reading only a prefix when that already decides it.
+@lru_cache(maxsize=4)
+def _tokens(count: int) -> re.Pattern[str]:
+    """``count`` tokens of ``units`` (a CJK character or a word), each worth 1 or 2 units."""
+    return re.compile(f"(?:[^{CJK}\\w]*+(?:[{CJK}]|[^\\W{CJK}]++)){{{count}}}")
 
-    >>> is_long("第一段" * 8, 20), is_long("是。", 20)
-    (True, False)
+
+def is_long(line: str, min_units: int) -> bool:
+    """``units(line) >= min_units``, reading only as much of the line as decides it: a line
+    with ``min_units`` tokens is long, one with fewer than half as many is not.
+
+    >>> is_long("第一段" * 8, 20), is_long("是。", 20), is_long("one two " * 5, 20)
+    (True, False, True)
     """
-    head = 4 * min_units  # units() of a prefix never exceeds units() of the line
-    return units(line[:head]) >= min_units or (len(line) > head and units(line) >= min_units)
+    if len(line) * 2 < min_units:  # a unit takes at least half a character
+        return False
+    if _tokens(min_units).match(line):
+        return True
+    return units(line) >= min_units
 
 
 def exact_labels(lines: list[str], keys: list[str]) -> list[int]:

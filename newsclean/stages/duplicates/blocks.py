@@ -9,7 +9,7 @@ is sandwiched between two such copies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ...chars import units
 from ...model import Change
@@ -66,7 +66,7 @@ class Longness:
         return found
 
 
-def _in_block(i: int, big: Longness, drops: dict[int, Change], m: Matching) -> bool:
+def _in_block(i: int, big: Longness, drops: Mapping[int, object], m: Matching) -> bool:
     """Is short line ``i`` sandwiched between long copies that repeat in their original order?"""
     prev, nxt = big.before(i), big.after(i)
     if prev is None and nxt is None:
@@ -126,27 +126,26 @@ def decide(
     lines: Sequence[str], linenos: Sequence[int], big: Longness, m: Matching
 ) -> dict[int, Change]:
     """The lines to drop (by position), each with the change that explains it."""
-    drops: dict[int, Change] = {}
+    drops: dict[int, tuple[str, str]] = {}  # line -> (rule, detail)
     for i, copied in m.matches.items():
         if big[i]:
-            drops[i] = Change(
-                STAGE, copied.rule, linenos[i], "drop", detail=_what(copied, linenos, m)
-            )
+            drops[i] = (copied.rule, _what(copied, linenos, m))
     for i in _next_to(drops, big):
         if not _in_block(i, big, drops, m):
             continue
         match = m.matches.get(i)
         if match is not None:
-            drops[i] = Change(STAGE, "block", linenos[i], "drop", detail=_what(match, linenos, m))
+            drops[i] = ("block", _what(match, linenos, m))
         elif units(lines[i]) <= STUB_UNITS:
-            drops[i] = Change(
-                STAGE, "block-stub", linenos[i], "drop", detail="short line between repeated copies"
-            )
+            drops[i] = ("block-stub", "short line between repeated copies")
     _name_blocks(drops, linenos, m)
-    return drops
+    return {
+        i: Change(STAGE, rule, linenos[i], "drop", detail=detail)
+        for i, (rule, detail) in drops.items()
+    }
 
 
-def _next_to(drops: dict[int, Change], big: Longness) -> list[int]:
+def _next_to(drops: Mapping[int, object], big: Longness) -> list[int]:
     """The short lines whose nearest long line before or after is a dropped copy: the only
     ones that can be inside a repeated block."""
     found: set[int] = set()
@@ -159,7 +158,7 @@ def _next_to(drops: dict[int, Change], big: Longness) -> list[int]:
     return sorted(found)
 
 
-def _name_blocks(drops: dict[int, Change], linenos: Sequence[int], m: Matching) -> None:
+def _name_blocks(drops: dict[int, tuple[str, str]], linenos: Sequence[int], m: Matching) -> None:
     """Say in each dropped line's detail which repeated block (of 2+ lines) it belongs to."""
     run: list[int] = []
     last_origin = -1
@@ -168,12 +167,12 @@ def _name_blocks(drops: dict[int, Change], linenos: Sequence[int], m: Matching) 
         origins = [m.matches[i].origin for i in run if i in m.matches]
         if len(run) >= 2 and len(origins) >= 2:
             block = (
-                f"lines {linenos[run[0]]}-{linenos[run[-1]]} repeat "
-                f"lines {linenos[origins[0]]}-{linenos[origins[-1]]}"
+                f", in a repeated block (lines {linenos[run[0]]}-{linenos[run[-1]]} repeat "
+                f"lines {linenos[origins[0]]}-{linenos[origins[-1]]})"
             )
             for i in run:
-                change = drops[i]
-                drops[i] = _with_detail(change, f"{change.detail}, in a repeated block ({block})")
+                rule, detail = drops[i]
+                drops[i] = (rule, detail + block)
 
     for i in sorted(drops):
         match = m.matches.get(i)
@@ -186,7 +185,3 @@ def _name_blocks(drops: dict[int, Change], linenos: Sequence[int], m: Matching) 
         if match is not None:
             last_origin = match.origin
     flush()
-
-
-def _with_detail(change: Change, detail: str) -> Change:
-    return Change(change.stage, change.rule, change.line, change.action, change.count, detail)

@@ -3,20 +3,23 @@
 Comparing every paragraph against the n-gram index (:mod:`.match`) costs tens of microseconds
 a line; a clean document has thousands of lines and no copies. So every distinct key first
 gives a handful of *anchors* — pieces a copy almost surely keeps — and only keys that share an
-anchor with another key, and are then similar enough to it (rapidfuzz, on screen keys), go on
-to the index:
+anchor with another key, and are then similar enough to it, go on to the index.
 
-* its first and its last ``ANCHOR`` characters (a caption that shortens the lead keeps the
-  lead's beginning; a copy edited at one end keeps the other), and its first ``HEAD``
-  characters (the beginning of a paragraph that opens with a formula);
-* ``ANCHOR`` characters at its middle, and one character either side (a copy edited near
+A key's anchors:
+
+* its first and its last ``ENDS`` characters (a copy edited at one end keeps the other; a
+  caption that shortens the lead keeps its beginning), and its first ``HEAD`` characters
+  (the beginning of a lead that opens with a formula, a dateline, goes past the formula);
+* ``MIDDLE`` characters at its middle, and one character either side (a copy edited near
   both ends keeps its middle, shifted by at most the edits' insertions or deletions);
-* its sentences of at least ``SENTENCE`` characters (a paragraph that repeats a sentence).
+* its sentences of at least ``SENTENCE`` characters (a paragraph quoted in a longer one).
 
 Two edits can break at most two of the beginning, the middle and the end of a key longer
-than three anchors, so every near copy with up to two edits is found; more edits are found
-when they leave a sentence, the beginning or the end alone. An anchor shared by more than
-``SHARED_CAP`` keys is a formula (a dateline, a stock phrase), not a sign of a copy.
+than the three anchors, so every near copy with up to two edits is found (more edits, when
+they leave one of the three alone). Short keys take shorter middles (``TIERS``).
+
+An anchor shared by more than ``SHARED_CAP`` keys is a formula (a dateline, a stock phrase),
+not a sign of a copy. Lengths are per wide (CJK) key; a narrow key's are twice as long.
 
 >>> lead = "1月4日上午,焦作市第十四届人民代表大会第一次会议在市会议中心圆形报告厅隆重开幕."
 >>> caption = "1月4日,焦作市第十四届人民代表大会第一次会议在市会议中心圆形报告厅隆重开幕."
@@ -26,19 +29,22 @@ when they leave a sentence, the beginning or the end alone. An anchor shared by 
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, combinations
+from collections.abc import Iterable
+from itertools import chain, combinations, compress, repeat
+from operator import add, le
 
 from .match import similar
 
-#: Anchor length for keys that start with a wide (CJK) character, and for the others.
-ANCHOR = 8
-NARROW_ANCHOR = 16
-#: A longer beginning, for a wide key (narrow: in proportion): what a caption that shortens a
-#: paragraph opening with a formula (a dateline) shares with it.
+#: Lengths of a key's first and last anchors, and of the first anchor of a key that may open
+#: with a formula (a dateline): its beginning is specific only past the formula.
+ENDS = (8, 12)
 HEAD = 20
+#: (MIDDLE, shortest key, longest key): a key gives the middle anchors of every tier its
+#: length falls in (near copies are about as long as each other: the tiers overlap enough
+#: that two of them always meet in one). A short key's middle is short, to keep clear of its
+#: first and last ``ENDS`` characters.
+TIERS = ((8, 40, None), (6, 0, 64))
 #: Sentences shorter than this are too common to anchor anything.
 SENTENCE = 10
 #: An anchor in more keys than this is a formula.
@@ -46,96 +52,109 @@ SHARED_CAP = 8
 #: How far (in characters) a contained copy may sit from where its anchor places it.
 SLACK = 8
 _WIDE = "\u2e80"
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+Pairs = dict[str, set[int]]
 
 
-def _ends_and_middles(keys: list[str], size: int) -> list[list[str]]:
-    """Per kind of anchor, one anchor per key (same order as ``keys``)."""
+def _middles(keys: list[str], size: int) -> list[str]:
+    """Each key's middle ``size`` characters, and shifted by one either way."""
     mids = [max((len(k) - size) // 2, 1) for k in keys]
-    head = HEAD * size // ANCHOR
     return [
-        [k[:head] for k in keys],
-        [k[:size] for k in keys],
-        [k[-size:] for k in keys],
-        [k[m - 1 : m - 1 + size] for k, m in zip(keys, mids, strict=True)],
-        [k[m : m + size] for k, m in zip(keys, mids, strict=True)],
-        [k[m + 1 : m + 1 + size] for k, m in zip(keys, mids, strict=True)],
+        *[k[m - 1 : m - 1 + size] for k, m in zip(keys, mids, strict=True)],
+        *[k[m : m + size] for k, m in zip(keys, mids, strict=True)],
+        *[k[m + 1 : m + 1 + size] for k, m in zip(keys, mids, strict=True)],
     ]
 
 
-def _shared(anchors: list[str], n: int) -> dict[str, set[int]]:
-    """Anchors shared by 2 to SHARED_CAP keys, with those keys (anchor ``p`` is key ``p % n``'s:
-    the anchors come kind after kind, ``n`` keys each)."""
-    counts = Counter(anchors)
-    repeated = {a for a, c in counts.items() if c > 1}
+def _shared(anchors: list[str], owners: Iterable[int]) -> Pairs:
+    """Anchors shared by 2 to SHARED_CAP keys, with those keys (``owners``: the key of each
+    anchor, in step with ``anchors``)."""
+    repeated = {a for a, c in Counter(anchors).items() if 1 < c <= 3 * SHARED_CAP}
     if not repeated:
         return {}
-    groups: dict[str, set[int]] = {}
-    for p, a in enumerate(anchors):
-        if a in repeated:
-            groups.setdefault(a, set()).add(p % n)
+    groups: Pairs = {}
+    for a, i in compress(zip(anchors, owners, strict=True), map(repeated.__contains__, anchors)):
+        groups.setdefault(a, set()).add(i)
     return {a: g for a, g in groups.items() if 1 < len(g) <= SHARED_CAP}
 
 
-def _sentence_groups(keys: list[str]) -> dict[str, set[int]]:
-    text = "\n".join(keys)
-    pieces = _SENTENCE_END.split(text)
-    counts = Counter(pieces)
-    repeated = [p for p, c in counts.items() if c > 1 and len(p) >= SENTENCE]
-    if not repeated:
-        return {}
-    starts = list(accumulate((len(k) + 1 for k in keys), initial=0))
-    groups = {}
-    for piece in repeated:
-        owners: set[int] = set()
-        at = text.find(piece)
-        while at >= 0 and len(owners) <= SHARED_CAP:
-            owners.add(bisect_right(starts, at) - 1)
-            at = text.find(piece, at + 1)
-        if 1 < len(owners) <= SHARED_CAP:
-            groups[piece] = owners
-    return groups
+def _sentences(keys: list[str]) -> Pairs:
+    """Sentences (pieces between full stops: ``。`` folds to ``.``) that stand in more than
+    one key, all split by C code in one go."""
+    pieces = ".".join(keys).split(".")
+    per_key = map(add, map(str.count, keys, repeat(".")), repeat(1))
+    owners = chain.from_iterable(map(repeat, range(len(keys)), per_key))
+    long_ = list(map(le, repeat(SENTENCE), map(len, pieces)))
+    return _shared(list(compress(pieces, long_)), compress(owners, long_))
 
 
 def candidates(keys: list[str], threshold: float) -> set[int]:
     """Indexes of the (distinct) keys that may be a near or contained copy of another one,
     or have one: they share an anchor, and rapidfuzz finds them similar."""
-    wide = [i for i, k in enumerate(keys) if k >= _WIDE]
-    narrow = [i for i, k in enumerate(keys) if k < _WIDE]
-    groups = _sentence_groups(keys)
-    for ids, size in ((wide, ANCHOR), (narrow, NARROW_ANCHOR)):
+    from rapidfuzz.fuzz import ratio
+
+    starts: list[set[int]] = []
+    ends: list[set[int]] = []
+    near: list[set[int]] = []
+    for wide, scale in ((True, 1), (False, 2)):
+        ids = [i for i, k in enumerate(keys) if (k >= _WIDE) == wide]
         if len(ids) < 2:
             continue
-        kinds = _ends_and_middles([keys[i] for i in ids], size)
-        for anchor, owners in _shared([a for kind in kinds for a in kind], len(ids)).items():
-            groups.setdefault(anchor, set()).update(ids[p] for p in owners)
+        mine = [keys[i] for i in ids]
+        for size in (HEAD, *ENDS):
+            starts += _shared([k[: size * scale] for k in mine], ids).values()
+        for size in ENDS:
+            ends += _shared([k[-size * scale :] for k in mine], ids).values()
+        for middle, shortest, longest in TIERS:
+            tier = [
+                (i, k)
+                for i, k in zip(ids, mine, strict=True)
+                if shortest * scale <= len(k) and (longest is None or len(k) < longest * scale)
+            ]
+            anchors = _middles([k for _, k in tier], middle * scale)
+            near += _shared(anchors, [i for i, _ in tier] * 3).values()
+    sentences = {pair: s for s, g in _sentences(keys).items() for pair in _pairs([g])}
+    at_start, at_end = _pairs(starts), _pairs(ends)
+    pairs = _pairs(near) | at_start | at_end | set(sentences)
     found: set[int] = set()
-    checked: set[tuple[int, int]] = set()
-    for anchor, group in groups.items():
-        for a, b in combinations(sorted(group), 2):
-            if (a, b) in checked or (a in found and b in found):
+    for a, b in pairs:
+        short, long_ = (keys[a], keys[b]) if len(keys[a]) <= len(keys[b]) else (keys[b], keys[a])
+        if len(short) * (2 - threshold) >= threshold * len(long_):
+            if not ratio(short, long_, score_cutoff=threshold * 100):
                 continue
-            checked.add((a, b))
-            if _plausible(keys[a], keys[b], anchor, threshold) and similar(
-                keys[a], keys[b], threshold
-            ):
-                found.update((a, b))
+        elif short not in long_:
+            start = _aligned(short, long_, (a, b), at_start, at_end, sentences)
+            if start is None:
+                continue
+            stretch = long_[max(start - SLACK, 0) : start + len(short) + SLACK]
+            cutoff = threshold * 100 * len(short) / (len(short) + SLACK)
+            if not ratio(short, stretch, score_cutoff=cutoff):
+                continue
+        if similar(short, long_, threshold):
+            found.update((a, b))
     return found
 
 
-def _plausible(key: str, other: str, anchor: str, threshold: float) -> bool:
-    """A cheap necessary test for :func:`~.match.similar` (which ``partial_ratio`` makes slow
-    on long lines): the shorter key, against the longer one's stretch the anchor aligns it
-    with, give or take ``SLACK`` characters."""
-    from rapidfuzz.fuzz import ratio
+def _pairs(groups: Iterable[Iterable[int]]) -> set[tuple[int, int]]:
+    """Every pair (smaller index first) within each group."""
+    return set(chain.from_iterable(combinations(sorted(g), 2) for g in groups))
 
-    short, long_ = (key, other) if len(key) <= len(other) else (other, key)
-    if len(short) * (2 - threshold) >= threshold * len(long_):
-        return bool(ratio(short, long_, score_cutoff=threshold * 100))
-    if short in long_:
-        return True
-    at = long_.find(anchor) - short.find(anchor)
-    stretch = long_[max(at - SLACK, 0) : at + len(short) + SLACK]
-    return bool(
-        ratio(short, stretch, score_cutoff=threshold * 100 * len(short) / (len(short) + SLACK))
-    )
+
+def _aligned(
+    short: str,
+    long_: str,
+    pair: tuple[int, int],
+    at_start: set[tuple[int, int]],
+    at_end: set[tuple[int, int]],
+    sentences: dict[tuple[int, int], str],
+) -> int | None:
+    """Where in ``long_`` a contained ``short`` would start, by the anchor they share (their
+    beginnings, ends, or a sentence); ``None`` if they share only a near copy's anchor."""
+    sentence = sentences.get(pair)
+    if sentence is not None:
+        return long_.find(sentence) - short.find(sentence)
+    if pair in at_start:
+        return 0
+    if pair in at_end:
+        return len(long_) - len(short)
+    return None
