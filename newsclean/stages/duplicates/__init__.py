@@ -15,6 +15,12 @@ Short paragraphs (under ``Config.min_duplicate_units``) repeat legitimately — 
 Paragraphs that share a formula (``新华社北京1月4日电``, "(Reuters) -") differ in the rest, so
 they are neither equal, nor contained, nor near.
 
+Fast by design: a clean document has thousands of lines and no copies, so nothing is done
+line by line before a whole-document test says it may be needed. Screen keys
+(:mod:`.keys`) fold every line at C speed and find the exact repeats; an anchor screen
+(:mod:`.screen`) finds the few long lines that may be near or contained copies; only those
+meet the n-gram index and rapidfuzz, and only lines near a copy are measured (``units``).
+
 Each dropped line's :class:`~newsclean.model.Change` names the rule and the line it copies
 ("copy of line 3", "near copy of line 5 (similarity 0.94)", "… in a repeated block (lines
 23-37 repeat lines 3-17)"); a more complete later copy that takes the first copy's place is a

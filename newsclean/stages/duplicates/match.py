@@ -6,8 +6,8 @@
    that, ``partial_ratio`` (the shorter one nearly contained in the longer: a caption that
    shortens the lead).
 
-Tests 2 and 3 run only against a few candidates: the kept paragraphs that share most of this
-one's sampled n-grams (see :func:`~.fold.sampled_grams`), and a fair share of them. An n-gram
+Tests 2 and 3 run only for the long lines the screen picked (:mod:`.screen`), and only
+against a few candidates: the kept paragraphs that share most of this one's sampled n-grams (see :func:`~.fold.sampled_grams`), and a fair share of them. An n-gram
 that already appears in ``POSTING_CAP`` kept paragraphs (a dateline, a formula) stops being
 indexed: it says nothing about which paragraph is a copy, and a capped index keeps the cost
 linear. Paragraphs alike but for their figures are not copies (see :func:`similar`).
