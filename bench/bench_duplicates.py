@@ -10,7 +10,8 @@ to the document. Printed side by side, measured in the same run:
   can show it;
 * ``newsclean``: the stage now.
 
-Run: ``/work/venv/bin/python bench/bench_duplicates.py [--paragraphs 20000] [--share 0.3]``
+Run: ``/work/venv/bin/python bench/bench_duplicates.py [--paragraphs 20000] [--share 0.3]
+[--seed 7]`` (the acceptance figure is seed 7; other seeds check that recall holds up).
 """
 
 from __future__ import annotations
@@ -145,6 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--paragraphs", type=int, default=20_000)
     parser.add_argument("--share", type=float, default=0.3)
+    parser.add_argument("--seed", type=int, default=7, help="another document of the same kind")
     parser.add_argument("--no-baseline", action="store_true", help="skip the 0.1 stage")
     parser.add_argument(
         "--scaling", action="store_true", help="5k to 80k paragraphs, each in a fresh process"
@@ -157,7 +159,7 @@ def main() -> None:
             subprocess.run(command, check=True)
         return
     n = args.paragraphs
-    lines, group = planted(n, args.share)
+    lines, group = planted(n, args.share, args.seed)
     doc = Doc.from_text("\n".join(lines))
     mb = len(doc.text.encode("utf-8")) / 1e6
     ideal = len(set(group))

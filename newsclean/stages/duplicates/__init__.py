@@ -15,6 +15,12 @@ Short paragraphs (under ``Config.min_duplicate_units``) repeat legitimately — 
 Paragraphs that share a formula (``新华社北京1月4日电``, "(Reuters) -") differ in the rest, so
 they are neither equal, nor contained, nor near.
 
+Fast by design: a clean document has thousands of lines and no copies, so nothing is done
+line by line before a whole-document test says it may be needed. Screen keys
+(:mod:`.keys`) fold every line at C speed and find the exact repeats; an anchor screen
+(:mod:`.screen`) finds the few long lines that may be near or contained copies; only those
+meet the n-gram index and rapidfuzz, and only lines near a copy are measured (``units``).
+
 Each dropped line's :class:`~newsclean.model.Change` names the rule and the line it copies
 ("copy of line 3", "near copy of line 5 (similarity 0.94)", "… in a repeated block (lines
 23-37 repeat lines 3-17)"); a more complete later copy that takes the first copy's place is a
@@ -29,16 +35,25 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from itertools import compress
+from operator import eq, ne
 
-from ...chars import units
+from ...chars import CJK, units
 from ...config import Config
 from ...model import Change, Doc
-from .blocks import STAGE, decide, how
+from .blocks import STAGE, Longness, decide, how
 from .fold import fold_key, fold_keys
+from .keys import screen_keys
 from .match import Matching, match
+from .screen import candidates
 
 __all__ = ["STAGE", "duplicates", "fold_key", "fold_keys"]
+
+#: Keys shorter than this cannot be long (``units`` never exceeds twice the key's length).
+_MIN_KEY = 10
 
 
 @dataclass
@@ -47,42 +62,86 @@ class _Lines:
 
     lines: list[str]
     linenos: list[int]
-    keys: list[str]
-    big: list[bool]
-    grams: list[list[str] | None]  # filled by match() as long lines need them
+    labels: list[int]  # equal labels, equal keys: an exact copy
+    near: dict[int, str]  # the long lines the screen picked, with their keys
+    grams: dict[int, list[str]] = field(default_factory=dict)  # filled by match()
 
     def take(self, order: list[int]) -> _Lines:
+        where = {old: new for new, old in enumerate(order)}
         return _Lines(
             [self.lines[i] for i in order],
             [self.linenos[i] for i in order],
-            [self.keys[i] for i in order],
-            [self.big[i] for i in order],
-            [self.grams[i] for i in order],
+            [self.labels[i] for i in order],
+            {where[i]: key for i, key in self.near.items() if i in where},
+            {where[i]: g for i, g in self.grams.items() if i in where},
         )
 
 
+@lru_cache(maxsize=4)
+def _tokens(count: int) -> re.Pattern[str]:
+    """``count`` tokens of ``units`` (a CJK character or a word), each worth 1 or 2 units."""
+    return re.compile(f"(?:[^{CJK}\\w]*+(?:[{CJK}]|[^\\W{CJK}]++)){{{count}}}")
+
+
 def is_long(line: str, min_units: int) -> bool:
-    """``units(line) >= min_units``, reading only a prefix when that already decides it.
+    """``units(line) >= min_units``, reading only as much of the line as decides it: a line
+    with ``min_units`` tokens is long, one with fewer than half as many is not.
 
-    >>> is_long("第一段" * 8, 20), is_long("是。", 20)
-    (True, False)
+    >>> is_long("第一段" * 8, 20), is_long("是。", 20), is_long("one two " * 5, 20)
+    (True, False, True)
     """
-    head = 4 * min_units  # units() of a prefix never exceeds units() of the line
-    return units(line[:head]) >= min_units or (len(line) > head and units(line) >= min_units)
+    if len(line) * 2 < min_units:  # a unit takes at least half a character
+        return False
+    if _tokens(min_units).match(line):
+        return True
+    return units(line) >= min_units
 
 
-def _prepare(doc: Doc, config: Config) -> _Lines:
-    keys = fold_keys(doc.lines)
-    big = [is_long(line, config.min_duplicate_units) for line in doc.lines]
-    no_grams: list[list[str] | None] = [None] * len(keys)
-    return _Lines(list(doc.lines), list(doc.linenos), keys, big, no_grams)
+def exact_labels(lines: list[str], keys: list[str]) -> list[int]:
+    """For every line, the first line with the same exact key (:func:`fold_key`), from screen
+    keys (equal exact keys have equal screen keys): only screen-key groups whose lines differ
+    in their text need their exact keys.
+
+    >>> exact_labels(["乾隆", "干隆", "乾隆"], ["干隆", "干隆", "干隆"])
+    [0, 1, 0]
+    """
+    n = len(keys)
+    first = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))
+    labels = list(map(first.__getitem__, keys))
+    if len(first) == n:
+        return labels
+    repeats = compress(range(n), map(ne, labels, range(n)))
+    suspect = {keys[i] for i in repeats if lines[i] != lines[labels[i]]}
+    if suspect:
+        members = [i for i, key in enumerate(keys) if key in suspect]
+        firsts: dict[str, int] = {}
+        for i, key in zip(members, fold_keys([lines[i] for i in members]), strict=True):
+            labels[i] = firsts.setdefault(key, i)
+    return labels
 
 
-def _collapse_once(state: _Lines, config: Config) -> tuple[_Lines, list[Change], bool] | None:
+def _prepare(doc: Doc, config: Config, big: Longness) -> _Lines:
+    lines = list(doc.lines)
+    keys = screen_keys(lines)
+    labels = exact_labels(lines, keys)
+    distinct = compress(range(len(lines)), map(eq, labels, range(len(lines))))
+    ids = [i for i in distinct if len(keys[i]) >= _MIN_KEY]
+    picked = sorted(ids[j] for j in candidates([keys[i] for i in ids], config.near_duplicate))
+    picked = [i for i in picked if big[i]]
+    near = dict(zip(picked, fold_keys([lines[i] for i in picked]), strict=True))
+    return _Lines(lines, list(doc.linenos), labels, near)
+
+
+def _collapse_once(
+    state: _Lines, config: Config, known: dict[str, bool]
+) -> tuple[_Lines, list[Change], bool] | None:
     """One pass: the document without its copies, what was done, and whether another pass
     may find more (only when a more complete copy moved: see :func:`duplicates`)."""
-    m = match(state.keys, state.big, config.near_duplicate, state.grams)
-    drops = decide(state.lines, state.linenos, state.big, m)
+    m = match(state.labels, state.near, config.near_duplicate, state.grams)
+    if not m.matches:
+        return None
+    big = Longness(state.lines, partial(is_long, min_units=config.min_duplicate_units), known)
+    drops = decide(state.lines, state.linenos, big, m)
     if not drops:
         return None
     order = list(range(len(state.lines)))
@@ -95,8 +154,7 @@ def _moves(state: _Lines, m: Matching, drops: dict[int, Change], order: list[int
     """Put each slot's most complete copy at the slot's first position (edits ``order``)."""
     linenos = state.linenos
     records = []
-    for slot, h in enumerate(m.holder):
-        pos = m.first[slot]
+    for pos, h in sorted(m.holder.items()):
         if h == pos:
             continue
         order[pos] = h
@@ -130,10 +188,12 @@ def duplicates(doc: Doc, config: Config) -> Doc:
     """
     if len(doc.lines) < 2:
         return doc
-    state = _prepare(doc, config)
+    known: dict[str, bool] = {}
+    long_ = partial(is_long, min_units=config.min_duplicate_units)
+    state = _prepare(doc, config, Longness(doc.lines, long_, known))
     records: list[Change] = []
     again = True
-    while again and (step := _collapse_once(state, config)) is not None:
+    while again and (step := _collapse_once(state, config, known)) is not None:
         state, done, again = step
         records += done
     if not records:

@@ -9,8 +9,7 @@ is sandwiched between two such copies.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ...chars import units
 from ...model import Change
@@ -21,11 +20,55 @@ STAGE = "duplicates"
 STUB_UNITS = 6
 
 
-def _in_block(i: int, big_idx: list[int], drops: dict[int, Change], m: Matching) -> bool:
+class Longness:
+    """Which lines are long (``units >= min_units``), measured only for the lines asked about,
+    and the nearest long line before or after a line, found without rescanning."""
+
+    def __init__(
+        self, lines: Sequence[str], is_long: Callable[[str], bool], known: dict[str, bool]
+    ) -> None:
+        self.lines = lines
+        self.is_long = is_long
+        self.known = known  # line -> is it long: shared by the passes over one document
+        self._before: dict[int, int | None] = {}
+        self._after: dict[int, int | None] = {}
+
+    def __getitem__(self, i: int) -> bool:
+        line = self.lines[i]
+        big = self.known.get(line)
+        if big is None:
+            big = self.known[line] = self.is_long(line)
+        return big
+
+    def before(self, i: int) -> int | None:
+        """The nearest long line before line ``i``."""
+        return self._nearest(i, -1, self._before)
+
+    def after(self, i: int) -> int | None:
+        """The nearest long line after line ``i``."""
+        return self._nearest(i, 1, self._after)
+
+    def _nearest(self, i: int, step: int, memo: dict[int, int | None]) -> int | None:
+        seen = []
+        j = i + step
+        found: int | None = None
+        while 0 <= j < len(self.lines):
+            if j in memo:
+                found = memo[j]
+                break
+            seen.append(j)
+            if self[j]:
+                found = j
+                break
+            j += step
+        for k in seen:  # memo[k]: the nearest long line at or beyond k in this direction
+            memo[k] = found
+        return found
+
+
+def _in_block(i: int, big: Longness, drops: Mapping[int, object], m: Matching) -> bool:
     """Is short line ``i`` sandwiched between long copies that repeat in their original order?"""
-    pos = bisect_left(big_idx, i)
-    prev = big_idx[pos - 1] if pos > 0 else None
-    nxt = big_idx[pos] if pos < len(big_idx) else None
+    prev, nxt = big.before(i), big.after(i)
     if prev is None and nxt is None:
         return False
     if any(n is not None and n not in drops for n in (prev, nxt)):
@@ -80,31 +123,42 @@ def _what(match: Match, linenos: Sequence[int], m: Matching) -> str:
 
 
 def decide(
-    lines: Sequence[str], linenos: Sequence[int], big: Sequence[bool], m: Matching
+    lines: Sequence[str], linenos: Sequence[int], big: Longness, m: Matching
 ) -> dict[int, Change]:
     """The lines to drop (by position), each with the change that explains it."""
-    drops: dict[int, Change] = {}
+    drops: dict[int, tuple[str, str]] = {}  # line -> (rule, detail)
     for i, copied in m.matches.items():
         if big[i]:
-            drops[i] = Change(
-                STAGE, copied.rule, linenos[i], "drop", detail=_what(copied, linenos, m)
-            )
-    big_idx = [i for i, is_big in enumerate(big) if is_big]
-    for i, is_big in enumerate(big):
-        if is_big or not _in_block(i, big_idx, drops, m):
+            drops[i] = (copied.rule, _what(copied, linenos, m))
+    for i in _next_to(drops, big):
+        if not _in_block(i, big, drops, m):
             continue
         match = m.matches.get(i)
         if match is not None:
-            drops[i] = Change(STAGE, "block", linenos[i], "drop", detail=_what(match, linenos, m))
+            drops[i] = ("block", _what(match, linenos, m))
         elif units(lines[i]) <= STUB_UNITS:
-            drops[i] = Change(
-                STAGE, "block-stub", linenos[i], "drop", detail="short line between repeated copies"
-            )
+            drops[i] = ("block-stub", "short line between repeated copies")
     _name_blocks(drops, linenos, m)
-    return drops
+    return {
+        i: Change(STAGE, rule, linenos[i], "drop", detail=detail)
+        for i, (rule, detail) in drops.items()
+    }
 
 
-def _name_blocks(drops: dict[int, Change], linenos: Sequence[int], m: Matching) -> None:
+def _next_to(drops: Mapping[int, object], big: Longness) -> list[int]:
+    """The short lines whose nearest long line before or after is a dropped copy: the only
+    ones that can be inside a repeated block."""
+    found: set[int] = set()
+    for d in list(drops):
+        for step in (-1, 1):
+            j = d + step
+            while 0 <= j < len(big.lines) and j not in found and not big[j]:
+                found.add(j)
+                j += step
+    return sorted(found)
+
+
+def _name_blocks(drops: dict[int, tuple[str, str]], linenos: Sequence[int], m: Matching) -> None:
     """Say in each dropped line's detail which repeated block (of 2+ lines) it belongs to."""
     run: list[int] = []
     last_origin = -1
@@ -113,12 +167,12 @@ def _name_blocks(drops: dict[int, Change], linenos: Sequence[int], m: Matching) 
         origins = [m.matches[i].origin for i in run if i in m.matches]
         if len(run) >= 2 and len(origins) >= 2:
             block = (
-                f"lines {linenos[run[0]]}-{linenos[run[-1]]} repeat "
-                f"lines {linenos[origins[0]]}-{linenos[origins[-1]]}"
+                f", in a repeated block (lines {linenos[run[0]]}-{linenos[run[-1]]} repeat "
+                f"lines {linenos[origins[0]]}-{linenos[origins[-1]]})"
             )
             for i in run:
-                change = drops[i]
-                drops[i] = _with_detail(change, f"{change.detail}, in a repeated block ({block})")
+                rule, detail = drops[i]
+                drops[i] = (rule, detail + block)
 
     for i in sorted(drops):
         match = m.matches.get(i)
@@ -131,7 +185,3 @@ def _name_blocks(drops: dict[int, Change], linenos: Sequence[int], m: Matching) 
         if match is not None:
             last_origin = match.origin
     flush()
-
-
-def _with_detail(change: Change, detail: str) -> Change:
-    return Change(change.stage, change.rule, change.line, change.action, change.count, detail)

@@ -6,24 +6,26 @@
    that, ``partial_ratio`` (the shorter one nearly contained in the longer: a caption that
    shortens the lead).
 
-Tests 2 and 3 run only against a few candidates: the kept paragraphs that share most of this
-one's sampled n-grams (see :func:`~.fold.sampled_grams`), and a fair share of them. An n-gram
+Tests 2 and 3 run only for the long lines the screen picked (:mod:`.screen`), and only
+against a few candidates: the kept paragraphs that share most of this one's sampled n-grams (see :func:`~.fold.sampled_grams`), and a fair share of them. An n-gram
 that already appears in ``POSTING_CAP`` kept paragraphs (a dateline, a formula) stops being
 indexed: it says nothing about which paragraph is a copy, and a capped index keeps the cost
 linear. Paragraphs alike but for their figures are not copies (see :func:`similar`).
 
->>> m = match(["甲乙丙丁戊己庚辛壬癸子丑", "甲乙丙丁戊己庚辛壬癸子丑寅"], [True, True], 0.9,
-...           [None, None])
+>>> keys = ["甲乙丙丁戊己庚辛壬癸子丑", "甲乙丙丁戊己庚辛壬癸子丑寅"]
+>>> m = match(keys, dict(enumerate(keys)), 0.9, {})
 >>> m.matches[1].rule, m.holder
-('contained', [1])
+('contained', {0: 1})
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
+from operator import ne
 
 from .fold import DENSE_LEN, anchored_grams, sampled_grams
 
@@ -49,10 +51,13 @@ class Match:
 
 @dataclass
 class Matching:
-    """Slots are the distinct paragraphs; each shows one line's text at its first line's place."""
+    """Slots are the distinct paragraphs; each shows one line's text at its first line's place.
 
-    holder: list[int] = field(default_factory=list)  # slot -> line whose text the slot shows
-    first: list[int] = field(default_factory=list)  # slot -> line at the slot's position
+    A slot is named by its first line; ``holder`` lists only the slots of lines that took part
+    in a match (every other line is a slot of its own, holding itself).
+    """
+
+    holder: dict[int, int] = field(default_factory=dict)  # slot -> line whose text it shows
     matches: dict[int, Match] = field(default_factory=dict)
 
 
@@ -138,28 +143,40 @@ def similar(key: str, other: str, threshold: float) -> tuple[str, float] | None:
 
 
 def match(
-    keys: list[str], big: list[bool], threshold: float, grams: list[list[str] | None]
+    labels: Sequence[Hashable],
+    near: Mapping[int, str],
+    threshold: float,
+    grams: dict[int, list[str]],
 ) -> Matching:
-    """Assign every line to a slot; long lines may join a slot by containment or nearness.
+    """Assign lines to slots: equal ``labels`` are exact copies (the first keeps the slot);
+    the lines in ``near`` (long lines that the screen found may be copies, with their keys)
+    may also join a slot by containment or nearness.
 
-    ``grams[i]`` caches line ``i``'s sampled n-grams (see :func:`~.fold.sampled_grams`): filled here,
-    the first time a long line needs them (an exact copy never does), and kept for the next
-    pass.
+    Only lines that repeat a label, and lines in ``near``, are visited: every other line is a
+    slot of its own. ``grams[i]`` caches line ``i``'s sampled n-grams (see
+    :func:`~.fold.sampled_grams`), filled the first time a line needs them and kept for the
+    next pass.
     """
+    n = len(labels)
+    first = dict(zip(reversed(labels), range(n - 1, -1, -1), strict=True))
+    repeats = list(compress(range(n), map(ne, map(first.__getitem__, labels), range(n))))
+    visit = sorted({*repeats, *(first[labels[i]] for i in repeats), *near})
     m = Matching()
-    slot_of: dict[str, int] = {}
-    origin_of: dict[str, int] = {}
+    slot_of: dict[Hashable, int] = {}
     index = _Index()
-    for i, key in enumerate(keys):
-        slot = slot_of.get(key)
+    keys = near
+    for i in visit:
+        label = labels[i]
+        slot = slot_of.get(label)
         if slot is not None:
-            m.matches[i] = Match(slot, "exact", origin_of[key])
+            m.matches[i] = Match(slot, "exact", first[label])
             continue
         found = None
         mine: list[str] = []
         shared: set[str] = set()
-        if big[i]:
-            cached = grams[i]
+        key = keys.get(i)
+        if key is not None:
+            cached = grams.get(i)
             mine = grams[i] = sampled_grams(key) if cached is None else cached
             shared, votes, full = index.query(mine)
             if votes:
@@ -167,25 +184,23 @@ def match(
         if found is not None:
             slot, rule, score = found
             m.matches[i] = Match(slot, rule, m.holder[slot], score)
-            if len(key) > len(keys[m.holder[slot]]):  # the more complete copy wins the slot
+            if len(key or "") > len(keys[m.holder[slot]]):  # the more complete copy wins
                 m.holder[slot] = i
                 index.readd(slot, mine)
         else:
-            slot = len(m.holder)
-            m.holder.append(i)
-            m.first.append(i)
-            if big[i]:
+            slot = i
+            m.holder[slot] = i
+            if key is not None:
                 index.add(slot, mine, shared)
-        slot_of[key] = slot
-        origin_of[key] = i
+        slot_of[label] = slot
     return m
 
 
 def _find(
     i: int,
-    keys: list[str],
-    grams: list[list[str] | None],
-    holder: list[int],
+    keys: Mapping[int, str],
+    grams: Mapping[int, list[str]],
+    holder: Mapping[int, int],
     votes: Counter[int],
     full: int,
     threshold: float,
@@ -195,7 +210,7 @@ def _find(
     ranked = sorted(votes.items(), key=_by_votes)[:MAX_CANDIDATES]
     for slot, shared in ranked:
         h = holder[slot]
-        if not _share_enough(keys[i], grams[i] or [], keys[h], grams[h] or [], shared, full):
+        if not _share_enough(keys[i], grams[i], keys[h], grams[h], shared, full):
             continue
         verdict = similar(keys[i], keys[h], threshold)
         if verdict is not None:
