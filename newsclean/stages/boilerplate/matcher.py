@@ -44,6 +44,8 @@ class Matcher:
     #: Rules whose start is unknown, by rank: (anchored ones, matched at 0; floating ones).
     unknown: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
     groups: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: What matches of the anchored rules start with (see :func:`.starts.literal_starts`).
+    anchored_starts: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, rules: Iterable[tuple[str, str] | tuple[int, str, str]]) -> Matcher:
@@ -51,6 +53,7 @@ class Matcher:
         buckets: dict[str, list[tuple[int, str, str]]] = {}
         floating: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
         unknown: dict[int, tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]] = {}
+        anchored_starts: set[str] = set()
         for rule in rules:
             rank, family, source = rule if len(rule) == 3 else (0, *rule)
             starts = literal_starts(source)
@@ -58,6 +61,7 @@ class Matcher:
                 anchored, floats = unknown.setdefault(rank, ([], []))
                 (anchored if source.startswith("^") else floats).append((rank, family, source))
             elif source.startswith("^"):
+                anchored_starts |= starts
                 for first in sorted({s[0] for s in starts}):
                     buckets.setdefault(first, []).append((rank, family, source))
             else:
@@ -74,6 +78,7 @@ class Matcher:
                 for _, (a, f) in sorted(unknown.items())
             ),
             groups=groups,
+            anchored_starts=frozenset(anchored_starts),
         )
 
     @cached_property
