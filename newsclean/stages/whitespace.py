@@ -83,8 +83,8 @@ def _needs_work(text: str) -> bool:
 def _edges_or_double(text: str) -> bool:
     """Whitespace at the edge of a line, or two ASCII spaces in a row?"""
     return (
-        text[0].isspace()
-        or text[-1].isspace()
+        text[:1].isspace()
+        or text[-1:].isspace()
         or _DOUBLE_SPACE.search(text) is not None
         or _EDGE.search(text) is not None
     )
@@ -139,9 +139,10 @@ class _Suspects:
     """The characters that can need work, besides the ASCII space, as UTF-8: the bytes that
     begin them, and for each lead byte of a multi-byte one a search for the whole sequences."""
 
-    __slots__ = ("delete", "latin1_delete", "multibyte", "multibyte_leads")
+    __slots__ = ("chars", "delete", "latin1_delete", "multibyte", "multibyte_leads")
 
     def __init__(self, chars: str) -> None:
+        self.chars = chars
         rests: dict[bytes, list[bytes]] = {}
         for ch in chars:
             code = ch.encode("utf-8")
