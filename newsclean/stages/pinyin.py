@@ -55,9 +55,9 @@ class Evidence:
     """What the document says about its annotations; :attr:`leaked` is the verdict.
 
     Measures that cost a pass over the text are taken only as far as the verdict needs: after
-    a failed cheaper test they are 0; ``han`` is the text's length (never less) when that is
-    enough to show the annotations are dense enough; ``coverage`` is an upper bound when
-    counting stopped because it was already too low.
+    a failed test they are 0 (``consistent`` is measured last); ``han`` is the text's length
+    (never less) when that is enough to show the annotations are dense enough; ``coverage`` is
+    an upper bound when counting stopped because it was already too low.
     """
 
     count: int
@@ -81,36 +81,37 @@ def weigh(text: str) -> Evidence:
     """Collect the evidence for a leak in ``text``.
 
     Annotations hold no Han, so Han characters are counted in ``text`` as they would be with
-    the annotations removed.
+    the annotations removed. The readings, the costliest to collect, are read last, only
+    when everything else says leak.
 
     >>> weigh("会(huì)议开(kāi)始，会(huì)场，会(huì)后，开(kāi)心。")
     Evidence(count=5, han=39, distinct=2, consistent=1.0, coverage=1.0)
     >>> weigh("长(cháng)短、长(zhǎng)大；重(chóng)复、重(zhòng)量").consistent
     0.5
     """
-    readings: dict[str, Counter[str]] = defaultdict(Counter)
-    for (char, syllables), n in Counter(_PAIR.findall(text)).items():
-        readings[char][" ".join(_ONE.findall("(" + syllables))] += n
-    count = sum(sum(c.values()) for c in readings.values())
-    agree = sum(c.most_common(1)[0][1] for c in readings.values())
-    cheap = Evidence(count, 0, len(readings), agree / max(count, 1), 0.0)
-    if (
-        count < MIN_COUNT
-        or count < MIN_REPEAT * cheap.distinct
-        or cheap.consistent < MIN_CONSISTENT
-    ):
-        return cheap
+    chars = Counter(ANNOTATION.findall(text))  # the character before each annotation
+    count = chars.total()
+    evidence = Evidence(count, 0, len(chars), 0.0, 0.0)
+    if count < MIN_COUNT or count < MIN_REPEAT * evidence.distinct:
+        return evidence
     han = len(text)  # never fewer Han than that: count them only if that is not dense enough
     if count * 1000 < MIN_PER_1000_HAN * han:
         han = len(HAN_RE.findall(text))
-    return replace(cheap, han=han, coverage=_coverage(text, readings, count))
+    evidence = replace(evidence, han=han, coverage=_coverage(text, chars))
+    if not replace(evidence, consistent=1.0).leaked:
+        return evidence
+    readings: dict[str, Counter[str]] = defaultdict(Counter)
+    for (char, syllables), n in Counter(_PAIR.findall(text)).items():
+        readings[char][" ".join(_ONE.findall("(" + syllables))] += n
+    agree = sum(c.most_common(1)[0][1] for c in readings.values())
+    return replace(evidence, consistent=agree / count)
 
 
-def _coverage(text: str, readings: dict[str, Counter[str]], count: int) -> float:
+def _coverage(text: str, chars: Counter[str]) -> float:
     """The share of the annotated characters' occurrences that are annotated; counting (one
     pass per character, most annotated first) stops once it is below ``MIN_COVERAGE``."""
-    occurrences = 0
-    for char in sorted(readings, key=lambda ch: (-readings[ch].total(), ch)):
+    count, occurrences = chars.total(), 0
+    for char, _ in sorted(chars.items(), key=lambda item: (-item[1], item[0])):
         occurrences += text.count(char)
         if count / occurrences < MIN_COVERAGE:  # as leaked() reads it
             break
