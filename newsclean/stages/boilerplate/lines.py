@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ...chars import CJK, units
 from .rules import fold_text
@@ -31,32 +31,13 @@ _CLOSER_SET = frozenset(_CLOSERS)
 # Fast sufficient tests for "at least PROSE_UNITS units": that many CJK characters, or half as
 # many words (runs of word characters, each holding a non-CJK one); reading stops as soon as
 # they are found. Lines that fail get counted exactly.
-_CJK_UNITS = rf"(?:[^{CJK}\n]*+[{CJK}]){{{PROSE_UNITS}}}"
-_WORD_UNITS = rf"(?:[^\w\n]*+[^\W{CJK}]\w*+){{{(PROSE_UNITS + 1) // 2}}}"
-_MANY_CJK = re.compile(_CJK_UNITS)
-_MANY_WORDS = re.compile(_WORD_UNITS)
+_MANY_CJK = re.compile(rf"(?:[^{CJK}\n]*+[{CJK}]){{{PROSE_UNITS}}}")
+_MANY_WORDS = re.compile(rf"(?:[^\w\n]*+[^\W{CJK}]\w*+){{{(PROSE_UNITS + 1) // 2}}}")
 #: Words of English text, found faster (classes of bytes, not of Unicode categories): runs of
 #: ASCII letters and digits, each after characters that cannot be in a word (ASCII spaces and
 #: punctuation, English quotes and dashes). A run is then a whole word, or (the last) begins one.
 _NOT_IN_WORD = r"\x00-\x09\x0b-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
-_ASCII_WORD_UNITS = rf"(?:[{_NOT_IN_WORD}]*+[a-zA-Z0-9_]++){{{(PROSE_UNITS + 1) // 2}}}"
-_END_CLASS = f"[{re.escape(''.join(sorted(_END)))}]"
-_CLOSER_CLASS = f"[{re.escape(_CLOSERS)}]"
-#: A newline after a line that may not end like a sentence (up to two closing quotes after
-#: the mark are seen; more, and the line is looked at on its own).
-_OPEN_END = re.compile(
-    rf"\n(?<!{_END_CLASS}\n)(?<!{_END_CLASS}{_CLOSER_CLASS}\n)(?<!{_END_CLASS}{_CLOSER_CLASS}{{2}}\n)"
-)
-#: A newline before a line that the fast tests cannot show to be long enough. The test more
-#: likely to succeed goes first: CJK characters in Chinese text, words in the rest.
-_SHORT_NEXT = {
-    wide: re.compile(rf"\n(?!{first}|{second})")
-    for wide, first, second in (
-        (True, _CJK_UNITS, _ASCII_WORD_UNITS),
-        (False, _ASCII_WORD_UNITS, _CJK_UNITS),
-    )
-}
-_SAMPLE = 512
+_MANY_ASCII_WORDS = re.compile(rf"(?:[{_NOT_IN_WORD}]*+[a-zA-Z0-9_]++){{{(PROSE_UNITS + 1) // 2}}}")
 
 MARKDOWN_DEBRIS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 CONTENT = re.compile(r"[^\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
@@ -85,34 +66,19 @@ def ends_like_sentence(line: str) -> bool:
 
 
 def prose_flags(lines: Sequence[str]) -> list[bool]:
-    """:func:`is_prose` for many lines. Most lines of an article are shown to be prose by two
-    searches over all of them at C speed (for lines that may not end like a sentence, and for
-    lines that may be too short); :func:`is_prose` decides the lines they find.
+    """:func:`is_prose` for many lines. The common cases (a Chinese paragraph ending in 。, an
+    English one ending in .) are decided by one fast sufficient test, the one the final mark
+    suggests, without a function call per line.
 
     >>> prose_flags(["这是一个很长的中文段落，讲述了会议召开的经过和主要内容以及下一步安排。", "Home"])
     [True, False]
     """
-    text = "\n".join(lines)
-    if len(lines) < 2 or text.count("\n") != len(lines) - 1:  # a line holds a newline
-        return [is_prose(line) for line in lines]
-    sample = text[:_SAMPLE]
-    wide = len(sample.encode("utf-8", "surrogatepass")) >= 2 * len(sample)
-    unproven = {0, len(lines) - 1}
-    unproven.update(_lines_before(text, _OPEN_END))
-    unproven.update(k + 1 for k in _lines_before(text, _SHORT_NEXT[wide]))
-    flags = [True] * len(lines)
-    for k in unproven:
-        flags[k] = is_prose(lines[k])
-    return flags
-
-
-def _lines_before(text: str, newline: re.Pattern[str]) -> Iterator[int]:
-    """For each newline ``newline`` finds in ``text``, the index of the line it ends."""
-    line, pos = 0, 0
-    for m in newline.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        yield line
+    many_cjk, many_words, end = _MANY_CJK.match, _MANY_ASCII_WORDS.match, _END
+    return [
+        bool(line[-1] in end and (many_cjk if line[-1] >= "\u3000" else many_words)(line))
+        or is_prose(line)
+        for line in lines
+    ]
 
 
 def is_prose(line: str) -> bool:
