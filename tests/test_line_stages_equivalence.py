@@ -14,6 +14,7 @@ import os
 import re
 from collections import Counter, defaultdict
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -71,13 +72,6 @@ _WS_TOKENS = [
     "\u202f", "\u200b", "\u2060", "\u00ad", "\x07", "\x00", "\x1f", "\x7f", "\r", "\x85",
     "\u2028", "\u200d", "\ue000", "\U00020000", "\n",
 ]  # fmt: skip
-
-
-@_SETTINGS
-@given(_lines(_WS_TOKENS))
-def test_whitespace_as_line_by_line(lines):
-    doc = _doc(lines)
-    _same(whitespace(doc, _CONFIG), _ws_reference(doc))
 
 
 @given(st.lists(st.sampled_from(_WS_TOKENS), max_size=24).map("".join))
@@ -138,13 +132,6 @@ _P_TOKENS = [
 ]  # fmt: skip
 
 
-@_SETTINGS
-@given(_lines(_P_TOKENS))
-def test_punctuation_as_line_by_line(lines):
-    doc = _doc(lines)
-    _same(punctuation(doc, _CONFIG), _p_reference(doc))
-
-
 # --- pinyin, as in 0.1 -----------------------------------------------------------------------
 
 _PY_ANNOTATION = re.compile(rf"(?<=([{HAN}]))(?:\( ?{PINYIN_SYLLABLE} ?\))+")
@@ -191,10 +178,26 @@ _PY_TOKENS = [
 
 @_SETTINGS
 @given(_lines(_PY_TOKENS, max_lines=8))
-def test_pinyin_as_before(lines):
-    doc = _doc(lines)
+def test_pinyin_verdict_as_before(lines):
     assert weigh("\n".join(lines)).leaked == _py_leaked("\n".join(lines))
-    _same(pinyin(doc, _CONFIG), _py_reference(doc))
+
+
+# --- the three, against their references -----------------------------------------------------
+
+_STAGES = {
+    "whitespace": (whitespace, _ws_reference, _lines(_WS_TOKENS)),
+    "punctuation": (punctuation, _p_reference, _lines(_P_TOKENS)),
+    "pinyin": (pinyin, _py_reference, _lines(_PY_TOKENS, max_lines=8)),
+}
+
+
+@pytest.mark.parametrize("name", list(_STAGES))
+@_SETTINGS
+@given(data=st.data())
+def test_stage_decides_as_before(name, data):
+    stage, reference, documents = _STAGES[name]
+    doc = _doc(data.draw(documents))
+    _same(stage(doc, _CONFIG), reference(doc))
 
 
 def test_pinyin_strips_line_by_line_when_every_marker_is_taken():
