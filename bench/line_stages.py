@@ -6,7 +6,8 @@
 ``bench/stages.py`` times every stage once, in wall time, which on a shared machine moves by
 a third between runs. This script times only ``pinyin``, ``whitespace``, ``boilerplate`` and
 ``punctuation``, each on the documents the stages before it produced (cached in bench/out, so
-the slow stages run once), best of ``--repeat`` runs of CPU time, in ms per MB of input. With
+the slow stages run once), in CPU time, in ms per MB of input: the best of ``--repeat`` runs,
+each in a fresh process (a stage's memo of lines it has seen starts empty, as in a real run). With
 ``--baseline DIR`` (a checkout of another commit, e.g. made with
 ``git archive 02e8438 | tar -x -C /tmp/base``) the same inputs go through DIR's stages, in a
 process of their own, in the same run.
@@ -55,8 +56,8 @@ def build_inputs(corpus: Path) -> Inputs:
     return out
 
 
-def time_stages(inputs_path: Path, repeat: int) -> dict[str, dict[str, float]]:
-    """ms/MB of each stage on each part, best of ``repeat`` (run in the checkout on sys.path)."""
+def time_stages(inputs_path: Path) -> dict[str, dict[str, float]]:
+    """ms/MB of each stage on each part, one pass (run in the checkout on sys.path)."""
     from newsclean import Config, clean
     from newsclean.model import Doc
     from newsclean.stages import STAGES as ALL
@@ -69,24 +70,25 @@ def time_stages(inputs_path: Path, repeat: int) -> dict[str, dict[str, float]]:
         result[part] = {}
         for name in STAGES:
             docs = [Doc(lines, linenos) for lines, linenos in inputs[name]]
-            best = float("inf")
-            for _ in range(repeat):
-                start = time.process_time()
-                for doc in docs:
-                    ALL[name](doc, config)
-                best = min(best, time.process_time() - start)
-            result[part][name] = 1000 * best / mb
+            start = time.process_time()
+            for doc in docs:
+                ALL[name](doc, config)
+            result[part][name] = 1000 * (time.process_time() - start) / mb
     return result
 
 
-def _in_checkout(root: Path, inputs_path: Path, repeat: int) -> dict[str, dict[str, float]]:
+def _in_checkout(root: Path, inputs_path: Path) -> dict[str, dict[str, float]]:
     code = (
         f"import sys, json; sys.path.insert(0, {str(root)!r}); sys.path.insert(1, {str(HERE)!r});"
         f"from line_stages import time_stages; from pathlib import Path;"
-        f"print(json.dumps(time_stages(Path({str(inputs_path)!r}), {repeat})))"
+        f"print(json.dumps(time_stages(Path({str(inputs_path)!r}))))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _best(runs: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    return {p: {s: min(run[p][s] for run in runs) for s in runs[0][p]} for p in runs[0]}
 
 
 def main() -> None:
@@ -102,10 +104,16 @@ def main() -> None:
     if args.rebuild or not cache.exists():
         sys.path.insert(0, str(HERE.parent))
         cache.write_bytes(pickle.dumps(build_inputs(args.corpus)))
-    runs = {"this": _in_checkout(HERE.parent, cache, args.repeat)}
+    checkouts = {"this": HERE.parent}
     if args.baseline:
-        runs["baseline"] = _in_checkout(args.baseline.resolve(), cache, args.repeat)
-    print(f"CPU ms per MB, best of {args.repeat}" + (" (baseline → this)" if args.baseline else ""))
+        checkouts["baseline"] = args.baseline.resolve()
+    times: dict[str, list[dict[str, dict[str, float]]]] = {name: [] for name in checkouts}
+    for _ in range(args.repeat):  # alternate, so that both see the same load
+        for name, root in checkouts.items():
+            times[name].append(_in_checkout(root, cache))
+    runs = {name: _best(t) for name, t in times.items()}
+    title = f"CPU ms per MB, best of {args.repeat} fresh processes"
+    print(title + (" (baseline → this)" if args.baseline else ""))
     print(f"{'part':<15}" + "".join(f"{name:>22}" for name in STAGES))
     for part in PARTS:
         cells = []

@@ -30,7 +30,6 @@ from .lines import (
     SKIP_HEAD,
     core,
     ends_like_sentence,
-    fold,
     fold_many,
     is_debris,
     prose_flags,
@@ -156,7 +155,7 @@ def _may_be_strong(lines: Sequence[str], prose: list[bool], table: Rules) -> lis
     if first is None:
         return list(compress(range(len(lines)), prose))
     firsts = list(map(itemgetter(0), lines))
-    can = {char for char in set(firsts) if _can_start(char, first)}
+    can = _can_start(set(firsts), first)
     k, openings = _ascii_openings(table.strong.anchored_starts)
     return [
         i
@@ -165,12 +164,25 @@ def _may_be_strong(lines: Sequence[str], prose: list[bool], table: Rules) -> lis
     ]
 
 
-@lru_cache(maxsize=4096)
-def _can_start(char: str, first: frozenset[str]) -> bool:
-    """Can a line starting with ``char`` start a strong match once folded? Decoration that
-    :func:`.lines.core` strips may hide what follows: then yes."""
-    folded = fold(char)[:1]
-    return folded in first or folded in SKIP_HEAD or char in first
+def _can_start(chars: set[str], first: frozenset[str]) -> set[str]:
+    """Those of ``chars`` that a line can start with and start a strong match once folded.
+    Decoration that :func:`.lines.core` strips may hide what follows: then yes. The answers
+    are remembered; the characters not seen before are folded together (one OpenCC call).
+
+    >>> sorted(_can_start({"本", "該", "a", "*", "新"}, rules().strong.first_chars or frozenset()))
+    ['*', 'a', '本', '該']
+    """
+    memo = _start_memo(first)
+    new = [char for char in chars if char not in memo]
+    for char, folded in zip(new, fold_many(new), strict=True):
+        memo[char] = folded[:1] in first or folded[:1] in SKIP_HEAD or char in first
+    return {char for char in chars if memo[char]}
+
+
+@lru_cache(maxsize=4)
+def _start_memo(first: frozenset[str]) -> dict[str, bool]:
+    """What :func:`_can_start` has found for each character, for one set of first characters."""
+    return {}
 
 
 @lru_cache(maxsize=4)
