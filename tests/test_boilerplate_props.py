@@ -14,7 +14,11 @@ from hypothesis import strategies as st
 
 from newsclean import Config, Doc, clean
 from newsclean.stages import boilerplate
-from newsclean.stages.boilerplate import classify_line
+from newsclean.stages.boilerplate import classify, classify_line
+from newsclean.stages.boilerplate.classify import STRONG_PREFIX
+from newsclean.stages.boilerplate.context import neighbours
+from newsclean.stages.boilerplate.lines import core, fold, is_prose, prose_flags
+from newsclean.stages.boilerplate.rules import rules
 from newsclean.stages.script import convert
 
 from .conftest import CASES
@@ -97,3 +101,75 @@ def test_pipeline_idempotent_on_mixed_documents(lines, config):
     text = "\n".join(lines)
     once = clean(text, config).text
     assert clean(once, config).text == once
+
+
+# --- the fast paths decide as the plain tests do ---------------------------------------------
+
+_STRONG_OPENINGS = [
+    "We use cookies to",
+    "we use cookies and",
+    "WE USE COOKIES ON",
+    "ＷＥ ＵＳＥ cookies to",
+    "* We use cookies to",
+    "» All rights reserved by",
+    "All rights reserved",
+    "By continuing to use our site",
+    "The views expressed here",
+    "Copyright 2024",
+    "© 2024",
+    "(c) 2024",
+    "本文仅代表作者本人观点",
+    "本網站轉載的",
+    "凡本网注明",
+    "We and our partners use",
+    "Westward expansion was",
+    "Alles",
+    "中文",
+    "“Quoted",
+]
+_TAILS = [
+    " improve your experience on this site and to show you the news you read most often.",
+    "，与本网站立场无关，转载请注明出处和作者，如有侵权请与我们联系删除，谢谢合作。",
+    " the city council said on Monday after a long debate about the budget for next year!”",
+    "。",
+    "",
+]
+_LINE = st.builds(lambda a, b: a + b, st.sampled_from(_STRONG_OPENINGS), st.sampled_from(_TAILS))
+_ANY_LINES = st.lists(_LINE | st.sampled_from(_DROP) | st.sampled_from(_KEEP + _PROSE), max_size=12)
+
+
+@_SETTINGS
+@given(_ANY_LINES)
+def test_prose_flags_are_is_prose(lines):
+    assert prose_flags(lines) == [is_prose(line) for line in lines]
+
+
+@_SETTINGS
+@given(_ANY_LINES)
+def test_strong_families_found_on_every_prose_line_that_has_them(lines):
+    """Only prose lines that open like a strong phrase are matched against the strong
+    families: the others would not have matched."""
+    table = rules()
+    verdicts = classify(lines, _DEFAULT)
+    for line, verdict in zip(lines, verdicts, strict=True):
+        if is_prose(line):
+            found = table.strong.find(core(fold(line[:STRONG_PREFIX])))
+            assert (verdict.label == "boilerplate") == bool(found), line
+
+
+@_SETTINGS
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=12), st.text(max_size=12))
+def test_folding_keeps_an_ascii_opening(opening, rest):
+    """What lets :func:`classify` read a line's ASCII opening without folding it."""
+    assert fold(opening + rest)[: len(opening)] == opening.lower()
+
+
+@_SETTINGS
+@given(_ANY_LINES, st.data())
+def test_neighbours_from_flagged_lines_only(lines, data):
+    linenos = tuple(range(1, len(lines) + 1))
+    verdicts = classify(lines, _DEFAULT)
+    flagged = [i for i, v in enumerate(verdicts) if v.label != "content"]
+    more = data.draw(st.lists(st.integers(0, max(len(lines) - 1, 0)), max_size=3))
+    flagged = sorted(set(flagged) | ({*more} if lines else set()))
+    assert neighbours(lines, linenos, verdicts, flagged) == neighbours(lines, linenos, verdicts)

@@ -39,46 +39,64 @@ STAGE = "boilerplate"
 TITLE_UNITS = 8
 
 
-def _titles(labels: Sequence[str], lines: Sequence[str], first_content: int) -> set[int]:
+def _titles(labels: dict[int, str], lines: Sequence[str], first_content: int) -> set[int]:
     """Short lines of the header zone that may be the title."""
-    header = [i for i in range(first_content) if labels[i] == "short"]
+    header = [i for i, label in labels.items() if i < first_content and label == "short"]
     found = {i for i in header if units(lines[i]) >= TITLE_UNITS}
     if header:
-        found.add(header[-1])
+        found.add(max(header))
     return found
 
 
 def neighbours(
-    lines: Sequence[str], linenos: Sequence[int], verdicts: Sequence[Verdict]
+    lines: Sequence[str],
+    linenos: Sequence[int],
+    verdicts: Sequence[Verdict],
+    flagged: Sequence[int] | None = None,
 ) -> dict[int, Change]:
-    """Short lines that boilerplate surrounds, as drops (by index)."""
-    labels: list[str] = [v.label for v in verdicts]
-    if "content" not in labels or "boilerplate" not in labels:
+    """Short lines that boilerplate surrounds, as drops (by index).
+
+    ``flagged``, if given, lists (in order) every line whose verdict may not be "content":
+    the others are not looked at.
+    """
+    indexes = range(len(lines)) if flagged is None else flagged
+    labels: dict[int, str] = {
+        i: verdicts[i].label for i in indexes if verdicts[i].label != "content"
+    }
+    first_content = next((i for i, k in enumerate(labels) if i != k), len(labels))
+    if first_content == len(lines) or "boilerplate" not in labels.values():
         return {}
-    for i in _titles(labels, lines, labels.index("content")):
+    for i in _titles(labels, lines, first_content):
         labels[i] = "title"
     drops: dict[int, Change] = {}
-    n = len(lines)
-    i = 0
-    while i < n:
-        if labels[i] != "short":
-            i += 1
-            continue
-        j = i
-        while j < n and labels[j] == "short":
-            j += 1
-        detail = _anchored(labels, linenos, i, j)
+    for run in _runs([i for i, label in labels.items() if label == "short"]):
+        detail = _anchored(labels, len(lines), linenos, run[0], run[-1] + 1)
         if detail:
-            for k in range(i, j):
-                drops[k] = Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)
-        i = j
+            drops.update(
+                (k, Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)) for k in run
+            )
     return drops
 
 
-def _anchored(labels: Sequence[str], linenos: Sequence[int], i: int, j: int) -> str:
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Ascending ``indexes`` cut into runs of consecutive ones.
+
+    >>> _runs([1, 2, 5, 7, 8])
+    [[1, 2], [5], [7, 8]]
+    """
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _anchored(labels: dict[int, str], n: int, linenos: Sequence[int], i: int, j: int) -> str:
     """Why the short lines ``i:j`` go with their neighbours, or "" if they stay."""
-    above = labels[i - 1] if i > 0 else "edge"
-    below = labels[j] if j < len(labels) else "edge"
+    above = labels.get(i - 1, "content") if i > 0 else "edge"
+    below = labels.get(j, "content") if j < n else "edge"
     if above == below == "boilerplate":
         return f"between boilerplate lines {linenos[i - 1]} and {linenos[j]}"
     if above == "boilerplate" and below == "edge":

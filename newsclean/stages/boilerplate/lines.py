@@ -29,9 +29,15 @@ _END = frozenset("。．.!?！？…⋯")
 _CLOSERS = "\"'”’）)」』》>]】〕"
 _CLOSER_SET = frozenset(_CLOSERS)
 # Fast sufficient tests for "at least PROSE_UNITS units": that many CJK characters, or half as
-# many words; reading stops as soon as they are found. Lines that fail get counted exactly.
+# many words (runs of word characters, each holding a non-CJK one); reading stops as soon as
+# they are found. Lines that fail get counted exactly.
 _MANY_CJK = re.compile(rf"(?:[^{CJK}\n]*+[{CJK}]){{{PROSE_UNITS}}}")
-_MANY_WORDS = re.compile(rf"(?:[^\w\n]*+[^\W{CJK}]++){{{(PROSE_UNITS + 1) // 2}}}")
+_MANY_WORDS = re.compile(rf"(?:[^\w\n]*+[^\W{CJK}]\w*+){{{(PROSE_UNITS + 1) // 2}}}")
+#: Words of English text, found faster (classes of bytes, not of Unicode categories): runs of
+#: ASCII letters and digits, each after characters that cannot be in a word (ASCII spaces and
+#: punctuation, English quotes and dashes). A run is then a whole word, or (the last) begins one.
+_NOT_IN_WORD = r"\x00-\x09\x0b-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+_MANY_ASCII_WORDS = re.compile(rf"(?:[{_NOT_IN_WORD}]*+[a-zA-Z0-9_]++){{{(PROSE_UNITS + 1) // 2}}}")
 
 MARKDOWN_DEBRIS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 CONTENT = re.compile(r"[^\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
@@ -60,10 +66,19 @@ def ends_like_sentence(line: str) -> bool:
 
 
 def prose_flags(lines: Sequence[str]) -> list[bool]:
-    """:func:`is_prose` for many lines; the common case (a Chinese paragraph ending in 。) is
-    decided without a function call per line."""
-    many_cjk, end = _MANY_CJK.match, _END
-    return [bool(line[-1] in end and many_cjk(line)) or is_prose(line) for line in lines]
+    """:func:`is_prose` for many lines. The common cases (a Chinese paragraph ending in 。, an
+    English one ending in .) are decided by one fast sufficient test, the one the final mark
+    suggests, without a function call per line.
+
+    >>> prose_flags(["这是一个很长的中文段落，讲述了会议召开的经过和主要内容以及下一步安排。", "Home"])
+    [True, False]
+    """
+    many_cjk, many_words, end = _MANY_CJK.match, _MANY_ASCII_WORDS.match, _END
+    return [
+        bool(line[-1] in end and (many_cjk if line[-1] >= "\u3000" else many_words)(line))
+        or is_prose(line)
+        for line in lines
+    ]
 
 
 def is_prose(line: str) -> bool:

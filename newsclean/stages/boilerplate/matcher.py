@@ -8,7 +8,9 @@ every branch is tried at every position. Instead:
   and only the bucket of the line's first character is tried, once, at position 0;
 * floating rules (phrases, unanchored patterns) are found through a trie of the literal strings
   they must start with — one search that ``re`` runs at C speed — and only the rules behind a
-  found prefix are tried, at that position.
+  found prefix are tried, at that position. There are two tries, for the starts that begin
+  with an ASCII character and for the others: ``re`` tries the branches of a trie one by one,
+  and an English line should not pay for the Chinese ones at every letter.
 
 Rules whose start cannot be worked out from their source go to a fallback, tried on every line
 (anchored ones at position 0 only).
@@ -39,11 +41,14 @@ class Matcher:
     """
 
     anchored: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    prefixes: re.Pattern[str] | None = None
+    #: Tries of the floating rules' starts (ASCII-initial ones, the others), where there are any.
+    prefixes: tuple[re.Pattern[str], ...] = ()
     floating: dict[str, tuple[tuple[int, str, re.Pattern[str]], ...]] = field(default_factory=dict)
     #: Rules whose start is unknown, by rank: (anchored ones, matched at 0; floating ones).
     unknown: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
     groups: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: What matches of the anchored rules start with (see :func:`.starts.literal_starts`).
+    anchored_starts: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, rules: Iterable[tuple[str, str] | tuple[int, str, str]]) -> Matcher:
@@ -51,6 +56,7 @@ class Matcher:
         buckets: dict[str, list[tuple[int, str, str]]] = {}
         floating: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
         unknown: dict[int, tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]] = {}
+        anchored_starts: set[str] = set()
         for rule in rules:
             rank, family, source = rule if len(rule) == 3 else (0, *rule)
             starts = literal_starts(source)
@@ -58,6 +64,7 @@ class Matcher:
                 anchored, floats = unknown.setdefault(rank, ([], []))
                 (anchored if source.startswith("^") else floats).append((rank, family, source))
             elif source.startswith("^"):
+                anchored_starts |= starts
                 for first in sorted({s[0] for s in starts}):
                     buckets.setdefault(first, []).append((rank, family, source))
             else:
@@ -67,13 +74,21 @@ class Matcher:
         groups: dict[str, tuple[int, str]] = {}
         return cls(
             anchored={first: _named(items, groups) for first, items in buckets.items()},
-            prefixes=re.compile(trie_regex(floating)) if floating else None,
+            prefixes=tuple(
+                re.compile(trie_regex(starts))
+                for starts in (
+                    [s for s in floating if s[0].isascii()],
+                    [s for s in floating if not s[0].isascii()],
+                )
+                if starts
+            ),
             floating=_closure(floating),
             unknown=tuple(
                 (_named(a, groups) if a else None, _named(f, groups) if f else None)
                 for _, (a, f) in sorted(unknown.items())
             ),
             groups=groups,
+            anchored_starts=frozenset(anchored_starts),
         )
 
     @cached_property
@@ -90,8 +105,9 @@ class Matcher:
         m = bucket.match(text) if bucket is not None else None
         if m:
             best = (*self.groups[m.lastgroup or ""], m.group())
-        if self.prefixes is not None:
-            best = self._floating(text, self.prefixes, best)
+        where = -1  # where ``best`` was found: an anchored match comes first
+        for prefixes in self.prefixes:
+            best, where = self._floating(text, prefixes, best, where)
         for at_start, floats in self.unknown:
             for found in (
                 at_start.match(text) if at_start else None,
@@ -103,18 +119,22 @@ class Matcher:
                         best = hit
         return best
 
-    def _floating(self, text: str, prefixes: re.Pattern[str], best: Hit | None) -> Hit | None:
+    def _floating(
+        self, text: str, prefixes: re.Pattern[str], best: Hit | None, where: int
+    ) -> tuple[Hit | None, int]:
+        """The best hit so far and its position, after the rules whose starts ``prefixes``
+        finds: a hit wins with a better rank, or the same rank earlier in the line."""
         pos = 0
         while m := prefixes.search(text, pos):
             at = m.start()
             for rank, family, rule in self.floating[m.group()]:
-                if best is not None and rank >= best[0]:
+                if best is not None and (rank, at) >= (best[0], where):
                     break
                 found = rule.match(text, at)
                 if found:
-                    best = (rank, family, found.group())
+                    best, where = (rank, family, found.group()), at
             pos = at + 1
-        return best
+        return best, where
 
 
 def _closure(

@@ -1,0 +1,208 @@
+"""The fast whitespace, punctuation and pinyin stages decide exactly as the obvious ones did.
+
+Each stage once worked line by line with one regular expression per rule (newsclean 0.1, kept
+here as the executable specification). The stages now prove most documents need nothing with a
+few whole-text scans, and convert whole texts at once; these tests generate documents full of
+the cases those shortcuts must get right (invisible characters at line edges, marks touching
+Chinese across chains of conversions, damage, annotations on many lines) and compare the
+results, records included.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter, defaultdict
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Config, Doc
+from newsclean.chars import CJK_PUNCT, HAN, HAN_RE, INVISIBLE, INVISIBLE_RE, PINYIN_SYLLABLE
+from newsclean.damage import damage_spans
+from newsclean.model import Change
+from newsclean.stages import pinyin, punctuation, whitespace
+from newsclean.stages.pinyin import weigh
+from newsclean.stages.whitespace import _no_suspect_bytes, _suspects, normalize_spaces
+
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+_CONFIG = Config()
+
+
+def _doc(lines: list[str]) -> Doc:
+    return Doc(tuple(lines), tuple(range(1, len(lines) + 1)))
+
+
+def _same(fast: Doc, slow: Doc) -> None:
+    assert fast.lines == slow.lines
+    assert fast.linenos == slow.linenos
+    assert fast.changes == slow.changes
+
+
+def _lines(tokens: list[str], max_lines: int = 6) -> st.SearchStrategy[list[str]]:
+    """Documents as stages get them: non-blank lines (here they may hold a newline too)."""
+    line = st.lists(st.sampled_from(tokens), min_size=1, max_size=24).map("".join)
+    return st.lists(line.filter(lambda s: not s.isspace()), min_size=1, max_size=max_lines)
+
+
+# --- whitespace, as in 0.1 -------------------------------------------------------------------
+
+_RUN = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_WS_NEEDS_WORK = re.compile(rf"[{INVISIBLE}\t]|{_RUN}{{2,}}|^\s|\s$", re.MULTILINE)
+_WS_RUNS = re.compile(rf"{_RUN}{{2,}}|\t")
+
+
+def _ws_line(line: str) -> str:
+    return _WS_RUNS.sub(" ", INVISIBLE_RE.sub("", line)).strip()
+
+
+def _ws_reference(doc: Doc) -> Doc:
+    if not _WS_NEEDS_WORK.search("\n".join(doc.lines)):
+        return doc
+    return doc.edited([_ws_line(line) for line in doc.lines], "whitespace", "spaces")
+
+
+_WS_TOKENS = [
+    "a", "Word", "é", "©", "中文", "“", "—", " ", " ", "  ", "\t", "\u3000", "\u00a0", "\u2009",
+    "\u202f", "\u200b", "\u2060", "\u00ad", "\x07", "\x00", "\x1f", "\x7f", "\r", "\x85",
+    "\u2028", "\u200d", "\ue000", "\U00020000", "\n",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WS_TOKENS), max_size=24).map("".join))
+def test_normalize_spaces_as_before(line):
+    assert normalize_spaces(line) == _ws_line(line)
+
+
+def test_every_character_that_needs_work_is_a_suspect():
+    """The fast test looks for a list of characters; it must hold all the stage's classes
+    hold (but the ASCII space, found as a literal), and each must be unprintable (the test
+    for Chinese text is ``str.isprintable``)."""
+    every = "".join(map(chr, range(0x110000)))
+    classes = set(re.findall(rf"[{INVISIBLE}\t]|{_RUN}", every)) - {" "}
+    suspects = _suspects().chars
+    assert classes == set(suspects)
+    assert not any(ch.isprintable() for ch in suspects)
+    for ch in suspects:  # each is found in UTF-8, between characters that need nothing
+        assert not _no_suspect_bytes(f"“a{ch}中”".encode())
+    others = "".join(ch for ch in every if ch not in classes)
+    assert _no_suspect_bytes(others.encode("utf-8", "surrogatepass"))
+
+
+# --- punctuation, as in 0.1 ------------------------------------------------------------------
+
+_CTX = f"[{HAN}{CJK_PUNCT}]"
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_P_MARK = re.compile(rf"[,:;!?](?:(?={_CTX})|(?<={_CTX}.))")
+_P_PAREN = re.compile(
+    rf"(?:(?<={_CTX})|^)\(([^()\n]*[{HAN}][^()\n]*)\)|\(([^()\n]*[{HAN}][^()\n]*)\)(?={_CTX}|$)",
+    re.MULTILINE,
+)
+
+
+def _p_restore(line: str) -> str:
+    while True:
+        new = _P_MARK.sub(lambda m: _FULL[m.group()], line)
+        new = _P_PAREN.sub(lambda m: f"（{m.group(1) or m.group(2)}）", new)
+        if new == line:
+            return new
+        line = new
+
+
+def _p_line(line: str) -> str:
+    out, last = [], 0
+    for start, end in damage_spans(line):
+        out += [_p_restore(line[last:start]), line[start:end]]
+        last = end
+    return "".join(out) + _p_restore(line[last:])
+
+
+def _p_reference(doc: Doc) -> Doc:
+    return doc.edited([_p_line(line) for line in doc.lines], "punctuation", "fullwidth")
+
+
+_P_TOKENS = [
+    "中", "文", "，", "。", "（", "）", "“", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
+    " ", "huì", "ì", "(huì )", "锟斤拷", "\ufffd", "??", "確!,", "\U00020000", "\n",
+]  # fmt: skip
+
+
+# --- pinyin, as in 0.1 -----------------------------------------------------------------------
+
+_PY_ANNOTATION = re.compile(rf"(?<=([{HAN}]))(?:\( ?{PINYIN_SYLLABLE} ?\))+")
+_PY_ONE = re.compile(rf"\( ?({PINYIN_SYLLABLE}) ?\)")
+
+
+def _py_leaked(text: str) -> bool:
+    readings: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in _PY_ANNOTATION.finditer(text):
+        readings[m.group(1)][" ".join(_PY_ONE.findall(m.group()))] += 1
+    count = sum(sum(c.values()) for c in readings.values())
+    if count < 4:
+        return False
+    agree = sum(c.most_common(1)[0][1] for c in readings.values())
+    bare = _PY_ANNOTATION.sub("", text)
+    han = len(HAN_RE.findall(bare))
+    occurrences = sum(bare.count(ch) for ch in readings)
+    return (
+        count * 1000 >= 3.0 * max(han, 1)
+        and count >= 1.5 * len(readings)
+        and agree / count >= 0.8
+        and count / max(occurrences, 1) >= 0.6
+    )
+
+
+def _py_reference(doc: Doc) -> Doc:
+    if not _py_leaked("\n".join(doc.lines)):
+        return doc
+    lines, changes = list(doc.lines), {}
+    for i, line in enumerate(lines):
+        new, n = _PY_ANNOTATION.subn("", line)
+        if n:
+            lines[i] = new
+            changes[i] = Change("pinyin", "leaked-annotation", doc.linenos[i], count=n)
+    return doc.rewritten(lines, changes)
+
+
+_PY_TOKENS = [
+    "会", "议", "开", "始", "重", "长", "大", "中", "文", "，", "。", " ", "a",
+    "会(huì)", "会(huì )", "会( huì)", "开(kāi)", "重(chóng)", "重(zhòng)", "长(cháng)",
+    "长(cháng)(zhǎng)", "大(dà)", "(huì)", "新华社(Xinhua)", "会（huì）", "\x00", "\ufdd0", "\n",
+]  # fmt: skip
+
+
+@_SETTINGS
+@given(_lines(_PY_TOKENS, max_lines=8))
+def test_pinyin_verdict_as_before(lines):
+    assert weigh("\n".join(lines)).leaked == _py_leaked("\n".join(lines))
+
+
+# --- the three, against their references -----------------------------------------------------
+
+_STAGES = {
+    "whitespace": (whitespace, _ws_reference, _lines(_WS_TOKENS)),
+    "punctuation": (punctuation, _p_reference, _lines(_P_TOKENS)),
+    "pinyin": (pinyin, _py_reference, _lines(_PY_TOKENS, max_lines=8)),
+}
+
+
+@pytest.mark.parametrize("name", list(_STAGES))
+@_SETTINGS
+@given(data=st.data())
+def test_stage_decides_as_before(name, data):
+    stage, reference, documents = _STAGES[name]
+    doc = _doc(data.draw(documents))
+    _same(stage(doc, _CONFIG), reference(doc))
+
+
+def test_pinyin_strips_line_by_line_when_every_marker_is_taken():
+    """The stage marks removed annotations with a character the text lacks; a text holding
+    them all is stripped line by line, with the same result."""
+    leak = "会(huì)议开(kāi)始，会(huì)场热闹，会(huì)后散场，开(kāi)心。"
+    doc = _doc([leak, "\x00\x01\ufdd0\ufdd1" + leak])
+    _same(pinyin(doc, _CONFIG), _py_reference(doc))
