@@ -70,7 +70,7 @@ def ordered_map(
                 item = next(source, _END)
                 if item is _END:
                     break
-                pending.append((item, pool.submit(_apply, fn, item)))
+                pending.append((item, _submit(pool, fn, item)))
             if not pending:
                 return
             item, future = pending.popleft()
@@ -86,11 +86,22 @@ def ordered_map(
                 pending.clear()
                 yield _alone(fn, state, item, on_crash)
                 pool = ProcessPoolExecutor(jobs, initializer=_init, initargs=(state,))
-                pending.extend((it, pool.submit(_apply, fn, it)) for it in redo)
+                pending.extend((it, _submit(pool, fn, it)) for it in redo)
                 continue
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, fn: Callable[[P, T], R], item: T) -> Future[R]:
+    """``pool.submit``, except that a pool already broken by a dying worker gives a failed
+    future instead of raising here: the item is then retried like any other in flight."""
+    try:
+        return pool.submit(_apply, fn, item)
+    except BrokenProcessPool as exc:
+        failed: Future[R] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _alone(
