@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .plausibility import cost, has_cjk, is_cjk_dominant, thin
+from .plausibility import cost, has_cjk, is_cjk_dominant, stray_cost, thin
 from .readings import (
     FTFY_DOMAIN,
     ORDER,
@@ -65,7 +65,9 @@ class Repair:
         return "; ".join(chain.name for chain in self.chains)
 
 
-def _acceptable(before: int, reading: Reading) -> bool:
+def _acceptable(line: str, before: int, reading: Reading) -> bool:
+    if has_cjk(reading.text):
+        before -= stray_cost(line)  # CJK kept among letters: the stray ones are no evidence
     if before - reading.cost < MIN_GAIN or reading.cost > MAX_RATIO * before:
         return False
     if has_cjk(reading.text):
@@ -105,11 +107,11 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
         outer = {r.chains[0] for r in close}
         common = [r for r in found if len(outer) == 1 and r.chains == (*outer,)]
         if not preferred and not common:
-            return _Choice(None, True, _suspicion(before, best))
+            return _Choice(None, True, _suspicion(line, before, best))
         best = (preferred or common)[0]
-    if _acceptable(before, best) or (prefer and _in_line(before, best, prefer[0], found)):
+    if _acceptable(line, before, best) or (prefer and _in_line(before, best, prefer[0], found)):
         return _Choice(best, False)
-    return _Choice(None, False, _suspicion(before, best))
+    return _Choice(None, False, _suspicion(line, before, best))
 
 
 def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading]) -> bool:
@@ -119,9 +121,12 @@ def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading])
     return all(r.cost > best.cost for r in found if r.text != best.text)
 
 
-def _suspicion(before: int, best: Reading) -> Reading | None:
+def _suspicion(line: str, before: int, best: Reading) -> Reading | None:
     """``best`` if it gains enough to be taken, but was not (a close call, or not half)."""
-    if before - best.cost >= MIN_GAIN and has_cjk(best.text) and is_cjk_dominant(best.text):
+    if not has_cjk(best.text):
+        return None
+    before -= stray_cost(line)
+    if before - best.cost >= MIN_GAIN and is_cjk_dominant(best.text):
         return best
     return None
 

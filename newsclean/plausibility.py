@@ -68,6 +68,7 @@ class _Profile(NamedTuple):
     strong: int  # the penalties for how characters are put together
     script: int  # the penalty for mixing scripts (weak when only GB 2312 against Big5)
     han: int
+    stray: int = 0  # the part of ``strong`` for CJK characters strayed into Western text
 
 
 def _profile(text: str) -> _Profile:
@@ -140,8 +141,10 @@ def _measured(text: str, digits: str, kinds: str) -> _Profile:
     per = [kinds.count(d) for d in "01234567"]  # Han by (GB 2312, Big5, JIS) membership
     han, kana, hangul = sum(per), kinds.count("k"), kinds.count("h")
     cjk = han + kana + hangul
+    stray = 0
     if letters >= 12 and 4 * cjk < letters:  # a stray CJK character in Western text
-        strong += 3 * cjk
+        stray = 3 * cjk
+        strong += stray
     script = 0
     if han and kana:
         strong += 2 * min(kana, hangul) + 2 * (per[0] + per[2] + per[4] + per[6])
@@ -153,13 +156,25 @@ def _measured(text: str, digits: str, kinds: str) -> _Profile:
             strong += _count(_SPACED_HAN, kinds)
     elif kana and hangul:
         strong += 2 * min(kana, hangul)
-    return _Profile(base, rare_han, strong, script, han)
+    return _Profile(base, rare_han, strong, script, han, stray)
 
 
 def cost(text: str) -> int:
     """The implausibility of ``text``: 0 for ordinary prose, high for mojibake."""
     p = _profile(text)
     return p.base + p.strong + p.script
+
+
+def stray_cost(text: str) -> int:
+    """The part of :func:`cost` that says "CJK characters strayed into Western text".
+
+    It is evidence for a reading that takes them out (``h枚here`` → ``höhere``), never for one
+    that keeps CJK among the letters: that reading is no less Western text with CJK in it.
+
+    >>> stray_cost("Die Gewerkschaft fordert h枚here L枚hne"), stray_cost("全部新闻")
+    (6, 0)
+    """
+    return _profile(text).stray
 
 
 def thin(text: str) -> bool:

@@ -10,7 +10,7 @@ text, in this order, only on the lines a cheap check flags:
 3. Western mojibake, HTML entities and the like go through ftfy, with the settings that keep
    CJK text intact (no width folding, no quote uncurling) — except on lines that look like
    CJK mojibake nobody could undo with confidence, which are reported instead;
-4. text is composed to NFC.
+4. text is composed to NFC (and judged again if that changed it).
 
 Damage that cannot be undone (U+FFFD, ``锟斤拷``, ``?`` wedged inside Chinese words…) is left in
 place and reported with its line (:mod:`newsclean.damage`).
@@ -66,6 +66,9 @@ def encoding(doc: Doc, config: Config) -> Doc:
         for i in pending:
             if i not in left_alone:
                 _western(work, i)
+            # Composing can make a line a misreading explains (a compatibility ideograph
+            # becomes its unified twin): judged again next round, as a second pass would.
+            work.note(i, facts(work.lines[i]).composed, "nfc")
         pending = work.changed_this_round()
         if not pending:
             break
