@@ -9,7 +9,7 @@ user can find the place in the file they gave us, whatever earlier stages droppe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -17,6 +17,30 @@ Severity = Literal["error", "warning", "info"]
 Action = Literal["edit", "drop", "move"]
 
 # Line breaks the pipeline understands at its boundary. Everything else is in-line text.
+#: How many characters of a document a stage converts or folds at once (see :func:`blocks`).
+BLOCK_CHARS = 1 << 20
+
+
+def blocks(lines: Sequence[str], chars: int = BLOCK_CHARS) -> Iterator[Sequence[str]]:
+    """``lines`` in consecutive runs of about ``chars`` characters (at least one line each).
+
+    A stage that works on the joined text of a huge document (a whole dataset dumped in one
+    file) does it run by run: its working copies are then the size of a run, not of the
+    document, and the result is the same for any per-line work.
+
+    >>> [list(b) for b in blocks(["ab", "cd", "e", "fghij"], chars=4)]
+    [['ab', 'cd'], ['e', 'fghij']]
+    """
+    start, size = 0, 0
+    for i, line in enumerate(lines):
+        size += len(line) + 1
+        if size >= chars:
+            yield lines[start : i + 1]
+            start, size = i + 1, 0
+    if start < len(lines):
+        yield lines[start:]
+
+
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _RARE_BREAKS = ("\u2028", "\u2029", "\x85")
 

@@ -96,7 +96,7 @@ def weigh(text: str) -> Evidence:
         return evidence
     han = len(text)  # never fewer Han than that: count them only if that is not dense enough
     if count * 1000 < MIN_PER_1000_HAN * han:
-        han = len(HAN_RE.findall(text))
+        han = len(text) - len(HAN_RE.sub("", text))  # no list of one-character strings
     evidence = replace(evidence, han=han, coverage=_coverage(text, chars))
     if not replace(evidence, consistent=1.0).leaked:
         return evidence
@@ -120,7 +120,7 @@ def _coverage(text: str, chars: Counter[str]) -> float:
 
 def pinyin(doc: Doc, config: Config) -> Doc:
     """Strip leaked annotations when the document's evidence says they leaked."""
-    text = "\n".join(doc.lines)
+    text = doc.body
     if "(" not in text or not ANNOTATION.search(text) or not weigh(text).leaked:
         return doc
     marker = next((m for m in _MARKERS if m not in text), None)

@@ -115,7 +115,7 @@ def _restore_line(line: str) -> str:
 
 def punctuation(doc: Doc, config: Config) -> Doc:
     """Restore fullwidth punctuation in Chinese text, leaving damaged spans untouched."""
-    text = "\n".join(doc.lines)
+    text = doc.body
     if not _may_convert(text):
         return doc
     if text.count("\n") != len(doc.lines) - 1:  # a line holds a newline (a Doc built by hand)

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..config import Config
-from ..model import Doc
+from ..model import BLOCK_CHARS, Doc, blocks
 
 STAGE = "script"
 
@@ -74,5 +74,12 @@ def script(doc: Doc, config: Config) -> Doc:
     """Convert every paragraph to ``config.to``; a no-op without a target."""
     if config.opencc_config is None or not doc.lines:
         return doc
-    converted = convert("\n".join(doc.lines), config.opencc_config).split("\n")
+    if len(doc.lines) == 1 or len(doc.body) < BLOCK_CHARS:
+        converted = convert(doc.body, config.opencc_config).split("\n")
+    else:  # a huge document: a run of lines at a time (OpenCC's phrases never span a line)
+        converted = [
+            line
+            for block in blocks(doc.lines, BLOCK_CHARS)
+            for line in convert("\n".join(block), config.opencc_config).split("\n")
+        ]
     return doc.edited(converted, STAGE, config.to or "")

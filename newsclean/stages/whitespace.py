@@ -60,7 +60,7 @@ def whitespace(doc: Doc, config: Config) -> Doc:
     """Trim and tidy whitespace in every paragraph; paragraphs that were only junk go."""
     if not doc.lines:
         return doc
-    text = "\n".join(doc.lines)
+    text = doc.body
     if is_tidy(doc.lines, text) or not _needs_work(text):
         return doc
     if text.count("\n") != len(doc.lines) - 1:  # a line holds a newline (a Doc built by hand)

@@ -12,6 +12,7 @@ when Traditional characters are present): per-line Python work is the slow part 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ...chars import WIDTH_FOLD
@@ -58,7 +59,7 @@ def fold_key(line: str) -> str:
     return "".join(fold_text(line).split())
 
 
-def fold_keys(lines: tuple[str, ...] | list[str]) -> list[str]:
+def fold_keys(lines: Sequence[str]) -> list[str]:
     """Keys for every line (see :func:`fold_key`), computed for the whole document at once."""
     folded = fold_text("\n".join(lines)).split("\n")
     if len(folded) != len(lines):  # a line holding "\n" (never from Doc.from_text)

@@ -25,10 +25,12 @@ is ruled out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from ...chars import WIDTH_FOLD
+from ...model import BLOCK_CHARS, blocks
 from .fold import fold_keys
 
 _LATIN1_WS = bytes(i for i in range(256) if chr(i).isspace() and i != 10)
@@ -97,8 +99,15 @@ def _bmp_table() -> Any:
     return table
 
 
-def screen_keys(lines: tuple[str, ...] | list[str]) -> list[str]:
-    """A screen key for every line (see the module's docstring), in a few C passes."""
+def screen_keys(lines: Sequence[str]) -> list[str]:
+    """A screen key for every line (see the module's docstring), in a few C passes (a run
+    of lines at a time, so that a huge document needs no more than a run's working copies)."""
+    if sum(map(len, lines)) < BLOCK_CHARS:
+        return _screen_keys(lines)
+    return [key for block in blocks(lines, BLOCK_CHARS) for key in _screen_keys(block)]
+
+
+def _screen_keys(lines: Sequence[str]) -> list[str]:
     text = "\n".join(lines)
     try:
         data = text.encode("latin-1")
