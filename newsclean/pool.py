@@ -11,7 +11,9 @@ memory stays constant whatever the input size.
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,6 +50,8 @@ def ordered_map(
     jobs: int,
     on_crash: Callable[[T, BaseException], R] | None,
     window: int | None = None,
+    weigh: Callable[[T], int] | None = None,
+    budget: int = 0,
 ) -> Iterator[R]:
     """Yield ``fn(state, item)`` for every item, in order, using ``jobs`` processes.
 
@@ -55,25 +59,33 @@ def ordered_map(
     bad item: it returns an error result instead. If a worker process dies (killed, out of
     memory), ``on_crash`` turns that item into a result, and the rest go on in a fresh pool.
     ``jobs <= 1`` runs everything in this process, with no pool at all.
+
+    At most ``window`` items are in flight and, with ``weigh``, at most ``budget`` of their
+    weight (but always one): a big item at the head then leaves room for many small ones
+    behind it, so no worker waits idle for it while memory stays bounded.
     """
     if jobs <= 1:
         for item in items:
             yield fn(state, item)
         return
     window = window or 4 * jobs
-    pending: deque[tuple[T, Future[R]]] = deque()
+    pending: deque[tuple[T, Future[R], int]] = deque()
     source = iter(items)
-    pool = ProcessPoolExecutor(jobs, initializer=_init, initargs=(state,))
+    weight = 0  # of the items in flight
+    pool = _pool(jobs, state)
     try:
         while True:
-            while len(pending) < window:
+            while len(pending) < window and (not pending or weigh is None or weight < budget):
                 item = next(source, _END)
                 if item is _END:
                     break
-                pending.append((item, _submit(pool, fn, item)))
+                w = weigh(item) if weigh is not None else 0
+                weight += w
+                pending.append((item, _submit(pool, fn, item), w))
             if not pending:
                 return
-            item, future = pending.popleft()
+            item, future, w = pending.popleft()
+            weight -= w
             try:
                 result = future.result()
             except BrokenProcessPool:
@@ -82,15 +94,22 @@ def ordered_map(
                 # Any item in flight may have killed the pool: retry this one alone, so only
                 # the item that really crashes a worker is reported, then go on afresh.
                 pool.shutdown(wait=True, cancel_futures=True)
-                redo = [it for it, _ in pending]
+                redo = [(it, w) for it, _, w in pending]
                 pending.clear()
                 yield _alone(fn, state, item, on_crash)
-                pool = ProcessPoolExecutor(jobs, initializer=_init, initargs=(state,))
-                pending.extend((it, _submit(pool, fn, it)) for it in redo)
+                pool = _pool(jobs, state)
+                pending.extend((it, _submit(pool, fn, it), w) for it, w in redo)
                 continue
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(jobs: int, state: Any) -> ProcessPoolExecutor:
+    """Workers forked where forking is safe and cheap (Linux): they start with everything the
+    parent has already loaded (see :func:`newsclean.pipeline.warm_up`)."""
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(state,))
 
 
 def _submit(pool: ProcessPoolExecutor, fn: Callable[[P, T], R], item: T) -> Future[R]:
@@ -107,7 +126,7 @@ def _submit(pool: ProcessPoolExecutor, fn: Callable[[P, T], R], item: T) -> Futu
 def _alone(
     fn: Callable[[P, T], R], state: P, item: T, on_crash: Callable[[T, BaseException], R]
 ) -> R:
-    with ProcessPoolExecutor(1, initializer=_init, initargs=(state,)) as pool:
+    with _pool(1, state) as pool:
         try:
             return pool.submit(_apply, fn, item).result()
         except BrokenProcessPool as exc:

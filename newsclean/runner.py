@@ -23,7 +23,7 @@ number of workers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,10 +35,11 @@ from .corpus import combine_into
 from .files import Source, UsageError, describe_oserror
 from .jsonl import split_field
 from .output import Destination, Spool, Writer, step_name
+from .pipeline import warm_up
 from .pool import ordered_map
 from .progress import Progress
 from .report import Entry, Report
-from .work import rereadable, units, useful_jobs
+from .work import BYTES_PER_JOB, UNITS_PER_JOB, rereadable, unit_weight, units, useful_jobs
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def _learn(
     progress.start("learning", len(sources), sum(s.size() for s in sources))
     pending: dict[tuple[int, int], Any] = {}
     work = units(sources, pending, options.field)
-    for done in ordered_map(learn_unit, plan, work, options.jobs, _crashed(plan)):
+    for done in _parallel(learn_unit, plan, work, options.jobs, _crashed(plan)):
         pending.pop((done.index, done.first), None)
         progress.advance(done.last, done.nbytes)
         n_docs += done.tally.documents
@@ -163,7 +164,7 @@ class _Run:
         work = units(self.sources, self.batches, self.field)
         on_crash = _crashed(self.plan)
         try:
-            for done in ordered_map(clean_unit, self.plan, work, self.options.jobs, on_crash):
+            for done in _parallel(clean_unit, self.plan, work, self.options.jobs, on_crash):
                 n_docs += self._clean_one(done, tables)
         except BaseException:  # interrupted: leave no temporary files behind
             for writer in self.writers.values():
@@ -294,3 +295,25 @@ def _group(rejected: dict[str, str], inputs: dict[str, int]) -> dict[int, dict[s
         if name in inputs:
             out.setdefault(inputs[name], {})[doc_id] = reason
     return out
+
+
+def _parallel(
+    fn: Callable[[Plan, Unit], Done],
+    plan: Plan,
+    work: Iterable[Unit],
+    jobs: int,
+    on_crash: Callable[[Unit, BaseException], Done],
+) -> Iterator[Done]:
+    """The units through ``fn`` on ``jobs`` workers, in order (see :mod:`newsclean.pool`)."""
+    if jobs > 1:
+        warm_up(plan.config)  # once, here: forked workers start warm, in every pass
+    return ordered_map(
+        fn,
+        plan,
+        work,
+        jobs,
+        on_crash,
+        window=UNITS_PER_JOB * jobs,
+        weigh=unit_weight,
+        budget=BYTES_PER_JOB * jobs,
+    )

@@ -59,6 +59,22 @@ def units(
         yield Unit(source, index, order)
 
 
+#: In-flight limits for the workers (see :func:`newsclean.pool.ordered_map`): units per job,
+#: and bytes of input per job. A 5 MB page at the head of the queue leaves room for the small
+#: pages behind it, and a huge dataset is still read only as fast as it is written.
+UNITS_PER_JOB = 32
+BYTES_PER_JOB = 16 << 20
+
+
+def unit_weight(unit: Unit) -> int:
+    """About how many bytes of input ``unit`` carries (a text file's size on disk)."""
+    if unit.data is not None:
+        return len(unit.data)
+    if unit.items:
+        return sum(len(item) if isinstance(item, bytes | str) else 64 for item in unit.items)
+    return unit.source.size()
+
+
 def _stdin_data(source: Source) -> bytes | None:
     """Stdin is read by the parent (it is one input, cleaned in this process anyway)."""
     return sys.stdin.buffer.read() if source.is_stdin else None

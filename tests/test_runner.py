@@ -217,3 +217,32 @@ def test_pool_reads_its_input_only_as_fast_as_results_are_taken():
     assert [next(results) for _ in range(5)] == [0, 10, 20, 30, 40]
     assert len(taken) <= 5 + 3
     results.close()
+
+
+def test_pool_bounds_the_weight_in_flight_but_always_takes_one():
+    """Units weigh their bytes: a heavy one still runs alone, light ones fill the budget."""
+    taken = []
+
+    def endless():
+        i = 0
+        while True:
+            taken.append(i)
+            yield i
+            i += 1
+
+    weights = {0: 1000}  # the first unit is over the budget on its own
+    results = ordered_map(
+        _maybe_die,
+        -1,
+        endless(),
+        jobs=2,
+        on_crash=None,
+        window=100,
+        weigh=lambda i: weights.get(i, 10),
+        budget=30,
+    )
+    assert next(results) == 0
+    assert len(taken) == 1  # nothing joined the heavy unit in flight
+    assert [next(results) for _ in range(4)] == [10, 20, 30, 40]
+    assert len(taken) <= 5 + 3  # three light units at most in flight
+    results.close()
