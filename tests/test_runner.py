@@ -202,18 +202,19 @@ def test_pool_keeps_order_and_survives_a_dying_worker():
     ]
 
 
+def _counting(taken: list[int]):
+    """0, 1, 2, … for ever, noting in ``taken`` each number handed out."""
+    i = 0
+    while True:
+        taken.append(i)
+        yield i
+        i += 1
+
+
 def test_pool_reads_its_input_only_as_fast_as_results_are_taken():
     """What keeps a huge dataset in constant memory: at most `window` units in flight."""
-    taken = []
-
-    def endless():
-        i = 0
-        while True:
-            taken.append(i)
-            yield i
-            i += 1
-
-    results = ordered_map(_maybe_die, -1, endless(), jobs=2, on_crash=None, window=3)
+    taken: list[int] = []
+    results = ordered_map(_maybe_die, -1, _counting(taken), jobs=2, on_crash=None, window=3)
     assert [next(results) for _ in range(5)] == [0, 10, 20, 30, 40]
     assert len(taken) <= 5 + 3
     results.close()
@@ -221,20 +222,12 @@ def test_pool_reads_its_input_only_as_fast_as_results_are_taken():
 
 def test_pool_bounds_the_weight_in_flight_but_always_takes_one():
     """Units weigh their bytes: a heavy one still runs alone, light ones fill the budget."""
-    taken = []
-
-    def endless():
-        i = 0
-        while True:
-            taken.append(i)
-            yield i
-            i += 1
-
+    taken: list[int] = []
     weights = {0: 1000}  # the first unit is over the budget on its own
     results = ordered_map(
         _maybe_die,
         -1,
-        endless(),
+        _counting(taken),
         jobs=2,
         on_crash=None,
         window=100,
