@@ -16,7 +16,6 @@ from typing import Literal
 Severity = Literal["error", "warning", "info"]
 Action = Literal["edit", "drop", "move"]
 
-# Line breaks the pipeline understands at its boundary. Everything else is in-line text.
 #: How many characters of a document a stage converts or folds at once (see :func:`blocks`).
 BLOCK_CHARS = 1 << 20
 
@@ -41,6 +40,7 @@ def blocks(lines: Sequence[str], chars: int = BLOCK_CHARS) -> Iterator[Sequence[
         yield lines[start:]
 
 
+# Line breaks the pipeline understands at its boundary. Everything else is in-line text.
 _BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _RARE_BREAKS = ("\u2028", "\u2029", "\x85")
 

@@ -74,7 +74,7 @@ def script(doc: Doc, config: Config) -> Doc:
     """Convert every paragraph to ``config.to``; a no-op without a target."""
     if config.opencc_config is None or not doc.lines:
         return doc
-    if len(doc.lines) == 1 or len(doc.body) < BLOCK_CHARS:
+    if len(doc.body) < BLOCK_CHARS:  # the joined text the Doc already has
         converted = convert(doc.body, config.opencc_config).split("\n")
     else:  # a huge document: a run of lines at a time (OpenCC's phrases never span a line)
         converted = [

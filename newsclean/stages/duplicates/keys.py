@@ -102,8 +102,6 @@ def _bmp_table() -> Any:
 def screen_keys(lines: Sequence[str]) -> list[str]:
     """A screen key for every line (see the module's docstring), in a few C passes (a run
     of lines at a time, so that a huge document needs no more than a run's working copies)."""
-    if sum(map(len, lines)) < BLOCK_CHARS:
-        return _screen_keys(lines)
     return [key for block in blocks(lines, BLOCK_CHARS) for key in _screen_keys(block)]
 
 
