@@ -80,18 +80,25 @@ _LINES = st.lists(
 ).map("\n".join)
 
 
+_DEFAULT = Config()
+
+
+def _assert_idempotent(text: str, config: Config = _DEFAULT) -> None:
+    """Cleaning the cleaned text changes nothing."""
+    once = clean(text, config).text
+    assert clean(once, config).text == once
+
+
 @_SETTINGS
 @given(st.text())
 def test_idempotent_on_arbitrary_unicode(text):
-    once = clean(text).text
-    assert clean(once).text == once
+    _assert_idempotent(text)
 
 
 @_SETTINGS
 @given(_NEWSY)
 def test_idempotent_on_newsy_fragments(text):
-    once = clean(text).text
-    assert clean(once).text == once
+    _assert_idempotent(text)
 
 
 @_SETTINGS
@@ -101,8 +108,7 @@ def test_idempotent_on_newsy_fragments(text):
 @example("會(huì )é會newsnews")
 def test_idempotent_on_documents(text):
     for config in (Config(), Config(to="zh-hans")):
-        once = clean(text, config).text
-        assert clean(once, config).text == once
+        _assert_idempotent(text, config)
 
 
 @_SETTINGS
@@ -113,8 +119,7 @@ def test_idempotent_on_documents(text):
 def test_decode_never_raises_and_cleans(data):
     text = decode(data)
     assert isinstance(text, str)
-    once = clean(text).text
-    assert clean(once).text == once
+    _assert_idempotent(text)
 
 
 @_SETTINGS
