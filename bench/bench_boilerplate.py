@@ -32,7 +32,7 @@ from boilerplate_corpus import Page, corpus, zh_article  # noqa: E402
 
 from newsclean import Config, Doc  # noqa: E402
 from newsclean.corpus import CorpusDoc, run_local  # noqa: E402
-from newsclean.site import SiteBoilerplate  # noqa: E402
+from newsclean.corpus.site import SiteBoilerplate  # noqa: E402
 from newsclean.stages import STAGES, boilerplate  # noqa: E402
 
 SPEED_MB = 20

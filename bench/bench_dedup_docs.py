@@ -1,4 +1,4 @@
-"""Benchmark: near-duplicate documents across a batch (``newsclean.dedup``), quality and cost.
+"""Benchmark: near-duplicate documents across a batch (``newsclean.corpus.dedup``), quality and cost.
 
 Generates a batch with planted near-duplicates (``bench/corpusgen.py``), runs the step's
 map → combine → finalize with the reference executor, and prints precision and recall of the
@@ -32,7 +32,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from corpusgen import Doc, generate  # noqa: E402
 
 from newsclean.corpus import CorpusDoc, combine_into  # noqa: E402
-from newsclean.dedup import NearDuplicateDocs  # noqa: E402
+from newsclean.corpus.dedup import NearDuplicateDocs  # noqa: E402
 
 
 def rss_mib() -> float:
@@ -94,7 +94,7 @@ def run_datasketch(docs: list[Doc], threshold: float, truth: dict[int, list[str]
             "datasketch   not importable: skipped (pip install --target DIR datasketch; PYTHONPATH=DIR)"
         )
         return
-    from newsclean.minhash import shingle_hashes
+    from newsclean.corpus.minhash import shingle_hashes
 
     start = time.process_time()
     lsh = MinHashLSH(threshold=threshold, num_perm=128)
@@ -136,7 +136,7 @@ def run_pure_python(docs: list[Doc]) -> None:
     import re
     import zlib
 
-    from newsclean.minhash import CHAR_NGRAM, WORD_NGRAM, is_han
+    from newsclean.corpus.minhash import CHAR_NGRAM, WORD_NGRAM, is_han
     from newsclean.stages.duplicates.fold import fold_text
 
     word = re.compile(r"\w+")

@@ -56,7 +56,7 @@ def _stage_list(
     if value is None:
         return None
     from .config import parse_stage_list
-    from .settings import origin
+    from .run.settings import origin
 
     try:
         return parse_stage_list(value)
@@ -66,7 +66,7 @@ def _stage_list(
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """Eager: load the settings file into ``default_map`` before the other options are read."""
-    from .settings import default_map, find_config
+    from .run.settings import default_map, find_config
 
     path = value or find_config(ctx.params.get("paths", ()))
     if path is not None:
@@ -81,7 +81,7 @@ def _boilerplate_file(
     """Read ``--boilerplate-file`` into (phrases, patterns); a bad file is a usage error."""
     if value is None:
         return (), ()
-    from .settings import origin
+    from .run.settings import origin
     from .stages.boilerplate.rules import read_rules_file
 
     try:
@@ -267,7 +267,7 @@ def fix(ctx: click.Context, /, **params: Any) -> None:
     One input is written to stdout. Several inputs, or a folder, need -o DIR or -i
     (or --check / --diff, which write nothing).
     """
-    from .command import execute, options_from, sources_from
+    from .run.command import execute, options_from, sources_from
 
     config = _config(params)
     options = options_from(params)
@@ -302,12 +302,12 @@ def corpus_steps(config: Config, params: dict[str, Any]) -> tuple[list[Any], lis
     """
     learners: list[Any] = []
     if params.get("learn_boilerplate") and "boilerplate" in config.stages:
-        from .site import SiteBoilerplate
+        from .corpus.site import SiteBoilerplate
 
         learners.append(SiteBoilerplate(config))
     filters: list[Any] = []
     if params.get("dedup_docs"):
-        from .dedup import NearDuplicateDocs
+        from .corpus.dedup import NearDuplicateDocs
 
         filters.append(NearDuplicateDocs.from_config(config))
     return learners, filters

@@ -11,6 +11,7 @@ options anywhere else, so two documents cleaned with equal configs are cleaned t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -87,10 +88,10 @@ class Config:
         script, ASCII punctuation, lower case) and never against a line that reads as prose.
     site_boilerplate
         Keys of the lines learned as the site's boilerplate from the whole batch
-        (:class:`newsclean.site.SiteBoilerplate`); empty when cleaning one document.
+        (:class:`newsclean.corpus.site.SiteBoilerplate`); empty when cleaning one document.
     dedup_threshold
         Estimated Jaccard similarity (0.3–1) of two documents' shingle sets at which they are
-        near-duplicates of each other (``--dedup-docs``, :mod:`newsclean.dedup`).
+        near-duplicates of each other (``--dedup-docs``, :mod:`newsclean.corpus.dedup`).
     """
 
     stages: tuple[str, ...] = STAGE_NAMES
@@ -131,8 +132,6 @@ class Config:
         if any(not p.strip() for p in self.boilerplate_phrases):
             raise ValueError("boilerplate phrases must not be empty")
         if self.boilerplate_patterns:
-            from .stages.boilerplate.rules import check_pattern
-
             for pattern in self.boilerplate_patterns:
                 problem = check_pattern(pattern)
                 if problem:
@@ -154,3 +153,16 @@ class Config:
     def opencc_config(self) -> str | None:
         """The OpenCC configuration for ``to``, or ``None``."""
         return SCRIPT_TARGETS[self.to] if self.to else None
+
+
+def check_pattern(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be a user rule, or ``None`` if it can."""
+    if not pattern:
+        return "empty regular expression"
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        return f"bad regular expression {pattern!r}: {exc}"
+    if compiled.search(""):
+        return f"regular expression {pattern!r} matches an empty line (it would match every line)"
+    return None

@@ -7,7 +7,7 @@ In order:
 3. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
    (GB2312/GBK → GB18030, Shift_JIS → cp932, EUC-KR → cp949) — taken when it is confident
    and the whole input decodes strictly with it;
-4. otherwise the most plausible strict decoding (lowest :func:`newsclean.plausibility.cost`
+4. otherwise the most plausible strict decoding (lowest :func:`newsclean.stages.encoding.plausibility.cost`
    of the first 64 KB) among chardet's answer, the legacy encodings news sites serve and
    UTF-16 without a BOM, with a warning saying it was a guess;
 5. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
@@ -129,7 +129,7 @@ def _detect(sample: bytes) -> tuple[tuple[str, ...], float]:
 
 def _plausible(data: bytes, detected: tuple[str, ...], confidence: float) -> Decoded:
     """The strict decoding that reads most like text; a near-UTF-8 input competes too."""
-    from .plausibility import cost
+    from .stages.encoding.plausibility import cost
 
     sample = data[:SAMPLE]
     names = list(dict.fromkeys((*detected, *LEGACY, *_utf16(data))))

@@ -74,7 +74,7 @@ def test_in_place_leaves_unchanged_files_untouched(cli, tmp_path):
 
 def test_in_place_write_failure_keeps_the_original(cli, tmp_path, monkeypatch):
     """If writing fails half-way, the original file is intact and no temp file is left."""
-    from newsclean import files
+    from newsclean.run import files
 
     path = tmp_path / "a.txt"
     path.write_text(DIRTY, "utf-8")
@@ -126,7 +126,7 @@ def test_missing_file_fails_but_the_rest_is_done(cli, tmp_path):
 
 
 def test_unreadable_file_is_one_line_error(cli, tmp_path, monkeypatch):
-    from newsclean import batch
+    from newsclean.run import batch
 
     path = tmp_path / "locked.txt"
     path.write_text(DIRTY)

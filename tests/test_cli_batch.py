@@ -253,7 +253,7 @@ def test_progress_only_when_asked_or_on_a_terminal(cli, tmp_path):
 
 
 def test_progress_bar_draws_on_stderr_and_is_wiped(monkeypatch, capsys):
-    from newsclean import progress
+    from newsclean.run import progress
 
     monkeypatch.setattr(progress, "DELAY", 0.0)
     monkeypatch.setattr(progress, "INTERVAL", 0.0)
@@ -336,7 +336,7 @@ def test_pre_commit_hooks_run_the_real_command():
 
 def test_on_a_terminal_progress_and_summary_are_on_by_default(cli, tmp_path, monkeypatch):
     src = _big_tree(tmp_path / "tree", 10)
-    monkeypatch.setattr("newsclean.command._tty", lambda: True)
+    monkeypatch.setattr("newsclean.run.command._tty", lambda: True)
     run = cli("fix", "-o", str(tmp_path / "out"), str(src)).expect(0)
     assert run.stderr.splitlines()[-1].startswith("cleaned 11 files (")
     off = cli("fix", "--no-progress", "-o", str(tmp_path / "out"), str(src)).expect(0).stderr

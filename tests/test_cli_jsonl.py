@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from newsclean import jsonl
+from newsclean.run import jsonl
 
 from .test_cli import CLEANED, DIRTY
 

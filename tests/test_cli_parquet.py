@@ -19,7 +19,7 @@ def _table(path: Path, texts: list[str | None]) -> None:
 
 
 def test_parquet_in_and_out(cli, tmp_path, monkeypatch):
-    from newsclean import parquet
+    from newsclean.run import parquet
 
     monkeypatch.setattr(parquet, "BATCH_ROWS", 3)
     src = tmp_path / "in"

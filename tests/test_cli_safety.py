@@ -16,7 +16,7 @@ def _dataset(path, n=40):
 
 
 def test_dataset_write_failure_mid_stream_keeps_the_original(cli, tmp_path, monkeypatch):
-    from newsclean import jsonl, output
+    from newsclean.run import jsonl, output
 
     monkeypatch.setattr(jsonl, "CHUNK_LINES", 5)
     path = tmp_path / "d.jsonl"
@@ -41,7 +41,7 @@ def test_dataset_write_failure_mid_stream_keeps_the_original(cli, tmp_path, monk
 
 
 def test_commit_failure_under_output_dir_leaves_no_temporary_file(cli, tmp_path, monkeypatch):
-    from newsclean import files
+    from newsclean.run import files
 
     path = tmp_path / "d.jsonl"
     _dataset(path)
@@ -57,7 +57,7 @@ def test_commit_failure_under_output_dir_leaves_no_temporary_file(cli, tmp_path,
 
 
 def test_interrupted_run_leaves_no_temporary_files(cli, tmp_path, monkeypatch):
-    from newsclean import jsonl, runner
+    from newsclean.run import jsonl, runner
 
     monkeypatch.setattr(jsonl, "CHUNK_LINES", 5)
     path = tmp_path / "d.jsonl"
@@ -89,7 +89,7 @@ def test_start_up_imports_nothing_heavy():
     """`newsclean --help` must be instant: the CLI module imports no cleaning library, no
     worker pool and no runner (python -X importtime shows the rest)."""
     heavy = ["opencc", "ftfy", "rapidfuzz", "pyarrow", "chardet", "concurrent.futures"]
-    heavy += ["newsclean.runner", "newsclean.pipeline", "newsclean.stages"]
+    heavy += ["newsclean.run.runner", "newsclean.pipeline", "newsclean.stages"]
     code = f"import sys, newsclean.cli\nprint([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

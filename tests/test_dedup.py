@@ -1,4 +1,4 @@
-"""Near-duplicate documents across a run (``newsclean.dedup``): who is kept, what is reported,
+"""Near-duplicate documents across a run (``newsclean.corpus.dedup``): who is kept, what is reported,
 and that the three parts give the same answer however an engine runs them."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 
 from newsclean import Config
 from newsclean.corpus import CorpusDoc, combine_into, run_local
-from newsclean.dedup import SIGNATURE, NearDuplicateDocs, _flatten
-from newsclean.minhash import is_han, lsh_shape, shingle_hashes, signature, similarity
+from newsclean.corpus.dedup import SIGNATURE, NearDuplicateDocs, _flatten
+from newsclean.corpus.minhash import is_han, lsh_shape, shingle_hashes, signature, similarity
 from newsclean.stages.script import convert
 
 from .conftest import ROOT
@@ -187,7 +187,7 @@ def test_shingles_fold_width_case_and_script():
 def test_signatures_are_the_same_in_any_process():
     code = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "from newsclean.minhash import shingle_hashes, signature\n"
+        "from newsclean.corpus.minhash import shingle_hashes, signature\n"
         "print(signature(shingle_hashes(sys.argv[2])).tolist())"
     )
     outputs = outputs_under_hash_seeds("-c", code, str(ROOT), STORY_ZH + STORY_EN)
@@ -205,7 +205,7 @@ def test_signatures_are_the_same_in_any_process():
 )
 def test_documents_fold_like_paragraphs(text):
     """The numpy fold (documents) and the regex fold (the duplicates stage) agree."""
-    from newsclean.minhash import fold_codepoints
+    from newsclean.corpus.minhash import fold_codepoints
     from newsclean.stages.duplicates.fold import fold_text
 
     assert "".join(map(chr, fold_codepoints(text).tolist())) == fold_text(text)

@@ -11,7 +11,7 @@ import unicodedata
 from bench import textgen
 from newsclean import Config, Doc
 from newsclean.stages import encoding
-from newsclean.tiers import build, tiers
+from newsclean.stages.encoding.tiers import build, tiers
 
 
 def test_generated_clean_lines_are_unchanged():
@@ -29,13 +29,13 @@ def test_rare_name_characters_are_kept():
 
 
 def test_tier_data_matches_the_codecs():
-    """newsclean/data/tiers.toml is what `python -m newsclean.tiers` derives from the codecs."""
+    """newsclean/data/tiers.toml is what `python -m newsclean.stages.encoding.tiers` derives from the codecs."""
     assert tiers() == build()
 
 
 def test_twin_byte_pairs_match_a_full_scan():
     """roundtrip.twins() scans only the lead bytes twins live at; a full scan finds the same."""
-    from newsclean.roundtrip import scan_twins, twins
+    from newsclean.stages.encoding.roundtrip import scan_twins, twins
 
     for codec in ("cp932", "cp950", "gb18030", "cp949", "euc_jp"):
         assert twins(codec) == scan_twins(codec, range(0x81, 0xFF))

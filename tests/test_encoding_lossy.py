@@ -90,7 +90,7 @@ def test_a_line_the_document_repairs_lost_no_bytes():
 def test_floor_is_below_every_reading():
     """readings.floor() lets lines be passed over unread: it must never exceed what a
     reading costs, on lossy mojibake of every kind and on clean lines with a U+FFFD."""
-    from newsclean.readings import floor, readings
+    from newsclean.stages.encoding.readings import floor, readings
 
     pool = textgen.pool(textgen.TEST_POOL)
     lines = []

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from newsclean import Config, Doc
 from newsclean.chars import CJK_PUNCT, HAN, HAN_RE, INVISIBLE, INVISIBLE_RE, PINYIN_SYLLABLE
-from newsclean.damage import damage_spans
 from newsclean.model import Change
 from newsclean.stages import pinyin, punctuation, whitespace
+from newsclean.stages.encoding.damage import damage_spans
 from newsclean.stages.pinyin import weigh
 from newsclean.stages.whitespace import _no_suspect_bytes, _suspects, normalize_spaces
 

@@ -12,7 +12,7 @@ import pytest
 
 from newsclean import Config
 from newsclean.corpus import CorpusDoc, run_local
-from newsclean.pool import ordered_map
+from newsclean.run.pool import ordered_map
 
 from .test_cli import CLEANED, DIRTY
 from .test_cli_batch import _files
@@ -168,9 +168,9 @@ def test_learner_refines_the_config_for_every_document(cli, tmp_path, steps):
 
 def test_learners_and_filters_match_the_reference_executor(tmp_path):
     """The runner's map/combine/finalize gives what corpus.run_local gives."""
-    from newsclean.files import discover
-    from newsclean.report import Report
-    from newsclean.runner import Options, run
+    from newsclean.run.files import discover
+    from newsclean.run.report import Report
+    from newsclean.run.runner import Options, run
 
     src = _tree(tmp_path)
     sources, _ = discover([str(src)])

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 import pytest
 
-from newsclean import settings
 from newsclean.cli import fix
+from newsclean.run import settings
 
 from .test_cli import CLEANED, DIRTY
 

@@ -1,4 +1,4 @@
-"""Site boilerplate learned from the batch (newsclean.site), through run_local and the stage."""
+"""Site boilerplate learned from the batch (newsclean.corpus.site), through run_local and the stage."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from newsclean import Config, clean
 from newsclean.corpus import CorpusDoc, combine_into, run_local
-from newsclean.site import SiteBoilerplate, distinct, thresholds
+from newsclean.corpus.site import SiteBoilerplate, distinct, thresholds
 from newsclean.stages.boilerplate import classify_line
 
 # An invented site: its menu and footer are in no lexicon.

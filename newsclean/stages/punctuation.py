@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 from ..chars import CJK_PUNCT, HAN
 from ..config import Config
-from ..damage import damage_spans
 from ..model import Change, Doc
+from .encoding.damage import damage_spans
 
 STAGE = "punctuation"
 

@@ -6,7 +6,7 @@ A line goes on evidence, never on one word:
   ``newsclean/data/boilerplate.*.toml`` (copyright, credits, share/print/nav widgets, ICP
   numbers, related-news headers… in Simplified and Traditional Chinese and English), the user's
   ``--boilerplate-file``, a line learned from the batch as the site's own
-  (``Config.site_boilerplate``, see :mod:`newsclean.site`), or its shape (``A | B | C | D``
+  (``Config.site_boilerplate``, see :mod:`newsclean.corpus.site`), or its shape (``A | B | C | D``
   link lists, lines of symbols);
 * its neighbours (:mod:`.context`): a short line between boilerplate lines goes with them.
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ...chars import WIDTH_FOLD
+from ...config import check_pattern
 from ..script import fold_script
 from .matcher import Matcher
 
@@ -165,16 +166,3 @@ def read_rules_file(path: str | Path) -> tuple[tuple[str, ...], tuple[str, ...]]
         else:
             phrases.append(line)
     return tuple(phrases), tuple(patterns)
-
-
-def check_pattern(pattern: str) -> str | None:
-    """Why ``pattern`` cannot be a user rule, or ``None`` if it can."""
-    if not pattern:
-        return "empty regular expression"
-    try:
-        compiled = re.compile(pattern)
-    except re.error as exc:
-        return f"bad regular expression {pattern!r}: {exc}"
-    if compiled.search(""):
-        return f"regular expression {pattern!r} matches an empty line (it would match every line)"
-    return None

@@ -3,7 +3,7 @@
 ``duplicates`` runs before ``script`` and ``punctuation``, so its decisions must read the same
 on their output: punctuation width, whitespace, case and script (会/會) are folded away before
 anything is compared. The cross-document step folds documents the same way (in numpy:
-:func:`newsclean.minhash.fold_codepoints`; a test keeps the two in step).
+:func:`newsclean.corpus.minhash.fold_codepoints`; a test keeps the two in step).
 
 Everything here works on a whole document at once (one regex pass, one OpenCC call and only
 when Traditional characters are present): per-line Python work is the slow part of this stage.

@@ -4,7 +4,7 @@ Bytes are turned into text at the boundary (:mod:`newsclean.decode`); this stage
 text, in this order, only on the lines a cheap check flags:
 
 1. a byte-order mark read as text (U+FEFF, ``ï»¿``, ``锘``) is removed;
-2. CJK mojibake is reversed (:mod:`newsclean.mojibake`) — before ftfy, which would destroy the
+2. CJK mojibake is reversed (:mod:`newsclean.stages.encoding.mojibake`) — before ftfy, which would destroy the
    evidence. With ``repair_lossy``, mojibake that lost bytes comes back too, but for the lost
    characters; without it such a line is only reported;
 3. Western mojibake, HTML entities and the like go through ftfy, with the settings that keep
@@ -13,7 +13,7 @@ text, in this order, only on the lines a cheap check flags:
 4. text is composed to NFC (and judged again if that changed it).
 
 Damage that cannot be undone (U+FFFD, ``锟斤拷``, ``?`` wedged inside Chinese words…) is left in
-place and reported with its line (:mod:`newsclean.damage`).
+place and reported with its line (:mod:`newsclean.stages.encoding.damage`).
 
 >>> from newsclean.model import Doc
 >>> from newsclean.config import Config
@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 
 from ...config import Config
 from ...model import Change, Diagnostic, Doc
-from ...mojibake import Outcome, fix_lines, replay
-from ...plausibility import has_cjk, worth_a_reading
-from ...readings import Reading
-from ...roundtrip import SINGLE
 from .checks import checks
 from .flags import flagged_rows
 from .lines import facts, narrow
+from .mojibake import Outcome, fix_lines, replay
+from .plausibility import has_cjk, worth_a_reading
+from .readings import Reading
+from .roundtrip import SINGLE
 from .western import fix_line
 
 STAGE = "encoding"

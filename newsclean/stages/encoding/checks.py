@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...charclasses import ranges
-from ...plausibility import suspicious
+from .charclasses import ranges
+from .plausibility import suspicious
 
 # What ftfy can repair: UTF-8 read in one of its single-byte codecs (a lead byte's character,
 # then a continuation byte's), C1 controls, HTML entities, surrogates, terminal escapes and

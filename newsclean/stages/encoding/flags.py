@@ -29,12 +29,12 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ...charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
 from ...chars import TONE_VOWELS
-from ...damage import COMMON_MARKERS, TRIGGER_CHARS
-from ...plausibility import suspicious
-from ...tiers import tiers
+from .charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
 from .checks import BOM_MOJIBAKE, ftfy_chars
+from .damage import COMMON_MARKERS, TRIGGER_CHARS
+from .plausibility import suspicious
+from .tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
 _BORING = (

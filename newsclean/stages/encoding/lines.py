@@ -17,11 +17,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...chars import INVISIBLE
-from ...damage import find_damage
 from ...model import Severity
-from ...plausibility import worth_a_reading
 from ..whitespace import normalize_spaces
 from .checks import checks
+from .damage import find_damage
+from .plausibility import worth_a_reading
 
 _NARROW = tuple(zip("，：；！？（）", ",:;!?()", strict=True))
 

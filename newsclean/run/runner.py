@@ -8,7 +8,7 @@
    The parent takes the results in the run's order and alone writes and prints.
 3. *Filter and deliver*: without filters, each input is delivered as soon as its results
    arrive. With filters, nothing can be delivered before every document is mapped, so the
-   outputs wait in a :class:`~newsclean.output.Spool` (a temporary file, not memory); after
+   outputs wait in a :class:`~newsclean.run.output.Spool` (a temporary file, not memory); after
    ``finalize`` they are delivered from it, minus the rejected documents.
 
 A rejected document is *not delivered*: under ``-o`` it is not written, on stdout it is not
@@ -29,13 +29,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..config import Config
+from ..corpus import combine_into
+from ..pipeline import warm_up
 from .batch import Done, Mode, Plan, Unit, clean_unit, learn_unit
-from .config import Config
-from .corpus import combine_into
 from .files import Source, UsageError, describe_oserror
 from .jsonl import split_field
 from .output import Destination, Spool, Writer, step_name
-from .pipeline import warm_up
 from .pool import ordered_map
 from .progress import Progress
 from .report import Entry, Report
@@ -304,7 +304,7 @@ def _parallel(
     jobs: int,
     on_crash: Callable[[Unit, BaseException], Done],
 ) -> Iterator[Done]:
-    """The units through ``fn`` on ``jobs`` workers, in order (see :mod:`newsclean.pool`)."""
+    """The units through ``fn`` on ``jobs`` workers, in order (see :mod:`newsclean.run.pool`)."""
     if jobs > 1:
         warm_up(plan.config)  # once, here: forked workers start warm, in every pass
     return ordered_map(

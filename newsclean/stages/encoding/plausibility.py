@@ -1,7 +1,7 @@
 """How plausible a piece of text is as something a person wrote: a cost, lower is better.
 
 No corpus: the cost is built from the character levels of the encoding standards
-(:mod:`newsclean.tiers`) and a few facts about how real text is put together. Common characters
+(:mod:`newsclean.stages.encoding.tiers`) and a few facts about how real text is put together. Common characters
 cost nothing: ASCII, the first-level hanzi of GB 2312, Big5 and JIS, KS X 1001 hangul, kana, CJK
 and general punctuation, Latin-1 letters. Second-level ideographs and less common symbols cost
 1, other characters 2, and what no text holds on purpose (private-use characters, C1 controls,

@@ -56,7 +56,7 @@ def read_batches(source: Source, field: str) -> Iterator[tuple[int, Any, list[An
 
 
 class ParquetFileWriter:
-    """Writes cleaned batches to a Parquet file atomically (see :class:`~newsclean.files.AtomicFile`)."""
+    """Writes cleaned batches to a Parquet file atomically (see :class:`~newsclean.run.files.AtomicFile`)."""
 
     def __init__(
         self, target: Path, like: Path | None, always: bool, source: Source, stats_name: str

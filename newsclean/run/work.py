@@ -59,7 +59,7 @@ def units(
         yield Unit(source, index, order)
 
 
-#: In-flight limits for the workers (see :func:`newsclean.pool.ordered_map`): units per job,
+#: In-flight limits for the workers (see :func:`newsclean.run.pool.ordered_map`): units per job,
 #: and bytes of input per job. A 5 MB page at the head of the queue leaves room for the small
 #: pages behind it, and a huge dataset is still read only as fast as it is written.
 UNITS_PER_JOB = 32

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 import click
 
-from .config import Config
+from ..config import Config
 from .files import Source
 from .runner import Options
 

@@ -1,8 +1,8 @@
 """Reverse CJK mojibake: text whose bytes were decoded with the wrong codec.
 
 Mojibake is ``text.encode(actual).decode(misread)``; if that decoding lost nothing, the repair
-is the strict round trip back (:mod:`newsclean.roundtrip`). Every misreading the wild knows is
-tried, in one layer or two (:mod:`newsclean.readings`: ``é”Ÿæ–¤æ‹·`` is UTF-8 read as GBK,
+is the strict round trip back (:mod:`newsclean.stages.encoding.roundtrip`). Every misreading the wild knows is
+tried, in one layer or two (:mod:`newsclean.stages.encoding.readings`: ``é”Ÿæ–¤æ‹·`` is UTF-8 read as GBK,
 saved as UTF-8 and read as cp1252). Each reading is judged by its cost; one is taken only when it is
 clearly better than the line as it is *and* than every other reading, and a reading with CJK
 in it must be CJK where the line was not ASCII. A document settles its close calls by the

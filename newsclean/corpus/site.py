@@ -44,14 +44,14 @@ from hashlib import blake2b
 from math import ceil
 from typing import TYPE_CHECKING
 
-from .chars import units
-from .config import Config
-from .corpus import CorpusDoc
-from .model import Doc
-from .stages import STAGES
-from .stages.boilerplate.classify import classify_folded, site_key
-from .stages.boilerplate.lines import core, ends_like_sentence
-from .stages.boilerplate.rules import rules
+from ..chars import units
+from ..config import Config
+from ..model import Doc
+from ..stages import STAGES
+from ..stages.boilerplate.classify import classify_folded, site_key
+from ..stages.boilerplate.lines import core, ends_like_sentence
+from ..stages.boilerplate.rules import rules
+from . import CorpusDoc
 
 #: Documents a line must recur in, at the least, whatever the size of the run.
 MIN_DOCS = 3
@@ -209,6 +209,6 @@ class SiteBoilerplate:
 
 
 if TYPE_CHECKING:  # the learner is a ConfigLearner (checked by mypy, costs nothing at runtime)
-    from .corpus import ConfigLearner
+    from . import ConfigLearner
 
     _LEARNER: ConfigLearner[str, Sketch, frozenset[str]] = SiteBoilerplate()

@@ -2,7 +2,7 @@
 
 Classes are written as regex character-class bodies (ranges and characters), so that the same
 string serves a compiled pattern and :func:`tables`, which turns them, with the levels of the
-encoding standards (:mod:`newsclean.tiers`), into two translations of the Basic Multilingual
+encoding standards (:mod:`newsclean.stages.encoding.tiers`), into two translations of the Basic Multilingual
 Plane: a character's own cost, and what kind of character it is.
 
 >>> t = tables()

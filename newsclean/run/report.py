@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from ..model import Diagnostic
 from .batch import Done, Mode
 from .files import Source
-from .model import Diagnostic
 
 EXIT_OK = 0
 EXIT_CHANGED = 1

@@ -19,13 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .config import Config
-from .corpus import CorpusDoc
+from ..config import Config
+from ..corpus import CorpusDoc
+from ..model import Diagnostic, Result
+from ..pipeline import clean, clean_bytes
 from .diff import line_hunk, text_diff
 from .files import Source, describe_oserror, read_bytes
 from .jsonl import BadRecord, field_text, parse, render, with_field
-from .model import Diagnostic, Result
-from .pipeline import clean, clean_bytes
 
 Mode = Literal["write", "check", "diff"]
 Pairs = list[tuple[Any, Any]]
@@ -139,7 +139,7 @@ def learn_unit(plan: Plan, unit: Unit) -> Done:
     if unit.source.kind == "text":
         data = _read(unit, done)
         if data is not None:
-            from .decode import decode_bytes
+            from ..decode import decode_bytes
 
             decoded = decode_bytes(data, plan.config.encoding).text
             done.tally.documents = 1
@@ -199,15 +199,15 @@ def _clean_text(plan: Plan, unit: Unit, done: Done) -> None:
     done.tally.record(result, result.changed, 0)
     done.differs = result.changed
     if plan.explain and result.changes:
-        from .decode import decode_bytes
-        from .explain import explain
+        from ..decode import decode_bytes
+        from ..explain import explain
 
         before = decode_bytes(data, plan.config.encoding).text
         done.tally.explain.extend(explain(doc_id, result.changes, before))
     if plan.mode == "write" and (result.changed or plan.keep_unchanged):
         done.pieces.append((doc_id, result.text.encode("utf-8", "replace")))
     elif plan.mode == "diff" and result.changed:
-        from .decode import decode_bytes
+        from ..decode import decode_bytes
 
         before = decode_bytes(data, plan.config.encoding).text
         done.pieces.append((doc_id, text_diff(before, result.text, doc_id)))
@@ -226,7 +226,7 @@ def _clean_document(
     new = field_text(result.text, text)
     done.tally.record(result, new != text, where)
     if plan.explain and result.changes:
-        from .explain import explain
+        from ..explain import explain
 
         done.tally.explain.extend(explain(display, result.changes, text, record=where))
     return new, result

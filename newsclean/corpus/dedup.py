@@ -4,7 +4,7 @@ Syndicated copies of one story come out of cleaning as near-identical documents.
 finds them in three pure parts (see :mod:`newsclean.corpus`), so a distributed engine can run
 it later:
 
-* **map** — per cleaned document: its MinHash signature (:mod:`newsclean.minhash`), emitted
+* **map** — per cleaned document: its MinHash signature (:mod:`newsclean.corpus.minhash`), emitted
   under ``(SIGNATURE, order)``, and its order under ``(band, bucket)`` for every LSH band;
 * **combine** — members of one bucket are joined in O(1) (a pair, flattened at the end), so a
   bucket holding thousands of copies of one page costs no more than it holds;
@@ -28,8 +28,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .config import Config
-from .corpus import CorpusDoc, DocumentFilter
+from ..config import Config
+from . import CorpusDoc, DocumentFilter
 from .minhash import NUM_PERM, band_keys, lsh_shape, shingle_hashes, signature, similarity
 
 #: The "band" of the key under which a document's own signature is kept.

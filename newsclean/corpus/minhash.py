@@ -24,8 +24,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .chars import WIDTH_FOLD
-from .stages.script import fold_script
+from ..chars import WIDTH_FOLD
+from ..stages.script import fold_script
 
 if TYPE_CHECKING:
     import numpy as np

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from .config import Config
+from ..config import Config
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -10,7 +10,7 @@ whole repertoire also tells which script a line is written in: Simplified Chines
 GB 2312, Traditional to Big5, Japanese to JIS X 0208.
 
 The levels are read from ``newsclean/data/tiers.toml``, which :func:`build` writes from
-Python's codecs (``python -m newsclean.tiers`` regenerates it; a test checks the two agree).
+Python's codecs (``python -m newsclean.stages.encoding.tiers`` regenerates it; a test checks the two agree).
 
 >>> t = tiers()
 >>> "中" in t.gb2312_1, "倜" in t.gb2312_2, "東" in t.big5_common, len(t.ks_hangul)
@@ -87,7 +87,7 @@ def write(path: Path) -> None:
     built = build()
     parts = [
         "# Character levels of the CJK encoding standards, derived by newsclean/tiers.py from\n"
-        "# Python's codecs. Regenerate with `python -m newsclean.tiers`; do not edit by hand."
+        "# Python's codecs. Regenerate with `python -m newsclean.stages.encoding.tiers`; do not edit by hand."
     ]
     for f in fields(Tiers):
         chars: str = getattr(built, f.name)

@@ -3,7 +3,7 @@
 :data:`CHAINS` lists the misreadings (UTF-8 read as GBK, Big5, Shift-JIS, EUC-KR…; GBK, Big5,
 Shift-JIS, EUC-KR and EUC-JP read as cp1252; GBK and Big5 read as each other…), most common
 first; two layers are read too where the outer one is UTF-8 read as cp1252 or GBK (mojibake
-saved as UTF-8 and misread again). A reading's cost is :func:`~newsclean.plausibility.cost`
+saved as UTF-8 and misread again). A reading's cost is :func:`~newsclean.stages.encoding.plausibility.cost`
 plus what its language makes unlikely: Japanese without kana, Korean without hangul, Big5 or
 Shift-JIS without a single low trail byte.
 

@@ -31,9 +31,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...chars import PINYIN_LETTERS, PINYIN_SYLLABLE, TONE_VOWELS
+from ...model import Severity
 from .charclasses import HAN, Lazy
-from .chars import PINYIN_LETTERS, PINYIN_SYLLABLE, TONE_VOWELS
-from .model import Severity
 
 # A tone-marked syllable right after a Han character. Every pattern starts by consuming a
 # character (the context is checked behind it), so the scan skips ordinary text quickly;

@@ -1,0 +1,1 @@
+"""Running a batch: inputs and formats, outputs, executors, reports."""
