@@ -1,0 +1,169 @@
+"""Decoding of real files in legacy encodings: chardet's own test files, folder = encoding.
+
+    python bench/bench_chardet.py [--tests DIR] [--stage] [--verbose]
+
+For every file in ``DIR/<ENCODING>/`` (default ``../shared/encodings/chardet-tests/tests``;
+``EUC-TW`` is skipped, Python has no codec for it) the file's bytes go through
+:func:`newsclean.decode_bytes`, and the text is "right" when it equals the labelled encoding's
+text, or the text of the superset a browser reads that label with (WHATWG: GBK/GB18030 for
+GB2312, cp932 for Shift_JIS, cp949 for EUC-KR, cp950/Big5-HKSCS for Big5, cp1252 for
+ISO-8859-1, cp874 for TIS-620, cp1254 for ISO-8859-9), after dropping a BOM and normalising
+line endings. A label none of whose codecs decodes the file strictly is compared with the
+first one's lossy decoding (and counted in the ``lossy`` column).
+
+``--stage`` also runs the ``encoding`` stage end to end (:func:`newsclean.clean_bytes` with
+``stages=("encoding",)``) and compares with the same stage run on the label's text: the
+stage must not change a right decoding into something else (column ``stage``).
+
+Prints one row per folder (files, right, wrong, the codecs chosen when wrong) and a total.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsclean import Config, clean, clean_bytes
+from newsclean.decode import decode_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT.parent / "shared" / "encodings" / "chardet-tests" / "tests"
+SKIP = {"EUC-TW"}  # no Python codec
+
+#: Label (folder name up to the language) → the codecs whose text counts as right.
+SUPERSETS: dict[str, tuple[str, ...]] = {
+    "gb2312": ("gb2312", "gbk", "gb18030"),
+    "shift_jis": ("shift_jis", "cp932"),
+    "euc-kr": ("euc_kr", "cp949"),
+    "big5": ("big5", "cp950", "big5hkscs"),
+    "iso-8859-1": ("latin-1", "cp1252"),
+    "tis-620": ("tis-620", "cp874"),
+    "iso-8859-9": ("iso8859-9", "cp1254"),
+    "utf-16": ("utf-16",),
+    "utf-32": ("utf-32",),
+    "maccyrillic": ("mac-cyrillic",),
+    "macroman": ("mac-roman",),
+}
+
+
+def label_codecs(folder: str) -> tuple[str, ...]:
+    """``windows-1250-czech`` → ``("windows-1250",)``; ``GB2312`` → its browser supersets."""
+    name = folder.lower()
+    parts = name.split("-")
+    # The language, if any, is the last part: keep the longest prefix that names a codec.
+    for end in range(len(parts), 0, -1):
+        prefix = "-".join(parts[:end])
+        if prefix in SUPERSETS:
+            return SUPERSETS[prefix]
+        try:
+            codecs.lookup(prefix)
+        except LookupError:
+            continue
+        return (prefix,)
+    raise LookupError(folder)
+
+
+def normalise(text: str) -> str:
+    """Drop a leading BOM and turn every ``\\r\\n`` and ``\\r`` into ``\\n``."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def expected(data: bytes, names: tuple[str, ...]) -> tuple[set[str], bool]:
+    """The texts that count as right, and whether none was strict (lossy comparison)."""
+    texts: set[str] = set()
+    for name in names:
+        try:
+            texts.add(normalise(data.decode(name)))
+        except UnicodeDecodeError:
+            continue
+    if texts:
+        return texts, False
+    return {normalise(data.decode(names[0], errors="replace"))}, True
+
+
+@dataclass
+class Row:
+    files: int = 0
+    right: int = 0
+    lossy: int = 0
+    stage_right: int = 0
+    chosen: Counter[str] = field(default_factory=Counter)
+    wrong_files: list[str] = field(default_factory=list)
+
+
+def files(tests: Path) -> Iterator[tuple[str, Path]]:
+    for folder in sorted(p for p in tests.iterdir() if p.is_dir()):
+        if folder.name in SKIP:
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                yield folder.name, path
+
+
+def run(tests: Path, stage: bool) -> dict[str, Row]:
+    rows: dict[str, Row] = {}
+    config = Config(stages=("encoding",))
+    for folder, path in files(tests):
+        row = rows.setdefault(folder, Row())
+        data = path.read_bytes()
+        right_texts, lossy = expected(data, label_codecs(folder))
+        decoded = decode_bytes(data)
+        row.files += 1
+        row.lossy += lossy
+        if normalise(decoded.text) in right_texts:
+            row.right += 1
+        else:
+            row.chosen[decoded.encoding] += 1
+            row.wrong_files.append(f"{path.name} -> {decoded.encoding}")
+        if stage:
+            got = clean_bytes(data, config).text
+            row.stage_right += any(got == clean(t, config).text for t in right_texts)
+    return rows
+
+
+def report(rows: dict[str, Row], stage: bool, verbose: bool) -> int:
+    head = f"{'folder':26} {'files':>5} {'right':>5} {'wrong':>5} {'lossy':>5}"
+    head += f" {'stage':>5}" if stage else ""
+    print(head + "  chosen when wrong")
+    total = Row()
+    for folder, row in rows.items():
+        line = f"{folder:26} {row.files:5} {row.right:5} {row.files - row.right:5} {row.lossy:5}"
+        line += f" {row.stage_right:5}" if stage else ""
+        chosen = ", ".join(f"{name} x{n}" for name, n in row.chosen.most_common())
+        print(f"{line}  {chosen}")
+        if verbose:
+            for name in row.wrong_files:
+                print(f"{'':28}{name}")
+        total.files += row.files
+        total.right += row.right
+        total.lossy += row.lossy
+        total.stage_right += row.stage_right
+    line = f"{'TOTAL':26} {total.files:5} {total.right:5} {total.files - total.right:5}"
+    line += f" {total.lossy:5}" + (f" {total.stage_right:5}" if stage else "")
+    print(line)
+    return total.files - total.right
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tests", type=Path, default=TESTS)
+    parser.add_argument("--stage", action="store_true", help="also run the encoding stage")
+    parser.add_argument("--verbose", "-v", action="store_true", help="name the wrong files")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    rows = run(args.tests, args.stage)
+    wrong = report(rows, args.stage, args.verbose)
+    print(f"({time.perf_counter() - started:.1f} s)")
+    sys.exit(1 if wrong else 0)
+
+
+if __name__ == "__main__":
+    main()
