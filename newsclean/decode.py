@@ -12,8 +12,8 @@ In order:
    and the whole input decodes strictly with it, unless it is a single-byte code page (or
    EBCDIC) and the input also reads as plausible CJK in a multi-byte encoding: any bytes
    "decode" in a single-byte code page, so that answer is weak evidence against CJK text;
-5. otherwise the most plausible strict decoding (lowest :func:`newsclean.plausibility.cost`
-   of the first 64 KB) among chardet's answer, the legacy encodings news sites serve and
+5. otherwise the most plausible strict decoding (lowest
+   :func:`newsclean.codepages.reading_cost` of the first 64 KB) among chardet's answer, the legacy encodings news sites serve and
    UTF-16 without a BOM, with a warning saying it was a guess. On equal cost a multi-byte
    reading beats a single-byte one, and EBCDIC competes only when chardet is confident;
 6. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
@@ -36,11 +36,10 @@ splits lines (see :meth:`newsclean.model.Doc.from_text`).
 from __future__ import annotations
 
 import codecs
-import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .codepages import cjk_reading, ebcdic, plausible_cjk, reading_cost, script, single_byte
 from .model import Diagnostic, Severity
 from .sniff import UNLIKELY, iso2022, wide
 
@@ -53,12 +52,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 #: Legacy encodings tried when the detector is unsure, most common on news sites first.
 LEGACY = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949", "cp1252")
-#: The multi-byte CJK encodings among them: a plausible reading in one beats any code page.
-CJK = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949")
-_MULTI_BYTE = frozenset(
-    {*CJK, "gbk", "gb2312", "big5hkscs", "shift_jis", "shift_jis_2004", "shift_jisx0213"}
-    | {"euc_jis_2004", "euc_jisx0213", "euc_kr", "johab", "hz"}
-)
 #: chardet's name → the codecs to try, in order (the superset browsers use first).
 _SUPERSETS: dict[str, tuple[str, ...]] = {
     "gb2312": ("gb18030",),
@@ -84,10 +77,12 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
     "mac_roman": ("mac_roman", "cp1252"),
 }
 SAMPLE = 64 * 1024
-# Han, kana and hangul: what a CJK reading must be made of to count as one.
-_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 #: chardet confidence at which its answer is taken without a second opinion.
 CONFIDENT = 0.5
+#: How many of chardet's answers compete when it is not confident.
+ANSWERS = 4
+#: A rare code page chardet may name, and the common one read first (equal cost: common).
+_COMMON = {"kz1048": "cp1251", "ptcp154": "cp1251", "koi8-t": "koi8-r", "hp-roman8": "cp1252"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,16 +116,16 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")
-    detected, confidence = _detect(data[:SAMPLE])
-    if detected and confidence >= CONFIDENT:
-        for name in detected:
+    answers = _detect(data[:SAMPLE])
+    if answers and answers[0][1] >= CONFIDENT:
+        for name in answers[0][0]:
             text = _strict(data, name)
             if text is None:
                 continue
-            if single_byte(name) and _cjk_reading(data) is not None:
+            if single_byte(name) and cjk_reading(data, SAMPLE) is not None:
                 break  # a code page "decodes" anything: let the readings compete
             return Decoded(text, name, (_note(f"not UTF-8; detected {name}", "info"),))
-    return _plausible(data, detected, confidence)
+    return _plausible(data, answers)
 
 
 def _sniffed(data: bytes) -> Decoded | None:
@@ -149,39 +144,6 @@ def _sniffed(data: bytes) -> Decoded | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def single_byte(name: str) -> bool:
-    """Is ``name`` a single-byte code page (or EBCDIC), where every byte is a character?
-
-    >>> single_byte("cp1251"), single_byte("cp500"), single_byte("big5"), single_byte("utf-8")
-    (True, True, False, False)
-    """
-    key = codecs.lookup(name).name.replace("-", "_")
-    return not (key in _MULTI_BYTE or key.startswith(("utf", "iso2022")))
-
-
-@lru_cache(maxsize=256)
-def ebcdic(name: str) -> bool:
-    """Does ``name`` read bytes as EBCDIC (0x40 a space, 0xC1 an ``A``)?"""
-    return b"\x40\xc1".decode(name, errors="replace") == " A"
-
-
-def _cjk_reading(data: bytes) -> str | None:
-    """The first multi-byte CJK encoding that reads ``data`` strictly as plausible CJK text:
-    at least two CJK characters, and a cost of at most one for every ten of them."""
-    from .plausibility import cost
-
-    for name in CJK:
-        text = _strict(data, name)
-        if text is None:
-            continue
-        head = text[:SAMPLE]
-        cjk = len(_CJK_CHARS.findall(head))
-        if cjk >= 2 and 10 * cost(head) <= cjk:
-            return name
-    return None
-
-
 def _strict(data: bytes, name: str) -> str | None:
     try:
         return data.decode(name)
@@ -189,39 +151,53 @@ def _strict(data: bytes, name: str) -> str | None:
         return None
 
 
-def _detect(sample: bytes) -> tuple[tuple[str, ...], float]:
-    """chardet's answer as the codecs to try, and its confidence."""
+Answers = list[tuple[tuple[str, ...], float]]
+
+
+def _detect(sample: bytes) -> Answers:
+    """chardet's answers (at most :data:`ANSWERS`), each as the codecs to try and its
+    confidence, most confident first."""
     import chardet
 
-    result = chardet.detect(sample, compat_names=False)
-    name = result.get("encoding")
-    if not name:
-        return (), 0.0
-    try:
-        key = codecs.lookup(name).name
-    except LookupError:
-        return (), 0.0
-    return _SUPERSETS.get(key, (key,)), float(result.get("confidence") or 0.0)
+    answers: Answers = []
+    for result in chardet.detect_all(sample, compat_names=False)[:ANSWERS]:
+        try:
+            key = codecs.lookup(result.get("encoding") or "").name
+        except LookupError:
+            continue
+        answers.append((_SUPERSETS.get(key, (key,)), float(result.get("confidence") or 0.0)))
+    return answers
 
 
-def _plausible(data: bytes, detected: tuple[str, ...], confidence: float) -> Decoded:
-    """The strict decoding that reads most like text; a near-UTF-8 input competes too."""
-    from .plausibility import cost
+def _plausible(data: bytes, answers: Answers) -> Decoded:
+    """The strict decoding that reads most like text; a near-UTF-8 input competes too.
 
+    chardet's first answer comes first (a rare code page's common sibling before it:
+    chardet's ``kz1048`` for Russian is ``cp1251`` read with a few letters changed), then
+    its other answers in other scripts (in one script, readings differ in letters only
+    chardet's language models tell apart), then the legacy encodings. On equal cost a
+    plausible CJK reading wins, then the earlier name.
+    """
     sample = data[:SAMPLE]
-    names = list(dict.fromkeys((*detected, *LEGACY, *_utf16(data))))
-    confident = confidence >= CONFIDENT
+    detected = answers[0][0] if answers else ()
+    confidence = answers[0][1] if answers else 0.0
+    names = [n for name in detected for n in (_COMMON.get(name, name), name)]
+    first = {script(name) for name in detected}
+    names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
+    names = list(dict.fromkeys((*names, *LEGACY, *_utf16(data))))
     scored: list[tuple[int, bool, int, str, str]] = []
     for order, name in enumerate(names):
-        if ebcdic(name) and not confident:
+        if ebcdic(name) and confidence < CONFIDENT:
             continue
         text = _strict(data, name)
         if text is not None and not (name.startswith("utf-16") and UNLIKELY.search(text)):
-            scored.append((cost(_head(sample, name)), single_byte(name), order, name, text))
+            head = _head(sample, name)
+            rank = single_byte(name) or not plausible_cjk(head)
+            scored.append((reading_cost(head), rank, order, name, text))
     near = _lossy(data, "utf-8")
     lost = _replaced(near)
     if lost and (lost <= 3 or lost * 100 <= len(data) or _utf8_bytes(near.text) >= lost):
-        scored.append((cost(near.text[:SAMPLE]), False, len(names), "", ""))
+        scored.append((reading_cost(near.text[:SAMPLE]), True, len(names), "", ""))
     if not scored:
         return min((near, _lossy(data, "gb18030")), key=_replaced)
     *_, name, text = min(scored)
