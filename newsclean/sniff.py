@@ -62,8 +62,8 @@ def wide(data: bytes) -> tuple[str, str] | None:
     for name in names:
         unit = 4 if name.startswith("utf-32") else 2
         text = _strict(data[: len(data) - len(data) % unit], name)
-        if text is None or UNLIKELY.search(text):
-            continue
+        if text is None or len(text) < 2 or UNLIKELY.search(text):
+            continue  # one character is no pattern
         score = cost(text[: HEAD // unit])
         if best is None or score < best[0]:
             best = (score, name, text)
