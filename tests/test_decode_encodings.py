@@ -4,11 +4,14 @@ forms byte patterns decide (UTF-16/32 without a BOM, ISO-2022)."""
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.bench_chardet import TESTS, expected, label_codecs, normalise
 from newsclean import decode_bytes
@@ -236,3 +239,35 @@ def test_bench_labels() -> None:
     assert label_codecs("iso-8859-9-turkish") == ("iso8859-9", "cp1254")
     assert "cp932" in label_codecs("SHIFT_JIS") and "gb18030" in label_codecs("GB2312")
     assert Path(TESTS).name == "tests"
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+_WORDS = st.sampled_from(
+    ["The", "council", "met", "2024", "国务院", "会议", "東京", "서울", "Ελλάδα"]
+)
+
+
+@_SETTINGS
+@given(
+    st.lists(_WORDS, min_size=1, max_size=12)
+    .map(" ".join)
+    .filter(lambda t: t.count(" ") * 4 >= len(t) // 3),
+    st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]),
+)
+def test_wide_forms_of_spaced_text_decode_exactly(text: str, codec: str) -> None:
+    """Spaced text (any language here) has NUL bytes in UTF-16/32: the pattern decides."""
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+
+
+@_SETTINGS
+@given(st.text(st.characters(blacklist_characters="\x00\x1b\ufeff", blacklist_categories=["Cs"])))
+def test_utf8_without_nul_or_esc_is_utf8(text: str) -> None:
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert (decoded.text, decoded.encoding) == (text, "utf-8")
