@@ -52,7 +52,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 #: Legacy encodings tried when the detector is unsure, most common on news sites first.
 LEGACY = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949", "cp1252")
-#: chardet's name → the codecs to try, in order (the superset browsers use first).
+#: chardet's name (as :func:`codecs.lookup` spells it) → the codecs to try, in order (the
+#: superset browsers use first).
 _SUPERSETS: dict[str, tuple[str, ...]] = {
     "gb2312": ("gb18030",),
     "gbk": ("gb18030",),
@@ -70,11 +71,10 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
     "cp949": ("cp949",),
     # Mac OS Roman is told from them by plausibility only: it "decodes" any bytes, and
     # chardet names no Mac encoding for Western text.
-    "iso8859-1": ("cp1252", "latin-1", "mac_roman"),
-    "latin-1": ("cp1252", "latin-1", "mac_roman"),
-    "cp1252": ("cp1252", "latin-1", "mac_roman"),
-    "iso8859-15": ("iso8859-15", "cp1252", "mac_roman"),
-    "mac_roman": ("mac_roman", "cp1252"),
+    "iso8859-1": ("cp1252", "latin-1", "mac-roman"),
+    "cp1252": ("cp1252", "latin-1", "mac-roman"),
+    "iso8859-15": ("iso8859-15", "cp1252", "mac-roman"),
+    "mac-roman": ("mac-roman", "cp1252"),
 }
 SAMPLE = 64 * 1024
 #: chardet confidence at which its answer is taken without a second opinion.
@@ -187,8 +187,8 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     names = list(dict.fromkeys((*names, *LEGACY, *_utf16(data))))
     scored: list[tuple[int, bool, int, str, str]] = []
     for order, name in enumerate(names):
-        if ebcdic(name) and confidence < CONFIDENT:
-            continue
+        if ebcdic(name) and not (confidence >= CONFIDENT and name in detected):
+            continue  # EBCDIC only as chardet's confident answer
         text = _strict(data, name)
         if text is not None and not (name.startswith("utf-16") and UNLIKELY.search(text)):
             head = _head(sample, name)

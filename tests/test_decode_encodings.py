@@ -271,3 +271,11 @@ def test_wide_forms_of_spaced_text_decode_exactly(text: str, codec: str) -> None
 def test_utf8_without_nul_or_esc_is_utf8(text: str) -> None:
     decoded = decode_bytes(text.encode("utf-8"))
     assert (decoded.text, decoded.encoding) == (text, "utf-8")
+
+
+def test_superset_table_is_keyed_by_codec_names() -> None:
+    """chardet's answers are looked up by :func:`codecs.lookup` names: another key is dead."""
+    from newsclean.decode import _COMMON, _SUPERSETS
+
+    for key in (*_SUPERSETS, *_COMMON, *_COMMON.values()):
+        assert codecs.lookup(key).name == key
