@@ -36,6 +36,7 @@ _ALPHABET_RUN = re.compile(
 )
 
 
+_LATIN_RUN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 _MARKUP = re.compile(r"<[^<>\n]{0,2000}>|&#?\w{1,10};|https?://[\x21-\x7e]+")
 
 
@@ -112,14 +113,20 @@ def plausible_cjk(text: str) -> bool:
     return cjk >= 2 and 10 * cost(text) <= cjk
 
 
-def reading_cost(text: str) -> int:
+def reading_cost(text: str, latin: bool = False) -> int:
     """:func:`newsclean.plausibility.cost` of ``text`` line by line (its rules are about
     lines: a Chinese headline in an English page is not CJK strayed into Western text), with
     markup left out (tags and URLs are ASCII, the same in every reading) and whole words of
     one alphabet free.
 
+    ``latin=True`` frees well-formed Latin words too, to compare Latin code pages with each
+    other only: ``cost`` finds Latin-1 letters next to each other suspicious (``ÖÐÎÄ`` is GBK
+    read as Latin-1), so by it cp1252's ``teisingà`` reads better than cp1257's ``teisingą``.
+
     >>> reading_cost('<a href="/x" class="white">搜狐在线</a>'), reading_cost("Ελληνικά")
     (0, 0)
+    >>> reading_cost("płynął żółw", latin=True), reading_cost("pĹ‚ynÄ…Ĺ‚", latin=True) > 0
+    (0, True)
     """
     from .plausibility import cost
 
@@ -128,15 +135,20 @@ def reading_cost(text: str) -> int:
     text = _MARKUP.sub("\n", text)
     malformed: list[int] = []
     text = _ALPHABET_RUN.sub(lambda m: _as_word(m, text, malformed), text)
+    if latin:
+        text = _LATIN_RUN.sub(lambda m: _as_word(m, text, malformed), text)
     return sum(cost(line) for line in text.split("\n")) + 2 * sum(malformed)
 
 
 def _as_word(match: re.Match[str], text: str, malformed: list[int]) -> str:
     """A well-formed word as ASCII letters; the length of any other run counted."""
     word = match.group()
+    if word.isascii():
+        return word
     start, end = match.span()
     glued = (start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
-    if not glued and word in (word.lower(), word.upper(), word.capitalize()):
+    cased = word.replace("ß", "")  # no capital in use: ``GRÖßE`` is a capitalised word
+    if not glued and cased in (cased.lower(), cased.upper(), cased.capitalize()):
         return "x" * len(word)
     malformed.append(len(word))  # mixed case or glued to another alphabet: mojibake's mark
     return word

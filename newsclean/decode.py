@@ -176,7 +176,8 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     chardet's ``kz1048`` for Russian is ``cp1251`` read with a few letters changed), then
     its other answers in other scripts (in one script, readings differ in letters only
     chardet's language models tell apart), then the legacy encodings. On equal cost a
-    plausible CJK reading wins, then the earlier name.
+    plausible CJK reading wins, then the earlier name. When a Latin code page wins, the Latin
+    ones are compared again with Latin words free (see :func:`.codepages.reading_cost`).
     """
     sample = data[:SAMPLE]
     detected = answers[0][0] if answers else ()
@@ -185,7 +186,7 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     first = {script(name) for name in detected}
     names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
     names = list(dict.fromkeys((*names, *LEGACY, *_utf16(data))))
-    scored: list[tuple[int, bool, int, str, str]] = []
+    scored: list[tuple[int, bool, int, str, str, str]] = []
     for order, name in enumerate(names):
         if ebcdic(name) and not (confidence >= CONFIDENT and name in detected):
             continue  # EBCDIC only as chardet's confident answer
@@ -193,14 +194,20 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
         if text is not None and not (name.startswith("utf-16") and UNLIKELY.search(text)):
             head = _head(sample, name)
             rank = single_byte(name) or not plausible_cjk(head)
-            scored.append((reading_cost(head), rank, order, name, text))
+            scored.append((reading_cost(head), rank, order, name, text, head))
     near = _lossy(data, "utf-8")
     lost = _replaced(near)
     if lost and (lost <= 3 or lost * 100 <= len(data) or _utf8_bytes(near.text) >= lost):
-        scored.append((reading_cost(near.text[:SAMPLE]), True, len(names), "", ""))
+        scored.append((reading_cost(near.text[:SAMPLE]), True, len(names), "", "", ""))
     if not scored:
         return min((near, _lossy(data, "gb18030")), key=_replaced)
-    *_, name, text = min(scored)
+    _, _, _, name, text, _ = min(scored)
+    if name and script(name) == "LATIN":  # which Latin code page: see reading_cost
+        _, _, name, text = min(
+            (reading_cost(c[5], latin=True), c[2], c[3], c[4])
+            for c in scored
+            if c[3] and script(c[3]) == "LATIN"
+        )
     if not name:
         return near
     agreed = bool(detected) and name == detected[0] and confidence > 0.2
