@@ -1,6 +1,6 @@
 """Decoding of real files in legacy encodings: chardet's own test files, folder = encoding.
 
-    python bench/bench_chardet.py [--tests DIR] [--stage] [--verbose] [--speed]
+    python bench/bench_chardet.py [--tests DIR] [--stage] [--verbose] [--speed] [--locales]
 
 For every file in ``DIR/<ENCODING>/`` (default ``../shared/encodings/chardet-tests/tests``;
 ``EUC-TW`` is skipped, Python has no codec for it) the file's bytes go through
@@ -16,6 +16,10 @@ first one's lossy decoding (and counted in the ``lossy`` column).
 stage must not change a right decoding into something else (column ``stage``).
 
 Prints one row per folder (files, right, wrong, the codecs chosen when wrong) and a total.
+``--locales`` adds a check on text chardet was never tuned on: the translated messages of
+the machine's ``/usr/share/locale/<lang>/LC_MESSAGES/*.mo`` files, in documents of 3, 10 and
+40 random messages (20 of each, fixed seed), encoded in each language's code pages.
+
 ``--speed`` also times :func:`newsclean.decode_bytes` on 8 MB of clean UTF-8 (Chinese, English)
 beside ``bytes.decode("utf-8")`` in the same run: the checks before strict UTF-8 (a BOM, NUL
 and ESC bytes) must cost next to nothing. Timings on a shared 2-core machine are noisy.
@@ -157,6 +161,93 @@ def report(rows: dict[str, Row], stage: bool, verbose: bool) -> int:
     return total.files - total.right
 
 
+#: Language → its code pages, for ``--locales``.
+LOCALES: dict[str, tuple[str, ...]] = {
+    "ru": ("cp1251", "koi8_r", "iso8859_5", "cp866", "mac_cyrillic"),
+    "uk": ("cp1251", "koi8_u"),
+    "bg": ("cp1251",),
+    "el": ("cp1253", "iso8859_7"),
+    "he": ("cp1255", "iso8859_8"),
+    "ar": ("cp1256", "iso8859_6"),
+    "fa": ("cp1256",),
+    "tr": ("cp1254", "iso8859_9"),
+    "cs": ("cp1250", "iso8859_2"),
+    "pl": ("cp1250", "iso8859_2"),
+    "hu": ("cp1250", "iso8859_2"),
+    "sk": ("cp1250", "iso8859_2"),
+    "ro": ("cp1250",),
+    "hr": ("cp1250", "iso8859_2"),
+    "sl": ("cp1250", "iso8859_2"),
+    "lt": ("cp1257", "iso8859_13"),
+    "lv": ("cp1257",),
+    "et": ("cp1257",),
+    "vi": ("cp1258",),
+    "th": ("cp874",),
+    "fr": ("cp1252", "latin_1", "mac_roman"),
+    "de": ("cp1252", "latin_1", "mac_roman"),
+    "es": ("cp1252", "latin_1"),
+    "pt": ("cp1252",),
+    "it": ("cp1252",),
+    "zh_CN": ("gb18030",),
+    "zh_TW": ("big5", "cp950"),
+    "ja": ("cp932", "euc_jp", "iso2022_jp"),
+    "ko": ("cp949", "euc_kr"),
+}
+
+
+def _messages(lang: str) -> list[str]:
+    import gettext
+
+    out: list[str] = []
+    for mo in sorted(Path("/usr/share/locale", lang, "LC_MESSAGES").glob("*.mo")):
+        try:
+            with mo.open("rb") as f:
+                catalog = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        out += [
+            v.strip()
+            for v in catalog.values()
+            if isinstance(v, str) and len(v) > 15 and not v.isascii() and "%" not in v
+        ]
+    return out
+
+
+def locales() -> None:
+    rng = random.Random(7)
+    sizes = (3, 10, 40)
+    print(f"{'language':8} {'codec':13} " + " ".join(f"{n:>3} msgs" for n in sizes) + "  wrong")
+    right = total = 0
+    for lang, names in LOCALES.items():
+        messages = _messages(lang)
+        for name in names:
+            usable = [m for m in messages if _encodes(m, name)]
+            if len(usable) < 50:
+                continue
+            cells: list[str] = []
+            chosen: Counter[str] = Counter()
+            for size in sizes:
+                good = 0
+                for _ in range(20):
+                    text = "\n".join(rng.sample(usable, size))
+                    decoded = decode_bytes(text.encode(name))
+                    good += decoded.text == text
+                    chosen[decoded.encoding] += decoded.text != text
+                cells.append(f"{good:>3}/20 ")
+                right, total = right + good, total + 20
+            wrong = ", ".join(f"{n} x{k}" for n, k in chosen.most_common() if k)
+            print(f"{lang:8} {name:13} " + " ".join(cells) + f" {wrong}")
+    print(f"{'TOTAL':8} {'':13} {right}/{total} right")
+
+
+def _encodes(text: str, name: str) -> bool:
+    try:
+        text.encode(name)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def speed() -> None:
     from bench import textgen
 
@@ -189,7 +280,10 @@ def main() -> None:
     parser.add_argument("--stage", action="store_true", help="also run the encoding stage")
     parser.add_argument("--verbose", "-v", action="store_true", help="name the wrong files")
     parser.add_argument("--speed", action="store_true", help="also time clean UTF-8")
+    parser.add_argument("--locales", action="store_true", help="also /usr/share/locale text")
     args = parser.parse_args()
+    if args.locales:
+        locales()
     if args.speed:
         speed()
     started = time.perf_counter()
