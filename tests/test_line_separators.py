@@ -38,6 +38,8 @@ def test_the_three_line_endings(ending: str) -> None:
         # U+0085 in mojibake: the C1 control is a byte of the character, repaired with it.
         ("Ã\x85ngstr\u00f6m is a unit of length.\n", "Ångström is a unit of length.\n"),
         ("Wait\x85 what?\n", "Wait… what?\n"),  # cp1252's … read as Latin-1
+        # UTF-8 Chinese read as Latin-1: 全 is E5 85 A8, its 0x85 a NEL (it was split here).
+        ("全部新闻都在这里。".encode().decode("latin-1") + "\n", "全部新闻都在这里。\n"),
         # U+2028 and U+2029 are kept where they are (and reported).
         ("Line one\u2028line two\nNext\n", "Line one\u2028line two\nNext\n"),
         ("段落一\u2029段落二\n", "段落一\u2029段落二\n"),
