@@ -13,9 +13,12 @@ In order:
    EBCDIC) and the input also reads as plausible CJK in a multi-byte encoding: any bytes
    "decode" in a single-byte code page, so that answer is weak evidence against CJK text;
 5. otherwise the most plausible strict decoding (lowest
-   :func:`newsclean.codepages.reading_cost` of the first 64 KB) among chardet's answer, the legacy encodings news sites serve and
-   UTF-16 without a BOM, with a warning saying it was a guess. On equal cost a multi-byte
-   reading beats a single-byte one, and EBCDIC competes only when chardet is confident;
+   :func:`newsclean.codepages.reading_cost` of the first 64 KB: per line, markup left out,
+   words of one alphabet free) among chardet's answers (its first, and the others in other
+   scripts), the legacy encodings news sites serve and UTF-16 without a BOM, with a warning
+   saying it was a guess. On equal cost a plausible CJK reading wins; EBCDIC competes only
+   as chardet's confident answer; when a Latin code page wins, the Latin ones are compared
+   again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols);
 6. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
    GB18030), with an error that counts them. UTF-8 with a few bad bytes (a file cut inside a
    character, a stray byte) competes in step 5 already, and wins over a strict decoding that
