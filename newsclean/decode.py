@@ -78,6 +78,12 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
     "cp1252": ("cp1252", "latin-1", "mac-roman"),
     "iso8859-15": ("iso8859-15", "cp1252", "mac-roman"),
     "mac-roman": ("mac-roman", "cp1252"),
+    # The Windows code page first, as browsers do for these ISO labels (and for Hebrew, where
+    # pages said ISO-8859-8 and wrote ₪ at 0xA4, Windows-1255's place for it).
+    "iso8859-9": ("cp1254", "iso8859-9"),
+    "tis-620": ("cp874", "tis-620"),
+    "iso8859-11": ("cp874", "iso8859-11"),
+    "iso8859-8": ("cp1255", "iso8859-8"),
 }
 SAMPLE = 64 * 1024
 #: chardet confidence at which its answer is taken without a second opinion.
