@@ -30,8 +30,6 @@ import re
 UNLIKELY = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufff0-\uffff]")
 #: Bytes of the head that the UTF-16/32 checks look at.
 HEAD = 64 * 1024
-#: Of the NUL bytes, the share that must sit at the high byte of UTF-16 code units.
-_SIDED = 0.9
 
 _DOUBLE_BYTE = re.compile(rb"\x1b\$[@AB]|\x1b\$[()*+][@-Z]")
 _KR = b"\x1b$)C"
@@ -50,14 +48,12 @@ def wide(data: bytes) -> tuple[str, str] | None:
     head = data[:HEAD]
     if b"\x00" not in head:
         return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    names = []
-    if len(data) % 4 == 0:
-        names += ["utf-32-le", "utf-32-be"]
-    if odd >= _SIDED * (even + odd):
-        names.append("utf-16-le")
-    if even >= _SIDED * (even + odd):
-        names.append("utf-16-be")
+    names = ["utf-32-le", "utf-32-be"] if len(data) % 4 == 0 else []
+    # Little-endian first where more NULs are high bytes of it (equal costs: this order).
+    if head[1::2].count(0) >= head[0::2].count(0):
+        names += ["utf-16-le", "utf-16-be"]
+    else:
+        names += ["utf-16-be", "utf-16-le"]
     best: tuple[int, str, str] | None = None
     for name in names:
         unit = 4 if name.startswith("utf-32") else 2
