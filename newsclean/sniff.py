@@ -8,7 +8,8 @@ memchr speed, so clean UTF-8 without NUL and ESC bytes pays nothing.
   forms of ASCII and Latin-1 text are full of NUL bytes, at the high byte of each code unit
   (``H\\x00e\\x00`` is UTF-16LE). A reading is taken when it decodes strictly, holds nothing
   that text never holds (NUL and other controls, private use, noncharacters) and reads
-  better (:func:`newsclean.plausibility.cost`) than the UTF-8 reading with its NULs.
+  better (:func:`newsclean.codepages.reading_cost`) than the UTF-8 reading with its NULs;
+  either byte order may win (``一`` is U+4E00: its NUL is on the other side).
 * **ISO-2022** (JP, KR, CN): 7-bit text whose escape sequences designate a double-byte set
   (``ESC $ B`` JIS X 0208, ``ESC $ ) C`` KS X 1001, ``ESC $ ) A`` GB 2312). Terminal colours
   (``ESC [``) and ``ESC ( B`` alone designate none, so such text stays UTF-8. Python has no
@@ -43,7 +44,7 @@ def wide(data: bytes) -> tuple[str, str] | None:
 
     An odd trailing byte (a file cut inside its last code unit) is left out of the text.
     """
-    from .plausibility import cost
+    from .codepages import reading_cost
 
     head = data[:HEAD]
     if b"\x00" not in head:
@@ -60,13 +61,13 @@ def wide(data: bytes) -> tuple[str, str] | None:
         text = _strict(data[: len(data) - len(data) % unit], name)
         if text is None or len(text) < 2 or UNLIKELY.search(text):
             continue  # one character is no pattern
-        score = cost(text[: HEAD // unit])
+        score = reading_cost(text[: HEAD // unit])
         if best is None or score < best[0]:
             best = (score, name, text)
     if best is None:
         return None
     # Over the UTF-8 reading, with its NULs, the wide one must read better.
-    if cost(head.decode("utf-8", errors="replace")) <= best[0]:
+    if reading_cost(head.decode("utf-8", errors="replace")) <= best[0]:
         return None
     return best[2], best[1]
 

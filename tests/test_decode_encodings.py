@@ -93,6 +93,13 @@ def test_our_sentences_in_each_encoding(lang: str, codec: str, size: str) -> Non
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("lang", list(TEXTS))
+def test_our_sentences_in_utf16_and_utf32_without_bom(lang: str, codec: str) -> None:
+    for _, text in _sizes(TEXTS[lang]["text"]):
+        assert decode_bytes(text.encode(codec)).text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 @pytest.mark.parametrize(
     "text", ["Hello 世界", "Hi", "Ελληνικά", "a\tb\r\nc", "😀 ok", "Hello 一", "一一一 一个一"]
 )
