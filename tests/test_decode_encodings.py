@@ -287,3 +287,20 @@ def test_superset_table_is_keyed_by_codec_names() -> None:
 
     for key in (*_SUPERSETS, *_COMMON, *_COMMON.values()):
         assert codecs.lookup(key).name == key
+
+
+# --- end to end -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Hello 世界, the Council met.\nSecond line.\n", "utf-16-le"),
+        ("Hello 世界, the Council met.\nSecond line.\n", "utf-32-be"),
+        ("東京都は今日、新しい条例を発表しました。\n", "iso2022_jp"),
+        ("繁體中文\n", "big5"),
+    ],
+)
+def test_cli_reads_them(cli, text: str, codec: str) -> None:
+    out = cli("fix", "--stages", "encoding", "-q", stdin=text.encode(codec)).expect(0).out
+    assert out == text
