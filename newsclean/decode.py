@@ -3,35 +3,48 @@
 In order:
 
 1. a byte-order mark (UTF-32, UTF-8, UTF-16) decides;
-2. strict UTF-8 (most of the web, and all of ASCII);
-3. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
+2. input with NUL or ESC bytes (a literal search, free for other input) is checked for the
+   forms that byte patterns decide (:mod:`newsclean.sniff`): UTF-16/32 without a BOM, and
+   ISO-2022-JP/KR/CN;
+3. strict UTF-8 (most of the web, and all of ASCII);
+4. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
    (GB2312/GBK → GB18030, Shift_JIS → cp932, EUC-KR → cp949) — taken when it is confident
-   and the whole input decodes strictly with it;
-4. otherwise the most plausible strict decoding (lowest :func:`newsclean.stages.encoding.plausibility.cost`
-   of the first 64 KB) among chardet's answer, the legacy encodings news sites serve and
-   UTF-16 without a BOM, with a warning saying it was a guess;
-5. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
+   and the whole input decodes strictly with it, unless it is a single-byte code page (or
+   EBCDIC) and the input also reads as plausible CJK in a multi-byte encoding: any bytes
+   "decode" in a single-byte code page, so that answer is weak evidence against CJK text;
+5. otherwise the most plausible strict decoding (lowest
+   :func:`newsclean.codepages.reading_cost` of the first 64 KB: per line, markup left out,
+   words of one alphabet free) among chardet's answers (its first, and the others in other
+   scripts), the legacy encodings news sites serve and UTF-16 without a BOM, with a warning
+   saying it was a guess. On equal cost a plausible CJK reading wins; EBCDIC competes only
+   as chardet's confident answer; when a Latin code page wins, the Latin ones are compared
+   again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols);
+6. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
    GB18030), with an error that counts them. UTF-8 with a few bad bytes (a file cut inside a
-   character, a stray byte) competes in step 4 already, and wins over a strict decoding that
+   character, a stray byte) competes in step 5 already, and wins over a strict decoding that
    reads worse.
 
 ``encoding=`` forces one (bad bytes then become U+FFFD, reported). The result names the
-encoding used.
+encoding used. Line endings and Unicode line separators are left as they are: the pipeline
+splits lines (see :meth:`newsclean.model.Doc.from_text`).
 
 >>> decode("国务院总理主持召开会议".encode("gb18030"))
 '国务院总理主持召开会议'
 >>> decode("行政院今日召開記者會".encode("big5"))
 '行政院今日召開記者會'
+>>> decode("繁體中文".encode("big5") * 3)  # not EBCDIC, whatever a detector guesses
+'繁體中文繁體中文繁體中文'
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 import threading
 from dataclasses import dataclass
 
+from .codepages import cjk_reading, ebcdic, plausible_cjk, reading_cost, script, single_byte
 from .model import Diagnostic, Severity
+from .sniff import UNLIKELY, iso2022, wide
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -42,7 +55,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 #: Legacy encodings tried when the detector is unsure, most common on news sites first.
 LEGACY = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949", "cp1252")
-#: chardet's name → the codecs to try, in order (the superset browsers use first).
+#: chardet's name (as :func:`codecs.lookup` spells it) → the codecs to try, in order (the
+#: superset browsers use first).
 _SUPERSETS: dict[str, tuple[str, ...]] = {
     "gb2312": ("gb18030",),
     "gbk": ("gb18030",),
@@ -58,15 +72,26 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
     "euc_jis_2004": ("euc_jp", "euc_jis_2004"),
     "euc_kr": ("cp949",),
     "cp949": ("cp949",),
-    "iso8859-1": ("cp1252", "latin-1"),
-    "latin-1": ("cp1252", "latin-1"),
-    "cp1252": ("cp1252", "latin-1"),
+    # Mac OS Roman is told from them by plausibility only: it "decodes" any bytes, and
+    # chardet names no Mac encoding for Western text.
+    "iso8859-1": ("cp1252", "latin-1", "mac-roman"),
+    "cp1252": ("cp1252", "latin-1", "mac-roman"),
+    "iso8859-15": ("iso8859-15", "cp1252", "mac-roman"),
+    "mac-roman": ("mac-roman", "cp1252"),
+    # The Windows code page first, as browsers do for these ISO labels (and for Hebrew, where
+    # pages said ISO-8859-8 and wrote ₪ at 0xA4, Windows-1255's place for it).
+    "iso8859-9": ("cp1254", "iso8859-9"),
+    "tis-620": ("cp874", "tis-620"),
+    "iso8859-11": ("cp874", "iso8859-11"),
+    "iso8859-8": ("cp1255", "iso8859-8"),
 }
 SAMPLE = 64 * 1024
-# What UTF-16 read from bytes that are not UTF-16 is full of, and real text never has.
-_UNLIKELY = re.compile("[\x00-\x08\x0e-\x1f\x80-\x9f\ue000-\uf8ff\ufff0-\uffff]")
 #: chardet confidence at which its answer is taken without a second opinion.
 CONFIDENT = 0.5
+#: How many of chardet's answers compete when it is not confident.
+ANSWERS = 4
+#: A rare code page chardet may name, and the common one read first (equal cost: common).
+_COMMON = {"kz1048": "cp1251", "ptcp154": "cp1251", "koi8-t": "koi8-r", "hp-roman8": "cp1252"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,16 +118,39 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             body = data[len(bom) :]
             strict = _strict(body, name)
             return Decoded(strict, f"{name} (BOM)") if strict is not None else _lossy(body, name)
+    if b"\x00" in data or b"\x1b" in data:  # memchr: clean UTF-8 pays nothing here
+        found = _sniffed(data)
+        if found is not None:
+            return found
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")
-    detected, confidence = _detect(data[:SAMPLE])
-    if detected and confidence >= CONFIDENT:
-        for name in detected:
+    answers = _detect(data[:SAMPLE])
+    if answers and answers[0][1] >= CONFIDENT:
+        for name in answers[0][0]:
             text = _strict(data, name)
-            if text is not None:
-                return Decoded(text, name, (_note(f"not UTF-8; detected {name}", "info"),))
-    return _plausible(data, detected, confidence)
+            if text is None:
+                continue
+            if single_byte(name) and cjk_reading(data, SAMPLE) is not None:
+                break  # a code page "decodes" anything: let the readings compete
+            return Decoded(text, name, (_note(f"not UTF-8; detected {name}", "info"),))
+    return _plausible(data, answers)
+
+
+def _sniffed(data: bytes) -> Decoded | None:
+    """UTF-16/32 without a BOM, or ISO-2022, by their byte patterns (:mod:`.sniff`)."""
+    found = wide(data)
+    if found is not None:
+        text, name = found
+        unit = 4 if name.startswith("utf-32") else 2
+        if len(data) % unit:
+            return _lossy(data, name)
+        return Decoded(text, name, (_note(f"no byte-order mark; read as {name}", "info"),))
+    found = iso2022(data)
+    if found is not None:
+        text, name = found
+        return Decoded(text, name, (_note(f"not UTF-8; escape sequences say {name}", "info"),))
+    return None
 
 
 def _strict(data: bytes, name: str) -> str | None:
@@ -112,39 +160,63 @@ def _strict(data: bytes, name: str) -> str | None:
         return None
 
 
-def _detect(sample: bytes) -> tuple[tuple[str, ...], float]:
-    """chardet's answer as the codecs to try, and its confidence."""
+Answers = list[tuple[tuple[str, ...], float]]
+
+
+def _detect(sample: bytes) -> Answers:
+    """chardet's answers (at most :data:`ANSWERS`), each as the codecs to try and its
+    confidence, most confident first."""
     import chardet
 
-    result = chardet.detect(sample, compat_names=False)
-    name = result.get("encoding")
-    if not name:
-        return (), 0.0
-    try:
-        key = codecs.lookup(name).name
-    except LookupError:
-        return (), 0.0
-    return _SUPERSETS.get(key, (key,)), float(result.get("confidence") or 0.0)
+    answers: Answers = []
+    for result in chardet.detect_all(sample, compat_names=False)[:ANSWERS]:
+        try:
+            key = codecs.lookup(result.get("encoding") or "").name
+        except LookupError:
+            continue
+        answers.append((_SUPERSETS.get(key, (key,)), float(result.get("confidence") or 0.0)))
+    return answers
 
 
-def _plausible(data: bytes, detected: tuple[str, ...], confidence: float) -> Decoded:
-    """The strict decoding that reads most like text; a near-UTF-8 input competes too."""
-    from .stages.encoding.plausibility import cost
+def _plausible(data: bytes, answers: Answers) -> Decoded:
+    """The strict decoding that reads most like text; a near-UTF-8 input competes too.
 
+    chardet's first answer comes first (a rare code page's common sibling before it:
+    chardet's ``kz1048`` for Russian is ``cp1251`` read with a few letters changed), then
+    its other answers in other scripts (in one script, readings differ in letters only
+    chardet's language models tell apart), then the legacy encodings. On equal cost a
+    plausible CJK reading wins, then the earlier name. When a Latin code page wins, the Latin
+    ones are compared again with Latin words free (see :func:`.codepages.reading_cost`).
+    """
     sample = data[:SAMPLE]
-    names = list(dict.fromkeys((*detected, *LEGACY, *_utf16(data))))
-    scored: list[tuple[int, int, str, str]] = []
+    detected = answers[0][0] if answers else ()
+    confidence = answers[0][1] if answers else 0.0
+    names = [n for name in detected for n in (_COMMON.get(name, name), name)]
+    first = {script(name) for name in detected}
+    names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
+    names = list(dict.fromkeys((*names, *LEGACY, *_utf16(data))))
+    scored: list[tuple[int, bool, int, str, str, str]] = []
     for order, name in enumerate(names):
+        if ebcdic(name) and not (confidence >= CONFIDENT and name in detected):
+            continue  # EBCDIC only as chardet's confident answer
         text = _strict(data, name)
-        if text is not None and not (name.startswith("utf-16") and _UNLIKELY.search(text)):
-            scored.append((cost(_head(sample, name)), order, name, text))
+        if text is not None and not (name.startswith("utf-16") and UNLIKELY.search(text)):
+            head = _head(sample, name)
+            rank = single_byte(name) or not plausible_cjk(head)
+            scored.append((reading_cost(head), rank, order, name, text, head))
     near = _lossy(data, "utf-8")
     lost = _replaced(near)
     if lost and (lost <= 3 or lost * 100 <= len(data) or _utf8_bytes(near.text) >= lost):
-        scored.append((cost(near.text[:SAMPLE]), len(names), "", ""))
+        scored.append((reading_cost(near.text[:SAMPLE]), True, len(names), "", "", ""))
     if not scored:
         return min((near, _lossy(data, "gb18030")), key=_replaced)
-    _, _, name, text = min(scored)
+    _, _, _, name, text, _ = min(scored)
+    if name and script(name) == "LATIN":  # which Latin code page: see reading_cost
+        _, _, name, text = min(
+            (reading_cost(c[5], latin=True), c[2], c[3], c[4])
+            for c in scored
+            if c[3] and script(c[3]) == "LATIN"
+        )
     if not name:
         return near
     agreed = bool(detected) and name == detected[0] and confidence > 0.2

@@ -1,14 +1,18 @@
 """The pipeline: runs the selected stages in canonical order and owns the document's boundary.
 
-At the boundary the text is split into paragraphs (every line ending is a break, blank lines go)
-and joined again with ``\\n`` and one final newline. Stages only ever see paragraphs.
+At the boundary the text is split into paragraphs (a line ends at ``\\n``, ``\\r\\n`` or ``\\r``;
+blank lines go) and joined again with ``\\n`` and one final newline. Stages only ever see
+paragraphs. The other characters :meth:`str.splitlines` breaks at (U+2028, U+2029, U+0085,
+``\\x0b``, ``\\x0c``, ``\\x1c``–``\\x1e``) are text inside a line: kept, and reported where they
+are left in the output (U+0085 is a C1 control, which the ``encoding`` stage repairs as
+mojibake or reports as damage).
 """
 
 from __future__ import annotations
 
 from .config import Config
 from .decode import decode_bytes
-from .model import Diagnostic, Doc, Result
+from .model import IN_LINE_SEPARATORS, Diagnostic, Doc, Result
 from .stages import STAGES
 from .stages.pinyin import ANNOTATION
 
@@ -26,7 +30,7 @@ def clean(text: str, config: Config = _DEFAULT) -> Result:
     if _unsettled(doc, config):
         again = _run(Doc(doc.lines, doc.linenos, joined=doc.joined), config)
         doc = Doc(again.lines, again.linenos, doc.changes + again.changes, doc.diagnostics)
-    return _result(text, doc)
+    return _result(text, doc.evolve(diagnostics=_separators(doc, config)))
 
 
 def warm_up(config: Config = _DEFAULT) -> None:
@@ -57,6 +61,43 @@ def _unsettled(doc: Doc, config: Config) -> bool:
     if "(" not in body or body.isascii():  # an annotation has a tone mark: not ASCII
         return False
     return ANNOTATION.search(body) is not None
+
+
+_SEPARATOR_NAMES = {
+    "\x0b": "U+000B LINE TABULATION",
+    "\x0c": "U+000C FORM FEED",
+    "\x1c": "U+001C FILE SEPARATOR",
+    "\x1d": "U+001D GROUP SEPARATOR",
+    "\x1e": "U+001E RECORD SEPARATOR",
+    "\x85": "U+0085 NEXT LINE",
+    "\u2028": "U+2028 LINE SEPARATOR",
+    "\u2029": "U+2029 PARAGRAPH SEPARATOR",
+}
+
+
+def _separators(doc: Doc, config: Config) -> tuple[Diagnostic, ...]:
+    """One ``in-line-separator`` note per output line that holds a character other tools
+    break lines at (the ``encoding`` stage reports U+0085 itself, as a C1 control).
+
+    >>> [d.message for d in _separators(Doc.from_text("a\\u2028b\\nc"), _DEFAULT)]
+    ['U+2028 LINE SEPARATOR kept inside the line (lines break at \\\\n, \\\\r\\\\n and \\\\r only)']
+    """
+    body = doc.body
+    # Literal searches at memchr speed: ordinary text pays nothing more.
+    present = [c for c in IN_LINE_SEPARATORS if c in body]
+    if "encoding" in config.stages and "\x85" in present:
+        present.remove("\x85")
+    if not present:
+        return ()
+    found: list[Diagnostic] = []
+    for line, lineno in zip(doc.lines, doc.linenos, strict=True):
+        names = [_SEPARATOR_NAMES[c] for c in present if c in line]
+        if names:
+            message = (
+                f"{', '.join(names)} kept inside the line (lines break at \\n, \\r\\n and \\r only)"
+            )
+            found.append(Diagnostic(lineno, "in-line-separator", message, "info", "pipeline"))
+    return tuple(found)
 
 
 def clean_bytes(data: bytes, config: Config = _DEFAULT) -> Result:

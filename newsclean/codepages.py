@@ -1,0 +1,154 @@
+"""Telling readings of the same bytes apart: code page or CJK, and which code page.
+
+:func:`newsclean.stages.encoding.plausibility.cost` knows CJK and Latin text; letters of other alphabets
+(Greek, Cyrillic, Hebrew, Arabic, Thai) cost it 1–2 each, which is right for a line where
+they are mojibake and wrong for a whole file in such a code page: a Hebrew file would read
+"better" as cp1252 (``äîîùìä``). :func:`reading_cost` first lets every whole word written in
+one such alphabet, with a consistent case (``мир``, ``Мир``, ``МИР``, not ``мИР``), cost what
+an ASCII word costs; mojibake of those scripts mixes case or alphabets inside its words, and
+each letter of such a run costs 2 more.
+
+>>> from newsclean.stages.encoding.plausibility import cost
+>>> hebrew = "הממשלה אישרה היום"
+>>> latin = hebrew.encode("cp1255").decode("cp1252")
+>>> cost(hebrew) > cost(latin), reading_cost(hebrew) < reading_cost(latin)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+
+#: The multi-byte CJK encodings tried as readings, the superset a browser uses first.
+CJK = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949")
+_MULTI_BYTE = frozenset(
+    {*CJK, "gbk", "gb2312", "big5hkscs", "shift_jis", "shift_jis_2004", "shift_jisx0213"}
+    | {"euc_jis_2004", "euc_jisx0213", "euc_kr", "johab", "hz"}
+)
+# Han, kana and hangul: what a CJK reading must be made of to count as one.
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
+# Runs of one alphabet: Greek, Cyrillic, Hebrew, Arabic, Thai (with their marks and digits).
+_ALPHABET_RUN = re.compile(
+    "[\u0370-\u03ff\u1f00-\u1fff]+|[\u0400-\u052f]+|[\u0590-\u05ff\ufb1d-\ufb4f]+"
+    "|[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+|[\u0e00-\u0e7f]+"
+)
+
+
+_LATIN_RUN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+_MARKUP = re.compile(r"<[^<>\n]{0,2000}>|&#?\w{1,10};|https?://[\x21-\x7e]+")
+
+
+@lru_cache(maxsize=256)
+def single_byte(name: str) -> bool:
+    """Is ``name`` a single-byte code page (or EBCDIC), where every byte is a character?
+
+    >>> single_byte("cp1251"), single_byte("cp500"), single_byte("big5"), single_byte("utf-8")
+    (True, True, False, False)
+    """
+    key = codecs.lookup(name).name.replace("-", "_")
+    return not (key in _MULTI_BYTE or key.startswith(("utf", "iso2022")))
+
+
+@lru_cache(maxsize=256)
+def script(name: str) -> str:
+    """The script of the letters a code page puts at 0xC0–0xFF (``CJK`` for a multi-byte
+    encoding): two readings in one script differ in letters only a language model tells
+    apart, two in different scripts in what :func:`reading_cost` sees.
+
+    >>> script("cp1250"), script("iso8859-2"), script("koi8-r"), script("cp1256"), script("big5")
+    ('LATIN', 'LATIN', 'CYRILLIC', 'ARABIC', 'CJK')
+    """
+    if not single_byte(name):
+        return "CJK"
+    import unicodedata
+
+    counts: dict[str, int] = {}
+    for char in bytes(range(0xC0, 0x100)).decode(name, errors="replace"):
+        if char.isalpha():
+            first = unicodedata.name(char, "?").split()[0]
+            counts[first] = counts.get(first, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "?"
+
+
+@lru_cache(maxsize=256)
+def ebcdic(name: str) -> bool:
+    """Does ``name`` read bytes as EBCDIC (0x40 a space, 0xC1 an ``A``)?
+
+    >>> ebcdic("cp500"), ebcdic("cp1252")
+    (True, False)
+    """
+    return b"\x40\xc1".decode(name, errors="replace") == " A"
+
+
+def cjk_reading(data: bytes, sample: int) -> str | None:
+    """The first multi-byte CJK encoding that reads ``data`` strictly as plausible CJK text:
+    at least two CJK characters in the first ``sample`` characters, and a cost of at most one
+    for every ten of them.
+
+    >>> cjk_reading("繁體中文".encode("big5"), 100), cjk_reading(b"plain", 100)
+    ('big5', None)
+    """
+    for name in CJK:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if plausible_cjk(text[:sample]):
+            return name
+    return None
+
+
+def plausible_cjk(text: str) -> bool:
+    """Is ``text`` CJK as people write it: at least two CJK characters, and a cost of at most
+    one for every ten of them?
+
+    >>> plausible_cjk("繁體中文"), plausible_cjk("przysz造"), plausible_cjk("烹腌黹贶 汶筢")
+    (True, False, False)
+    """
+    from .stages.encoding.plausibility import cost
+
+    cjk = len(_CJK_CHARS.findall(text))
+    return cjk >= 2 and 10 * cost(text) <= cjk
+
+
+def reading_cost(text: str, latin: bool = False) -> int:
+    """:func:`newsclean.stages.encoding.plausibility.cost` of ``text`` line by line (its rules are about
+    lines: a Chinese headline in an English page is not CJK strayed into Western text), with
+    markup left out (tags and URLs are ASCII, the same in every reading) and whole words of
+    one alphabet free.
+
+    ``latin=True`` frees well-formed Latin words too, to compare Latin code pages with each
+    other only: ``cost`` finds Latin-1 letters next to each other suspicious (``ÖÐÎÄ`` is GBK
+    read as Latin-1), so by it cp1252's ``teisingà`` reads better than cp1257's ``teisingą``.
+
+    >>> reading_cost('<a href="/x" class="white">搜狐在线</a>'), reading_cost("Ελληνικά")
+    (0, 0)
+    >>> reading_cost("płynął żółw", latin=True), reading_cost("pĹ‚ynÄ…Ĺ‚", latin=True) > 0
+    (0, True)
+    """
+    from .stages.encoding.plausibility import cost
+
+    if text.isascii():
+        return cost(text)
+    text = _MARKUP.sub("\n", text)
+    malformed: list[int] = []
+    text = _ALPHABET_RUN.sub(lambda m: _as_word(m, text, malformed), text)
+    if latin:
+        text = _LATIN_RUN.sub(lambda m: _as_word(m, text, malformed), text)
+    return sum(cost(line) for line in text.split("\n")) + 2 * sum(malformed)
+
+
+def _as_word(match: re.Match[str], text: str, malformed: list[int]) -> str:
+    """A well-formed word as ASCII letters; the length of any other run counted."""
+    word = match.group()
+    if word.isascii():
+        return word
+    start, end = match.span()
+    glued = (start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
+    cased = word.replace("ß", "")  # no capital in use: ``GRÖßE`` is a capitalised word
+    if not glued and cased in (cased.lower(), cased.upper(), cased.capitalize()):
+        return "x" * len(word)
+    malformed.append(len(word))  # mixed case or glued to another alphabet: mojibake's mark
+    return word
