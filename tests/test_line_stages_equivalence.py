@@ -53,16 +53,37 @@ def _lines(tokens: list[str], max_lines: int = 6) -> st.SearchStrategy[list[str]
 # --- whitespace, as in 0.1 -------------------------------------------------------------------
 
 _RUN = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-_WS_NEEDS_WORK = re.compile(rf"[{INVISIBLE}\t]|{_RUN}{{2,}}|^\s|\s$", re.MULTILINE)
 _WS_RUNS = re.compile(rf"{_RUN}{{2,}}|\t")
+#: Where a zero-width (non-)joiner does its work: the blocks of the scripts that join.
+_JOINING_BLOCKS = [
+    (0x0590, 0x1FFF), (0x2070, 0x2DFF), (0xA000, 0xABFF), (0xD7B0, 0xF8FF), (0xFB00, 0xFE0F),
+    (0xFE70, 0xFEFE), (0x10000, 0x1FFFF), (0xE0000, 0xE01EF),
+]  # fmt: skip
+
+
+def _joins(ch: str) -> bool:
+    return bool(ch) and any(lo <= ord(ch) <= hi for lo, hi in _JOINING_BLOCKS)
 
 
 def _ws_line(line: str) -> str:
-    return _WS_RUNS.sub(" ", INVISIBLE_RE.sub("", line)).strip()
+    line = INVISIBLE_RE.sub("", line)
+    kept = [
+        ch
+        for i, ch in enumerate(line)
+        if ch not in "\u200c\u200d" or (i and _joins(line[i - 1]) and _joins(line[i + 1 : i + 2]))
+    ]
+    line = "".join(kept)
+    out = []
+    for i, ch in enumerate(line):
+        before, after = line[i - 1 : i] if i else "", line[i + 1 : i + 2]
+        french = before in ("«", "‹") or (after != "" and after in ":;!?»›%")
+        digits = before.isdecimal() and after.isdecimal()
+        out.append(" " if ch == "\u00a0" and not (french or digits) else ch)
+    return _WS_RUNS.sub(" ", "".join(out)).strip()
 
 
 def _ws_reference(doc: Doc) -> Doc:
-    if not _WS_NEEDS_WORK.search("\n".join(doc.lines)):
+    if all(_ws_line(line) == line for line in doc.lines):
         return doc
     return doc.edited([_ws_line(line) for line in doc.lines], "whitespace", "spaces")
 
@@ -70,7 +91,8 @@ def _ws_reference(doc: Doc) -> Doc:
 _WS_TOKENS = [
     "a", "Word", "é", "©", "中文", "“", "—", " ", " ", "  ", "\t", "\u3000", "\u00a0", "\u2009",
     "\u202f", "\u200b", "\u2060", "\u00ad", "\x07", "\x00", "\x1f", "\x7f", "\r", "\x85",
-    "\u2028", "\u200d", "\ue000", "\U00020000", "\n",
+    "\u2028", "\u200d", "\u200c", "\ue000", "\U00020000", "\n", "ب", "क", "👨", "\ufe0f", "«",
+    "»", ":", "!", "1", "٣",
 ]  # fmt: skip
 
 
@@ -84,7 +106,7 @@ def test_every_character_that_needs_work_is_a_suspect():
     hold (but the ASCII space, found as a literal), and each must be unprintable (the test
     for Chinese text is ``str.isprintable``)."""
     every = "".join(map(chr, range(0x110000)))
-    classes = set(re.findall(rf"[{INVISIBLE}\t]|{_RUN}", every)) - {" "}
+    classes = set(re.findall(rf"[{INVISIBLE}\t\u200c\u200d]|{_RUN}", every)) - {" "}
     suspects = _suspects().chars
     assert classes == set(suspects)
     assert not any(ch.isprintable() for ch in suspects)
