@@ -25,6 +25,7 @@ from newsclean.model import Change
 from newsclean.stages import pinyin, punctuation, whitespace
 from newsclean.stages.pinyin import weigh
 from newsclean.stages.whitespace import _no_suspect_bytes, _suspects, normalize_spaces
+from newsclean.tiers import tiers
 
 _SETTINGS = settings(
     max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
@@ -154,13 +155,25 @@ _P_TOKENS = [
 ]  # fmt: skip
 
 
-# --- pinyin, as in 0.1 -----------------------------------------------------------------------
+# --- pinyin, as in 0.1, with the short leak and the debris of 0.2 ---------------------------
 
 _PY_ANNOTATION = re.compile(rf"(?<=([{HAN}]))(?:\( ?{PINYIN_SYLLABLE} ?\))+")
 _PY_ONE = re.compile(rf"\( ?({PINYIN_SYLLABLE}) ?\)")
+_PY_DEBRIS = "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]"
+_PY_GB = set(tiers().gb2312_1 + tiers().gb2312_2)
+_PY_COMMON = set(tiers().gb2312_1) | {ch for ch in tiers().big5_common if ch not in _PY_GB}
+
+
+def _py_tight(text: str) -> str:
+    def tight(m: re.Match[str]) -> str:
+        bare = re.sub(_PY_DEBRIS, "", m.group())
+        return bare if _PY_ONE.fullmatch(bare) else m.group()
+
+    return re.sub(rf"(?<=[{HAN}]){_PY_DEBRIS}*\([^()\n]*\)", tight, text)
 
 
 def _py_leaked(text: str) -> bool:
+    text = _py_tight(text)
     readings: dict[str, Counter[str]] = defaultdict(Counter)
     for m in _PY_ANNOTATION.finditer(text):
         readings[m.group(1)][" ".join(_PY_ONE.findall(m.group()))] += 1
@@ -171,11 +184,12 @@ def _py_leaked(text: str) -> bool:
     bare = _PY_ANNOTATION.sub("", text)
     han = len(HAN_RE.findall(bare))
     occurrences = sum(bare.count(ch) for ch in readings)
+    sentences = sum(1 for s in re.split("[。！？!?\n]", text) if _PY_ANNOTATION.search(s))
+    common = sum(sum(c.values()) for ch, c in readings.items() if ch in _PY_COMMON)
+    long = count >= 1.5 * len(readings) and agree / count >= 0.8
+    short = agree == count and sentences >= 3 and common / count >= 0.8
     return (
-        count * 1000 >= 3.0 * max(han, 1)
-        and count >= 1.5 * len(readings)
-        and agree / count >= 0.8
-        and count / max(occurrences, 1) >= 0.6
+        count * 1000 >= 3.0 * max(han, 1) and count / max(occurrences, 1) >= 0.6 and (long or short)
     )
 
 
@@ -184,7 +198,7 @@ def _py_reference(doc: Doc) -> Doc:
         return doc
     lines, changes = list(doc.lines), {}
     for i, line in enumerate(lines):
-        new, n = _PY_ANNOTATION.subn("", line)
+        new, n = _PY_ANNOTATION.subn("", _py_tight(line))
         if n:
             lines[i] = new
             changes[i] = Change("pinyin", "leaked-annotation", doc.linenos[i], count=n)
@@ -195,6 +209,7 @@ _PY_TOKENS = [
     "会", "议", "开", "始", "重", "长", "大", "中", "文", "，", "。", " ", "a",
     "会(huì)", "会(huì )", "会( huì)", "开(kāi)", "重(chóng)", "重(zhòng)", "长(cháng)",
     "长(cháng)(zhǎng)", "大(dà)", "(huì)", "新华社(Xinhua)", "会（huì）", "\x00", "\ufdd0", "\n",
+    "饕(tāo)", "魍(wǎng)", "！", "说\u200b(shuō)", "(dò\u200cng)", "(huì\u00a0)", "\u00a0", "(a\u200bb)",
 ]  # fmt: skip
 
 
