@@ -24,6 +24,7 @@ from newsclean.damage import damage_spans
 from newsclean.model import Change
 from newsclean.stages import pinyin, punctuation, whitespace
 from newsclean.stages.pinyin import weigh
+from newsclean.stages.punctuation import _protected
 from newsclean.stages.whitespace import _no_suspect_bytes, _suspects, normalize_spaces
 from newsclean.tiers import tiers
 
@@ -117,41 +118,100 @@ def test_every_character_that_needs_work_is_a_suspect():
     assert _no_suspect_bytes(others.encode("utf-8", "surrogatepass"))
 
 
-# --- punctuation, as in 0.1 ------------------------------------------------------------------
+# --- punctuation, as in 0.1, with the spacing, full stops and protected spans of 0.2 ----------
 
 _CTX = f"[{HAN}{CJK_PUNCT}]"
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-_P_MARK = re.compile(rf"[,:;!?](?:(?={_CTX})|(?<={_CTX}.))")
 _P_PAREN = re.compile(
     rf"(?:(?<={_CTX})|^)\(([^()\n]*[{HAN}][^()\n]*)\)|\(([^()\n]*[{HAN}][^()\n]*)\)(?={_CTX}|$)",
     re.MULTILINE,
 )
+_P_SYL = PINYIN_SYLLABLE
+_P_PAREN_AFTER = re.compile(rf"(?<=[{HAN}])\((?! ?{_P_SYL}(?: {_P_SYL})* ?\))([^()\n]+)\)")
+
+
+def _p_ctx(ch: str) -> bool:
+    return bool(re.fullmatch(_CTX, ch))
+
+
+def _p_mark_once(line: str) -> str:
+    """Convert the first mark that has Chinese as its nearest neighbour, with its spaces."""
+    for i, ch in enumerate(line):
+        if ch not in _FULL:
+            continue
+        j = i - 1
+        while j >= 0 and line[j] in " \t":
+            j -= 1
+        k = i + 1
+        while k < len(line) and line[k] in " \t":
+            k += 1
+        left = line[j] if j >= 0 else ""
+        right = line[k : k + 1]
+        if (i - 1 - j <= 3 and _p_ctx(left)) or _p_ctx(right):
+            return line[: j + 1] + _FULL[ch] + line[k:]
+    return line
+
+
+def _p_period(line: str) -> str:
+    out = list(line)
+    for i, ch in enumerate(line):
+        after = line[i + 1 : i + 2]
+        final = after in ("", "\n") or re.fullmatch(f"[{HAN}]", after)
+        if ch == "." and i and re.fullmatch(f"[{HAN}]", line[i - 1]) and final:
+            out[i] = "。"
+    return "".join(out)
 
 
 def _p_restore(line: str) -> str:
     while True:
-        new = _P_MARK.sub(lambda m: _FULL[m.group()], line)
+        new = _p_period(_p_mark_once(line))
         new = _P_PAREN.sub(lambda m: f"（{m.group(1) or m.group(2)}）", new)
+        new = _P_PAREN_AFTER.sub(lambda m: f"（{m.group(1)}）", new)
         if new == line:
             return new
         line = new
 
 
 def _p_line(line: str) -> str:
-    out, last = [], 0
-    for start, end in damage_spans(line):
-        out += [_p_restore(line[last:start]), line[start:end]]
-        last = end
-    return "".join(out) + _p_restore(line[last:])
+    """The line with its damage and protected spans each held by a placeholder meanwhile."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted([*damage_spans(line), *_protected(line)]):
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    held = [line[a:b] for a, b in spans]
+    for a, b in reversed(spans):
+        line = line[:a] + "\ufdd2" + line[b:]
+    pieces = _p_restore(line).split("\ufdd2")
+    return pieces[0] + "".join(h + p for h, p in zip(held, pieces[1:], strict=True))
+
+
+def _p_fenced(lines: tuple[str, ...]) -> set[int]:
+    """The lines of fenced code blocks: from a line opening with a fence to the next one."""
+    if any("\n" in line for line in lines):  # a Doc built by hand: the stage goes line by line
+        return set()
+    out, opened = set(), None
+    for i, line in enumerate(lines):
+        if line.lstrip(" \t").startswith(("```", "~~~")):
+            if opened is None:
+                opened = i
+            else:
+                out.update(range(opened, i + 1))
+                opened = None
+    return out
 
 
 def _p_reference(doc: Doc) -> Doc:
-    return doc.edited([_p_line(line) for line in doc.lines], "punctuation", "fullwidth")
+    fenced = _p_fenced(doc.lines)
+    lines = [line if i in fenced else _p_line(line) for i, line in enumerate(doc.lines)]
+    return doc.edited(lines, "punctuation", "fullwidth")
 
 
 _P_TOKENS = [
-    "中", "文", "，", "。", "（", "）", "“", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
-    " ", "huì", "ì", "(huì )", "锟斤拷", "\ufffd", "??", "確!,", "\U00020000", "\n",
+    "中", "文", "，", "。", "（", "）", "“", "”", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
+    " ", "  ", "\t", ".", "huì", "ì", "(huì )", "(chóng)", "(kill)", "锟斤拷", "\ufffd", "??",
+    "確!,", "\U00020000", "\n", "https://a.cn/x,y.", "](u,中)", "[t]", "`c,中`", "```", "~~~",
 ]  # fmt: skip
 
 

@@ -1,28 +1,42 @@
 """Stage ``punctuation``: restore fullwidth punctuation that was narrowed to ASCII in Chinese text.
 
-An ASCII ``, : ; ! ?`` that touches Chinese text (a Han character or CJK punctuation right
-before or after it) becomes ``， ： ； ！ ？``. A pair of ASCII parentheses becomes ``（ ）`` when
-it holds Chinese and touches Chinese text (or the line's edge) on the outside. Everything else
-is left alone: English text, ``2.3%``, ``8:30``, URLs, and ``重(chóng)新`` (Latin inside). Spans
-the damage detector flags (``確!,``) keep their ASCII marks: converting them would hide damage.
+* An ASCII ``, : ; ! ?`` whose nearest neighbour on either side (across up to three spaces on
+  the left, any on the right) is Chinese (a Han character or CJK punctuation) becomes
+  ``， ： ； ！ ？``, and the spaces around it go: a fullwidth mark carries its own spacing (``你好, then left`` → ``你好，then
+  left``, never the mixed ``你好， then``).
+* A ``.`` right after a Han character that ends the line or is followed by Han ends a Chinese
+  sentence: ``。`` (``工具.但`` → ``工具。但``). After Latin letters, digits, quotes or brackets
+  it stays (``Debian.``, ``2.3``, ``”.``).
+* A pair of ASCII parentheses becomes ``（ ）`` when it holds Chinese and touches Chinese text
+  (or the line's edge) on the outside, or when it follows a Han character directly, whatever it
+  holds (``方针(DFSG)`` → ``方针（DFSG）``, as Chinese style writes ``世界卫生组织（WHO）``);
+  but not when it holds only pinyin (``重(chóng)新``: the ``pinyin`` stage's to judge).
+
+Everything else is left alone: English text, ``2.3%``, ``8:30``, ``gpm(8)``; and nothing inside
+a URL, a markdown link target (``[标题](https://…)``), an inline code span or a fenced code
+block changes. Spans the damage detector flags (``確!,``) keep their ASCII marks: converting them
+would hide damage.
 
 A conversion only ever adds Chinese context and never takes a condition away, so converting
 until nothing changes gives one result whatever the order: the stage converts all the lines
-that need it at once, as one text, with a plain-string substitution per mark.
+that need it at once, as one text.
 
 >>> from newsclean.model import Doc
 >>> from newsclean.config import Config
 >>> punctuation(Doc.from_text("8:30,大会宣布:开幕!(记者张三)"), Config()).lines
 ('8:30，大会宣布：开幕！（记者张三）',)
+>>> punctuation(Doc.from_text("逗号, 但见[标题](https://a.cn/中文),逗号."), Config()).lines
+('逗号，但见[标题](https://a.cn/中文)，逗号。',)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from itertools import repeat
 from typing import NamedTuple
 
-from ..chars import CJK_PUNCT, HAN
+from ..chars import CJK_PUNCT, HAN, PINYIN_SYLLABLE
 from ..config import Config
 from ..damage import damage_spans
 from ..model import Change, Doc
@@ -30,87 +44,193 @@ from ..model import Change, Doc
 STAGE = "punctuation"
 
 _CTX = f"[{HAN}{CJK_PUNCT}]"
+_CTX_RE = re.compile(_CTX)
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_GAP = 3  # spaces between a mark and the Chinese text on its left it still belongs to
 
 
 class _Mark(NamedTuple):
-    """One ASCII mark, its fullwidth form, and two patterns that each start with the mark, so
-    that ``re`` scans for them fast: the mark with Chinese context on either side (converted),
-    and with none (left)."""
+    """One ASCII mark, its fullwidth form, a pattern that starts with the mark (so that ``re``
+    scans for it fast) and finds it with Chinese context, and the pattern that converts it
+    with the spaces around it (the context is checked by :func:`_convert_mark`)."""
 
     ascii: str
     full: str
-    converted: re.Pattern[str]
-    left: re.Pattern[str]
+    finder: re.Pattern[str]
+    spaced: re.Pattern[str]
+
+
+def _finder(mark: str) -> re.Pattern[str]:
+    m = re.escape(mark)
+    left = "|".join(f"(?<={_CTX}[ \t]{{{n}}}{m})" for n in range(_GAP + 1))
+    return re.compile(rf"{m}(?:(?=[ \t]*+{_CTX})|{left})")
 
 
 _MARKS = tuple(
     _Mark(
         mark,
         full,
-        re.compile(rf"{re.escape(mark)}(?:(?={_CTX})|(?<={_CTX}.))"),
-        re.compile(rf"{re.escape(mark)}(?<![{HAN}{CJK_PUNCT}].)(?!{_CTX})"),
+        _finder(mark),
+        re.compile(rf"[ \t]*+{re.escape(mark)}[ \t]*+"),
     )
     for mark, full in _FULL.items()
 )
-#: A parenthesised span holding Han, with Chinese context or the line's edge before it
-#: (nothing before it but Chinese or a newline) or after it. Starts with ``(``: a fast scan;
-#: possessive, so that ``(huì)`` fails at once.
+#: A sentence-final full stop after Han: at the line's end or before more Han.
+_PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)")
+_PINYIN_ONLY = rf" ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\)"
+#: A parenthesised span, with either Han inside and Chinese context or the line's edge before
+#: it (nothing before it but Chinese or a newline) or after it, or a Han character right
+#: before it and anything but pinyin inside (after a bracket, ``）(2023)``, it stays). Starts with ``(``: a fast scan; possessive, so that a span
+#: holding a parenthesis fails at once.
 _PAREN = re.compile(
-    rf"\((?=[^()\n{HAN}]*+[{HAN}])(?:(?<![^{HAN}{CJK_PUNCT}\n]\()|(?=[^()\n]*+\)(?:{_CTX}|$)))"
+    rf"\((?:(?=[^()\n{HAN}]*+[{HAN}])"
+    rf"(?:(?<![^{HAN}{CJK_PUNCT}\n]\()|(?=[^()\n]*+\)(?:{_CTX}|$)))"
+    rf"|(?<=[{HAN}]\()(?!{_PINYIN_ONLY})(?=[^()\n]))"
     rf"([^()\n]*+)\)",
     re.MULTILINE,
 )
 
-
 #: What finds a conversion to make: each a literal scan, much faster than one for a class.
-_FINDERS = (*(mark.converted for mark in _MARKS), _PAREN)
+_FINDERS = (*(mark.finder for mark in _MARKS), _PERIOD, _PAREN)
+
+#: Spans nothing converts inside: URLs (but the sentence's punctuation after them), markdown
+#: link and image targets ``](…)``, inline code; fenced code blocks, line by line.
+_URL = re.compile(r"(?:https?|ftp)://[!#-;=?-~]+")
+_URL_TAIL = ".,:;!?'"
+_LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_CODE = re.compile(r"`[^`\n]+`")
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~).*?^[ \t]*(?:```|~~~)[^\n]*$", re.MULTILINE | re.DOTALL)
+_SENTINELS = ("\ufdd2", "\ufdd3", "\ufdd4", "\ufdd5")
 
 
 def _paren(m: re.Match[str]) -> str:
     return f"（{m.group(1)}）"
 
 
-def restore(text: str) -> str:
-    """Convert ``text`` (no damage in it; one or more lines) until it is stable.
+def _is_ctx(ch: str) -> bool:
+    return bool(ch) and _CTX_RE.match(ch) is not None
+
+
+def _converter(full: str) -> Callable[[re.Match[str]], str]:
+    """Convert a mark found with its spaces when Chinese is its nearest neighbour."""
+
+    def convert(m: re.Match[str]) -> str:
+        text, start, end = m.string, m.start(), m.end()
+        gap = len(m.group()) - len(m.group().lstrip(" \t"))
+        if (gap <= _GAP and _is_ctx(text[start - 1 : start])) or _is_ctx(text[end : end + 1]):
+            return full
+        return m.group()
+
+    return convert
+
+
+_CONVERTERS = {mark.ascii: _converter(mark.full) for mark in _MARKS}
+
+
+def restore(text: str, damaged: Iterable[tuple[int, int]] = ()) -> str:
+    """Convert ``text`` (one or more lines) until it is stable, leaving the ``damaged`` spans,
+    URLs, link targets and code as they are.
 
     One conversion can enable another: here the second pair, at the end of the line, makes
     the first one touch Chinese; the commas are converted from the right.
 
     >>> restore("a,,中 (中)(中)")
     'a，，中 （中）（中）'
+    >>> restore("你好, then left. 见 https://a.cn/x?q=1,好")
+    '你好，then left. 见 https://a.cn/x?q=1，好'
     """
-    while True:
-        count = 0
-        for mark in _MARKS:
-            if mark.ascii not in text:  # finding one character is much faster than a scan
-                continue
-            if mark.left.search(text) is None:  # every one is converted: a plain replace
-                count += text.count(mark.ascii)
-                text = text.replace(mark.ascii, mark.full)
-            else:
-                text, n = mark.converted.subn(mark.full, text)
-                count += n
-        if "(" in text:
-            text, n = _PAREN.subn(_paren, text)
-            count += n
-        if not count:
-            return text
-
-
-def _restore_around_damage(line: str, spans: list[tuple[int, int]]) -> str:
-    out, last = [], 0
-    for start, end in spans:
-        out.append(restore(line[last:start]))
-        out.append(line[start:end])
-        last = end
-    out.append(restore(line[last:]))
+    spans = _merged([*damaged, *_protected(text)])
+    if not spans:
+        return _convert(text)
+    masked = _mask(text, spans)
+    if masked is None:  # pieces apart: each edge then reads as a line's edge
+        return _restore_pieces(text, spans)
+    sentinel, kept, text = masked
+    pieces = _convert(text).split(sentinel)
+    out = [pieces[0]]
+    for original, piece in zip(kept, pieces[1:], strict=True):
+        out += [original, piece]
     return "".join(out)
 
 
+def _mask(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str], str] | None:
+    """A sentinel character, the spans' text, and ``text`` with each span as the sentinel
+    (``None`` if the text holds every sentinel)."""
+    sentinel = next((s for s in _SENTINELS if s not in text), None)
+    if sentinel is None:
+        return None
+    masked, kept, last = [], [], 0
+    for start, end in spans:
+        masked += [text[last:start], sentinel]
+        kept.append(text[start:end])
+        last = end
+    masked.append(text[last:])
+    return sentinel, kept, "".join(masked)
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` nothing converts inside (none of them holds a line break).
+
+    >>> t = "见[标题](https://a.cn/(x)),或 https://b.cn/q?a=1,b. `f(x):`"
+    >>> [t[a:b] for a, b in _protected(t)]
+    ['(https://a.cn/(x))', 'https://b.cn/q?a=1,b', '`f(x):`']
+    """
+    spans: list[tuple[int, int]] = []
+    if "](" in text:
+        spans += ((m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text))
+    if "://" in text:
+        for m in _URL.finditer(text):
+            url = m.group().rstrip(_URL_TAIL)
+            while url.endswith(")") and url.count(")") > url.count("("):
+                url = url[:-1].rstrip(_URL_TAIL)
+            spans.append((m.start(), m.start() + len(url)))
+    if "`" in text:
+        spans += (m.span() for m in _CODE.finditer(text))
+    if "```" in text or "~~~" in text:
+        for m in _FENCE.finditer(text):
+            pos = m.start()
+            for line in m.group().split("\n"):
+                spans.append((pos, pos + len(line)))
+                pos += len(line) + 1
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping spans made one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _restore_pieces(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out += [_convert(text[last:start]), text[start:end]]
+        last = end
+    out.append(_convert(text[last:]))
+    return "".join(out)
+
+
+def _convert(text: str) -> str:
+    while True:
+        before = text
+        for mark in _MARKS:
+            if mark.ascii in text and mark.finder.search(text) is not None:
+                text = mark.spaced.sub(_CONVERTERS[mark.ascii], text)
+        if "." in text:
+            text = _PERIOD.sub("。", text)
+        if "(" in text:
+            text = _PAREN.sub(_paren, text)
+        if text == before:
+            return text
+
+
 def _restore_line(line: str) -> str:
-    spans = damage_spans(line)
-    return _restore_around_damage(line, spans) if spans else restore(line)
+    return restore(line, damage_spans(line))
 
 
 def punctuation(doc: Doc, config: Config) -> Doc:
@@ -148,7 +268,12 @@ def _may_convert(text: str) -> bool:
         return False
     except UnicodeEncodeError:
         pass
-    return any(pattern.search(text) for pattern in _FINDERS)
+    if any(pattern.search(text) for pattern in _FINDERS):
+        return True
+    # a parenthesis in a protected span can keep a pair apart that masking the span joins
+    spans = _protected(text) if "(" in text else []
+    masked = _mask(text, spans) if spans else None
+    return masked is not None and _PAREN.search(masked[2]) is not None
 
 
 def _damaged_lines(text: str) -> set[int]:
