@@ -129,7 +129,7 @@ def weigh(text: str) -> Evidence:
     >>> e.sentences, e.common, e.leaked
     (4, 1.0, True)
     """
-    return _weigh(_tighten(text) if _DEBRIS_RE.search(text) else text)
+    return _weigh(_tighten(text) if _has_debris(text) else text)
 
 
 def _weigh(text: str) -> Evidence:
@@ -202,7 +202,7 @@ def pinyin(doc: Doc, config: Config) -> Doc:
     text = doc.body
     if "(" not in text:
         return doc
-    if _DEBRIS_RE.search(text):
+    if _has_debris(text):
         text = _tighten(text)
     if not ANNOTATION.search(text) or not _weigh(text).leaked:
         return doc
@@ -227,11 +227,16 @@ def _strip_line_by_line(doc: Doc) -> Doc:
     changes = {}
     for i, line in enumerate(lines):
         if "(" in line:
-            new, n = ANNOTATION.subn("", _tighten(line) if _DEBRIS_RE.search(line) else line)
+            new, n = ANNOTATION.subn("", _tighten(line) if _has_debris(line) else line)
             if n:
                 lines[i] = new
                 changes[i] = Change(STAGE, "leaked-annotation", doc.linenos[i], count=n)
     return doc.rewritten(lines, changes)
+
+
+def _has_debris(text: str) -> bool:
+    """One literal scan per character: several times faster than a scan for the class."""
+    return any(ch in text for ch in _DEBRIS)
 
 
 def _tighten(text: str) -> str:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import repeat
 from typing import NamedTuple
 
@@ -44,37 +45,74 @@ from ..model import Change, Doc
 STAGE = "punctuation"
 
 _CTX = f"[{HAN}{CJK_PUNCT}]"
-_CTX_RE = re.compile(_CTX)
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _GAP = 3  # spaces between a mark and the Chinese text on its left it still belongs to
 
 
 class _Mark(NamedTuple):
-    """One ASCII mark, its fullwidth form, a pattern that starts with the mark (so that ``re``
-    scans for it fast) and finds it with Chinese context, and the pattern that converts it
-    with the spaces around it (the context is checked by :func:`_convert_mark`)."""
+    """One ASCII mark and its fullwidth form; two patterns that start with the mark (so that
+    ``re`` scans for them fast): the mark with Chinese context and the spaces after it, and
+    the mark without; and a character the mark stands as meanwhile, while the spaces before
+    it are taken out."""
 
     ascii: str
     full: str
     finder: re.Pattern[str]
-    spaced: re.Pattern[str]
+    left: re.Pattern[str]
+    temporary: str
+    spaces_before: re.Pattern[str]
 
 
-def _finder(mark: str) -> re.Pattern[str]:
+def _patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     m = re.escape(mark)
-    left = "|".join(f"(?<={_CTX}[ \t]{{{n}}}{m})" for n in range(_GAP + 1))
-    return re.compile(rf"{m}(?:(?=[ \t]*+{_CTX})|{left})")
+    behind = [f"{_CTX}[ \\t]{{{n}}}{m}" for n in range(_GAP + 1)]
+    found = "|".join(f"(?<={b})" for b in behind)
+    return (
+        re.compile(rf"{m}(?:{found}|(?=[ \t]*+{_CTX}))[ \t]*+"),
+        re.compile(rf"{m}(?![ \t]*+{_CTX})" + "".join(f"(?<!{b})" for b in behind)),
+    )
 
 
 _MARKS = tuple(
-    _Mark(
-        mark,
-        full,
-        _finder(mark),
-        re.compile(rf"[ \t]*+{re.escape(mark)}[ \t]*+"),
-    )
-    for mark, full in _FULL.items()
+    _Mark(mark, full, *_patterns(mark), temp, re.compile(f"[ \t]+{temp}"))
+    for (mark, full), temp in zip(_FULL.items(), "\ufdd8\ufdd9\ufdda\ufddb\ufddc", strict=True)
 )
+
+
+def _convert_mark(text: str, mark: _Mark) -> tuple[str, int]:
+    """Every ``mark`` with Chinese context made fullwidth, the spaces on both sides gone; and
+    how many.
+
+    >>> _convert_mark("你好 , then 中, ,中", _MARKS[0])
+    ('你好，then 中，，中', 3)
+    """
+    spaced = "\t" in text or (
+        " " in text and (f" {mark.ascii}" in text or f"{mark.ascii} " in text)
+    )
+    if not spaced and mark.left.search(text) is None:  # every one converts: a plain replace
+        return text.replace(mark.ascii, mark.full), text.count(mark.ascii)
+    if mark.temporary in text:  # (a text holding the noncharacter: the slow way)
+        return _convert_mark_slowly(text, mark)
+    text, n = mark.finder.subn(mark.temporary, text)
+    if not n:
+        return text, 0
+    if spaced:
+        text = mark.spaces_before.sub(mark.temporary, text)
+    return text.replace(mark.temporary, mark.full), n
+
+
+def _convert_mark_slowly(text: str, mark: _Mark) -> tuple[str, int]:
+    out, last, n = [], 0, 0
+    for m in mark.finder.finditer(text):
+        start = m.start()
+        while start > last and text[start - 1] in " \t":
+            start -= 1
+        out += [text[last:start], mark.full]
+        last, n = m.end(), n + 1
+    out.append(text[last:])
+    return "".join(out), n
+
+
 #: A sentence-final full stop after Han: at the line's end or before more Han.
 _PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)")
 _PINYIN_ONLY = rf" ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\)"
@@ -95,7 +133,8 @@ _FINDERS = (*(mark.finder for mark in _MARKS), _PERIOD, _PAREN)
 
 #: Spans nothing converts inside: URLs (but the sentence's punctuation after them), markdown
 #: link and image targets ``](…)``, inline code; fenced code blocks, line by line.
-_URL = re.compile(r"(?:https?|ftp)://[!#-;=?-~]+")
+_URL_BODY = re.compile(r"[!#-;=?-~]+")
+_SCHEMES = ("https", "http", "ftp")
 _URL_TAIL = ".,:;!?'"
 _LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _CODE = re.compile(r"`[^`\n]+`")
@@ -105,26 +144,6 @@ _SENTINELS = ("\ufdd2", "\ufdd3", "\ufdd4", "\ufdd5")
 
 def _paren(m: re.Match[str]) -> str:
     return f"（{m.group(1)}）"
-
-
-def _is_ctx(ch: str) -> bool:
-    return bool(ch) and _CTX_RE.match(ch) is not None
-
-
-def _converter(full: str) -> Callable[[re.Match[str]], str]:
-    """Convert a mark found with its spaces when Chinese is its nearest neighbour."""
-
-    def convert(m: re.Match[str]) -> str:
-        text, start, end = m.string, m.start(), m.end()
-        gap = len(m.group()) - len(m.group().lstrip(" \t"))
-        if (gap <= _GAP and _is_ctx(text[start - 1 : start])) or _is_ctx(text[end : end + 1]):
-            return full
-        return m.group()
-
-    return convert
-
-
-_CONVERTERS = {mark.ascii: _converter(mark.full) for mark in _MARKS}
 
 
 def restore(text: str, damaged: Iterable[tuple[int, int]] = ()) -> str:
@@ -176,17 +195,24 @@ def _protected(text: str) -> list[tuple[int, int]]:
     ['(https://a.cn/(x))', 'https://b.cn/q?a=1,b', '`f(x):`']
     """
     spans: list[tuple[int, int]] = []
-    if "](" in text:
+    # one character is found much faster than two: look for that first
+    if "]" in text and "](" in text:
         spans += ((m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text))
-    if "://" in text:
-        for m in _URL.finditer(text):
-            url = m.group().rstrip(_URL_TAIL)
-            while url.endswith(")") and url.count(")") > url.count("("):
-                url = url[:-1].rstrip(_URL_TAIL)
-            spans.append((m.start(), m.start() + len(url)))
+    found = text.find("://") if ":" in text else -1
+    while found >= 0:  # a literal scan, then the scheme before it and the rest after it
+        scheme = next((s for s in _SCHEMES if text.startswith(s, found - len(s))), "")
+        body = _URL_BODY.match(text, found + 3) if scheme else None
+        if body is None:
+            found = text.find("://", found + 3)
+            continue
+        url = body.group().rstrip(_URL_TAIL)
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip(_URL_TAIL)
+        spans.append((found - len(scheme), found + 3 + len(url)))
+        found = text.find("://", body.end())
     if "`" in text:
         spans += (m.span() for m in _CODE.finditer(text))
-    if "```" in text or "~~~" in text:
+    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
         for m in _FENCE.finditer(text):
             pos = m.start()
             for line in m.group().split("\n"):
@@ -216,16 +242,31 @@ def _restore_pieces(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _convert(text: str) -> str:
+    """Convert until a whole pass finds nothing more; a converter that found nothing in the
+    text as it is now is not run on it again."""
+    idle: dict[str, str] = {}  # converter -> the text it last found nothing in
+
+    def run(name: str, convert: Callable[[str], tuple[str, int]]) -> int:
+        nonlocal text
+        if idle.get(name) is text:
+            return 0
+        new, n = convert(text)
+        if n:
+            text = new
+        else:
+            idle[name] = text
+        return n
+
     while True:
-        before = text
+        count = 0
         for mark in _MARKS:
-            if mark.ascii in text and mark.finder.search(text) is not None:
-                text = mark.spaced.sub(_CONVERTERS[mark.ascii], text)
+            if mark.ascii in text:  # finding one character is much faster than a scan
+                count += run(mark.ascii, partial(_convert_mark, mark=mark))
         if "." in text:
-            text = _PERIOD.sub("。", text)
+            count += run(".", partial(_PERIOD.subn, "。"))
         if "(" in text:
-            text = _PAREN.sub(_paren, text)
-        if text == before:
+            count += run("(", partial(_PAREN.subn, _paren))
+        if not count:
             return text
 
 
@@ -257,8 +298,7 @@ def punctuation(doc: Doc, config: Config) -> Doc:
 
 
 def _may_convert(text: str) -> bool:
-    """Is there a mark or a pair of parentheses to convert? (One literal scan per mark: a scan
-    for a class of characters costs several times as much.)
+    """Is there a mark, a full stop or a pair of parentheses to convert?
 
     >>> _may_convert("Hello, world (again)."), _may_convert("开幕!")
     (False, True)
