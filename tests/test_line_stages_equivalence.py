@@ -140,10 +140,10 @@ def _p_mark_once(line: str) -> str:
         if ch not in _FULL:
             continue
         j = i - 1
-        while j >= 0 and line[j] in " \t":
+        while j >= 0 and line[j] in " \t\u00a0":
             j -= 1
         k = i + 1
-        while k < len(line) and line[k] in " \t":
+        while k < len(line) and line[k] in " \t\u00a0":
             k += 1
         left = line[j] if j >= 0 else ""
         right = line[k : k + 1]
@@ -210,7 +210,7 @@ def _p_reference(doc: Doc) -> Doc:
 
 _P_TOKENS = [
     "中", "文", "，", "。", "（", "）", "“", "”", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
-    " ", "  ", "\t", ".", "huì", "ì", "(huì )", "(chóng)", "(kill)", "锟斤拷", "\ufffd", "??",
+    " ", "  ", "\t", "\u00a0", ".", "huì", "ì", "(huì )", "(chóng)", "(kill)", "锟斤拷", "\ufffd", "??",
     "確!,", "\U00020000", "\n", "https://a.cn/x,y.", "](u,中)", "[t]", "`c,中`", "```", "~~~",
 ]  # fmt: skip
 

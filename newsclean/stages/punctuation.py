@@ -2,7 +2,7 @@
 
 * An ASCII ``, : ; ! ?`` whose nearest neighbour on either side (across up to three spaces on
   the left, any on the right) is Chinese (a Han character or CJK punctuation) becomes
-  ``， ： ； ！ ？``, and the spaces around it go: a fullwidth mark carries its own spacing (``你好, then left`` → ``你好，then
+  ``， ： ； ！ ？``, and the spaces (plain, tab, no-break) around it go: a fullwidth mark carries its own spacing (``你好, then left`` → ``你好，then
   left``, never the mixed ``你好， then``).
 * A ``.`` right after a Han character that ends the line or is followed by Han ends a Chinese
   sentence: ``。`` (``工具.但`` → ``工具。但``). After Latin letters, digits, quotes or brackets
@@ -47,6 +47,9 @@ STAGE = "punctuation"
 _CTX = f"[{HAN}{CJK_PUNCT}]"
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _GAP = 3  # spaces between a mark and the Chinese text on its left it still belongs to
+#: The spaces a restored mark takes away: the no-break one too (``風\u00a0:`` is no French
+#: spacing once the colon is fullwidth).
+_SPACE = "[ \\t\u00a0]"
 
 
 class _Mark(NamedTuple):
@@ -65,16 +68,16 @@ class _Mark(NamedTuple):
 
 def _patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     m = re.escape(mark)
-    behind = [f"{_CTX}[ \\t]{{{n}}}{m}" for n in range(_GAP + 1)]
+    behind = [f"{_CTX}{_SPACE}{{{n}}}{m}" for n in range(_GAP + 1)]
     found = "|".join(f"(?<={b})" for b in behind)
     return (
-        re.compile(rf"{m}(?:{found}|(?=[ \t]*+{_CTX}))[ \t]*+"),
-        re.compile(rf"{m}(?![ \t]*+{_CTX})" + "".join(f"(?<!{b})" for b in behind)),
+        re.compile(rf"{m}(?:{found}|(?={_SPACE}*+{_CTX})){_SPACE}*+"),
+        re.compile(rf"{m}(?!{_SPACE}*+{_CTX})" + "".join(f"(?<!{b})" for b in behind)),
     )
 
 
 _MARKS = tuple(
-    _Mark(mark, full, *_patterns(mark), temp, re.compile(f"[ \t]+{temp}"))
+    _Mark(mark, full, *_patterns(mark), temp, re.compile(f"{_SPACE}+{temp}"))
     for (mark, full), temp in zip(_FULL.items(), "\ufdd8\ufdd9\ufdda\ufddb\ufddc", strict=True)
 )
 
@@ -86,8 +89,10 @@ def _convert_mark(text: str, mark: _Mark) -> tuple[str, int]:
     >>> _convert_mark("你好 , then 中, ,中", _MARKS[0])
     ('你好，then 中，，中', 3)
     """
-    spaced = "\t" in text or (
-        " " in text and (f" {mark.ascii}" in text or f"{mark.ascii} " in text)
+    spaced = (
+        "\t" in text
+        or "\u00a0" in text
+        or (" " in text and (f" {mark.ascii}" in text or f"{mark.ascii} " in text))
     )
     if not spaced and mark.left.search(text) is None:  # every one converts: a plain replace
         return text.replace(mark.ascii, mark.full), text.count(mark.ascii)
@@ -105,7 +110,7 @@ def _convert_mark_slowly(text: str, mark: _Mark) -> tuple[str, int]:
     out, last, n = [], 0, 0
     for m in mark.finder.finditer(text):
         start = m.start()
-        while start > last and text[start - 1] in " \t":
+        while start > last and text[start - 1] in " \t\u00a0":
             start -= 1
         out += [text[last:start], mark.full]
         last, n = m.end(), n + 1
