@@ -122,12 +122,51 @@ def test_every_character_that_needs_work_is_a_suspect():
 
 _CTX = f"[{HAN}{CJK_PUNCT}]"
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-_P_PAREN = re.compile(
-    rf"(?:(?<={_CTX})|^)\(([^()\n]*[{HAN}][^()\n]*)\)|\(([^()\n]*[{HAN}][^()\n]*)\)(?={_CTX}|$)",
-    re.MULTILINE,
-)
 _P_SYL = PINYIN_SYLLABLE
-_P_PAREN_AFTER = re.compile(rf"(?<=[{HAN}])\((?! ?{_P_SYL}(?: {_P_SYL})* ?\))([^()\n]+)\)")
+_P_PINYIN_ONLY = re.compile(rf" ?{_P_SYL}(?: {_P_SYL})* ?")
+
+
+def _p_han(ch: str) -> bool:
+    return bool(ch) and bool(re.fullmatch(f"[{HAN}]", ch))
+
+
+def _p_pairs(line: str) -> list[tuple[int, int]]:
+    """Matched pairs of ASCII parentheses (not across a line break), by opening position."""
+    pairs, stack = [], []
+    for i, ch in enumerate(line):
+        if ch == "\n":
+            stack = []
+        elif ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            pairs.append((stack.pop(), i))
+    return sorted(pairs)
+
+
+def _p_paren_once(line: str) -> str:
+    """Convert the first pair that should be: one pair deep at most inside, and holding Han
+    with Chinese or the line's edge outside, or starting with Han, or right after Han and
+    holding anything but pinyin."""
+    for a, b in _p_pairs(line):
+        inside = line[a + 1 : b]
+        depth, deepest = 0, 0
+        for ch in inside:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            deepest = max(deepest, depth)
+        if deepest > 1:
+            continue
+        before, after = line[a - 1 : a] if a else "", line[b + 1 : b + 2]
+        holds_han = any(_p_han(ch) for ch in inside)
+        edge_before = before in ("", "\n") or _p_ctx(before)
+        ctx_after = after in ("", "\n") or _p_ctx(after)
+        pinyin = _P_PINYIN_ONLY.fullmatch(inside) is not None
+        if (
+            (holds_han and (edge_before or ctx_after))
+            or _p_han(inside[:1])
+            or (_p_han(before) and inside and not pinyin)
+        ):
+            return f"{line[:a]}（{inside}）{line[b + 1 :]}"
+    return line
 
 
 def _p_ctx(ch: str) -> bool:
@@ -164,9 +203,7 @@ def _p_period(line: str) -> str:
 
 def _p_restore(line: str) -> str:
     while True:
-        new = _p_period(_p_mark_once(line))
-        new = _P_PAREN.sub(lambda m: f"（{m.group(1) or m.group(2)}）", new)
-        new = _P_PAREN_AFTER.sub(lambda m: f"（{m.group(1)}）", new)
+        new = _p_paren_once(_p_period(_p_mark_once(line)))
         if new == line:
             return new
         line = new
@@ -212,6 +249,7 @@ _P_TOKENS = [
     "中", "文", "，", "。", "（", "）", "“", "”", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
     " ", "  ", "\t", "\u00a0", ".", "huì", "ì", "(huì )", "(chóng)", "(kill)", "锟斤拷", "\ufffd", "??",
     "確!,", "\U00020000", "\n", "https://a.cn/x,y.", "](u,中)", "[t]", "`c,中`", "```", "~~~",
+    "(5)", "(中", "x(",
 ]  # fmt: skip
 
 

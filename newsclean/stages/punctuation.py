@@ -8,8 +8,8 @@
   sentence: ``。`` (``工具.但`` → ``工具。但``). After Latin letters, digits, quotes or brackets
   it stays (``Debian.``, ``2.3``, ``”.``).
 * A pair of ASCII parentheses becomes ``（ ）`` when it holds Chinese and touches Chinese text
-  (or the line's edge) on the outside, or when it follows a Han character directly, whatever it
-  holds (``方针(DFSG)`` → ``方针（DFSG）``, as Chinese style writes ``世界卫生组织（WHO）``);
+  (or the line's edge) on the outside, or its text starts with Han, or when it follows a Han
+  character directly, whatever it holds (``方针(DFSG)`` → ``方针（DFSG）``, as Chinese style writes ``世界卫生组织（WHO）``);
   but not when it holds only pinyin (``重(chóng)新``: the ``pinyin`` stage's to judge).
 
 Everything else is left alone: English text, ``2.3%``, ``8:30``, ``gpm(8)``; and nothing inside
@@ -121,15 +121,21 @@ def _convert_mark_slowly(text: str, mark: _Mark) -> tuple[str, int]:
 #: A sentence-final full stop after Han: at the line's end or before more Han.
 _PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)")
 _PINYIN_ONLY = rf" ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\)"
-#: A parenthesised span, with either Han inside and Chinese context or the line's edge before
-#: it (nothing before it but Chinese or a newline) or after it, or a Han character right
-#: before it and anything but pinyin inside (after a bracket, ``）(2023)``, it stays). Starts with ``(``: a fast scan; possessive, so that a span
-#: holding a parenthesis fails at once.
+#: What a pair of parentheses may hold: no line break, and pairs only one deep (``(参见
+#: apt_preferences(5) 和…)``); the same, holding no Han, and holding Han.
+_INSIDE = r"(?:[^()\n]++|\([^()\n]*+\))*+"
+_NO_HAN = rf"(?:[^()\n{HAN}]++|\([^()\n{HAN}]*+\))*+"
+_HOLDS_HAN = rf"{_NO_HAN}(?:[{HAN}]|\([^()\n{HAN}]*+[{HAN}])"
+#: A pair to convert, when it holds Han and has Chinese context or the line's edge before it
+#: (nothing before it but Chinese or a newline) or after it; or when it starts with Han
+#: (``mozc(或 anthy)``); or when a Han character is right before it and it holds anything but
+#: pinyin (after a bracket, ``）(2023)``, it stays). Starts with ``(``: a fast scan; possessive.
 _PAREN = re.compile(
-    rf"\((?:(?=[^()\n{HAN}]*+[{HAN}])"
-    rf"(?:(?<![^{HAN}{CJK_PUNCT}\n]\()|(?=[^()\n]*+\)(?:{_CTX}|$)))"
-    rf"|(?<=[{HAN}]\()(?!{_PINYIN_ONLY})(?=[^()\n]))"
-    rf"([^()\n]*+)\)",
+    rf"\((?:(?={_HOLDS_HAN})"
+    rf"(?:(?<![^{HAN}{CJK_PUNCT}\n]\()|(?={_INSIDE}\)(?:{_CTX}|$)))"
+    rf"|(?=[{HAN}])"
+    rf"|(?<=[{HAN}]\()(?!{_PINYIN_ONLY})(?=[^)\n]))"
+    rf"({_INSIDE})\)",
     re.MULTILINE,
 )
 
