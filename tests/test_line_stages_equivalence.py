@@ -24,7 +24,9 @@ from newsclean.model import Change
 from newsclean.stages import pinyin, punctuation, whitespace
 from newsclean.stages.encoding.damage import damage_spans
 from newsclean.stages.pinyin import weigh
+from newsclean.stages.punctuation import _protected
 from newsclean.stages.whitespace import _no_suspect_bytes, _suspects, normalize_spaces
+from newsclean.tiers import tiers
 
 _SETTINGS = settings(
     max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
@@ -53,16 +55,37 @@ def _lines(tokens: list[str], max_lines: int = 6) -> st.SearchStrategy[list[str]
 # --- whitespace, as in 0.1 -------------------------------------------------------------------
 
 _RUN = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-_WS_NEEDS_WORK = re.compile(rf"[{INVISIBLE}\t]|{_RUN}{{2,}}|^\s|\s$", re.MULTILINE)
 _WS_RUNS = re.compile(rf"{_RUN}{{2,}}|\t")
+#: Where a zero-width (non-)joiner does its work: the blocks of the scripts that join.
+_JOINING_BLOCKS = [
+    (0x0590, 0x1FFF), (0x2070, 0x2DFF), (0xA000, 0xABFF), (0xD7B0, 0xF8FF), (0xFB00, 0xFE0F),
+    (0xFE70, 0xFEFE), (0x10000, 0x1FFFF), (0xE0000, 0xE01EF),
+]  # fmt: skip
+
+
+def _joins(ch: str) -> bool:
+    return bool(ch) and any(lo <= ord(ch) <= hi for lo, hi in _JOINING_BLOCKS)
 
 
 def _ws_line(line: str) -> str:
-    return _WS_RUNS.sub(" ", INVISIBLE_RE.sub("", line)).strip()
+    line = INVISIBLE_RE.sub("", line)
+    kept = [
+        ch
+        for i, ch in enumerate(line)
+        if ch not in "\u200c\u200d" or (i and _joins(line[i - 1]) and _joins(line[i + 1 : i + 2]))
+    ]
+    line = "".join(kept)
+    out = []
+    for i, ch in enumerate(line):
+        before, after = line[i - 1 : i] if i else "", line[i + 1 : i + 2]
+        french = before in ("«", "‹") or (after != "" and after in ":;!?»›%")
+        digits = before.isdecimal() and after.isdecimal()
+        out.append(" " if ch == "\u00a0" and not (french or digits) else ch)
+    return _WS_RUNS.sub(" ", "".join(out)).strip()
 
 
 def _ws_reference(doc: Doc) -> Doc:
-    if not _WS_NEEDS_WORK.search("\n".join(doc.lines)):
+    if all(_ws_line(line) == line for line in doc.lines):
         return doc
     return doc.edited([_ws_line(line) for line in doc.lines], "whitespace", "spaces")
 
@@ -70,7 +93,8 @@ def _ws_reference(doc: Doc) -> Doc:
 _WS_TOKENS = [
     "a", "Word", "é", "©", "中文", "“", "—", " ", " ", "  ", "\t", "\u3000", "\u00a0", "\u2009",
     "\u202f", "\u200b", "\u2060", "\u00ad", "\x07", "\x00", "\x1f", "\x7f", "\r", "\x85",
-    "\u2028", "\u200d", "\ue000", "\U00020000", "\n",
+    "\u2028", "\u200d", "\u200c", "\ue000", "\U00020000", "\n", "ب", "क", "👨", "\ufe0f", "«",
+    "»", ":", "!", "1", "٣",
 ]  # fmt: skip
 
 
@@ -84,7 +108,7 @@ def test_every_character_that_needs_work_is_a_suspect():
     hold (but the ASCII space, found as a literal), and each must be unprintable (the test
     for Chinese text is ``str.isprintable``)."""
     every = "".join(map(chr, range(0x110000)))
-    classes = set(re.findall(rf"[{INVISIBLE}\t]|{_RUN}", every)) - {" "}
+    classes = set(re.findall(rf"[{INVISIBLE}\t\u200c\u200d]|{_RUN}", every)) - {" "}
     suspects = _suspects().chars
     assert classes == set(suspects)
     assert not any(ch.isprintable() for ch in suspects)
@@ -94,51 +118,160 @@ def test_every_character_that_needs_work_is_a_suspect():
     assert _no_suspect_bytes(others.encode("utf-8", "surrogatepass"))
 
 
-# --- punctuation, as in 0.1 ------------------------------------------------------------------
+# --- punctuation, as in 0.1, with the spacing, full stops and protected spans of 0.2 ----------
 
 _CTX = f"[{HAN}{CJK_PUNCT}]"
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-_P_MARK = re.compile(rf"[,:;!?](?:(?={_CTX})|(?<={_CTX}.))")
-_P_PAREN = re.compile(
-    rf"(?:(?<={_CTX})|^)\(([^()\n]*[{HAN}][^()\n]*)\)|\(([^()\n]*[{HAN}][^()\n]*)\)(?={_CTX}|$)",
-    re.MULTILINE,
-)
+_P_SYL = PINYIN_SYLLABLE
+_P_PINYIN_ONLY = re.compile(rf" ?{_P_SYL}(?: {_P_SYL})* ?")
+
+
+def _p_han(ch: str) -> bool:
+    return bool(ch) and bool(re.fullmatch(f"[{HAN}]", ch))
+
+
+def _p_pairs(line: str) -> list[tuple[int, int]]:
+    """Matched pairs of ASCII parentheses (not across a line break), by opening position."""
+    pairs, stack = [], []
+    for i, ch in enumerate(line):
+        if ch == "\n":
+            stack = []
+        elif ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            pairs.append((stack.pop(), i))
+    return sorted(pairs)
+
+
+def _p_paren_once(line: str) -> str:
+    """Convert the first pair that should be: one pair deep at most inside, and holding Han
+    with Chinese or the line's edge outside, or starting with Han, or right after Han and
+    holding anything but pinyin."""
+    for a, b in _p_pairs(line):
+        inside = line[a + 1 : b]
+        depth, deepest = 0, 0
+        for ch in inside:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            deepest = max(deepest, depth)
+        if deepest > 1:
+            continue
+        before, after = line[a - 1 : a] if a else "", line[b + 1 : b + 2]
+        holds_han = any(_p_han(ch) for ch in inside)
+        edge_before = before in ("", "\n") or _p_ctx(before)
+        ctx_after = after in ("", "\n") or _p_ctx(after)
+        pinyin = _P_PINYIN_ONLY.fullmatch(inside) is not None
+        if (
+            (holds_han and (edge_before or ctx_after))
+            or _p_han(inside[:1])
+            or (_p_han(before) and inside and not pinyin)
+        ):
+            return f"{line[:a]}（{inside}）{line[b + 1 :]}"
+    return line
+
+
+def _p_ctx(ch: str) -> bool:
+    return bool(re.fullmatch(_CTX, ch))
+
+
+def _p_mark_once(line: str) -> str:
+    """Convert the first mark that has Chinese as its nearest neighbour, with its spaces."""
+    for i, ch in enumerate(line):
+        if ch not in _FULL:
+            continue
+        j = i - 1
+        while j >= 0 and line[j] in " \t\u00a0":
+            j -= 1
+        k = i + 1
+        while k < len(line) and line[k] in " \t\u00a0":
+            k += 1
+        left = line[j] if j >= 0 else ""
+        right = line[k : k + 1]
+        if (i - 1 - j <= 3 and _p_ctx(left)) or _p_ctx(right):
+            return line[: j + 1] + _FULL[ch] + line[k:]
+    return line
+
+
+def _p_period(line: str) -> str:
+    out = list(line)
+    for i, ch in enumerate(line):
+        after = line[i + 1 : i + 2]
+        final = after in ("", "\n") or re.fullmatch(f"[{HAN}]", after)
+        if ch == "." and i and re.fullmatch(f"[{HAN}]", line[i - 1]) and final:
+            out[i] = "。"
+    return "".join(out)
 
 
 def _p_restore(line: str) -> str:
     while True:
-        new = _P_MARK.sub(lambda m: _FULL[m.group()], line)
-        new = _P_PAREN.sub(lambda m: f"（{m.group(1) or m.group(2)}）", new)
+        new = _p_paren_once(_p_period(_p_mark_once(line)))
         if new == line:
             return new
         line = new
 
 
 def _p_line(line: str) -> str:
-    out, last = [], 0
-    for start, end in damage_spans(line):
-        out += [_p_restore(line[last:start]), line[start:end]]
-        last = end
-    return "".join(out) + _p_restore(line[last:])
+    """The line with its damage and protected spans each held by a placeholder meanwhile."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted([*damage_spans(line), *_protected(line)]):
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    held = [line[a:b] for a, b in spans]
+    for a, b in reversed(spans):
+        line = line[:a] + "\ufdd2" + line[b:]
+    pieces = _p_restore(line).split("\ufdd2")
+    return pieces[0] + "".join(h + p for h, p in zip(held, pieces[1:], strict=True))
+
+
+def _p_fenced(lines: tuple[str, ...]) -> set[int]:
+    """The lines of fenced code blocks: from a line opening with a fence to the next one."""
+    if any("\n" in line for line in lines):  # a Doc built by hand: the stage goes line by line
+        return set()
+    out, opened = set(), None
+    for i, line in enumerate(lines):
+        if line.lstrip(" \t").startswith(("```", "~~~")):
+            if opened is None:
+                opened = i
+            else:
+                out.update(range(opened, i + 1))
+                opened = None
+    return out
 
 
 def _p_reference(doc: Doc) -> Doc:
-    return doc.edited([_p_line(line) for line in doc.lines], "punctuation", "fullwidth")
+    fenced = _p_fenced(doc.lines)
+    lines = [line if i in fenced else _p_line(line) for i, line in enumerate(doc.lines)]
+    return doc.edited(lines, "punctuation", "fullwidth")
 
 
 _P_TOKENS = [
-    "中", "文", "，", "。", "（", "）", "“", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
-    " ", "huì", "ì", "(huì )", "锟斤拷", "\ufffd", "??", "確!,", "\U00020000", "\n",
+    "中", "文", "，", "。", "（", "）", "“", "”", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
+    " ", "  ", "\t", "\u00a0", ".", "huì", "ì", "(huì )", "(chóng)", "(kill)", "锟斤拷", "\ufffd", "??",
+    "確!,", "\U00020000", "\n", "https://a.cn/x,y.", "](u,中)", "[t]", "`c,中`", "```", "~~~",
+    "(5)", "(中", "x(",
 ]  # fmt: skip
 
 
-# --- pinyin, as in 0.1 -----------------------------------------------------------------------
+# --- pinyin, as in 0.1, with the short leak and the debris of 0.2 ---------------------------
 
 _PY_ANNOTATION = re.compile(rf"(?<=([{HAN}]))(?:\( ?{PINYIN_SYLLABLE} ?\))+")
 _PY_ONE = re.compile(rf"\( ?({PINYIN_SYLLABLE}) ?\)")
+_PY_DEBRIS = "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0]"
+_PY_GB = set(tiers().gb2312_1 + tiers().gb2312_2)
+_PY_COMMON = set(tiers().gb2312_1) | {ch for ch in tiers().big5_common if ch not in _PY_GB}
+
+
+def _py_tight(text: str) -> str:
+    def tight(m: re.Match[str]) -> str:
+        bare = re.sub(_PY_DEBRIS, "", m.group())
+        return bare if _PY_ONE.fullmatch(bare) else m.group()
+
+    return re.sub(rf"(?<=[{HAN}]){_PY_DEBRIS}*\([^()\n]*\)", tight, text)
 
 
 def _py_leaked(text: str) -> bool:
+    text = _py_tight(text)
     readings: dict[str, Counter[str]] = defaultdict(Counter)
     for m in _PY_ANNOTATION.finditer(text):
         readings[m.group(1)][" ".join(_PY_ONE.findall(m.group()))] += 1
@@ -149,11 +282,12 @@ def _py_leaked(text: str) -> bool:
     bare = _PY_ANNOTATION.sub("", text)
     han = len(HAN_RE.findall(bare))
     occurrences = sum(bare.count(ch) for ch in readings)
+    sentences = sum(1 for s in re.split("[。！？!?\n]", text) if _PY_ANNOTATION.search(s))
+    common = sum(sum(c.values()) for ch, c in readings.items() if ch in _PY_COMMON)
+    long = count >= 1.5 * len(readings) and agree / count >= 0.8
+    short = agree == count and sentences >= 3 and common / count >= 0.8
     return (
-        count * 1000 >= 3.0 * max(han, 1)
-        and count >= 1.5 * len(readings)
-        and agree / count >= 0.8
-        and count / max(occurrences, 1) >= 0.6
+        count * 1000 >= 3.0 * max(han, 1) and count / max(occurrences, 1) >= 0.6 and (long or short)
     )
 
 
@@ -162,7 +296,7 @@ def _py_reference(doc: Doc) -> Doc:
         return doc
     lines, changes = list(doc.lines), {}
     for i, line in enumerate(lines):
-        new, n = _PY_ANNOTATION.subn("", line)
+        new, n = _PY_ANNOTATION.subn("", _py_tight(line))
         if n:
             lines[i] = new
             changes[i] = Change("pinyin", "leaked-annotation", doc.linenos[i], count=n)
@@ -173,6 +307,7 @@ _PY_TOKENS = [
     "会", "议", "开", "始", "重", "长", "大", "中", "文", "，", "。", " ", "a",
     "会(huì)", "会(huì )", "会( huì)", "开(kāi)", "重(chóng)", "重(zhòng)", "长(cháng)",
     "长(cháng)(zhǎng)", "大(dà)", "(huì)", "新华社(Xinhua)", "会（huì）", "\x00", "\ufdd0", "\n",
+    "饕(tāo)", "魍(wǎng)", "！", "说\u200b(shuō)", "(dò\u200cng)", "(huì\u00a0)", "\u00a0", "(a\u200bb)",
 ]  # fmt: skip
 
 

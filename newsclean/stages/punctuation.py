@@ -1,28 +1,43 @@
 """Stage ``punctuation``: restore fullwidth punctuation that was narrowed to ASCII in Chinese text.
 
-An ASCII ``, : ; ! ?`` that touches Chinese text (a Han character or CJK punctuation right
-before or after it) becomes ``， ： ； ！ ？``. A pair of ASCII parentheses becomes ``（ ）`` when
-it holds Chinese and touches Chinese text (or the line's edge) on the outside. Everything else
-is left alone: English text, ``2.3%``, ``8:30``, URLs, and ``重(chóng)新`` (Latin inside). Spans
-the damage detector flags (``確!,``) keep their ASCII marks: converting them would hide damage.
+* An ASCII ``, : ; ! ?`` whose nearest neighbour on either side (across up to three spaces on
+  the left, any on the right) is Chinese (a Han character or CJK punctuation) becomes
+  ``， ： ； ！ ？``, and the spaces (plain, tab, no-break) around it go: a fullwidth mark carries its own spacing (``你好, then left`` → ``你好，then
+  left``, never the mixed ``你好， then``).
+* A ``.`` right after a Han character that ends the line or is followed by Han ends a Chinese
+  sentence: ``。`` (``工具.但`` → ``工具。但``). After Latin letters, digits, quotes or brackets
+  it stays (``Debian.``, ``2.3``, ``”.``).
+* A pair of ASCII parentheses becomes ``（ ）`` when it holds Chinese and touches Chinese text
+  (or the line's edge) on the outside, or its text starts with Han, or when it follows a Han
+  character directly, whatever it holds (``方针(DFSG)`` → ``方针（DFSG）``, as Chinese style writes ``世界卫生组织（WHO）``);
+  but not when it holds only pinyin (``重(chóng)新``: the ``pinyin`` stage's to judge).
+
+Everything else is left alone: English text, ``2.3%``, ``8:30``, ``gpm(8)``; and nothing inside
+a URL, a markdown link target (``[标题](https://…)``), an inline code span or a fenced code
+block changes. Spans the damage detector flags (``確!,``) keep their ASCII marks: converting them
+would hide damage.
 
 A conversion only ever adds Chinese context and never takes a condition away, so converting
 until nothing changes gives one result whatever the order: the stage converts all the lines
-that need it at once, as one text, with a plain-string substitution per mark.
+that need it at once, as one text.
 
 >>> from newsclean.model import Doc
 >>> from newsclean.config import Config
 >>> punctuation(Doc.from_text("8:30,大会宣布:开幕!(记者张三)"), Config()).lines
 ('8:30，大会宣布：开幕！（记者张三）',)
+>>> punctuation(Doc.from_text("逗号, 但见[标题](https://a.cn/中文),逗号."), Config()).lines
+('逗号，但见[标题](https://a.cn/中文)，逗号。',)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import repeat
 from typing import NamedTuple
 
-from ..chars import CJK_PUNCT, HAN
+from ..chars import CJK_PUNCT, HAN, PINYIN_SYLLABLE
 from ..config import Config
 from ..model import Change, Doc
 from .encoding.damage import damage_spans
@@ -31,86 +46,243 @@ STAGE = "punctuation"
 
 _CTX = f"[{HAN}{CJK_PUNCT}]"
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_GAP = 3  # spaces between a mark and the Chinese text on its left it still belongs to
+#: The spaces a restored mark takes away: the no-break one too (``風\u00a0:`` is no French
+#: spacing once the colon is fullwidth).
+_SPACE = "[ \\t\u00a0]"
 
 
 class _Mark(NamedTuple):
-    """One ASCII mark, its fullwidth form, and two patterns that each start with the mark, so
-    that ``re`` scans for them fast: the mark with Chinese context on either side (converted),
-    and with none (left)."""
+    """One ASCII mark and its fullwidth form; two patterns that start with the mark (so that
+    ``re`` scans for them fast): the mark with Chinese context and the spaces after it, and
+    the mark without; and a character the mark stands as meanwhile, while the spaces before
+    it are taken out."""
 
     ascii: str
     full: str
-    converted: re.Pattern[str]
+    finder: re.Pattern[str]
     left: re.Pattern[str]
+    temporary: str
+    spaces_before: re.Pattern[str]
+
+
+def _patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    m = re.escape(mark)
+    behind = [f"{_CTX}{_SPACE}{{{n}}}{m}" for n in range(_GAP + 1)]
+    found = "|".join(f"(?<={b})" for b in behind)
+    return (
+        re.compile(rf"{m}(?:{found}|(?={_SPACE}*+{_CTX})){_SPACE}*+"),
+        re.compile(rf"{m}(?!{_SPACE}*+{_CTX})" + "".join(f"(?<!{b})" for b in behind)),
+    )
 
 
 _MARKS = tuple(
-    _Mark(
-        mark,
-        full,
-        re.compile(rf"{re.escape(mark)}(?:(?={_CTX})|(?<={_CTX}.))"),
-        re.compile(rf"{re.escape(mark)}(?<![{HAN}{CJK_PUNCT}].)(?!{_CTX})"),
-    )
-    for mark, full in _FULL.items()
+    _Mark(mark, full, *_patterns(mark), temp, re.compile(f"{_SPACE}+{temp}"))
+    for (mark, full), temp in zip(_FULL.items(), "\ufdd8\ufdd9\ufdda\ufddb\ufddc", strict=True)
 )
-#: A parenthesised span holding Han, with Chinese context or the line's edge before it
-#: (nothing before it but Chinese or a newline) or after it. Starts with ``(``: a fast scan;
-#: possessive, so that ``(huì)`` fails at once.
+
+
+def _convert_mark(text: str, mark: _Mark) -> tuple[str, int]:
+    """Every ``mark`` with Chinese context made fullwidth, the spaces on both sides gone; and
+    how many.
+
+    >>> _convert_mark("你好 , then 中, ,中", _MARKS[0])
+    ('你好，then 中，，中', 3)
+    """
+    spaced = (
+        "\t" in text
+        or "\u00a0" in text
+        or (" " in text and (f" {mark.ascii}" in text or f"{mark.ascii} " in text))
+    )
+    if not spaced and mark.left.search(text) is None:  # every one converts: a plain replace
+        return text.replace(mark.ascii, mark.full), text.count(mark.ascii)
+    if mark.temporary in text:  # (a text holding the noncharacter: the slow way)
+        return _convert_mark_slowly(text, mark)
+    text, n = mark.finder.subn(mark.temporary, text)
+    if not n:
+        return text, 0
+    if spaced:
+        text = mark.spaces_before.sub(mark.temporary, text)
+    return text.replace(mark.temporary, mark.full), n
+
+
+def _convert_mark_slowly(text: str, mark: _Mark) -> tuple[str, int]:
+    out, last, n = [], 0, 0
+    for m in mark.finder.finditer(text):
+        start = m.start()
+        while start > last and text[start - 1] in " \t\u00a0":
+            start -= 1
+        out += [text[last:start], mark.full]
+        last, n = m.end(), n + 1
+    out.append(text[last:])
+    return "".join(out), n
+
+
+#: A sentence-final full stop after Han: at the line's end or before more Han.
+_PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)")
+_PINYIN_ONLY = rf" ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\)"
+#: What a pair of parentheses may hold: no line break, and pairs only one deep (``(参见
+#: apt_preferences(5) 和…)``); the same, holding no Han, and holding Han.
+_INSIDE = r"(?:[^()\n]++|\([^()\n]*+\))*+"
+_NO_HAN = rf"(?:[^()\n{HAN}]++|\([^()\n{HAN}]*+\))*+"
+_HOLDS_HAN = rf"{_NO_HAN}(?:[{HAN}]|\([^()\n{HAN}]*+[{HAN}])"
+#: A pair to convert, when it holds Han and has Chinese context or the line's edge before it
+#: (nothing before it but Chinese or a newline) or after it; or when it starts with Han
+#: (``mozc(或 anthy)``); or when a Han character is right before it and it holds anything but
+#: pinyin (after a bracket, ``）(2023)``, it stays). Starts with ``(``: a fast scan; possessive.
 _PAREN = re.compile(
-    rf"\((?=[^()\n{HAN}]*+[{HAN}])(?:(?<![^{HAN}{CJK_PUNCT}\n]\()|(?=[^()\n]*+\)(?:{_CTX}|$)))"
-    rf"([^()\n]*+)\)",
+    rf"\((?:(?={_HOLDS_HAN})"
+    rf"(?:(?<![^{HAN}{CJK_PUNCT}\n]\()|(?={_INSIDE}\)(?:{_CTX}|$)))"
+    rf"|(?=[{HAN}])"
+    rf"|(?<=[{HAN}]\()(?!{_PINYIN_ONLY})(?=[^)\n]))"
+    rf"({_INSIDE})\)",
     re.MULTILINE,
 )
 
-
 #: What finds a conversion to make: each a literal scan, much faster than one for a class.
-_FINDERS = (*(mark.converted for mark in _MARKS), _PAREN)
+_FINDERS = (*(mark.finder for mark in _MARKS), _PERIOD, _PAREN)
+
+#: Spans nothing converts inside: URLs (but the sentence's punctuation after them), markdown
+#: link and image targets ``](…)``, inline code; fenced code blocks, line by line.
+_URL_BODY = re.compile(r"[!#-;=?-~]+")
+_SCHEMES = ("https", "http", "ftp")
+_URL_TAIL = ".,:;!?'"
+_LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_CODE = re.compile(r"`[^`\n]+`")
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~).*?^[ \t]*(?:```|~~~)[^\n]*$", re.MULTILINE | re.DOTALL)
+_SENTINELS = ("\ufdd2", "\ufdd3", "\ufdd4", "\ufdd5")
 
 
 def _paren(m: re.Match[str]) -> str:
     return f"（{m.group(1)}）"
 
 
-def restore(text: str) -> str:
-    """Convert ``text`` (no damage in it; one or more lines) until it is stable.
+def restore(text: str, damaged: Iterable[tuple[int, int]] = ()) -> str:
+    """Convert ``text`` (one or more lines) until it is stable, leaving the ``damaged`` spans,
+    URLs, link targets and code as they are.
 
     One conversion can enable another: here the second pair, at the end of the line, makes
     the first one touch Chinese; the commas are converted from the right.
 
     >>> restore("a,,中 (中)(中)")
     'a，，中 （中）（中）'
+    >>> restore("你好, then left. 见 https://a.cn/x?q=1,好")
+    '你好，then left. 见 https://a.cn/x?q=1，好'
     """
+    spans = _merged([*damaged, *_protected(text)])
+    if not spans:
+        return _convert(text)
+    masked = _mask(text, spans)
+    if masked is None:  # pieces apart: each edge then reads as a line's edge
+        return _restore_pieces(text, spans)
+    sentinel, kept, text = masked
+    pieces = _convert(text).split(sentinel)
+    out = [pieces[0]]
+    for original, piece in zip(kept, pieces[1:], strict=True):
+        out += [original, piece]
+    return "".join(out)
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str], str] | None:
+    """A sentinel character, the spans' text, and ``text`` with each span as the sentinel
+    (``None`` if the text holds every sentinel)."""
+    sentinel = next((s for s in _SENTINELS if s not in text), None)
+    if sentinel is None:
+        return None
+    masked, kept, last = [], [], 0
+    for start, end in spans:
+        masked += [text[last:start], sentinel]
+        kept.append(text[start:end])
+        last = end
+    masked.append(text[last:])
+    return sentinel, kept, "".join(masked)
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` nothing converts inside (none of them holds a line break).
+
+    >>> t = "见[标题](https://a.cn/(x)),或 https://b.cn/q?a=1,b. `f(x):`"
+    >>> [t[a:b] for a, b in _protected(t)]
+    ['(https://a.cn/(x))', 'https://b.cn/q?a=1,b', '`f(x):`']
+    """
+    spans: list[tuple[int, int]] = []
+    # one character is found much faster than two: look for that first
+    if "]" in text and "](" in text:
+        spans += ((m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text))
+    found = text.find("://") if ":" in text else -1
+    while found >= 0:  # a literal scan, then the scheme before it and the rest after it
+        scheme = next((s for s in _SCHEMES if text.startswith(s, found - len(s))), "")
+        body = _URL_BODY.match(text, found + 3) if scheme else None
+        if body is None:
+            found = text.find("://", found + 3)
+            continue
+        url = body.group().rstrip(_URL_TAIL)
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip(_URL_TAIL)
+        spans.append((found - len(scheme), found + 3 + len(url)))
+        found = text.find("://", body.end())
+    if "`" in text:
+        spans += (m.span() for m in _CODE.finditer(text))
+    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
+        for m in _FENCE.finditer(text):
+            pos = m.start()
+            for line in m.group().split("\n"):
+                spans.append((pos, pos + len(line)))
+                pos += len(line) + 1
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping spans made one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _restore_pieces(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out += [_convert(text[last:start]), text[start:end]]
+        last = end
+    out.append(_convert(text[last:]))
+    return "".join(out)
+
+
+def _convert(text: str) -> str:
+    """Convert until a whole pass finds nothing more; a converter that found nothing in the
+    text as it is now is not run on it again."""
+    idle: dict[str, str] = {}  # converter -> the text it last found nothing in
+
+    def run(name: str, convert: Callable[[str], tuple[str, int]]) -> int:
+        nonlocal text
+        if idle.get(name) is text:
+            return 0
+        new, n = convert(text)
+        if n:
+            text = new
+        else:
+            idle[name] = text
+        return n
+
     while True:
         count = 0
         for mark in _MARKS:
-            if mark.ascii not in text:  # finding one character is much faster than a scan
-                continue
-            if mark.left.search(text) is None:  # every one is converted: a plain replace
-                count += text.count(mark.ascii)
-                text = text.replace(mark.ascii, mark.full)
-            else:
-                text, n = mark.converted.subn(mark.full, text)
-                count += n
+            if mark.ascii in text:  # finding one character is much faster than a scan
+                count += run(mark.ascii, partial(_convert_mark, mark=mark))
+        if "." in text:
+            count += run(".", partial(_PERIOD.subn, "。"))
         if "(" in text:
-            text, n = _PAREN.subn(_paren, text)
-            count += n
+            count += run("(", partial(_PAREN.subn, _paren))
         if not count:
             return text
 
 
-def _restore_around_damage(line: str, spans: list[tuple[int, int]]) -> str:
-    out, last = [], 0
-    for start, end in spans:
-        out.append(restore(line[last:start]))
-        out.append(line[start:end])
-        last = end
-    out.append(restore(line[last:]))
-    return "".join(out)
-
-
 def _restore_line(line: str) -> str:
-    spans = damage_spans(line)
-    return _restore_around_damage(line, spans) if spans else restore(line)
+    return restore(line, damage_spans(line))
 
 
 def punctuation(doc: Doc, config: Config) -> Doc:
@@ -137,8 +309,7 @@ def punctuation(doc: Doc, config: Config) -> Doc:
 
 
 def _may_convert(text: str) -> bool:
-    """Is there a mark or a pair of parentheses to convert? (One literal scan per mark: a scan
-    for a class of characters costs several times as much.)
+    """Is there a mark, a full stop or a pair of parentheses to convert?
 
     >>> _may_convert("Hello, world (again)."), _may_convert("开幕!")
     (False, True)
@@ -148,7 +319,12 @@ def _may_convert(text: str) -> bool:
         return False
     except UnicodeEncodeError:
         pass
-    return any(pattern.search(text) for pattern in _FINDERS)
+    if any(pattern.search(text) for pattern in _FINDERS):
+        return True
+    # a parenthesis in a protected span can keep a pair apart that masking the span joins
+    spans = _protected(text) if "(" in text else []
+    masked = _mask(text, spans) if spans else None
+    return masked is not None and _PAREN.search(masked[2]) is not None
 
 
 def _damaged_lines(text: str) -> set[int]:

@@ -3,11 +3,16 @@
 * leading and trailing whitespace goes (including the ideographic-space indent ``\\u3000\\u3000``
   that Chinese pages put before paragraphs: one paragraph per line needs no indent);
 * a run of two or more spaces/tabs becomes one space; a lone tab becomes a space;
-* zero-width spaces, word joiners, soft hyphens and C0/DEL control characters are removed.
-  Zero-width (non-)joiners stay: emoji sequences and Persian need them.
+* zero-width spaces, word joiners, soft hyphens and C0/DEL control characters are removed;
+* a zero-width (non-)joiner goes unless the characters on both sides are of scripts that join
+  (Arabic, Persian, the Indic scripts, emoji sequences ``👨\\u200d👩``): next to Latin, Chinese,
+  punctuation, a space or a line's edge it is paste debris (``匪\\u200c人``, ``E\\u200cRE``);
+* a no-break space becomes a plain space (``&nbsp;`` between words is page layout, not meaning),
+  but for the typographic ones: French spacing (``dit\\u00a0:``, ``«\\u00a0oui\\u00a0»``) and a
+  digit group separator (``10\\u00a0000``).
 
-A single ideographic space or no-break space inside a line is left alone: it is a deliberate
-separator (``本报记者\\u3000张三``; French ``« oui »``).
+A single ideographic space inside a line is left alone: it is a deliberate separator
+(``本报记者\\u3000张三``).
 
 Most documents need nothing, and proving it is the stage's real cost: :func:`is_tidy` does it
 with a few whole-text scans at C speed (see its docstring), and only a document that fails it is
@@ -17,6 +22,8 @@ rewritten, with whole-text substitutions.
 >>> from newsclean.config import Config
 >>> whitespace(Doc.from_text("\\u3000\\u3000第一段  内容\\u200b。\\t"), Config()).lines
 ('第一段 内容。',)
+>>> whitespace(Doc.from_text("由\\u00a0UEFI\\u00a0启动，匪\\u200c人"), Config()).lines
+('由 UEFI 启动，匪人',)
 """
 
 from __future__ import annotations
@@ -45,6 +52,20 @@ _DOUBLE_SPACE = re.compile("  ")
 #: Sample of a document's start that says which of two equally exact checks is faster.
 _SAMPLE = 512
 
+JOINERS = "\u200c\u200d"
+#: Characters of the scripts a joiner works in: Hebrew to the Greek Extended block (Arabic,
+#: Syriac, the Indic scripts ...), symbols and dingbats, Yi and the other Asian scripts outside
+#: CJK and Hangul, Arabic presentation forms and variation selectors, and the supplementary
+#: planes up to the CJK extensions (emoji, historic scripts); tags and their selectors.
+_JOINING = (
+    "\u0590-\u1fff\u2070-\u2dff\ua000-\uabff\ud7b0-\uf8ff\ufb00-\ufe0f\ufe70-\ufefe"
+    "\U00010000-\U0001ffff\U000e0000-\U000e01ef"
+)
+#: A joiner without a joining character on both sides. Starts with a class of two: fast.
+_STRAY_JOINER = re.compile(f"[{JOINERS}](?:(?<![{_JOINING}].)|(?![{_JOINING}]))")
+#: A no-break space that is not French spacing or a digit group separator.
+_LAYOUT_NBSP = re.compile(r"\u00a0(?<![«‹]\u00a0)(?![:;!?»›%]|(?<=\d\u00a0)\d)")
+
 
 def normalize_spaces(line: str) -> str:
     """Apply the stage's rules to one line.
@@ -52,8 +73,17 @@ def normalize_spaces(line: str) -> str:
     >>> normalize_spaces("\\t a\\u200b  b \\u3000")
     'a b'
     """
-    line = INVISIBLE_RE.sub("", line)
-    return _RUNS.sub(" ", line).strip()
+    return _tidy(INVISIBLE_RE.sub("", line)).strip()
+
+
+def _tidy(text: str) -> str:
+    """Joiners, no-break spaces and runs of spaces, in that order (a joiner gone can leave two
+    spaces side by side), over one line or many (a line break is no joining character)."""
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
+    if "\u00a0" in text:
+        text = _LAYOUT_NBSP.sub(" ", text)
+    return _RUNS.sub(" ", text)
 
 
 def whitespace(doc: Doc, config: Config) -> Doc:
@@ -67,7 +97,7 @@ def whitespace(doc: Doc, config: Config) -> Doc:
         return doc.edited([normalize_spaces(line) for line in doc.lines], STAGE, "spaces")
     if _INVISIBLE_OR_TAB.search(text):
         text = INVISIBLE_RE.sub("", text)
-    text = _RUNS.sub(" ", text)
+    text = _tidy(text)
     return doc.edited([line.strip() for line in text.split("\n")], STAGE, "spaces")
 
 
@@ -77,6 +107,8 @@ def _needs_work(text: str) -> bool:
         _edges_or_double(text)
         or _INVISIBLE_OR_TAB.search(text) is not None
         or _ODD_RUN.search(text) is not None
+        or (("\u200c" in text or "\u200d" in text) and _STRAY_JOINER.search(text) is not None)
+        or ("\u00a0" in text and _LAYOUT_NBSP.search(text) is not None)
     )
 
 
@@ -165,7 +197,7 @@ class _Suspects:
 
 @lru_cache(maxsize=1)
 def _suspects() -> _Suspects:
-    return _Suspects(_expand(INVISIBLE + RUN_CHARS).replace(" ", ""))
+    return _Suspects(_expand(INVISIBLE + JOINERS + RUN_CHARS).replace(" ", ""))
 
 
 def _expand(body: str) -> str:
