@@ -23,10 +23,10 @@ from newsclean.chars import CJK_PUNCT, HAN, HAN_RE, INVISIBLE, INVISIBLE_RE, PIN
 from newsclean.model import Change
 from newsclean.stages import pinyin, punctuation, whitespace
 from newsclean.stages.encoding.damage import damage_spans
+from newsclean.stages.encoding.tiers import tiers
 from newsclean.stages.pinyin import weigh
 from newsclean.stages.punctuation import _protected
 from newsclean.stages.whitespace import _no_suspect_bytes, _suspects, normalize_spaces
-from newsclean.tiers import tiers
 
 _SETTINGS = settings(
     max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
@@ -123,7 +123,6 @@ def test_every_character_that_needs_work_is_a_suspect():
 _CTX = f"[{HAN}{CJK_PUNCT}]"
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _P_SYL = PINYIN_SYLLABLE
-_P_PINYIN_ONLY = re.compile(rf" ?{_P_SYL}(?: {_P_SYL})* ?")
 
 
 def _p_han(ch: str) -> bool:
@@ -145,8 +144,7 @@ def _p_pairs(line: str) -> list[tuple[int, int]]:
 
 def _p_paren_once(line: str) -> str:
     """Convert the first pair that should be: one pair deep at most inside, and holding Han
-    with Chinese or the line's edge outside, or starting with Han, or right after Han and
-    holding anything but pinyin."""
+    with Chinese or the line's edge outside, or starting with Han."""
     for a, b in _p_pairs(line):
         inside = line[a + 1 : b]
         depth, deepest = 0, 0
@@ -159,12 +157,7 @@ def _p_paren_once(line: str) -> str:
         holds_han = any(_p_han(ch) for ch in inside)
         edge_before = before in ("", "\n") or _p_ctx(before)
         ctx_after = after in ("", "\n") or _p_ctx(after)
-        pinyin = _P_PINYIN_ONLY.fullmatch(inside) is not None
-        if (
-            (holds_han and (edge_before or ctx_after))
-            or _p_han(inside[:1])
-            or (_p_han(before) and inside and not pinyin)
-        ):
+        if (holds_han and (edge_before or ctx_after)) or _p_han(inside[:1]):
             return f"{line[:a]}（{inside}）{line[b + 1 :]}"
     return line
 

@@ -37,7 +37,7 @@ from functools import partial
 from itertools import repeat
 from typing import NamedTuple
 
-from ..chars import CJK_PUNCT, HAN, PINYIN_SYLLABLE
+from ..chars import CJK_PUNCT, HAN
 from ..config import Config
 from ..model import Change, Doc
 from .encoding.damage import damage_spans
@@ -120,7 +120,6 @@ def _convert_mark_slowly(text: str, mark: _Mark) -> tuple[str, int]:
 
 #: A sentence-final full stop after Han: at the line's end or before more Han.
 _PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)")
-_PINYIN_ONLY = rf" ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\)"
 #: What a pair of parentheses may hold: no line break, and pairs only one deep (``(参见
 #: apt_preferences(5) 和…)``); the same, holding no Han, and holding Han.
 _INSIDE = r"(?:[^()\n]++|\([^()\n]*+\))*+"
@@ -133,8 +132,7 @@ _HOLDS_HAN = rf"{_NO_HAN}(?:[{HAN}]|\([^()\n{HAN}]*+[{HAN}])"
 _PAREN = re.compile(
     rf"\((?:(?={_HOLDS_HAN})"
     rf"(?:(?<![^{HAN}{CJK_PUNCT}\n]\()|(?={_INSIDE}\)(?:{_CTX}|$)))"
-    rf"|(?=[{HAN}])"
-    rf"|(?<=[{HAN}]\()(?!{_PINYIN_ONLY})(?=[^)\n]))"
+    rf"|(?=[{HAN}]))"
     rf"({_INSIDE})\)",
     re.MULTILINE,
 )
