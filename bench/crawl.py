@@ -85,9 +85,8 @@ def _replicate(out: Path, pages: list[tuple[str, bytes]], min_bytes: int, min_do
 
 def _clean_crawl(out: Path, min_bytes: int, seed: int = 13) -> None:
     sys.path.insert(0, str(HERE))
-    import opencc
-
     import corpus as gen
+    import opencc
 
     s2t = opencc.OpenCC("s2t.json").convert
     rng = random.Random(seed)
@@ -319,7 +318,7 @@ def table(
                 if f"j{j}-nolearn" in rate and "j1-nolearn" in rate:
                     parts.append(f"(no learning {rate[f'j{j}-nolearn'] / rate['j1-nolearn']:.2f})")
         summary.append(f"({letter}) " + ", ".join(parts))
-    return rows + [""] + summary
+    return [*rows, "", *summary]
 
 
 def main() -> None:
