@@ -172,9 +172,13 @@ class SiteBoilerplate:
     what gets keyed); a runner applies the result to the cleaning config with :meth:`apply`."""
 
     config: Config = field(default_factory=Config)
+    #: The first stage the result changes: the stages before it run the same with or without
+    #: it, so a run can map the lines they leave (``CorpusDoc.lines``) and finish afterwards.
+    before: str = field(default="boilerplate", init=False)
 
     def map(self, doc: CorpusDoc) -> Iterable[tuple[str, Sketch]]:
-        keys, fingerprint = document_keys(prepare(doc.text, self.config), self.config)
+        lines = doc.lines if doc.lines is not None else prepare(doc.text, self.config)
+        keys, fingerprint = document_keys(lines, self.config)
         return [(key, (fingerprint,)) for key in sorted(keys)]
 
     def combine(self, a: Sketch, b: Sketch) -> Sketch:
@@ -209,6 +213,6 @@ class SiteBoilerplate:
 
 
 if TYPE_CHECKING:  # the learner is a ConfigLearner (checked by mypy, costs nothing at runtime)
-    from .corpus import ConfigLearner
+    from .corpus import PreparedLearner
 
-    _LEARNER: ConfigLearner[str, Sketch, frozenset[str]] = SiteBoilerplate()
+    _LEARNER: PreparedLearner[str, Sketch, frozenset[str]] = SiteBoilerplate()

@@ -1,0 +1,66 @@
+"""Begun documents kept on disk between the two halves of a one-pass run (see :mod:`.corpus`).
+
+A run that learns from the batch begins every document (decodes it, runs the stages before the
+learned one), maps it, and must finish it only once the learned set is known. What finishing
+needs — the decoded text and the begun :class:`~newsclean.model.Doc`, or the problem met — is
+written here, one file per unit of work, by the worker that began it, and read back (then
+deleted) by the worker that finishes it. Memory holds one unit's documents at a time, whatever
+the size of the run.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     out = Spooled(folder, 7, reading=False)
+...     out.keep("state of the first document")
+...     out.close()
+...     back = Spooled(folder, 7, reading=True)
+...     back.take(), back.missing
+('state of the first document', False)
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+
+class Spooled:
+    """The states of one unit's documents, in order: kept (then written at :meth:`close`) while
+    beginning, taken one by one while finishing. A unit whose file is missing (its worker
+    died while beginning it) says so in :attr:`missing`."""
+
+    def __init__(self, folder: str, key: int, reading: bool) -> None:
+        self.path = Path(folder) / f"{key}.pickle"
+        self.kept: list[Any] = []
+        self.reading = reading
+        self.missing = False
+        self._states: list[Any] = []
+        self._next = 0
+        if reading:
+            try:
+                with self.path.open("rb") as handle:
+                    self._states = pickle.load(handle)  # our own file, from this run
+            except FileNotFoundError:
+                self.missing = True
+                return
+            self.path.unlink()
+
+    def keep(self, state: Any) -> None:
+        self.kept.append(state)
+
+    def take(self) -> Any:
+        state = self._states[self._next]
+        self._states[self._next] = None  # finished documents are freed as the unit goes
+        self._next += 1
+        return state
+
+    def close(self) -> None:
+        """Write what was kept (complete, or not at all: a partial file is never read)."""
+        if self.reading:
+            return
+        tmp = self.path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(self.kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+        self.kept = []

@@ -1,0 +1,118 @@
+"""One pass: a run that learns site boilerplate begins every document once, learns, and finishes
+it from the spool — and writes byte for byte what the plain two passes write (learn over the
+decoded inputs with the reference executor, then clean every document with the learned Config).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newsclean import Config
+from newsclean.corpus import CorpusDoc, run_local
+from newsclean.decode import decode_bytes
+from newsclean.files import discover, read_bytes
+from newsclean.pipeline import begin, clean, finish
+from newsclean.progress import Progress
+from newsclean.report import Report
+from newsclean.runner import Options, one_pass, run
+from newsclean.site import SiteBoilerplate
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+REALBENCH = SHARED / "realbench" / "data"
+NEWSBENCH = SHARED / "newsbench-public" / "docs"
+
+
+def two_pass(folder: Path, out: Path, config: Config) -> Config:
+    """The reference: learn from every decoded input (:func:`run_local`), then clean the
+    folder with the learned Config and no learner. Returns the learned Config."""
+    sources, _ = discover([str(folder)])
+    learner = SiteBoilerplate(config)
+    docs = []
+    for order, source in enumerate(sources):
+        text = decode_bytes(read_bytes(source), config.encoding).text
+        docs.append(CorpusDoc(source.display, order, text))
+    learned = learner.apply(config, run_local(learner, docs))
+    report = Report(quiet=True, emit=lambda line: None)
+    run(sources, learned, Options(output_dir=out, jobs=1), report, Progress(enabled=False))
+    return learned
+
+
+def one_pass_run(folder: Path, out: Path, config: Config, jobs: int) -> Report:
+    sources, _ = discover([str(folder)])
+    report = Report(quiet=True, emit=lambda line: None)
+    options = Options(output_dir=out, jobs=jobs)
+    run(sources, config, options, report, Progress(enabled=False), [SiteBoilerplate(config)])
+    return report
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.txt"))}
+
+
+def _real_pages(folder: Path, per_set: int) -> None:
+    for path in sorted(REALBENCH.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for i, line in enumerate(handle):
+                if i >= per_set:
+                    break
+                record = json.loads(line)
+                for field in ("input", "input_plain"):
+                    if record.get(field):
+                        target = folder / f"{path.name[:-9]}-{field}" / f"{record['id']}.txt"
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_text(record[field], "utf-8")
+
+
+def _newsbench(folder: Path) -> None:
+    for path in sorted(NEWSBENCH.glob("*.txt")):
+        target = folder / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+
+
+@pytest.mark.parametrize("corpus", ["realbench", "newsbench"])
+def test_one_pass_writes_what_two_passes_write(tmp_path: Path, corpus: str) -> None:
+    data = REALBENCH if corpus == "realbench" else NEWSBENCH
+    if not data.exists():
+        pytest.skip(f"{data} is not here")
+    inputs = tmp_path / "in"
+    if corpus == "realbench":
+        _real_pages(inputs, per_set=25)
+    else:
+        _newsbench(inputs)
+    config = Config(to="zh-hans")
+    learned = two_pass(inputs, tmp_path / "ref", config)
+    assert learned.site_boilerplate, "the corpus teaches something: the test can fail"
+    reference = _tree(tmp_path / "ref")
+    assert len(reference) == len(_tree(inputs))
+    for jobs in (1, 2):
+        report = one_pass_run(inputs, tmp_path / f"j{jobs}", config, jobs)
+        assert report.exit_code == 0
+        got = _tree(tmp_path / f"j{jobs}")
+        assert got.keys() == reference.keys()
+        differ = [name for name in reference if got[name] != reference[name]]
+        assert not differ, f"-j {jobs}: {len(differ)} outputs differ, e.g. {differ[:3]}"
+
+
+def test_begin_then_finish_is_clean() -> None:
+    text = "首页 | 新闻\n大會(huì )開(kāi)幕,會(huì )議開(kāi)始。\n\n  第二段  \n版权所有 © 2024\n"
+    config = Config(to="zh-hans", site_boilerplate=frozenset())
+    learned = config.replace(site_boilerplate=frozenset({"x"}))
+    for stop in ("encoding", "boilerplate", "punctuation"):
+        doc, ran = begin(text, config, stop)
+        assert finish(text, doc, learned, ran) == clean(text, learned)
+
+
+def test_one_pass_only_for_learners_that_prepare_with_the_run_config() -> None:
+    config = Config(to="zh-hans")
+    assert one_pass([SiteBoilerplate(config)], config) == "boilerplate"
+    assert one_pass([SiteBoilerplate(Config())], config) is None  # other options: two passes
+
+    class Plain:  # a ConfigLearner that maps raw text
+        pass
+
+    assert one_pass([SiteBoilerplate(config), Plain()], config) is None
