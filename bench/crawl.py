@@ -268,6 +268,33 @@ def measure(
     return results
 
 
+STAGES = ("encoding", "pinyin", "whitespace", "boilerplate", "duplicates", "script", "punctuation")
+
+
+def breakdown(folder: Path) -> list[str]:
+    """Where a document's time goes: ``-j 1`` with no stage (start-up, read, decode, the
+    document's objects, the output file), then each stage alone, then all with and without
+    site learning; milliseconds a document beyond the run with no stage."""
+    paths = _inputs(folder)
+    rows = [
+        "| newsclean -j 1 --to zh-hans | s | ms/doc | ms/doc over no stage |",
+        "|---|---:|---:|---:|",
+    ]
+    runs: list[tuple[str, list[str], bool]] = [("no stage", ["--stages", ""], False)]
+    runs += [(f"{stage} alone", ["--stages", stage], False) for stage in STAGES]
+    runs += [("all stages, no learning", [], False), ("all stages, site learning", [], True)]
+    base = None
+    with tempfile.TemporaryDirectory(prefix="nc-crawl-") as tmp:
+        for label, extra, learn in runs:
+            out = Path(tmp) / "out"
+            m = run(_newsclean(folder, out, 1, learn, extra))
+            shutil.rmtree(out, ignore_errors=True)
+            per_doc = m.seconds * 1e3 / len(paths)
+            base = per_doc if base is None else base
+            rows.append(f"| {label} | {m.seconds:.1f} | {per_doc:.2f} | {per_doc - base:+.2f} |")
+    return rows
+
+
 def _machine() -> str:
     model = "?"
     try:
@@ -338,6 +365,9 @@ def main() -> None:
         "--repeat", type=int, default=1, help="keep the fastest of N newsclean runs"
     )
     parser.add_argument("--extra", default="", help="more newsclean options, space-separated")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="per-document time by stage, on the corpora"
+    )
     parser.add_argument("--baseline", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.baseline:
@@ -350,6 +380,13 @@ def main() -> None:
     chosen = args.only.split(",")
     jobs = [int(j) for j in args.jobs.split(",")]
     print(f"machine: {_machine()} (before)")
+    if args.breakdown:
+        for letter in chosen:
+            print(f"\n({letter}) {CORPORA[letter]}, {len(_inputs(corpora[letter])):,} documents")
+            for row in breakdown(corpora[letter]):
+                print(row)
+        print(f"machine: {_machine()} (after)")
+        return
     results = {}
     for letter in chosen:
         print(f"corpus ({letter}) ...", file=sys.stderr, flush=True)
