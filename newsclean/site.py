@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import blake2b
 from math import ceil
 from typing import TYPE_CHECKING
@@ -123,26 +124,27 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
     repeats live); ``t`` for the lines that look like the document's title (above the body:
     the last short line before it, and a short line followed by a byline or dateline).
     """
-    table = rules()
-    verdicts, folds = classify_folded(lines, config.replace(site_boilerplate=frozenset()))
-    prose = [i for i in range(len(lines)) if i not in folds]
+    facts = _facts(lines, config)
+    prose = [i for i, fact in enumerate(facts) if fact is None]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines))
     keys: set[str] = set()
     titles: set[str] = set()
     last_head = None
-    for i, folded in folds.items():
-        if verdicts[i].label not in ("short", "content") or table.site_keep.find(core(folded)):
+    for i, fact in enumerate(facts):
+        if fact is None:
             continue
-        line_units, ends = units(lines[i]), ends_like_sentence(folded)
-        key = site_key(folded)
-        if ends or line_units < TINY_UNITS or first < i < last:
+        _, key, common = fact
+        if key is None:
+            continue
+        if common or first < i < last:
             keys.add("c" + key)
         elif not prose:
             keys.add("x" + key)
         elif i < first:
             keys.add("h" + key)
             last_head = key
-            if verdicts[i + 1].label == "protected":
+            after = facts[i + 1]
+            if after is not None and after[0] == "protected":
                 titles.add(key)
         else:
             keys.add("f" + key)
@@ -153,6 +155,44 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
     # Copies of one story share their smallest paragraph hash; hash it again to spread it.
     basis = str(min(body)) if body else "\n".join(lines)
     return keys, _hash64(basis)
+
+
+#: What the keys need of a line: ``None`` for prose, else its label (alone, without learned
+#: lines), its key if it is learnable (else ``None``), and whether it may repeat in any text.
+Fact = tuple[str, str | None, bool] | None
+#: Lines whose facts are remembered (per process): a site's menus and footers recur on every
+#: page, and classifying a line is most of what the keys cost.
+MEMO_LINES = 200_000
+
+
+@lru_cache(maxsize=4)
+def _memo(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> dict[str, Fact]:
+    """The remembered facts, for one set of the user's rules (they change the labels)."""
+    return {}
+
+
+def _facts(lines: Sequence[str], config: Config) -> list[Fact]:
+    """Every line's :data:`Fact`. A verdict depends on its line alone (and the config), so the
+    lines not seen before are classified together and remembered."""
+    memo = _memo(config.boilerplate_phrases, config.boilerplate_patterns)
+    new = [line for line in dict.fromkeys(lines) if line not in memo]
+    if new:
+        if len(memo) + len(new) > MEMO_LINES:
+            memo.clear()
+        table = rules()
+        verdicts, folds = classify_folded(new, config.replace(site_boilerplate=frozenset()))
+        for i, line in enumerate(new):
+            folded = folds.get(i)
+            if folded is None:
+                memo[line] = None
+                continue
+            label = verdicts[i].label
+            if label not in ("short", "content") or table.site_keep.find(core(folded)):
+                memo[line] = (label, None, False)
+                continue
+            common = ends_like_sentence(folded) or units(line) < TINY_UNITS
+            memo[line] = (label, site_key(folded), common)
+    return [memo[line] for line in lines]
 
 
 def _a_title(seen: Mapping[str, Sketch]) -> bool:
