@@ -163,8 +163,10 @@ def _naive(paths: list[Path], out: Path) -> None:
 @dataclass
 class Measured:
     seconds: float
+    cpu: float  # user + system seconds, the reaped workers included
     largest_mb: float  # the largest single process
     tree_mb: float  # the largest sum of RSS over the process tree, sampled
+    pss_mb: float  # the largest sum of PSS (shared pages split between their processes)
     code: int
     stderr: str
 
@@ -188,13 +190,27 @@ def _rss_kb(pid: int) -> int:
         return 0
 
 
-def _tree_rss_kb(root: int) -> int:
-    total, stack = 0, [root]
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_kb(root: int) -> tuple[int, int]:
+    """(RSS, PSS) summed over the process tree."""
+    rss = pss = 0
+    stack = [root]
     while stack:
         pid = stack.pop()
-        total += _rss_kb(pid)
+        rss += _rss_kb(pid)
+        pss += _pss_kb(pid)
         stack += _children(pid)
-    return total
+    return rss, pss
 
 
 def run(args: list[str]) -> Measured:
@@ -204,12 +220,13 @@ def run(args: list[str]) -> Measured:
     proc = subprocess.Popen(
         args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT
     )
-    peak = [0]
+    peak = [0, 0]
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.wait(0.05):
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            rss, pss = _tree_kb(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -220,8 +237,10 @@ def run(args: list[str]) -> Measured:
     stop.set()
     sampler.join()
     code = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    text = err.decode("utf-8", "replace")
     return Measured(
-        seconds, usage.ru_maxrss / 1024, peak[0] / 1024, code, err.decode("utf-8", "replace")
+        seconds, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, peak[1] / 1024, code, text
     )
 
 
@@ -274,11 +293,12 @@ STAGES = ("encoding", "pinyin", "whitespace", "boilerplate", "duplicates", "scri
 def breakdown(folder: Path) -> list[str]:
     """Where a document's time goes: ``-j 1`` with no stage (start-up, read, decode, the
     document's objects, the output file), then each stage alone, then all with and without
-    site learning; milliseconds a document beyond the run with no stage."""
+    site learning; CPU milliseconds a document, and beyond the run with no stage (CPU time,
+    not wall: on a shared machine it is the steadier of the two)."""
     paths = _inputs(folder)
     rows = [
-        "| newsclean -j 1 --to zh-hans | s | ms/doc | ms/doc over no stage |",
-        "|---|---:|---:|---:|",
+        "| newsclean -j 1 --to zh-hans | wall s | cpu s | cpu ms/doc | over no stage |",
+        "|---|---:|---:|---:|---:|",
     ]
     runs: list[tuple[str, list[str], bool]] = [("no stage", ["--stages", ""], False)]
     runs += [(f"{stage} alone", ["--stages", stage], False) for stage in STAGES]
@@ -289,9 +309,11 @@ def breakdown(folder: Path) -> list[str]:
             out = Path(tmp) / "out"
             m = run(_newsclean(folder, out, 1, learn, extra))
             shutil.rmtree(out, ignore_errors=True)
-            per_doc = m.seconds * 1e3 / len(paths)
+            per_doc = m.cpu * 1e3 / len(paths)
             base = per_doc if base is None else base
-            rows.append(f"| {label} | {m.seconds:.1f} | {per_doc:.2f} | {per_doc - base:+.2f} |")
+            rows.append(
+                f"| {label} | {m.seconds:.1f} | {m.cpu:.1f} | {per_doc:.2f} | {per_doc - base:+.2f} |"
+            )
     return rows
 
 
@@ -314,8 +336,9 @@ def table(
     corpora: dict[str, Path], all_results: dict[str, dict[str, Measured]], jobs: list[int]
 ) -> list[str]:
     rows = [
-        "| corpus | run | s | MB/s | docs/s | × naive | × floor | largest MB | tree MB | exit |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| corpus | run | wall s | cpu s | MB/s | docs/s | × naive | × floor | largest MB "
+        "| tree RSS MB | tree PSS MB | exit |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     summary = []
     for letter, results in all_results.items():
@@ -328,8 +351,9 @@ def table(
             vs_naive = f"{rate[name] / rate['naive']:.2f}" if name != "naive" else ""
             vs_floor = f"{rate[name] / rate['floor']:.2f}" if name != "floor" else ""
             rows.append(
-                f"| {label} | {name} | {m.seconds:.1f} | {rate[name]:.2f} | {docs / m.seconds:,.0f} | "
-                f"{vs_naive} | {vs_floor} | {m.largest_mb:.0f} | {m.tree_mb:.0f} | {m.code} |"
+                f"| {label} | {name} | {m.seconds:.1f} | {m.cpu:.1f} | {rate[name]:.2f} | "
+                f"{docs / m.seconds:,.0f} | {vs_naive} | {vs_floor} | {m.largest_mb:.0f} | "
+                f"{m.tree_mb:.0f} | {m.pss_mb:.0f} | {m.code} |"
             )
             label = ""
         parts = []
@@ -338,7 +362,8 @@ def table(
             parts.append(f"j1/floor {rate['j1'] / rate['floor']:.3f}")
             if "j1-nolearn" in rate:
                 cost = results["j1"].seconds / results["j1-nolearn"].seconds - 1
-                parts.append(f"learning cost {cost:+.0%} (j1)")
+                cpu = results["j1"].cpu / results["j1-nolearn"].cpu - 1
+                parts.append(f"learning cost {cost:+.0%} wall, {cpu:+.0%} cpu (j1)")
         for j in jobs:
             if j != 1 and f"j{j}" in rate and "j1" in rate:
                 parts.append(f"j{j}/j1 {rate[f'j{j}'] / rate['j1']:.2f}")
