@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,3 +118,36 @@ def test_one_pass_only_for_learners_that_prepare_with_the_run_config() -> None:
         pass
 
     assert one_pass([SiteBoilerplate(config), Plain()], config) is None
+
+
+def _die_on_marker(text: str, config: Config) -> Any:
+    if "KILL-THE-WORKER" in text:
+        os._exit(3)
+    return clean(text, config)
+
+
+@pytest.mark.parametrize("learn", [False, True])
+def test_a_worker_dying_in_a_group_fails_its_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, learn: bool
+) -> None:
+    """Small files travel in groups; a file that kills its worker fails (exit 123), and — when
+    cleaning from the bytes — its group's other files are retried alone and written."""
+    import newsclean.batch
+
+    monkeypatch.setattr(newsclean.batch, "clean", _die_on_marker)
+    monkeypatch.setattr(newsclean.batch, "finish", lambda text, *a: _die_on_marker(text, Config()))
+    paragraph = "今天天气很好，我们去公园散步，看到了很多人在锻炼身体。\n" * 400  # ~30 KB
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(30):
+        marker = "KILL-THE-WORKER\n" if i == 7 else ""
+        (inputs / f"{i:02d}.txt").write_text(f"第{i}篇\n{marker}{paragraph}", "utf-8")
+    sources, _ = discover([str(inputs)])
+    report = Report(quiet=True, emit=lambda line: None)
+    learners = [SiteBoilerplate(Config())] if learn else []
+    run(sources, Config(), Options(output_dir=tmp_path / "out", jobs=2), report, None, learners)
+    assert report.exit_code == 123
+    written = sorted(p.name for p in (tmp_path / "out").glob("*.txt"))
+    assert "07.txt" not in written
+    if not learn:  # a crash while finishing fails the whole group: it is not retried
+        assert len(written) == 29
