@@ -60,6 +60,8 @@ class Plan:
     phase: Phase = "clean"
     until: str = ""
     spool: str | None = None
+    #: While finishing one unit of a group alone (after a crash): the group's spool key.
+    group: int | None = None
     #: Where the workers write text outputs themselves (an :class:`~newsclean.output.Destination`
     #: under ``-o``/``-i`` without corpus filters); ``None``: the parent writes them.
     destination: Any = None
@@ -151,14 +153,16 @@ def run_units(plan: Plan, work: Sequence[Unit]) -> list[Done]:
     """Clean (or begin, or finish: ``plan.phase``) a group of units — small text files
     travel to a worker together — and return one result per unit. The corpus steps' pairs
     are combined here already (map-side), and come back on the last result."""
-    key = work[0].order
-    spooled = Spooled(plan.spool, key, plan.phase == "finish") if plan.spool else None
+    spooled = None
+    if plan.spool:
+        key = work[0].order if plan.group is None else plan.group
+        spooled = Spooled(plan.spool, key, plan.phase == "finish", plan.group is not None)
     dones = []
     for unit in work:
         done = Done(unit.index, unit.last, unit.first, mapped=[[] for _ in plan.steps])
         if unit.error is not None:
             done.error = unit.error
-        elif spooled is not None and spooled.missing:
+        elif spooled is not None and not spooled.unit(unit.order):
             done.error = CRASHED
         else:
             try:

@@ -199,10 +199,11 @@ def _crashed(
         return [Done(u.index, u.last, first=u.first, error=error, mapped=mapped) for u in work]
 
     def on_crash(work: Sequence[Unit], exc: BaseException) -> list[Done]:
-        if len(work) == 1 or plan.phase != "clean":
-            return failed(work, exc)
+        if len(work) == 1 or plan.phase == "begin":
+            return failed(work, exc)  # (a group that died beginning: finishing says so)
         # A group: find the unit that kills a worker, each in a worker of its own.
-        return [done for unit in work for done in isolate(fn, plan, (unit,), failed)]
+        alone = replace(plan, group=work[0].order) if plan.phase == "finish" else plan
+        return [done for unit in work for done in isolate(fn, alone, (unit,), failed)]
 
     return on_crash
 

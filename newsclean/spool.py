@@ -10,11 +10,11 @@ the size of the run.
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     out = Spooled(folder, 7, reading=False)
-...     out.keep("state of the first document")
+...     out.unit(7) and out.keep("state of the first document")
 ...     out.close()
 ...     back = Spooled(folder, 7, reading=True)
-...     back.take(), back.missing
-('state of the first document', False)
+...     back.unit(7), back.take(), back.unit(8)
+(True, 'state of the first document', False)
 """
 
 from __future__ import annotations
@@ -65,40 +65,53 @@ def dump(states: list[Any]) -> bytes:
 
 
 class Spooled:
-    """The states of one unit's documents, in order: kept (then written at :meth:`close`) while
-    beginning, taken one by one while finishing. A unit whose file is missing (its worker
-    died while beginning it) says so in :attr:`missing`."""
+    """The states of one group of units' documents, by unit (its ``order``), in order: kept
+    (then written at :meth:`close`) while beginning, taken one by one while finishing.
 
-    def __init__(self, folder: str, key: int, reading: bool) -> None:
+    :meth:`unit` says which unit comes next; it is ``False`` when there is nothing for that
+    unit (its worker died while beginning it). The file is deleted once a whole group is
+    finished; a unit retried alone (``alone``) reads it and leaves it to the others.
+    """
+
+    def __init__(self, folder: str, key: int, reading: bool, alone: bool = False) -> None:
         self.path = Path(folder) / f"{key}.pickle"
-        self.kept: list[Any] = []
-        self.reading = reading
-        self.missing = False
-        self._states: list[Any] = []
+        self.reading, self.alone = reading, alone
+        self._units: dict[int, list[Any]] = {}
+        self._current: list[Any] = []
         self._next = 0
         if reading:
             try:
                 with self.path.open("rb") as handle:
-                    self._states = pickle.load(handle)  # our own file, from this run
+                    self._units = pickle.load(handle)  # our own file, from this run
             except FileNotFoundError:
-                self.missing = True
-                return
-            self.path.unlink()
+                pass
+
+    def unit(self, order: int) -> bool:
+        """Begin keeping (or taking) the states of the unit whose first document is ``order``."""
+        if self.reading:
+            found = self._units.pop(order, None)
+            self._current, self._next = found or [], 0
+            return found is not None
+        self._current = self._units.setdefault(order, [])
+        return True
 
     def keep(self, state: Any) -> None:
-        self.kept.append(state)
+        self._current.append(state)
 
     def take(self) -> Any:
-        state = self._states[self._next]
-        self._states[self._next] = None  # finished documents are freed as the unit goes
+        state = self._current[self._next]
+        self._current[self._next] = None  # finished documents are freed as the unit goes
         self._next += 1
         return state
 
     def close(self) -> None:
-        """Write what was kept (complete, or not at all: a partial file is never read)."""
+        """Write what was kept (complete, or not at all: a partial file is never read); or,
+        the group finished, delete the file."""
         if self.reading:
+            if not self.alone:
+                self.path.unlink(missing_ok=True)
             return
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_bytes(dump(self.kept))
+        tmp.write_bytes(dump(self._units))
         os.replace(tmp, self.path)
-        self.kept = []
+        self._units = {}

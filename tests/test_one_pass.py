@@ -130,8 +130,8 @@ def _die_on_marker(text: str, config: Config) -> Any:
 def test_a_worker_dying_in_a_group_fails_its_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, learn: bool
 ) -> None:
-    """Small files travel in groups; a file that kills its worker fails (exit 123), and — when
-    cleaning from the bytes — its group's other files are retried alone and written."""
+    """Small files travel in groups; a file that kills its worker fails (exit 123), and its
+    group's other files are retried alone and written (finishing from the spool too)."""
     import newsclean.batch
 
     monkeypatch.setattr(newsclean.batch, "clean", _die_on_marker)
@@ -149,5 +149,4 @@ def test_a_worker_dying_in_a_group_fails_its_file_alone(
     assert report.exit_code == 123
     written = sorted(p.name for p in (tmp_path / "out").glob("*.txt"))
     assert "07.txt" not in written
-    if not learn:  # a crash while finishing fails the whole group: it is not retried
-        assert len(written) == 29
+    assert len(written) == 29
