@@ -55,7 +55,7 @@ def _dispatch() -> dict[type, Any]:
     return table
 
 
-def dump(states: list[Any]) -> bytes:
+def dump(states: Any) -> bytes:
     """The states, pickled (with the compact reducers above)."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
