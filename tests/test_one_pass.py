@@ -150,3 +150,29 @@ def test_a_worker_dying_in_a_group_fails_its_file_alone(
     written = sorted(p.name for p in (tmp_path / "out").glob("*.txt"))
     assert "07.txt" not in written
     assert len(written) == 29
+
+
+def test_one_pass_on_a_dataset_writes_what_two_passes_write(tmp_path: Path) -> None:
+    from .test_site import FOOTER, _site_docs
+
+    path = tmp_path / "in" / "pages.jsonl"
+    path.parent.mkdir()
+    records = [{"id": d.id, "text": d.text, "n": i} for i, d in enumerate(_site_docs())]
+    records.insert(3, {"id": "no text here"})  # not a cleanable record: passed through
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines[:5]) + "\n{broken\n" + "\n".join(lines[5:]) + "\n", "utf-8")
+    config = Config()
+    learner = SiteBoilerplate(config)
+    docs = [CorpusDoc(str(i), i, str(r["text"])) for i, r in enumerate(records) if "text" in r]
+    learned = learner.apply(config, run_local(learner, docs))
+    sources, _ = discover([str(path)])
+    quiet = {"quiet": True, "emit": lambda line: None}
+    run(sources, learned, Options(output_dir=tmp_path / "ref"), Report(**quiet))  # type: ignore[arg-type]
+    reference = (tmp_path / "ref" / "pages.jsonl").read_bytes()
+    assert FOOTER[0].encode() not in reference  # learned, so the test can fail
+    for jobs in (1, 2):
+        report = Report(**quiet)  # type: ignore[arg-type]
+        options = Options(output_dir=tmp_path / f"j{jobs}", jobs=jobs)
+        run(sources, config, options, report, None, [SiteBoilerplate(config)])
+        assert report.exit_code == 123  # the broken record
+        assert (tmp_path / f"j{jobs}" / "pages.jsonl").read_bytes() == reference
