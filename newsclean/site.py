@@ -51,7 +51,7 @@ from .corpus import CorpusDoc
 from .model import Doc
 from .stages import STAGES
 from .stages.boilerplate.classify import classify_folded, site_key
-from .stages.boilerplate.lines import core, ends_like_sentence
+from .stages.boilerplate.lines import core, ends_like_sentence, prose_flags
 from .stages.boilerplate.rules import rules
 
 #: Documents a line must recur in, at the least, whatever the size of the run.
@@ -157,12 +157,13 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
     return keys, _hash64(basis)
 
 
-#: What the keys need of a line: ``None`` for prose, else its label (alone, without learned
-#: lines), its key if it is learnable (else ``None``), and whether it may repeat in any text.
-Fact = tuple[str, str | None, bool] | None
-#: Lines whose facts are remembered (per process): a site's menus and footers recur on every
-#: page, and classifying a line is most of what the keys cost.
-MEMO_LINES = 200_000
+#: What the keys need of a line that is not prose: its label (alone, without learned lines),
+#: its key if it is learnable (else ``None``), and whether it may repeat in any text.
+Fact = tuple[str, str | None, bool]
+#: Short lines whose facts are remembered (per process): a site's menus and footers recur on
+#: every page, and classifying a line is most of what the keys cost. (Prose lines are not
+#: remembered: they seldom recur, and are long.)
+MEMO_LINES = 50_000
 
 
 @lru_cache(maxsize=4)
@@ -171,28 +172,29 @@ def _memo(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> dict[str, Fact
     return {}
 
 
-def _facts(lines: Sequence[str], config: Config) -> list[Fact]:
-    """Every line's :data:`Fact`. A verdict depends on its line alone (and the config), so the
-    lines not seen before are classified together and remembered."""
+def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
+    """Every line's :data:`Fact`, ``None`` for prose. A verdict depends on its line alone (and
+    the config), so the short lines not seen before are classified together and remembered."""
     memo = _memo(config.boilerplate_phrases, config.boilerplate_patterns)
-    new = [line for line in dict.fromkeys(lines) if line not in memo]
-    if new:
+    unseen = [line for line in dict.fromkeys(lines) if line not in memo]
+    prose: set[str] = set()
+    if unseen:
+        new: list[str] = []
+        for line, is_prose in zip(unseen, prose_flags(unseen), strict=True):
+            (prose.add if is_prose else new.append)(line)
         if len(memo) + len(new) > MEMO_LINES:
             memo.clear()
         table = rules()
         verdicts, folds = classify_folded(new, config.replace(site_boilerplate=frozenset()))
         for i, line in enumerate(new):
-            folded = folds.get(i)
-            if folded is None:
-                memo[line] = None
-                continue
+            folded = folds[i]
             label = verdicts[i].label
             if label not in ("short", "content") or table.site_keep.find(core(folded)):
                 memo[line] = (label, None, False)
                 continue
             common = ends_like_sentence(folded) or units(line) < TINY_UNITS
             memo[line] = (label, site_key(folded), common)
-    return [memo[line] for line in lines]
+    return [None if line in prose else memo[line] for line in lines]
 
 
 def _a_title(seen: Mapping[str, Sketch]) -> bool:
