@@ -11,7 +11,7 @@ mojibake or reports as damage).
 from __future__ import annotations
 
 from .config import Config
-from .decode import decode_bytes
+from .decode import Decoded, decode_bytes
 from .model import IN_LINE_SEPARATORS, Diagnostic, Doc, Result
 from .stages import STAGES
 from .stages.pinyin import ANNOTATION
@@ -26,7 +26,32 @@ def clean(text: str, config: Config = _DEFAULT) -> Result:
     >>> r.text
     '大会开幕，会议开始，会场热闹，会后散场。\\n'
     """
-    doc = _run(Doc.from_text(text), config)
+    return finish(text, Doc.from_text(text), config)
+
+
+def begin(text: str, config: Config, until: str) -> tuple[Doc, int]:
+    """The stages of ``config`` that come before the stage ``until``: the document as that stage
+    will see it, and how many stages ran. ``finish`` takes it from there, so that
+    ``finish(text, *begin(text, c, s), c)`` is ``clean(text, c)``: a batch runs the first part,
+    learns from it (site boilerplate), and finishes with a Config that differs only in what
+    ``until`` and the later stages read.
+
+    >>> doc, ran = begin("大會(huì )開(kāi)幕,會(huì )議開(kāi)始。\\n\\n  第二段  ", Config(), "boilerplate")
+    >>> doc.lines, ran
+    (('大會開幕,會議開始。', '第二段'), 3)
+    """
+    stages = config.stages
+    ran = stages.index(until) if until in stages else len(stages)
+    doc = Doc.from_text(text)
+    for name in stages[:ran]:
+        doc = STAGES[name](doc, config)
+    return doc, ran
+
+
+def finish(text: str, doc: Doc, config: Config, ran: int = 0) -> Result:
+    """Run the stages of ``config`` after the first ``ran`` on ``doc`` (made from ``text``),
+    settle, and say what was done (see :func:`clean` and :func:`begin`)."""
+    doc = _run(doc, config, ran)
     if _unsettled(doc, config):
         again = _run(Doc(doc.lines, doc.linenos, joined=doc.joined), config)
         doc = Doc(again.lines, again.linenos, doc.changes + again.changes, doc.diagnostics)
@@ -41,8 +66,8 @@ def warm_up(config: Config = _DEFAULT) -> None:
     clean(sample * 3, config)
 
 
-def _run(doc: Doc, config: Config) -> Doc:
-    for name in config.stages:
+def _run(doc: Doc, config: Config, ran: int = 0) -> Doc:
+    for name in config.stages[ran:]:
         doc = STAGES[name](doc, config)
     return doc
 
@@ -103,7 +128,12 @@ def _separators(doc: Doc, config: Config) -> tuple[Diagnostic, ...]:
 def clean_bytes(data: bytes, config: Config = _DEFAULT) -> Result:
     """Decode raw bytes (see :func:`newsclean.decode.decode_bytes`), then :func:`clean` them."""
     decoded = decode_bytes(data, config.encoding)
-    result = clean(decoded.text, config)
+    return of_bytes(decoded, clean(decoded.text, config))
+
+
+def of_bytes(decoded: Decoded, result: Result) -> Result:
+    """The result of cleaning decoded bytes: ``result`` (of their text) with the decoding's
+    diagnostics, and ``changed`` said of the bytes."""
     # Strict UTF-8 decodes one to one: the bytes changed exactly when the text did. Any other
     # input (a BOM, a legacy encoding, replaced bytes) comes out as different bytes.
     same_bytes = decoded.encoding == "utf-8" and not decoded.replaced and not result.changed

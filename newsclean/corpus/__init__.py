@@ -18,6 +18,28 @@ Two kinds of step plug into a run:
 * a :class:`DocumentFilter` runs over the cleaned outputs; its result names the documents not
   to deliver, and why (near-duplicate documents).
 
+A run with both has these phases; each per-document phase is an embarrassingly parallel map,
+each cross-document one a combine by key then a finalize, so any engine can run it:
+
+1. **begin + learn-map** (per document): decode, run the stages that come before the first
+   stage a learner's result changes (:attr:`PreparedLearner.before`, ``boilerplate`` for site
+   learning: :func:`newsclean.pipeline.begin`), ``map`` each learner over the lines those
+   stages leave (:attr:`CorpusDoc.lines`), and keep the begun document (a spool on disk, not
+   memory: :mod:`newsclean.run.spool`);
+2. **learn-combine + finalize**: the learners' pairs combined by key, finalized, ``apply``'d to
+   the Config (a small result: a set of keys);
+3. **finish + filter-map** (per document): the remaining stages with the refined Config, from
+   the spooled document (:func:`newsclean.pipeline.finish`) — byte for byte what cleaning from
+   the start with that Config gives — then ``map`` each filter over the cleaned text;
+4. **filter-combine + finalize**: the documents not to deliver;
+5. **deliver**: the outputs, minus the rejected ones.
+
+Without learners, phases 1 and 3 are one (each document cleaned from its bytes); without
+filters, each output is delivered as it is cleaned. Every document is cleaned once: no stage
+runs twice on it. A learner that is not a :class:`PreparedLearner` is run the plain way: a
+learning pass over the decoded inputs, then a cleaning pass (the reference the one-pass run
+must match, byte for byte).
+
 Keep this module (and the steps) free of engine imports.
 """
 
@@ -46,6 +68,9 @@ class CorpusDoc:
     id: str
     order: int
     text: str
+    #: The document as a :class:`PreparedLearner`'s stages leave it, when the executor already
+    #: has it (the one-pass run); ``None``: the learner prepares it from ``text`` itself.
+    lines: tuple[str, ...] | None = None
 
 
 class CorpusStep(Protocol[K, V, R_co]):
@@ -62,6 +87,19 @@ class ConfigLearner(CorpusStep[K, V, R], Protocol):
     """Runs over decoded inputs before cleaning; :meth:`apply` folds its result into a Config."""
 
     def apply(self, config: Config, result: R) -> Config: ...
+
+
+class PreparedLearner(ConfigLearner[K, V, R], Protocol):
+    """A learner that maps a document as the stages of :attr:`config` before :attr:`before`
+    leave it, and whose result changes nothing before that stage: a run can then begin every
+    document once, map it, and finish it after learning (phases 1–3 above), and pass the begun
+    lines in :attr:`CorpusDoc.lines` instead of having the learner run those stages again."""
+
+    @property
+    def before(self) -> str: ...
+
+    @property
+    def config(self) -> Config: ...
 
 
 class DocumentFilter(CorpusStep[K, V, R], Protocol):

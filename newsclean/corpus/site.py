@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import blake2b
 from math import ceil
 from typing import TYPE_CHECKING
@@ -49,7 +50,7 @@ from ..config import Config
 from ..model import Doc
 from ..stages import STAGES
 from ..stages.boilerplate.classify import classify_folded, site_key
-from ..stages.boilerplate.lines import core, ends_like_sentence
+from ..stages.boilerplate.lines import core, ends_like_sentence, prose_flags
 from ..stages.boilerplate.rules import rules
 from . import CorpusDoc
 
@@ -123,26 +124,27 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
     repeats live); ``t`` for the lines that look like the document's title (above the body:
     the last short line before it, and a short line followed by a byline or dateline).
     """
-    table = rules()
-    verdicts, folds = classify_folded(lines, config.replace(site_boilerplate=frozenset()))
-    prose = [i for i in range(len(lines)) if i not in folds]
+    facts = _facts(lines, config)
+    prose = [i for i, fact in enumerate(facts) if fact is None]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), len(lines))
     keys: set[str] = set()
     titles: set[str] = set()
     last_head = None
-    for i, folded in folds.items():
-        if verdicts[i].label not in ("short", "content") or table.site_keep.find(core(folded)):
+    for i, fact in enumerate(facts):
+        if fact is None:
             continue
-        line_units, ends = units(lines[i]), ends_like_sentence(folded)
-        key = site_key(folded)
-        if ends or line_units < TINY_UNITS or first < i < last:
+        _, key, common = fact
+        if key is None:
+            continue
+        if common or first < i < last:
             keys.add("c" + key)
         elif not prose:
             keys.add("x" + key)
         elif i < first:
             keys.add("h" + key)
             last_head = key
-            if verdicts[i + 1].label == "protected":
+            after = facts[i + 1]
+            if after is not None and after[0] == "protected":
                 titles.add(key)
         else:
             keys.add("f" + key)
@@ -153,6 +155,46 @@ def document_keys(lines: Sequence[str], config: Config) -> tuple[set[str], int]:
     # Copies of one story share their smallest paragraph hash; hash it again to spread it.
     basis = str(min(body)) if body else "\n".join(lines)
     return keys, _hash64(basis)
+
+
+#: What the keys need of a line that is not prose: its label (alone, without learned lines),
+#: its key if it is learnable (else ``None``), and whether it may repeat in any text.
+Fact = tuple[str, str | None, bool]
+#: Short lines whose facts are remembered (per process): a site's menus and footers recur on
+#: every page, and classifying a line is most of what the keys cost. (Prose lines are not
+#: remembered: they seldom recur, and are long.)
+MEMO_LINES = 50_000
+
+
+@lru_cache(maxsize=4)
+def _memo(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> dict[str, Fact]:
+    """The remembered facts, for one set of the user's rules (they change the labels)."""
+    return {}
+
+
+def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
+    """Every line's :data:`Fact`, ``None`` for prose. A verdict depends on its line alone (and
+    the config), so the short lines not seen before are classified together and remembered."""
+    memo = _memo(config.boilerplate_phrases, config.boilerplate_patterns)
+    unseen = [line for line in dict.fromkeys(lines) if line not in memo]
+    prose: set[str] = set()
+    if unseen:
+        new: list[str] = []
+        for line, is_prose in zip(unseen, prose_flags(unseen), strict=True):
+            (prose.add if is_prose else new.append)(line)
+        if len(memo) + len(new) > MEMO_LINES:
+            memo.clear()
+        table = rules()
+        verdicts, folds = classify_folded(new, config.replace(site_boilerplate=frozenset()))
+        for i, line in enumerate(new):
+            folded = folds[i]
+            label = verdicts[i].label
+            if label not in ("short", "content") or table.site_keep.find(core(folded)):
+                memo[line] = (label, None, False)
+                continue
+            common = ends_like_sentence(folded) or units(line) < TINY_UNITS
+            memo[line] = (label, site_key(folded), common)
+    return [None if line in prose else memo[line] for line in lines]
 
 
 def _a_title(seen: Mapping[str, Sketch]) -> bool:
@@ -172,9 +214,13 @@ class SiteBoilerplate:
     what gets keyed); a runner applies the result to the cleaning config with :meth:`apply`."""
 
     config: Config = field(default_factory=Config)
+    #: The first stage the result changes: the stages before it run the same with or without
+    #: it, so a run can map the lines they leave (``CorpusDoc.lines``) and finish afterwards.
+    before: str = field(default="boilerplate", init=False)
 
     def map(self, doc: CorpusDoc) -> Iterable[tuple[str, Sketch]]:
-        keys, fingerprint = document_keys(prepare(doc.text, self.config), self.config)
+        lines = doc.lines if doc.lines is not None else prepare(doc.text, self.config)
+        keys, fingerprint = document_keys(lines, self.config)
         return [(key, (fingerprint,)) for key in sorted(keys)]
 
     def combine(self, a: Sketch, b: Sketch) -> Sketch:
@@ -209,6 +255,6 @@ class SiteBoilerplate:
 
 
 if TYPE_CHECKING:  # the learner is a ConfigLearner (checked by mypy, costs nothing at runtime)
-    from . import ConfigLearner
+    from . import PreparedLearner
 
-    _LEARNER: ConfigLearner[str, Sketch, frozenset[str]] = SiteBoilerplate()
+    _LEARNER: PreparedLearner[str, Sketch, frozenset[str]] = SiteBoilerplate()

@@ -1,8 +1,14 @@
 """The work done for one unit of input — a text file, or a chunk of JSONL lines or Parquet values.
 
 Everything here runs in a worker process (or in the parent under ``-j 1``) and returns plain
-data: it touches no output and prints nothing, so the parent alone writes and prints, in a
-deterministic order, and the output is the same for any number of workers.
+data, in the run's order, so the output is the same for any number of workers. The workers
+print nothing; under ``-o`` and ``-i`` they write each text file's output themselves (a path is
+owned by exactly one unit), otherwise the outputs come back to the parent, which writes them.
+
+A unit is cleaned in one of three phases (:attr:`Plan.phase`, see :mod:`newsclean.corpus`):
+``clean`` from the bytes; ``begin``, which stops before the stage a learner's result changes,
+maps the learners and spools the begun documents (:mod:`newsclean.run.spool`); ``finish``, which
+takes them from the spool and ends exactly as ``clean`` would with the learned Config.
 
 >>> from pathlib import Path
 >>> plan = Plan(Config())
@@ -20,14 +26,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..config import Config
-from ..corpus import CorpusDoc
+from ..corpus import CorpusDoc, combine_into
+from ..decode import decode_bytes
 from ..model import Diagnostic, Result
-from ..pipeline import clean, clean_bytes
+from ..pipeline import begin, clean, finish, of_bytes
 from .diff import line_hunk, text_diff
 from .files import Source, describe_oserror, read_bytes
 from .jsonl import BadRecord, field_text, parse, render, with_field
+from .spool import Spooled
 
 Mode = Literal["write", "check", "diff"]
+Phase = Literal["clean", "begin", "finish"]
 Pairs = list[tuple[Any, Any]]
 
 
@@ -46,6 +55,22 @@ class Plan:
     keep_unchanged: bool = True
     #: ``--explain``: list every change with the input line it touched.
     explain: bool = False
+    #: ``clean`` a unit from its bytes, or ``begin`` it (up to the stage ``until``, spooled
+    #: under the folder ``spool``), or ``finish`` what was begun (see the module docstring).
+    phase: Phase = "clean"
+    until: str = ""
+    spool: str | None = None
+    #: While finishing one unit of a group alone (after a crash): the group's spool key.
+    group: int | None = None
+    #: Where the workers write text outputs themselves (an :class:`~newsclean.run.output.Destination`
+    #: under ``-o``/``-i`` without corpus filters); ``None``: the parent writes them.
+    destination: Any = None
+
+    @property
+    def ran(self) -> int:
+        """How many stages ``begin`` ran (the position of ``until`` among the stages)."""
+        stages = self.config.stages
+        return stages.index(self.until) if self.until in stages else len(stages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,20 +140,50 @@ class Done:
     stats: list[str] | None = None
     mapped: list[Pairs] = field(default_factory=list)
     error: str | None = None
+    #: The worker wrote (or, unchanged under ``-i``, rightly left) the output itself.
+    written: bool = False
 
 
 def clean_unit(plan: Plan, unit: Unit) -> Done:
     """Clean one unit; every problem becomes ``Done.error`` or a bad record, never an exception."""
-    done = Done(unit.index, unit.last, unit.first, mapped=[[] for _ in plan.steps])
-    if unit.error is not None:
-        done.error = unit.error
-    elif unit.source.kind == "text":
-        _clean_text(plan, unit, done)
-    elif unit.source.kind == "jsonl":
-        _clean_lines(plan, unit, done)
-    else:
-        _clean_values(plan, unit, done)
-    return done
+    return run_units(plan, (unit,))[0]
+
+
+def run_units(plan: Plan, work: Sequence[Unit]) -> list[Done]:
+    """Clean (or begin, or finish: ``plan.phase``) a group of units — small text files
+    travel to a worker together — and return one result per unit. The corpus steps' pairs
+    are combined here already (map-side), and come back on the last result."""
+    spooled = None
+    if plan.spool:
+        key = work[0].order if plan.group is None else plan.group
+        spooled = Spooled(plan.spool, key, plan.phase == "finish", plan.group is not None)
+    dones = []
+    for unit in work:
+        done = Done(unit.index, unit.last, unit.first, mapped=[[] for _ in plan.steps])
+        if unit.error is not None:
+            done.error = unit.error
+        elif spooled is not None and not spooled.unit(unit.order):
+            done.error = CRASHED
+        else:
+            try:
+                _CLEAN[unit.source.kind](plan, unit, done, spooled)
+            except Exception as exc:  # noqa: BLE001 - e.g. an input changed between the passes
+                done.error = _internal(exc)
+        dones.append(done)
+    if spooled is not None:
+        spooled.close()
+    if plan.steps and len(dones) > 1:
+        for i, step in enumerate(plan.steps):
+            table: dict[Any, Any] = {}
+            for done in dones:
+                combine_into(step, table, done.mapped[i])
+                done.mapped[i] = []
+            dones[-1].mapped[i] = list(table.items())
+    return dones
+
+
+#: What a unit whose worker died says (see :func:`newsclean.run.runner`'s crash handling).
+CRASHED = "a worker process died while cleaning it"
 
 
 def learn_unit(plan: Plan, unit: Unit) -> Done:
@@ -183,43 +238,114 @@ def _record_text(plan: Plan, source: Source, item: Any) -> str | None:
 
 
 def _internal(exc: Exception) -> str:
+    if isinstance(exc, _Failed):
+        return str(exc)
     return f"internal error while cleaning: {type(exc).__name__}: {exc}"
 
 
-def _clean_text(plan: Plan, unit: Unit, done: Done) -> None:
-    data = _read(unit, done)
-    if data is None:
-        return
-    try:
-        result = clean_bytes(data, plan.config)
-    except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
-        done.error = _internal(exc)
-        return
+class _Failed(Exception):
+    """A document that failed while being begun: finishing it fails the same way."""
+
+
+def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> None:
+    doc_id = unit.source.display
+    if plan.phase == "finish":
+        assert spooled is not None
+        done.nbytes, decoded, begun = spooled.take()
+        if decoded is None:
+            done.error = begun
+            return
+        try:
+            result = of_bytes(decoded, finish(decoded.text, begun, plan.config, plan.ran))
+        except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
+            done.error = _internal(exc)
+            return
+    else:
+        data = _read(unit, done)
+        if data is None:
+            if spooled is not None:
+                spooled.keep((0, None, done.error))
+            return
+        try:
+            decoded = decode_bytes(data, plan.config.encoding)
+            if plan.phase == "begin":
+                assert spooled is not None
+                done.tally.documents = 1
+                begun, _ = begin(decoded.text, plan.config, plan.until)
+                spooled.keep((done.nbytes, decoded, begun))
+                _map(plan, done, CorpusDoc(doc_id, unit.order, decoded.text, begun.lines))
+                return
+            result = of_bytes(decoded, clean(decoded.text, plan.config))
+        except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
+            done.error = _internal(exc)
+            if spooled is not None:
+                spooled.keep((done.nbytes, None, done.error))
+            return
+    _deliver_text(plan, unit, done, decoded.text, result)
+
+
+def _deliver_text(plan: Plan, unit: Unit, done: Done, before: str, result: Result) -> None:
     doc_id = unit.source.display
     done.tally.record(result, result.changed, 0)
     done.differs = result.changed
     if plan.explain and result.changes:
-        from ..decode import decode_bytes
         from ..explain import explain
 
-        before = decode_bytes(data, plan.config.encoding).text
         done.tally.explain.extend(explain(doc_id, result.changes, before))
     if plan.mode == "write" and (result.changed or plan.keep_unchanged):
         done.pieces.append((doc_id, result.text.encode("utf-8", "replace")))
     elif plan.mode == "diff" and result.changed:
-        from ..decode import decode_bytes
-
-        before = decode_bytes(data, plan.config.encoding).text
         done.pieces.append((doc_id, text_diff(before, result.text, doc_id)))
     _map(plan, done, CorpusDoc(doc_id, unit.order, result.text))
+    if plan.destination is not None and plan.mode == "write" and not plan.steps:
+        _write(plan, unit, done)
+
+
+def _write(plan: Plan, unit: Unit, done: Done) -> None:
+    """Write a text file's output here, in the worker: its path belongs to this unit alone."""
+    writer = plan.destination.open(unit.source)
+    try:
+        for _, data in done.pieces:
+            writer.write(data)
+        writer.finish(done.differs)
+    except OSError as exc:
+        writer.discard()
+        done.error = describe_oserror(exc, "write")
+    done.pieces.clear()
+    done.written = True
 
 
 def _clean_document(
-    plan: Plan, done: Done, text: str, where: int, display: str
+    plan: Plan,
+    done: Done,
+    text: str,
+    where: int,
+    display: str,
+    spooled: Spooled | None,
+    doc: CorpusDoc,
 ) -> tuple[str, Result] | None:
-    """Clean one record's text; ``None`` (and a bad record) if a stage failed on it."""
+    """Clean one record's text; ``None`` (and a bad record) if a stage failed on it. While
+    beginning, the record is begun, mapped and spooled, and ``None`` comes back too."""
     try:
-        result = clean(text, plan.config)
+        if plan.phase == "begin":
+            assert spooled is not None
+            done.tally.documents += 1
+            try:
+                begun, _ = begin(text, plan.config, plan.until)
+            except Exception as exc:  # noqa: BLE001 - finishing reports it
+                spooled.keep(_internal(exc))
+                return None
+            spooled.keep(begun)
+            _map(plan, done, CorpusDoc(doc.id, doc.order, text, begun.lines))
+            return None
+        if plan.phase == "finish":
+            assert spooled is not None
+            begun = spooled.take()
+            if isinstance(begun, str):
+                raise _Failed(begun)
+            result = finish(text, begun, plan.config, plan.ran)
+        else:
+            result = clean(text, plan.config)
     except Exception as exc:  # noqa: BLE001 - one bad record must not stop the dataset
         done.tally.bad.append((where, _internal(exc)))
         return None
@@ -241,11 +367,13 @@ def _stats(result: Result, changed: bool) -> dict[str, Any]:
     }
 
 
-def _clean_lines(plan: Plan, unit: Unit, done: Done) -> None:
+def _clean_lines(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> None:
     for i, line in enumerate(unit.items):
         lineno = unit.first + i
         done.nbytes += len(line)
-        out, doc_id = _clean_line(plan, done, line, lineno, unit.order + i, unit.source.display)
+        out, doc_id = _clean_line(
+            plan, done, line, lineno, unit.order + i, unit.source.display, spooled
+        )
         done.differs |= out != line
         if plan.mode == "write":
             done.pieces.append((doc_id, out))
@@ -254,7 +382,13 @@ def _clean_lines(plan: Plan, unit: Unit, done: Done) -> None:
 
 
 def _clean_line(
-    plan: Plan, done: Done, line: bytes, lineno: int, order: int, display: str
+    plan: Plan,
+    done: Done,
+    line: bytes,
+    lineno: int,
+    order: int,
+    display: str,
+    spooled: Spooled | None,
 ) -> tuple[bytes, str | None]:
     """One JSONL line → (output line, document id). A line that is not a cleanable record —
     blank, or bad (reported) — is passed through as it is, with no document id."""
@@ -265,11 +399,13 @@ def _clean_line(
     except BadRecord as exc:
         done.tally.bad.append((lineno, str(exc)))
         return line, None
-    cleaned = _clean_document(plan, done, text, lineno, display)
+    doc_id = f"{display}:{lineno}"
+    cleaned = _clean_document(
+        plan, done, text, lineno, display, spooled, CorpusDoc(doc_id, order, text)
+    )
     if cleaned is None:
         return line, None
     new, result = cleaned
-    doc_id = f"{display}:{lineno}"
     _map(plan, done, CorpusDoc(doc_id, order, new))
     if new == text and not plan.stats_field:
         return line, doc_id  # unchanged: byte for byte
@@ -279,7 +415,7 @@ def _clean_line(
     return render(record, line), doc_id
 
 
-def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:
+def _clean_values(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> None:
     display = unit.source.display
     values: list[Any] = []
     stats: list[str] = []
@@ -288,7 +424,8 @@ def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:
         new, summary = value, None
         if isinstance(value, str):
             done.nbytes += len(value.encode("utf-8", "surrogatepass"))
-            cleaned = _clean_document(plan, done, value, row, display)
+            doc = CorpusDoc(f"{display}:{row}", unit.order + i, value)
+            cleaned = _clean_document(plan, done, value, row, display, spooled, doc)
             if cleaned is not None:
                 new, result = cleaned
                 summary = _stats(result, new != value)
@@ -304,3 +441,6 @@ def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:
     if plan.mode == "write":
         done.values = values
         done.stats = stats if plan.stats_field else None
+
+
+_CLEAN = {"text": _clean_text, "jsonl": _clean_lines, "parquet": _clean_values}

@@ -123,6 +123,14 @@ def _submit(pool: ProcessPoolExecutor, fn: Callable[[P, T], R], item: T) -> Futu
         return failed
 
 
+def isolate(
+    fn: Callable[[P, T], R], state: P, item: T, on_crash: Callable[[T, BaseException], R]
+) -> R:
+    """``fn(state, item)`` in a fresh worker of its own, so that a crash takes nothing else
+    with it (``on_crash`` turns it into a result)."""
+    return _alone(fn, state, item, on_crash)
+
+
 def _alone(
     fn: Callable[[P, T], R], state: P, item: T, on_crash: Callable[[T, BaseException], R]
 ) -> R:

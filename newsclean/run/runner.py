@@ -1,11 +1,19 @@
-"""A batch run: learn from the corpus, clean every document in parallel, filter, deliver.
+"""A batch run: begin every document, learn from the batch, finish, filter, deliver.
 
-1. *Learn* (only if there are :class:`~newsclean.corpus.ConfigLearner`\\ s): every decoded
-   document goes through each learner's ``map`` in the workers; the parent combines the pairs,
-   finalizes, and ``apply`` refines the Config used to clean every document.
-2. *Clean*: workers clean units (a text file, or a chunk of a dataset) and return outputs,
-   counts, diagnostics and the ``map`` pairs of each :class:`~newsclean.corpus.DocumentFilter`.
-   The parent takes the results in the run's order and alone writes and prints.
+The phases are those of :mod:`newsclean.corpus`; every document is cleaned once.
+
+1. *Begin and learn* (only if there are :class:`~newsclean.corpus.ConfigLearner`\\ s): workers
+   decode every document, run the stages before the one the learners change, ``map`` the
+   learners over the lines they leave, and spool the begun documents on disk
+   (:mod:`newsclean.run.spool`); the parent combines the pairs, finalizes, and ``apply`` refines
+   the Config. (A learner that is not a :class:`~newsclean.corpus.PreparedLearner` gets the
+   plain two passes instead: learning over the decoded inputs, then cleaning from the start.)
+2. *Clean* (or *finish* the begun documents): workers take units — a text file, small text
+   files grouped by the megabyte, or a chunk of a dataset — and return counts, diagnostics
+   and the ``map`` pairs of each :class:`~newsclean.corpus.DocumentFilter`. Under ``-o`` and
+   ``-i`` (without filters) they write each text file's output themselves; otherwise the
+   outputs come back, and the parent takes the results in the run's order and writes them.
+   Only the parent prints.
 3. *Filter and deliver*: without filters, each input is delivered as soon as its results
    arrive. With filters, nothing can be delivered before every document is mapped, so the
    outputs wait in a :class:`~newsclean.run.output.Spool` (a temporary file, not memory); after
@@ -32,14 +40,22 @@ from typing import Any
 from ..config import Config
 from ..corpus import combine_into
 from ..pipeline import warm_up
-from .batch import Done, Mode, Plan, Unit, clean_unit, learn_unit
+from .batch import CRASHED, Done, Mode, Plan, Unit, learn_unit, run_units
 from .files import Source, UsageError, describe_oserror
 from .jsonl import split_field
 from .output import Destination, Spool, Writer, step_name
-from .pool import ordered_map
+from .pool import isolate, ordered_map
 from .progress import Progress
 from .report import Entry, Report
-from .work import BYTES_PER_JOB, UNITS_PER_JOB, rereadable, unit_weight, units, useful_jobs
+from .work import (
+    BYTES_PER_JOB,
+    UNITS_PER_JOB,
+    group_weight,
+    groups,
+    rereadable,
+    units,
+    useful_jobs,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +88,34 @@ def run(
     if filters and options.mode == "write" and any(s.kind == "parquet" for s in sources):
         raise UsageError("document filters do not support Parquet tables yet: use JSONL")
     with ExitStack() as stack:
+        begun: dict[str, Any] = {}
         if learners:
             sources = rereadable(sources, stack)
-            config = _learn(sources, config, options, learners, progress)
-        return _Run(sources, config, options, report, progress, filters, stack).clean()
+            until = one_pass(learners, config)
+            if until is None:
+                config = _learn(sources, config, options, learners, progress)
+            else:
+                import tempfile
+
+                spool = stack.enter_context(tempfile.TemporaryDirectory(prefix="newsclean-"))
+                begun = {"phase": "finish", "until": until, "spool": spool}
+                config, begun["sizes"] = _begin(sources, config, options, learners, progress, begun)
+        run = _Run(sources, config, options, report, progress, filters, stack, begun)
+        return run.clean()
 
 
-def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
+def one_pass(learners: Sequence[Any], config: Config) -> str | None:
+    """The stage before which every document can be begun and mapped once for all the
+    learners (see :class:`~newsclean.corpus.PreparedLearner`), or ``None``: two passes."""
+    stops = {getattr(step, "before", None) for step in learners}
+    if len(stops) != 1 or None in stops:
+        return None
+    if any(getattr(step, "config", None) != config for step in learners):
+        return None  # the learner prepares with other options than the run's
+    return str(stops.pop())
+
+
+def _plan(config: Config, options: Options, steps: Sequence[Any], **phase: Any) -> Plan:
     stats = split_field(options.stats_field) if options.stats_field else None
     return Plan(
         config,
@@ -88,7 +125,39 @@ def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
         tuple(steps),
         keep_unchanged=not options.in_place,
         explain=options.explain,
+        **phase,
     )
+
+
+def _begin(
+    sources: Sequence[Source],
+    config: Config,
+    options: Options,
+    learners: Sequence[Any],
+    progress: Progress,
+    begun: dict[str, Any],
+) -> tuple[Config, list[int]]:
+    """Phase 1: begin, map and spool every document; combine and finalize the learners.
+    Returns the refined Config and how the units were grouped (finishing groups them alike)."""
+    plan = _plan(config, options, learners, phase="begin", until=begun["until"])
+    plan = replace(plan, spool=begun["spool"])
+    tables: list[dict[Any, Any]] = [{} for _ in learners]
+    n_docs = 0
+    sizes: list[int] = []
+    progress.start("learning", len(sources), sum(s.size() for s in sources))
+    pending: dict[tuple[int, int], Any] = {}
+    work = groups(units(sources, pending, options.field), options.jobs)
+    for dones in _parallel(plan, work, options.jobs):
+        sizes.append(len(dones))
+        for done in dones:
+            pending.pop((done.index, done.first), None)
+            progress.advance(done.last, done.nbytes)
+            n_docs += done.tally.documents
+            for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
+                combine_into(step, table, pairs)
+    for step, table in zip(learners, tables, strict=True):
+        config = step.apply(config, step.finalize(table, n_docs))
+    return config, sizes
 
 
 def _learn(
@@ -103,24 +172,38 @@ def _learn(
     n_docs = 0
     progress.start("learning", len(sources), sum(s.size() for s in sources))
     pending: dict[tuple[int, int], Any] = {}
-    work = units(sources, pending, options.field)
-    for done in _parallel(learn_unit, plan, work, options.jobs, _crashed(plan)):
-        pending.pop((done.index, done.first), None)
-        progress.advance(done.last, done.nbytes)
-        n_docs += done.tally.documents
-        for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
-            combine_into(step, table, pairs)
+    work = groups(units(sources, pending, options.field), options.jobs)
+    for dones in _parallel(plan, work, options.jobs, learn_units):
+        for done in dones:
+            pending.pop((done.index, done.first), None)
+            progress.advance(done.last, done.nbytes)
+            n_docs += done.tally.documents
+            for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
+                combine_into(step, table, pairs)
     for step, table in zip(learners, tables, strict=True):
         config = step.apply(config, step.finalize(table, n_docs))
     return config
 
 
-def _crashed(plan: Plan) -> Callable[[Unit, BaseException], Done]:
-    def on_crash(unit: Unit, exc: BaseException) -> Done:
-        error = f"a worker process died while cleaning it ({type(exc).__name__})"
-        return Done(
-            unit.index, unit.last, first=unit.first, error=error, mapped=[[] for _ in plan.steps]
-        )
+def learn_units(plan: Plan, work: Sequence[Unit]) -> list[Done]:
+    """The learning pass of a two-pass run, over a group of units."""
+    return [learn_unit(plan, unit) for unit in work]
+
+
+def _crashed(
+    plan: Plan, fn: Callable[[Plan, Sequence[Unit]], list[Done]]
+) -> Callable[[Sequence[Unit], BaseException], list[Done]]:
+    def failed(work: Sequence[Unit], exc: BaseException) -> list[Done]:
+        error = f"{CRASHED} ({type(exc).__name__})"
+        mapped: list[list[tuple[Any, Any]]] = [[] for _ in plan.steps]
+        return [Done(u.index, u.last, first=u.first, error=error, mapped=mapped) for u in work]
+
+    def on_crash(work: Sequence[Unit], exc: BaseException) -> list[Done]:
+        if len(work) == 1 or plan.phase == "begin":
+            return failed(work, exc)  # (a group that died beginning: finishing says so)
+        # A group: find the unit that kills a worker, each in a worker of its own.
+        alone = replace(plan, group=work[0].order) if plan.phase == "finish" else plan
+        return [done for unit in work for done in isolate(fn, alone, (unit,), failed)]
 
     return on_crash
 
@@ -137,13 +220,21 @@ class _Run:
         progress: Progress,
         filters: Sequence[Any],
         stack: ExitStack,
+        begun: dict[str, Any],
     ) -> None:
         self.sources, self.options, self.report, self.progress = sources, options, report, progress
         self.filters = list(filters)
-        self.plan = _plan(config, options, filters)
+        self.sizes: list[int] | None = begun.pop("sizes", None)
         self.destination = Destination(
             options.mode, options.output_dir, options.in_place, options.stats_field
         )
+        to_files = options.output_dir is not None or options.in_place
+        workers_write = options.mode == "write" and to_files and not filters
+        self.plan = _plan(
+            config, options, filters, destination=self.destination if workers_write else None
+        )
+        if begun:
+            self.plan = replace(self.plan, **begun)
         self.set_aside: Destination | None = None
         if options.rejected_dir is not None and options.mode == "write":
             self.set_aside = Destination("write", options.rejected_dir, False, options.stats_field)
@@ -161,11 +252,11 @@ class _Run:
         tables: list[dict[Any, Any]] = [{} for _ in self.filters]
         n_docs = 0
         self.progress.start("cleaning", len(self.sources), sum(s.size() for s in self.sources))
-        work = units(self.sources, self.batches, self.field)
-        on_crash = _crashed(self.plan)
+        work = groups(units(self.sources, self.batches, self.field), self.options.jobs, self.sizes)
         try:
-            for done in _parallel(clean_unit, self.plan, work, self.options.jobs, on_crash):
-                n_docs += self._clean_one(done, tables)
+            for dones in _parallel(self.plan, work, self.options.jobs):
+                for done in dones:
+                    n_docs += self._clean_one(done, tables)
         except BaseException:  # interrupted: leave no temporary files behind
             for writer in self.writers.values():
                 writer.discard()
@@ -183,6 +274,9 @@ class _Run:
         self.progress.advance(done.last, done.nbytes)
         for step, table, pairs in zip(self.filters, tables, done.mapped, strict=True):
             combine_into(step, table, pairs)
+        if done.written:  # by the worker
+            self.report.finish(entry)
+            return done.tally.documents
         self._take(entry, done)
         if done.last and not self.filters:
             self._finish(done.index, entry)
@@ -298,13 +392,12 @@ def _group(rejected: dict[str, str], inputs: dict[str, int]) -> dict[int, dict[s
 
 
 def _parallel(
-    fn: Callable[[Plan, Unit], Done],
     plan: Plan,
-    work: Iterable[Unit],
+    work: Iterable[Sequence[Unit]],
     jobs: int,
-    on_crash: Callable[[Unit, BaseException], Done],
-) -> Iterator[Done]:
-    """The units through ``fn`` on ``jobs`` workers, in order (see :mod:`newsclean.run.pool`)."""
+    fn: Callable[[Plan, Sequence[Unit]], list[Done]] = run_units,
+) -> Iterator[list[Done]]:
+    """The groups of units through ``fn`` on ``jobs`` workers, in order (see :mod:`.pool`)."""
     if jobs > 1:
         warm_up(plan.config)  # once, here: forked workers start warm, in every pass
     return ordered_map(
@@ -312,8 +405,8 @@ def _parallel(
         plan,
         work,
         jobs,
-        on_crash,
+        _crashed(plan, fn),
         window=UNITS_PER_JOB * jobs,
-        weigh=unit_weight,
+        weigh=group_weight,
         budget=BYTES_PER_JOB * jobs,
     )

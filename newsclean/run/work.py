@@ -1,6 +1,8 @@
 """Cutting the inputs into units of work, in the run's order (parent process only).
 
-A text file is one unit, read by the worker that cleans it. A dataset is read here, as a
+A text file is one unit, read by the worker that cleans it; consecutive small text files go
+to the pool together, in groups of about ``GROUP_BYTES`` (:func:`groups`), so that a crawl of
+2 KB pages costs one round trip per megabyte, not per page. A dataset is read here, as a
 stream, and cut into chunks of lines (JSONL) or row batches (Parquet); since the pool takes
 units only as fast as results are consumed, a huge file is never all in memory.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,9 @@ def useful_jobs(sources: Sequence[Source], jobs: int) -> int:
     in this process (starting workers would cost more than it saves)."""
     if any(s.is_stdin and s.kind != "text" for s in sources):
         return jobs  # a dataset piped in: its size is unknown, assume it is large
-    units = sum(1 if s.kind == "text" else 1 + s.size() // CHUNK_BYTES for s in sources)
+    texts = [s for s in sources if s.kind == "text"]
+    groups = min(len(texts), 1 + sum(s.size() for s in texts) // (GROUP_BYTES // 4))
+    units = groups + sum(1 + s.size() // CHUNK_BYTES for s in sources if s.kind != "text")
     return max(1, min(jobs, units))
 
 
@@ -57,6 +61,55 @@ def units(
             yield Unit(source, index, order, error=problem)
             continue
         yield Unit(source, index, order)
+
+
+#: A group of small text files carries about this many bytes (or ``GROUP_FILES`` files).
+GROUP_BYTES = 1 << 20
+GROUP_FILES = 512
+
+
+def groups(
+    work: Iterable[Unit], jobs: int = 1, sizes: Sequence[int] | None = None
+) -> Iterator[tuple[Unit, ...]]:
+    """``work`` in groups: consecutive text files up to ``GROUP_BYTES`` together, any other
+    unit alone. The first groups are smaller, so that every one of ``jobs`` workers has work
+    at once, not after the parent has gathered a megabyte for the first. ``sizes`` (how many
+    units each group had in an earlier pass over the same work) groups them the same way.
+
+    >>> from pathlib import Path
+    >>> from .files import Source
+    >>> texts = [Unit(Source(None, f"{i}", Path(f"{i}")), i, i, data=b"x" * 400_000) for i in range(5)]
+    >>> [len(g) for g in groups(texts)], [len(g) for g in groups(texts, jobs=2)]
+    ([2, 2, 1], [1, 1, 2, 1])
+    """
+    if sizes is not None:
+        source = iter(work)
+        for n in sizes:
+            yield tuple(next(source) for _ in range(n))
+        return
+    group: list[Unit] = []
+    size = 0
+    limit = GROUP_BYTES // 4 if jobs > 1 else GROUP_BYTES
+    for unit in work:
+        if unit.source.kind != "text" or unit.error is not None:
+            if group:
+                yield tuple(group)
+                group, size = [], 0
+            yield (unit,)
+            continue
+        weight = unit_weight(unit)
+        if group and (size + weight > limit or len(group) >= GROUP_FILES):
+            yield tuple(group)
+            group, size = [], 0
+            limit = min(GROUP_BYTES, limit * 2)
+        group.append(unit)
+        size += weight
+    if group:
+        yield tuple(group)
+
+
+def group_weight(group: Sequence[Unit]) -> int:
+    return sum(map(unit_weight, group))
 
 
 #: In-flight limits for the workers (see :func:`newsclean.run.pool.ordered_map`): units per job,
