@@ -34,7 +34,7 @@ from ...chars import TONE_VOWELS
 from ...damage import COMMON_MARKERS, TRIGGER_CHARS
 from ...plausibility import suspicious
 from ...tiers import tiers
-from .checks import BOM_MOJIBAKE, ftfy_chars
+from .checks import BOM_MOJIBAKE, CONTROLS, LIGATURES, ftfy_chars
 
 # Ordinary characters that can be part of no repair and no damage report.
 _BORING = (
@@ -91,7 +91,8 @@ def _branches() -> tuple[str, str, str, str, str]:
     latin = (
         f"(?<=[{LATIN_LETTERS}])(?:(?<=[^\\x00-\\x7f].)|(?=[^\\x00-\\x7f])"  # next to CJK…
         "|(?<=[\\u0100-\\u0151\\u0154-\\u024f])(?<![A-Za-z].)(?![A-Za-z])"  # costly alone
-        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])"  # what ftfy undoes
+        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])|(?<=Ã)(?= )"  # what ftfy undoes
+        f"|(?<=[{LIGATURES}])"  # what ftfy takes apart
         f"|(?<=[{TONE_VOWELS}])(?:{'|'.join(f'(?<=[{HAN}][a-zü]{{{n}}}.)' for n in range(1, 6))})"
         f"(?=[a-zü{TONE_VOWELS}]{{0,4}} ?\\)))"  # a pinyin annotation that lost its character
     )
@@ -184,12 +185,23 @@ def flagged_rows(lines: Sequence[str]) -> list[int]:
     head = lines[:_SAMPLE]
     if not any(line.isascii() for line in head) and _CJK.search("".join(head)):
         return sorted(_scan("\n".join(lines), cjk=True))  # CJK, most likely: all of it
-    picked = [i for i, line in enumerate(lines) if not line.isascii() or "&" in line]
+    picked = [
+        i for i, line in enumerate(lines) if not line.isascii() or "&" in line or _controls(line)
+    ]
     if not picked:
         return []
     if len(picked) == len(lines):
         return sorted(_scan("\n".join(lines)))
     return sorted(picked[i] for i in _scan("\n".join(lines[i] for i in picked)))
+
+
+_CONTROL = re.compile(f"[{CONTROLS}]")
+
+
+def _controls(line: str) -> bool:
+    """Does an ASCII line hold a control character ftfy removes? (``isprintable`` first: it
+    runs at C speed and is true of almost every line.)"""
+    return not line.isprintable() and _CONTROL.search(line) is not None
 
 
 def _scan(text: str, cjk: bool = False) -> set[int]:
