@@ -36,6 +36,7 @@ from ...roundtrip import SINGLE
 from .checks import checks
 from .flags import flagged_rows
 from .lines import facts, narrow
+from .spans import fix_spans
 from .western import fix_line
 
 STAGE = "encoding"
@@ -153,6 +154,14 @@ def _cjk(
         reports.pop(i, None)
         if repair.lossy:
             reports[i] = _lost(linenos[i], repair.detail, repaired=True)
+    # A line no reading explains whole can hold runs of mojibake among correct text.
+    for i in whole:
+        if i in outcome.repairs:
+            continue
+        span = fix_spans(raw[i])
+        if span is not None:
+            work.note(i, span.text, "cjk-mojibake-span", span.detail)
+            outcome.suspects.pop(i, None)
     for i, reading in (outcome.suspects | lossy.suspects).items():
         if i in lossy.suspects:
             reports[i] = _lost(linenos[i], reading.chains[0].name, repaired=False)

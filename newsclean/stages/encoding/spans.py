@@ -1,0 +1,191 @@
+"""Mojibake inside a line: find the runs of it among correct text and undo each one alone.
+
+A line can be right but for a phrase pasted from a page read with the wrong codec:
+``通过 insserv浣跨敤锘轰簬渚濊禆鍏崇郴…，也可以通过``, ``label: "鏂伴椈"``. No reading of the
+whole line undoes that (its correct characters have no misreading to undo), so each run of
+characters a CJK codec can have misread is searched for spans whose bytes, in the codec the
+text really was in, decode strictly and read far better than the span does; a dynamic
+programme picks the spans that gain most together, and the rest of the line stays as it is.
+
+Only misreadings in a double-byte codec are searched this way (the characters of a
+single-byte one stand apart from correct CJK text already, and are read whole by
+:mod:`newsclean.mojibake`; ftfy reads Western runs inside a line by itself).
+
+>>> fix_spans("通过 insserv浣跨敤鍩轰簬渚濊禆鍏崇郴鐨勫惎鍔ㄩ『搴忥紝也可以").text
+'通过 insserv使用基于依赖关系的启动顺序，也可以'
+>>> fix_spans('label: "鏂伴椈"').text, fix_spans("今天天气很好") is None
+('label: "新闻"', True)
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...charclasses import HAN, HANGUL, KANA, Lazy
+from ...plausibility import cost, has_cjk, is_cjk_dominant
+from ...readings import CHAINS, ORDER
+from ...roundtrip import SINGLE, WEB_GBK, Chain
+
+#: What a span must gain the line to be undone (a span of two characters misread reads as
+#: three rare or Traditional ones among Simplified text: cost 2 at least), and the share of
+#: its own cost its reading may keep.
+MIN_GAIN = 2
+MAX_RATIO = 0.5
+#: The longest span tried, in misread characters (30 characters of UTF-8 CJK read as GBK
+#: are 45; a little more for what a short line loses to a span's two ends).
+LONGEST = 64
+#: The shortest span of one CJK codec read as another worth undoing.
+DENSE_SPAN = 4
+_WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+_CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRepair:
+    """A line with runs of mojibake undone: the text, the misreading, the spans (start, end)."""
+
+    text: str
+    chain: Chain
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def detail(self) -> str:
+        return f"{self.chain.name}, {len(self.spans)} run{'s' * (len(self.spans) > 1)}"
+
+
+@lru_cache(maxsize=1024)
+def fix_spans(line: str) -> SpanRepair | None:
+    """Undo the runs of mojibake inside ``line`` that one misreading explains; ``None`` if
+    none gains enough. (Undone, a long run can leave a short one that is now clearly the
+    odd one out: the line is searched again, for the same misreading.)"""
+    first = _round(line, _WIDE_CHAINS)
+    if first is None:
+        return None
+    repair = first
+    for _ in range(3):
+        more = _round(repair.text, (first.chain,))
+        if more is None:
+            break
+        repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
+    return repair
+
+
+def _round(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
+    best: tuple[int, int, SpanRepair] | None = None
+    for chain in chains:
+        pieces: list[tuple[int, int, str]] = []
+        gain = 0
+        for m in _NON_ASCII_RUN.finditer(line):
+            found, g = _best_spans(chain, line, m.start(), m.end())
+            pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
+            gain += g
+        if not pieces or (best is not None and gain <= best[0]):
+            continue
+        text = _splice(line, pieces)
+        whole = cost(line) - cost(text)
+        if whole < MIN_GAIN:
+            continue
+        repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
+        if best is None or (gain, -ORDER[chain]) > (best[0], -best[1]):
+            best = (gain, ORDER[chain], repair)
+    return best[2] if best is not None else None
+
+
+def _splice(line: str, pieces: list[tuple[int, int, str]]) -> str:
+    out: list[str] = []
+    last = 0
+    for start, end, new in pieces:
+        out += (line[last:start], new)
+        last = end
+    out.append(line[last:])
+    return "".join(out)
+
+
+def _best_spans(
+    chain: Chain, line: str, lo: int, hi: int
+) -> tuple[list[tuple[int, int, str]], int]:
+    """The spans of ``line[lo:hi]`` to undo, chosen to gain most together, and that gain
+    (spans as offsets into the run)."""
+    run = line[lo:hi]
+    units = [_encoded(chain.misread, ch) for ch in run]
+    n = len(run)
+    # best[k]: the most gained in run[:k], and how (the last span, or None).
+    best: list[tuple[int, tuple[int, int, str] | None]] = [(0, None)] * (n + 1)
+    ends: dict[int, list[tuple[int, str, int]]] = {}
+    before = cost(line)
+    for i in range(n):
+        for j, new in _aligned(chain.actual, units, i):
+            if _worth(run[i:j], new, chain.actual == "utf-8"):
+                g = before - cost(line[: lo + i] + new + line[lo + j :])
+                if g >= MIN_GAIN:
+                    ends.setdefault(j, []).append((i, new, g))
+    for k in range(1, n + 1):
+        top: tuple[int, tuple[int, int, str] | None] = (best[k - 1][0], None)
+        for i, new, g in ends.get(k, ()):
+            if best[i][0] + g > top[0]:
+                top = (best[i][0] + g, (i, k, new))
+        best[k] = top
+    spans: list[tuple[int, int, str]] = []
+    k = n
+    while k > 0:
+        span = best[k][1]
+        if span is None:
+            k -= 1
+            continue
+        spans.append(span)
+        k = span[0]
+    return spans[::-1], best[n][0]
+
+
+def _aligned(actual: str, units: list[bytes | None], start: int) -> list[tuple[int, str]]:
+    """Where the bytes of the characters from ``start`` on decode strictly as ``actual`` and
+    end on a character of both codecs, with what they decode to."""
+    decoder = codecs.getincrementaldecoder(actual)("strict")
+    out: list[tuple[int, str]] = []
+    text: list[str] = []
+    for k in range(start, min(len(units), start + LONGEST)):
+        data = units[k]
+        if data is None:
+            break
+        try:
+            text.append(decoder.decode(data))
+        except UnicodeDecodeError:
+            break
+        if k > start and not decoder.getstate()[0]:
+            out.append((k + 1, "".join(text)))
+    return out
+
+
+def _worth(span: str, new: str, utf8: bool) -> bool:
+    """Is ``new`` a reading of ``span`` worth weighing in the line: CJK text, and at most half
+    as implausible as the span on its own?
+
+    UTF-8 read in a double-byte codec shows itself in its bytes (three characters for two,
+    decoding strictly and ending where a character ends). One CJK codec read as another
+    swaps characters one for one, as any text with a rare name in it could be read: such a
+    span must be long and made of expensive characters only (``邓瑄`` is a name, not
+    ``腌泉`` misread).
+    """
+    if not has_cjk(new) or not is_cjk_dominant(new):
+        return False
+    if 2 * len(_CJK().findall(span)) < len(span):
+        return False  # a double-byte codec's misreading is CJK: not box drawing (cp437)
+    before = cost(span)
+    if not utf8 and (len(span) < DENSE_SPAN or before < 2 * len(span)):
+        return False
+    return cost(new) <= MAX_RATIO * before and before > 0
+
+
+def _encoded(codec: str, ch: str) -> bytes | None:
+    """The bytes ``codec`` decoded ``ch`` from, if it is a double-byte character of it."""
+    if codec == WEB_GBK and ch == "€":
+        return b"\x80"
+    try:
+        data = ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) == 2 else None
