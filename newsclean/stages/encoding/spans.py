@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...charclasses import HAN, HANGUL, KANA, Lazy
-from ...plausibility import cost, has_cjk, is_cjk_dominant
+from ...plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from ...readings import CHAINS, ORDER
 from ...roundtrip import SINGLE, WEB_GBK, Chain
 
@@ -113,26 +113,31 @@ def _best_spans(
     run = line[lo:hi]
     units = [_encoded(chain.misread, ch) for ch in run]
     n = len(run)
-    # best[k]: the most gained in run[:k], and how (the last span, or None).
-    best: list[tuple[int, tuple[int, int, str] | None]] = [(0, None)] * (n + 1)
+    # best[k]: the most gained in run[:k] (then the most characters read: a span that ends
+    # in a rare character gains nothing by it, yet its bytes say it belongs), and how.
+    best: list[tuple[int, int, tuple[int, int, str] | None]] = [(0, 0, None)] * (n + 1)
     ends: dict[int, list[tuple[int, str, int]]] = {}
     before = cost(line)
     for i in range(n):
         for j, new in _aligned(chain.actual, units, i):
-            if _worth(run[i:j], new, chain.actual == "utf-8"):
-                g = before - cost(line[: lo + i] + new + line[lo + j :])
-                if g >= MIN_GAIN:
-                    ends.setdefault(j, []).append((i, new, g))
+            # Taken only where it gains the line enough; weighed by what its characters gain
+            # (gains in the line overlap: two spans share the line's mix of scripts, and a
+            # correct 为 read on as Ϊ costs the mix nothing).
+            if (
+                _worth(run[i:j], new, chain.actual == "utf-8")
+                and before - cost(line[: lo + i] + new + line[lo + j :]) >= MIN_GAIN
+            ):
+                ends.setdefault(j, []).append((i, new, own_cost(run[i:j]) - own_cost(new)))
     for k in range(1, n + 1):
-        top: tuple[int, tuple[int, int, str] | None] = (best[k - 1][0], None)
+        top: tuple[int, int, tuple[int, int, str] | None] = (*best[k - 1][:2], None)
         for i, new, g in ends.get(k, ()):
-            if best[i][0] + g > top[0]:
-                top = (best[i][0] + g, (i, k, new))
+            if (best[i][0] + g, best[i][1] + k - i) > top[:2]:
+                top = (best[i][0] + g, best[i][1] + k - i, (i, k, new))
         best[k] = top
     spans: list[tuple[int, int, str]] = []
     k = n
     while k > 0:
-        span = best[k][1]
+        span = best[k][2]
         if span is None:
             k -= 1
             continue
