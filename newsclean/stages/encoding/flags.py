@@ -184,15 +184,47 @@ def flagged_rows(lines: Sequence[str]) -> list[int]:
     """Indexes of the ``lines`` that need a closer look."""
     head = lines[:_SAMPLE]
     if not any(line.isascii() for line in head) and _CJK.search("".join(head)):
-        return sorted(_scan("\n".join(lines), cjk=True))  # CJK, most likely: all of it
+        text = "\n".join(lines)
+        return sorted(_scan(text, cjk=True) | _utf8_read_as_gbk(text))  # CJK, most likely
     picked = [
         i for i, line in enumerate(lines) if not line.isascii() or "&" in line or _controls(line)
     ]
     if not picked:
         return []
-    if len(picked) == len(lines):
-        return sorted(_scan("\n".join(lines)))
-    return sorted(picked[i] for i in _scan("\n".join(lines[i] for i in picked)))
+    text = "\n".join(lines[i] for i in picked)
+    found = _scan(text)
+    if _CJK.search(text):
+        found |= _utf8_read_as_gbk(text)
+    return sorted(picked[i] for i in found)
+
+
+def _utf8_read_as_gbk(text: str) -> set[int]:
+    """Lines with two or more CJK characters of UTF-8 read as GBK in them, by their bytes
+    alone: the characters of a lead byte and a continuation byte, of a continuation byte and
+    a lead byte, of two continuation bytes (``鏂伴椈`` is 新闻, made of characters that are
+    each real enough to pass every other check)."""
+    leads, pattern = _gbk_patterns()
+    return _rows(text, pattern) if leads.search(text) else set()
+
+
+@lru_cache(maxsize=1)
+def _gbk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cont = range(0x80, 0xC0)
+    first = _gbk_chars(range(0xE3, 0xEA), cont)  # leads of CJK, U+3000-U+9FFF
+    middle = _gbk_chars(cont, range(0xE3, 0xF0))  # ...and of fullwidth forms (，is EF BC 8C)
+    last = _gbk_chars(cont, cont)
+    return re.compile(f"[{first}]"), re.compile(f"[{first}][{middle}][{last}]")
+
+
+def _gbk_chars(firsts: range, seconds: range) -> str:
+    out = set()
+    for a in firsts:
+        for b in seconds:
+            try:
+                out.add(bytes((a, b)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return ranges(out)
 
 
 _CONTROL = re.compile(f"[{CONTROLS}]")

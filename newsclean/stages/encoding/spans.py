@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...charclasses import HAN, HANGUL, KANA, Lazy
+from ...charclasses import HAN, HANGUL, KANA, Lazy, tables
 from ...plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from ...readings import CHAINS, ORDER
 from ...roundtrip import SINGLE, WEB_GBK, Chain
@@ -87,7 +87,7 @@ def _round(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
             continue
         text = _splice(line, pieces)
         whole = cost(line) - cost(text)
-        if whole < MIN_GAIN:
+        if whole < (1 if chain.actual == "utf-8" else MIN_GAIN):  # each span was weighed
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
         if best is None or (gain, -ORDER[chain]) > (best[0], -best[1]):
@@ -112,22 +112,34 @@ def _best_spans(
     (spans as offsets into the run)."""
     run = line[lo:hi]
     units = [_encoded(chain.misread, ch) for ch in run]
+    utf8 = chain.actual == "utf-8"
+    own = _prefix_costs(run)
     n = len(run)
+    ends: dict[int, list[tuple[int, str, int]]] = {}
+    before = -1
+    for i in range(n):
+        first = units[i]
+        # UTF-8 starts with a lead byte; one CJK codec read as another, with a rare character.
+        if first is None or (not 0xC2 <= first[0] <= 0xF4 if utf8 else own[i + 1] == own[i]):
+            continue
+        for j, new, new_own in _aligned(chain.actual, units, i):
+            gain = own[j] - own[i] - new_own
+            if gain < 0 or (gain == 0 and not utf8) or not _worth(run[i:j], new, utf8):
+                continue
+            # Taken only where it gains the line enough; weighed by what its characters gain
+            # (gains in the line overlap: two spans share the line's mix of scripts, and a
+            # correct 为 read on as Ϊ costs the mix nothing), and for UTF-8 by the characters
+            # its bytes make (misread characters can cost as little as the right ones).
+            if before < 0:
+                before = cost(line)
+            need = MIN_GAIN if not utf8 or j - i < 3 else 1
+            if before - cost(line[: lo + i] + new + line[lo + j :]) >= need:
+                ends.setdefault(j, []).append((i, new, gain + utf8 * len(_CJK().findall(new))))
+    if not ends:
+        return [], 0
     # best[k]: the most gained in run[:k] (then the most characters read: a span that ends
     # in a rare character gains nothing by it, yet its bytes say it belongs), and how.
     best: list[tuple[int, int, tuple[int, int, str] | None]] = [(0, 0, None)] * (n + 1)
-    ends: dict[int, list[tuple[int, str, int]]] = {}
-    before = cost(line)
-    for i in range(n):
-        for j, new in _aligned(chain.actual, units, i):
-            # Taken only where it gains the line enough; weighed by what its characters gain
-            # (gains in the line overlap: two spans share the line's mix of scripts, and a
-            # correct 为 read on as Ϊ costs the mix nothing).
-            if (
-                _worth(run[i:j], new, chain.actual == "utf-8")
-                and before - cost(line[: lo + i] + new + line[lo + j :]) >= MIN_GAIN
-            ):
-                ends.setdefault(j, []).append((i, new, own_cost(run[i:j]) - own_cost(new)))
     for k in range(1, n + 1):
         top: tuple[int, int, tuple[int, int, str] | None] = (*best[k - 1][:2], None)
         for i, new, g in ends.get(k, ()):
@@ -146,22 +158,41 @@ def _best_spans(
     return spans[::-1], best[n][0]
 
 
-def _aligned(actual: str, units: list[bytes | None], start: int) -> list[tuple[int, str]]:
+_DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
+
+
+def _prefix_costs(run: str) -> list[int]:
+    """The characters' own costs (:func:`own_cost`) summed from the start of ``run``."""
+    out = [0]
+    for code in run.translate(tables().cost).encode("utf-8", "surrogatepass"):
+        out.append(out[-1] + _DIGITS.get(code, 2))
+    return (
+        out
+        if len(out) == len(run) + 1
+        else [0, *(own_cost(run[:k]) for k in range(1, len(run) + 1))]
+    )
+
+
+def _aligned(actual: str, units: list[bytes | None], start: int) -> list[tuple[int, str, int]]:
     """Where the bytes of the characters from ``start`` on decode strictly as ``actual`` and
-    end on a character of both codecs, with what they decode to."""
+    end on a character of both codecs, with what they decode to and its own cost."""
     decoder = codecs.getincrementaldecoder(actual)("strict")
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, int]] = []
     text: list[str] = []
+    spent = 0
     for k in range(start, min(len(units), start + LONGEST)):
         data = units[k]
         if data is None:
             break
         try:
-            text.append(decoder.decode(data))
+            piece = decoder.decode(data)
         except UnicodeDecodeError:
             break
+        if piece:
+            text.append(piece)
+            spent += own_cost(piece)
         if k > start and not decoder.getstate()[0]:
-            out.append((k + 1, "".join(text)))
+            out.append((k + 1, "".join(text), spent))
     return out
 
 
