@@ -36,8 +36,8 @@ from ...roundtrip import SINGLE
 from .checks import checks
 from .flags import flagged_rows
 from .lines import facts, narrow
-from .spans import fix_spans
-from .western import fix_line
+from .spans import fix_spans, fix_western_spans
+from .western import fix_line, looks_bad
 
 STAGE = "encoding"
 
@@ -149,16 +149,17 @@ def _cjk(
     for i, repair in (outcome.repairs | lossy.repairs).items():
         line = raw[i] if repair.source == probes[i][0] else tidy[i]
         own = replay(repair, line) if line != repair.source else repair.text
-        text = own if own is not None and narrow(own) == repair.text else repair.text
+        text = own if own is not None and narrow(own) == narrow(repair.text) else repair.text
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)
         if repair.lossy:
             reports[i] = _lost(linenos[i], repair.detail, repaired=True)
-    # A line no reading explains whole can hold runs of mojibake among correct text.
-    for i in whole:
-        if i in outcome.repairs:
+    # A line no reading explains whole can hold runs of mojibake among correct text (made of
+    # characters real enough that the line does not look worth a reading: 鍛戒护 for 命令).
+    for i in rows:
+        if i in outcome.repairs or i in lossy.repairs or _LOST in work.lines[i]:
             continue
-        span = fix_spans(raw[i])
+        span = fix_spans(work.lines[i])
         if span is not None:
             work.note(i, span.text, "cjk-mojibake-span", span.detail)
             outcome.suspects.pop(i, None)
@@ -190,7 +191,13 @@ def _western(work: _Work, i: int) -> bool:
         return False
     fixed, steps = fix_line(line)
     work.note(i, fixed, "mojibake", ", ".join(dict.fromkeys(steps)))
-    return fixed != line
+    # A run ftfy does not read inside correct text (in a line ftfy's own measure finds no
+    # mojibake in, only a letter inside a word: not line art, not √π), where undoing it
+    # leaves a line that measure finds none in (not one hopeless garble read into another).
+    span = fix_western_spans(fixed, in_words=not looks_bad(fixed))
+    if span is not None and not looks_bad(span.text):
+        work.note(i, span.text, "mojibake-span", span.detail)
+    return work.lines[i] != line
 
 
 def _lossy(rows: dict[int, tuple[str, str]], config: Config) -> Outcome:

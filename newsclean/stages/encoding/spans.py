@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ...charclasses import HAN, HANGUL, KANA, Lazy, tables
 from ...plausibility import cost, has_cjk, is_cjk_dominant, own_cost
-from ...readings import CHAINS, ORDER
+from ...readings import CHAINS
 from ...roundtrip import SINGLE, WEB_GBK, Chain
 
 #: What a span must gain the line to be undone (a span of two characters misread reads as
@@ -42,6 +42,17 @@ DENSE_SPAN = 4
 _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+#: UTF-8 read in the single-byte code pages ftfy reads only whole lines in (a line of French
+#: with one phrase of ``Ă©`` in it keeps its correct ``é`` elsewhere, which no code page
+#: round-trips with the rest). cp1252 and Latin-1 runs ftfy finds inside a line itself.
+WESTERN_CHAINS = tuple(
+    Chain("utf-8", c) for c in ("cp1250", "iso8859_2", "cp1251", "mac_roman", "cp437")
+)
+_IN_WORDS = tuple(Chain("utf-8", c.misread) for c in WESTERN_CHAINS)
+_ORDER = {chain: n for n, chain in enumerate(_WIDE_CHAINS + WESTERN_CHAINS + _IN_WORDS)}
+_LETTERS_IN_WORDS = re.compile("[\xc0-\xd6\xd8-\xf6\xf8-\u017e]")
+#: Where the bytes themselves are evidence enough for a span that gains the line a little.
+_BYTES_SAY = frozenset(c for c in _WIDE_CHAINS if c.actual == "utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +73,24 @@ def fix_spans(line: str) -> SpanRepair | None:
     """Undo the runs of mojibake inside ``line`` that one misreading explains; ``None`` if
     none gains enough. (Undone, a long run can leave a short one that is now clearly the
     odd one out: the line is searched again, for the same misreading.)"""
-    first = _round(line, _WIDE_CHAINS)
+    return _fix(line, _WIDE_CHAINS)
+
+
+@lru_cache(maxsize=1024)
+def fix_western_spans(line: str, in_words: bool = False) -> SpanRepair | None:
+    """:func:`fix_spans` for UTF-8 read in a single-byte code page ftfy reads only whole
+    lines in (run after ftfy, which knows Western text best). With ``in_words``, only runs
+    inside a Latin word that come back as one letter (``GenĂ¨ve``; not ``√π``, not the line
+    art ``├┤a┼┐a``): for a line ftfy's own measure does not find bad.
+
+    >>> fix_western_spans("Les élèves de GenĂ¨ve aprĂ¨s").text
+    'Les élèves de Genève après'
+    """
+    return _fix(line, _IN_WORDS if in_words else WESTERN_CHAINS)
+
+
+def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
+    first = _round(line, chains)
     if first is None:
         return None
     repair = first
@@ -87,11 +115,11 @@ def _round(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
             continue
         text = _splice(line, pieces)
         whole = cost(line) - cost(text)
-        if whole < (1 if chain.actual == "utf-8" else MIN_GAIN):  # each span was weighed
+        if whole < (1 if chain in _BYTES_SAY else MIN_GAIN):  # each span was weighed
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
-        if best is None or (gain, -ORDER[chain]) > (best[0], -best[1]):
-            best = (gain, ORDER[chain], repair)
+        if best is None or (gain, -_ORDER[chain]) > (best[0], -best[1]):
+            best = (gain, _ORDER[chain], repair)
     return best[2] if best is not None else None
 
 
@@ -110,33 +138,10 @@ def _best_spans(
 ) -> tuple[list[tuple[int, int, str]], int]:
     """The spans of ``line[lo:hi]`` to undo, chosen to gain most together, and that gain
     (spans as offsets into the run)."""
-    run = line[lo:hi]
-    units = [_encoded(chain.misread, ch) for ch in run]
-    utf8 = chain.actual == "utf-8"
-    own = _prefix_costs(run)
-    n = len(run)
-    ends: dict[int, list[tuple[int, str, int]]] = {}
-    before = -1
-    for i in range(n):
-        first = units[i]
-        # UTF-8 starts with a lead byte; one CJK codec read as another, with a rare character.
-        if first is None or (not 0xC2 <= first[0] <= 0xF4 if utf8 else own[i + 1] == own[i]):
-            continue
-        for j, new, new_own in _aligned(chain.actual, units, i):
-            gain = own[j] - own[i] - new_own
-            if gain < 0 or (gain == 0 and not utf8) or not _worth(run[i:j], new, utf8):
-                continue
-            # Taken only where it gains the line enough; weighed by what its characters gain
-            # (gains in the line overlap: two spans share the line's mix of scripts, and a
-            # correct 为 read on as Ϊ costs the mix nothing), and for UTF-8 by the characters
-            # its bytes make (misread characters can cost as little as the right ones).
-            if before < 0:
-                before = cost(line)
-            need = MIN_GAIN if not utf8 or j - i < 3 else 1
-            if before - cost(line[: lo + i] + new + line[lo + j :]) >= need:
-                ends.setdefault(j, []).append((i, new, gain + utf8 * len(_CJK().findall(new))))
+    ends = _candidates(chain, line, lo, hi)
     if not ends:
         return [], 0
+    n = hi - lo
     # best[k]: the most gained in run[:k] (then the most characters read: a span that ends
     # in a rare character gains nothing by it, yet its bytes say it belongs), and how.
     best: list[tuple[int, int, tuple[int, int, str] | None]] = [(0, 0, None)] * (n + 1)
@@ -156,6 +161,42 @@ def _best_spans(
         spans.append(span)
         k = span[0]
     return spans[::-1], best[n][0]
+
+
+def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tuple[int, str, int]]]:
+    """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
+    run = line[lo:hi]
+    units = [_encoded(chain.misread, ch) for ch in run]
+    utf8 = chain.actual == "utf-8"
+    western = chain in WESTERN_CHAINS or chain in _IN_WORDS
+    in_words = chain in _IN_WORDS
+    bytes_say = chain in _BYTES_SAY
+    own = _prefix_costs(run)
+    ends: dict[int, list[tuple[int, str, int]]] = {}
+    before = -1
+    for i, first in enumerate(units):
+        # UTF-8 starts with a lead byte; one CJK codec read as another, with a rare character.
+        if first is None or (not 0xC2 <= first[0] <= 0xF4 if utf8 else own[i + 1] == own[i]):
+            continue
+        for j, new, new_own in _aligned(chain.actual, units, i):
+            gain = own[j] - own[i] - new_own
+            if gain < 0 or (gain == 0 and not bytes_say):
+                continue
+            if not (_worth_western(run[i:j], new) if western else _worth(run[i:j], new, utf8)):
+                continue
+            if in_words and not _in_word(line, lo + i, lo + j, new):
+                continue
+            # Taken only where it gains the line enough; weighed by what its characters gain
+            # (gains in the line overlap: two spans share the line's mix of scripts, and a
+            # correct 为 read on as Ϊ costs the mix nothing), and for UTF-8 in a CJK codec by
+            # the characters its bytes make (misread ones can cost as little as right ones).
+            if before < 0:
+                before = cost(line)
+            need = 1 if bytes_say and j - i >= 3 else MIN_GAIN
+            if before - cost(line[: lo + i] + new + line[lo + j :]) >= need:
+                evidence = len(_CJK().findall(new)) if bytes_say else 0
+                ends.setdefault(j, []).append((i, new, gain + evidence))
+    return ends
 
 
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
@@ -216,12 +257,38 @@ def _worth(span: str, new: str, utf8: bool) -> bool:
     return cost(new) <= MAX_RATIO * before and before > 0
 
 
+def _in_word(line: str, start: int, end: int, new: str) -> bool:
+    """Is ``line[start:end]``, read as ``new``, one letter between two ASCII letters?"""
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return (
+        len(new) == 1
+        and _LETTERS_IN_WORDS.fullmatch(new) is not None
+        and before.isascii()
+        and before.isalpha()
+        and after.isascii()
+        and after.isalpha()
+    )
+
+
+def _worth_western(span: str, new: str) -> bool:
+    """Is ``new`` (UTF-8 read in a single-byte code page, undone) worth weighing: letters, no
+    more CJK than the span had, nothing no text holds, at most half as implausible?"""
+    if (has_cjk(new) and not has_cjk(span)) or not any(ch.isalpha() for ch in new):
+        return False  # letters come back, not a symbol read from two: `¬´` is no «
+    after = cost(new)
+    return after <= MAX_RATIO * cost(span) and own_cost(new) < 4 * len(new)
+
+
 def _encoded(codec: str, ch: str) -> bytes | None:
-    """The bytes ``codec`` decoded ``ch`` from, if it is a double-byte character of it."""
+    """The bytes ``codec`` decoded ``ch`` from, if it is a double-byte character of it (or
+    a character of a single-byte code page)."""
     if codec == WEB_GBK and ch == "€":
         return b"\x80"
     try:
         data = ch.encode(codec)
     except UnicodeEncodeError:
         return None
-    return data if len(data) == 2 else None
+    return data if len(data) == (1 if codec in _SINGLE_BYTE else 2) else None
+
+
+_SINGLE_BYTE = frozenset(c.misread for c in WESTERN_CHAINS)

@@ -62,9 +62,14 @@ def western_reading(line: str) -> str | None:
     ('Ελληνικά', None)
     """
     fixed, _ = fix_line(line)
-    if fixed == line or has_cjk(fixed) or _ftfy_bad()(fixed):
+    if fixed == line or has_cjk(fixed) or looks_bad(fixed):
         return None  # not a reading ftfy itself finds whole (a GBK line with "Â±" in it)
     return fixed
+
+
+def looks_bad(text: str) -> bool:
+    """Does ftfy's own measure find mojibake in ``text``?"""
+    return bool(_ftfy_bad()(text))
 
 
 @lru_cache(maxsize=1)
