@@ -280,15 +280,17 @@ def _worth_western(span: str, new: str) -> bool:
 
 
 def _encoded(codec: str, ch: str) -> bytes | None:
-    """The bytes ``codec`` decoded ``ch`` from, if it is a double-byte character of it (or
-    a character of a single-byte code page)."""
+    """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII."""
     if codec == WEB_GBK and ch == "€":
         return b"\x80"
     try:
         data = ch.encode(codec)
     except UnicodeEncodeError:
         return None
-    return data if len(data) == (1 if codec in _SINGLE_BYTE else 2) else None
+    if codec in _SINGLE_BYTE:
+        return data if len(data) == 1 else None
+    # Shift-JIS reads a continuation byte A1–DF alone, as halfwidth katakana.
+    return data if len(data) == 2 or (len(data) == 1 and data[0] >= 0x80) else None
 
 
 _SINGLE_BYTE = frozenset(c.misread for c in WESTERN_CHAINS)
