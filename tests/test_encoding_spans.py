@@ -103,3 +103,19 @@ def test_named_span(broken: str, fixed: str) -> None:
 )
 def test_clean_line_is_left(line: str) -> None:
     assert _run(line) == line
+
+
+def test_lossy_run_comes_back_around_the_loss_only_on_request() -> None:
+    """A run that lost a byte (U+FFFD): repaired on either side of the loss with
+    repair_lossy, and reported; left as it is (and reported) without."""
+    run = "依赖关系的启动顺序".encode()
+    broken = (run[:7] + b"?" + run[8:]).decode("gb18030", errors="replace")
+    line = "今天我们讨论了" + broken + "问题，大家都同意。"
+    kept = encoding(Doc.from_text(line), Config())
+    assert kept.lines == (line,)
+    assert "replacement-char" in {d.kind for d in kept.diagnostics}
+    fixed = encoding(Doc.from_text(line), Config(repair_lossy=True))
+    assert fixed.lines[0].startswith("今天我们讨论了依赖")
+    assert fixed.lines[0].endswith("问题，大家都同意。")
+    assert "的启动顺" in fixed.lines[0]
+    assert "lossy-repair" in {d.kind for d in fixed.diagnostics}

@@ -156,13 +156,22 @@ def _cjk(
             reports[i] = _lost(linenos[i], repair.detail, repaired=True)
     # A line no reading explains whole can hold runs of mojibake among correct text (made of
     # characters real enough that the line does not look worth a reading: 鍛戒护 for 命令).
+    # Where bytes were lost (U+FFFD), only with repair_lossy: the runs on either side of a
+    # loss come back as far as their own bytes decide; the loss stays and is reported.
     for i in rows:
-        if i in outcome.repairs or i in lossy.repairs or _LOST in work.lines[i]:
+        lost = _LOST in work.lines[i]
+        if i in outcome.repairs or i in lossy.repairs or (lost and not config.repair_lossy):
             continue
-        span = fix_spans(work.lines[i])
+        # As it is, or as the whitespace stage leaves it (where a zero-width space splits a
+        # run, the next pass sees the run whole).
+        line = work.lines[i]
+        tidy_line = facts(line).tidy
+        span = fix_spans(line) or (fix_spans(tidy_line) if tidy_line != line else None)
         if span is not None:
             work.note(i, span.text, "cjk-mojibake-span", span.detail)
             outcome.suspects.pop(i, None)
+            if lost:
+                reports[i] = _lost(linenos[i], span.chain.name, repaired=True)
     for i, reading in (outcome.suspects | lossy.suspects).items():
         if i in lossy.suspects:
             reports[i] = _lost(linenos[i], reading.chains[0].name, repaired=False)
