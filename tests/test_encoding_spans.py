@@ -119,3 +119,11 @@ def test_lossy_run_comes_back_around_the_loss_only_on_request() -> None:
     assert fixed.lines[0].endswith("问题，大家都同意。")
     assert "的启动顺" in fixed.lines[0]
     assert "lossy-repair" in {d.kind for d in fixed.diagnostics}
+
+
+@pytest.mark.parametrize("text", ["â€™é\u200bâ€™會會Ã©"])  # found by the fuzzer
+def test_span_repair_is_idempotent(text: str) -> None:
+    import newsclean
+
+    once = newsclean.clean(text).text
+    assert newsclean.clean(once).text == once
