@@ -7,9 +7,14 @@ text, in this order, only on the lines a cheap check flags:
 2. CJK mojibake is reversed (:mod:`newsclean.mojibake`) — before ftfy, which would destroy the
    evidence. With ``repair_lossy``, mojibake that lost bytes comes back too, but for the lost
    characters; without it such a line is only reported;
+   A CJK reading of a line without CJK needs CJK evidence (the document's misreading, two
+   CJK characters, and no whole reading ftfy finds instead: Greek UTF-8 read as cp1252 is
+   Greek, not GBK). A line no reading explains whole is searched for runs of mojibake among
+   its correct text (:mod:`.spans`), each undone alone;
 3. Western mojibake, HTML entities and the like go through ftfy, with the settings that keep
    CJK text intact (no width folding, no quote uncurling) — except on lines that look like
-   CJK mojibake nobody could undo with confidence, which are reported instead;
+   CJK mojibake nobody could undo with confidence, which are reported instead; then runs of
+   UTF-8 read in a code page ftfy reads only whole lines in (cp1250, cp1251, MacRoman…);
 4. text is composed to NFC (and judged again if that changed it).
 
 Damage that cannot be undone (U+FFFD, ``锟斤拷``, ``?`` wedged inside Chinese words…) is left in
