@@ -172,6 +172,8 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
     in_words = chain in _IN_WORDS
     bytes_say = chain in _BYTES_SAY
     own = _prefix_costs(run)
+    if not utf8 and own[-1] < 2 * DENSE_SPAN:
+        return {}  # one CJK codec read as another: too little rare to be a dense span
     ends: dict[int, list[tuple[int, str, int]]] = {}
     before = -1
     for i, first in enumerate(units):
@@ -202,6 +204,7 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
 
 
+@lru_cache(maxsize=64)  # the same run, for every misreading
 def _prefix_costs(run: str) -> list[int]:
     """The characters' own costs (:func:`own_cost`) summed from the start of ``run``."""
     out = [0]
@@ -279,6 +282,7 @@ def _worth_western(span: str, new: str) -> bool:
     return after <= MAX_RATIO * cost(span) and own_cost(new) < 4 * len(new)
 
 
+@lru_cache(maxsize=1 << 16)
 def _encoded(codec: str, ch: str) -> bytes | None:
     """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII."""
     if codec == WEB_GBK and ch == "€":
