@@ -6,8 +6,11 @@
 1. False positives: 20,000+ clean lines in Chinese (Simplified and Traditional), Japanese,
    Korean, English, French and German, with mixed Chinese–Latin lines, accented names and rare
    name characters, from both sentence pools: changed lines and warnings must be 0.
+   Also how many lines each filter lets through (scan, suspicion test, readings, run search).
 2. Held-out mojibake: every chain on sentences the tests never see (bench/heldout.toml, another
    seed), line by line and as pages of one chain; exact lines and exact content (characters).
+   ``spans``: the same chains as runs of 2–30 characters inside correct lines
+   (bench/spangen.py): exact lines, and characters right (1 - edit distance / length).
 3. Parity with ftfy on held-out Western mojibake: of what ftfy repairs, what we repair.
 4. Legacy file encodings: held-out documents as bytes through ``decode_bytes``.
 5. Lossy mojibake (U+FFFD in it) with ``repair_lossy``: share of characters that come back.
@@ -30,10 +33,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import textgen
+from rapidfuzz.distance import Levenshtein
+
+from bench import spangen, textgen
 from newsclean import Config, Doc
 from newsclean.decode import decode_bytes
 from newsclean.stages import encoding
+from newsclean.stages.encoding.flags import flagged_rows
+from newsclean.stages.encoding.lines import facts
+from newsclean.stages.encoding.readings import readings
+from newsclean.stages.encoding.spans import fix_spans, fix_western_spans
 
 HELD = textgen.HELDOUT_POOL
 SEED = 2024  # the tests use 3 and 11
@@ -48,13 +57,44 @@ def false_positives(n: int) -> None:
     lines = textgen.clean_lines(textgen.TEST_POOL, n // 2, SEED) + textgen.clean_lines(
         HELD, n - n // 2, SEED + 1
     )
-    changed = warned = total = 0
+    changed = warned = total = flagged = worth = 0
+    for cached in (readings, fix_spans, fix_western_spans):
+        cached.cache_clear()
     for doc in _pages(lines):
         out = encoding(doc, Config())
         total += len(doc.lines)
         changed += sum(a != b for a, b in zip(doc.lines, out.lines, strict=True))
         warned += sum(d.severity != "info" for d in out.diagnostics)
+        rows = flagged_rows(doc.lines)
+        flagged += len(rows)
+        worth += sum(facts(doc.lines[i]).worth for i in rows)
     print(f"clean lines: {total}  changed: {changed}  warnings: {warned}")
+    spans = fix_spans.cache_info().misses + fix_western_spans.cache_info().misses
+    print(
+        f"lines each filter lets through: the document scan {flagged}, the suspicion test "
+        f"{worth}, read in every misreading {readings.cache_info().misses} (distinct lines), "
+        f"searched for runs of mojibake {spans} (distinct lines)"
+    )
+
+
+def spans(n: int) -> None:
+    """Runs of 2–30 characters misread inside correct lines (bench/spangen.py), held out."""
+    print(f"{'chain (a run inside a line)':42} {'cases':>5} {'exact':>7} {'chars':>7}")
+    total = right = 0
+    for chain in textgen.CJK_CHAINS + textgen.WESTERN_CHAINS:
+        pairs = list(spangen.span_cases(chain, HELD, SEED, n))
+        if not pairs:
+            continue
+        outs = _by_line([b for _, b in pairs])
+        size = sum(len(o) for o, _ in pairs)
+        good = sum(
+            max(0, len(o) - Levenshtein.distance(r, o))
+            for r, (o, _) in zip(outs, pairs, strict=True)
+        )
+        exact = sum(r == o for r, (o, _) in zip(outs, pairs, strict=True))
+        total, right = total + size, right + good
+        print(f"{chain.name:42} {len(pairs):5} {exact / len(pairs):7.1%} {good / size:7.2%}")
+    print(f"{'all chains':42} {'':5} {'':7} {right / total:7.2%}")
 
 
 def _content(out: str, original: str) -> int:
@@ -257,12 +297,15 @@ def speed(megabytes: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller samples")
-    parser.add_argument("--only", choices=("fp", "heldout", "parity", "legacy", "lossy", "speed"))
+    parser.add_argument(
+        "--only", choices=("fp", "heldout", "spans", "parity", "legacy", "lossy", "speed")
+    )
     args = parser.parse_args()
     quick = args.quick
     steps: dict[str, Callable[[], None]] = {
         "fp": lambda: false_positives(4000 if quick else 24000),
         "heldout": lambda: held_out(40 if quick else 200),
+        "spans": lambda: spans(40 if quick else 200),
         "parity": lambda: parity(40 if quick else 200),
         "legacy": lambda: legacy(4 if quick else 30),
         "lossy": lossy,

@@ -51,11 +51,26 @@ def test_encoding_stage_sees_the_whole_line(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
 def test_separators_left_in_the_output_are_reported(sep: str) -> None:
-    result = clean(f"first\nsecond{sep}half\n", Config(stages=("encoding",)))
+    """A stage that leaves them (here ``pinyin``): the pipeline reports each kept one."""
+    result = clean(f"first\nsecond{sep}half\n", Config(stages=("pinyin",)))
     assert result.text == f"first\nsecond{sep}half\n"
     (note,) = result.diagnostics
     assert (note.line, note.kind, note.severity) == (2, "in-line-separator", "info")
     assert f"U+{ord(sep):04X}" in note.message
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x0c"])
+def test_the_encoding_stage_keeps_separators_and_they_are_reported(sep: str) -> None:
+    result = clean(f"first\nsecond{sep}half\n", Config(stages=("encoding",)))
+    assert result.text == f"first\nsecond{sep}half\n"
+    assert [d.kind for d in result.diagnostics] == ["in-line-separator"]
+
+
+@pytest.mark.parametrize("sep", ["\x0b", "\x1c", "\x1d", "\x1e"])
+def test_the_encoding_stage_removes_c0_controls_as_ftfy_does(sep: str) -> None:
+    result = clean(f"first\nsecond{sep}half\n", Config(stages=("encoding",)))
+    assert result.text == "first\nsecondhalf\n"
+    assert [(c.stage, c.line) for c in result.changes] == [("encoding", 2)]
 
 
 def test_nel_is_reported_once_as_damage_when_the_encoding_stage_runs() -> None:

@@ -79,8 +79,9 @@ def _ws_line(line: str) -> str:
     for i, ch in enumerate(line):
         before, after = line[i - 1 : i] if i else "", line[i + 1 : i + 2]
         french = before in ("«", "‹") or (after != "" and after in ":;!?»›%")
+        latin1 = any(c and "\x80" <= c <= "\xff" and c != "\xa0" for c in (before, after))
         digits = before.isdecimal() and after.isdecimal()
-        out.append(" " if ch == "\u00a0" and not (french or digits) else ch)
+        out.append(" " if ch == "\u00a0" and not (french or digits or latin1) else ch)
     return _WS_RUNS.sub(" ", "".join(out)).strip()
 
 

@@ -64,7 +64,10 @@ _JOINING = (
 #: A joiner without a joining character on both sides. Starts with a class of two: fast.
 _STRAY_JOINER = re.compile(f"[{JOINERS}](?:(?<![{_JOINING}].)|(?![{_JOINING}]))")
 #: A no-break space that is not French spacing or a digit group separator.
-_LAYOUT_NBSP = re.compile(r"\u00a0(?<![«‹]\u00a0)(?![:;!?»›%]|(?<=\d\u00a0)\d)")
+#: A no-break space beside a Latin-1 character (``í\xa0½``, ``Ã\xa0``) may be a byte of
+#: mojibake the encoding stage reads whole (its probe of the line must keep it), so it stays.
+_LATIN1 = "\u0080-\u009f\u00a1-\u00ff"
+_LAYOUT_NBSP = re.compile(rf"\u00a0(?<![«‹{_LATIN1}]\u00a0)(?![:;!?»›%{_LATIN1}]|(?<=\d\u00a0)\d)")
 
 
 def normalize_spaces(line: str) -> str:

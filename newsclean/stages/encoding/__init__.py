@@ -7,9 +7,14 @@ text, in this order, only on the lines a cheap check flags:
 2. CJK mojibake is reversed (:mod:`newsclean.stages.encoding.mojibake`) — before ftfy, which would destroy the
    evidence. With ``repair_lossy``, mojibake that lost bytes comes back too, but for the lost
    characters; without it such a line is only reported;
+   A CJK reading of a line without CJK needs CJK evidence (the document's misreading, two
+   CJK characters, and no whole reading ftfy finds instead: Greek UTF-8 read as cp1252 is
+   Greek, not GBK). A line no reading explains whole is searched for runs of mojibake among
+   its correct text (:mod:`.spans`), each undone alone;
 3. Western mojibake, HTML entities and the like go through ftfy, with the settings that keep
    CJK text intact (no width folding, no quote uncurling) — except on lines that look like
-   CJK mojibake nobody could undo with confidence, which are reported instead;
+   CJK mojibake nobody could undo with confidence, which are reported instead; then runs of
+   UTF-8 read in a code page ftfy reads only whole lines in (cp1250, cp1251, MacRoman…);
 4. text is composed to NFC (and judged again if that changed it).
 
 Damage that cannot be undone (U+FFFD, ``锟斤拷``, ``?`` wedged inside Chinese words…) is left in
@@ -36,7 +41,8 @@ from .mojibake import Outcome, fix_lines, replay
 from .plausibility import has_cjk, worth_a_reading
 from .readings import Reading
 from .roundtrip import SINGLE
-from .western import fix_line
+from .spans import fix_spans, fix_western_spans
+from .western import fix_line, looks_bad
 
 STAGE = "encoding"
 
@@ -148,11 +154,29 @@ def _cjk(
     for i, repair in (outcome.repairs | lossy.repairs).items():
         line = raw[i] if repair.source == probes[i][0] else tidy[i]
         own = replay(repair, line) if line != repair.source else repair.text
-        text = own if own is not None and narrow(own) == repair.text else repair.text
+        text = own if own is not None and narrow(own) == narrow(repair.text) else repair.text
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)
         if repair.lossy:
             reports[i] = _lost(linenos[i], repair.detail, repaired=True)
+    # A line no reading explains whole can hold runs of mojibake among correct text (made of
+    # characters real enough that the line does not look worth a reading: 鍛戒护 for 命令).
+    # Where bytes were lost (U+FFFD), only with repair_lossy: the runs on either side of a
+    # loss come back as far as their own bytes decide; the loss stays and is reported.
+    for i in rows:
+        lost = _LOST in work.lines[i]
+        if i in outcome.repairs or i in lossy.repairs or (lost and not config.repair_lossy):
+            continue
+        # As it is, or as the whitespace stage leaves it (where a zero-width space splits a
+        # run, the next pass sees the run whole).
+        line = work.lines[i]
+        tidy_line = facts(line).tidy
+        span = fix_spans(line) or (fix_spans(tidy_line) if tidy_line != line else None)
+        if span is not None:
+            work.note(i, span.text, "cjk-mojibake-span", span.detail)
+            outcome.suspects.pop(i, None)
+            if lost:
+                reports[i] = _lost(linenos[i], span.chain.name, repaired=True)
     for i, reading in (outcome.suspects | lossy.suspects).items():
         if i in lossy.suspects:
             reports[i] = _lost(linenos[i], reading.chains[0].name, repaired=False)
@@ -181,7 +205,13 @@ def _western(work: _Work, i: int) -> bool:
         return False
     fixed, steps = fix_line(line)
     work.note(i, fixed, "mojibake", ", ".join(dict.fromkeys(steps)))
-    return fixed != line
+    # A run ftfy does not read inside correct text (in a line ftfy's own measure finds no
+    # mojibake in, only a letter inside a word: not line art, not √π), where undoing it
+    # leaves a line that measure finds none in (not one hopeless garble read into another).
+    span = fix_western_spans(fixed, in_words=not looks_bad(fixed))
+    if span is not None and not looks_bad(span.text):
+        work.note(i, span.text, "mojibake-span", span.detail)
+    return work.lines[i] != line
 
 
 def _lossy(rows: dict[int, tuple[str, str]], config: Config) -> Outcome:

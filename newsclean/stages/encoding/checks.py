@@ -16,11 +16,16 @@ from .plausibility import suspicious
 
 # What ftfy can repair: UTF-8 read in one of its single-byte codecs (a lead byte's character,
 # then a continuation byte's), C1 controls, HTML entities, surrogates, terminal escapes and
-# Latin ligatures. Quotes and dashes are left out of the leads: "l’été" is French, not mojibake.
+# Latin ligatures and digraphs, ASCII control characters. Quotes and dashes are left out of the leads: "l’été" is French, not mojibake.
 _FTFY_CODECS = ("latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
 _FTFY_CODECS_MORE = ("iso8859_2", "mac_roman", "cp437")
 _NOT_LEADS = "‘’‚“”„–—…‹›«»·"
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+#: What ftfy's ``fix_latin_ligatures`` takes apart (ﬁ, and the digraphs ĳ, ŉ, ǆ…).
+LIGATURES = "\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06"
+#: What ftfy's ``remove_control_chars`` removes among ASCII (not tab, line feed, form feed).
+CONTROLS = "\x00-\x08\x0b\x0e-\x1f\x7f"
 
 #: A UTF-8 byte-order mark read as GBK.
 BOM_MOJIBAKE = "锘"
@@ -76,8 +81,9 @@ def checks() -> Checks:
     lead, cont = f"[{ranges(leads)}]", f"[{ranges(conts)}]"
     # One class first, so that the scan runs at C speed; then what follows each character.
     ftfy = (
-        f"[{ranges(leads)}\\x80-\\x9f&\\ud800-\\udfff\\x1b\\ufb00-\\ufb06]"
-        f"(?:(?<={lead}){cont}|(?<=[\\x80-\\x9f\\ud800-\\udfff\\ufb00-\\ufb06])"
+        f"[{ranges(leads)}\\x80-\\x9f&\\ud800-\\udfff\\x1b{LIGATURES}{CONTROLS}]"
+        f"(?:(?<={lead}){cont}|(?<={lead})\\ufffd|(?<=Ã) "
+        f"|(?<=[\\x80-\\x9f\\ud800-\\udfff{LIGATURES}{CONTROLS}])"
         f"|(?<=&){_ENTITY[1:]}|(?<=\\x1b)\\[)"
     )
     return Checks(

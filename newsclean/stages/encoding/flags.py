@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from ...chars import TONE_VOWELS
 from .charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
-from .checks import BOM_MOJIBAKE, ftfy_chars
+from .checks import BOM_MOJIBAKE, CONTROLS, LIGATURES, ftfy_chars
 from .damage import COMMON_MARKERS, TRIGGER_CHARS
 from .plausibility import suspicious
 from .tiers import tiers
@@ -91,7 +91,8 @@ def _branches() -> tuple[str, str, str, str, str]:
     latin = (
         f"(?<=[{LATIN_LETTERS}])(?:(?<=[^\\x00-\\x7f].)|(?=[^\\x00-\\x7f])"  # next to CJK…
         "|(?<=[\\u0100-\\u0151\\u0154-\\u024f])(?<![A-Za-z].)(?![A-Za-z])"  # costly alone
-        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])"  # what ftfy undoes
+        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])|(?<=Ã)(?= )"  # what ftfy undoes
+        f"|(?<=[{LIGATURES}])"  # what ftfy takes apart
         f"|(?<=[{TONE_VOWELS}])(?:{'|'.join(f'(?<=[{HAN}][a-zü]{{{n}}}.)' for n in range(1, 6))})"
         f"(?=[a-zü{TONE_VOWELS}]{{0,4}} ?\\)))"  # a pinyin annotation that lost its character
     )
@@ -183,13 +184,58 @@ def flagged_rows(lines: Sequence[str]) -> list[int]:
     """Indexes of the ``lines`` that need a closer look."""
     head = lines[:_SAMPLE]
     if not any(line.isascii() for line in head) and _CJK.search("".join(head)):
-        return sorted(_scan("\n".join(lines), cjk=True))  # CJK, most likely: all of it
+        text = "\n".join(lines)
+        return sorted(_scan(text, cjk=True))  # CJK, most likely: all of it
     picked = [i for i, line in enumerate(lines) if not line.isascii() or "&" in line]
+    if len(picked) < len(lines):
+        picked = sorted({*picked, *_controls(lines)})
     if not picked:
         return []
-    if len(picked) == len(lines):
-        return sorted(_scan("\n".join(lines)))
-    return sorted(picked[i] for i in _scan("\n".join(lines[i] for i in picked)))
+    text = "\n".join(lines[i] for i in picked)
+    return sorted(picked[i] for i in _scan(text))
+
+
+def _utf8_read_as_gbk(text: str) -> set[int]:
+    """Lines with two or more CJK characters of UTF-8 read as GBK in them, by their bytes
+    alone: the characters of a lead byte and a continuation byte, of a continuation byte and
+    a lead byte, of two continuation bytes (``鏂伴椈`` is 新闻, made of characters that are
+    each real enough to pass every other check)."""
+    return _rows(text, _gbk_pattern())
+
+
+@lru_cache(maxsize=1)
+def _gbk_pattern() -> re.Pattern[str]:
+    cont = range(0x80, 0xC0)
+    first = _gbk_chars(range(0xE3, 0xEA), cont)  # leads of CJK, U+3000-U+9FFF
+    middle = _gbk_chars(cont, range(0xE3, 0xF0))  # ...and of fullwidth forms (，is EF BC 8C)
+    last = _gbk_chars(cont, cont)
+    return re.compile(f"[{first}][{middle}][{last}]")
+
+
+def _gbk_chars(firsts: range, seconds: range) -> str:
+    out = set()
+    for a in firsts:
+        for b in seconds:
+            try:
+                out.add(bytes((a, b)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return ranges(out)
+
+
+_CONTROL = re.compile(f"[{CONTROLS}]")
+
+
+def _controls(lines: Sequence[str]) -> list[int]:
+    """The ASCII lines that hold a control character ftfy removes (found first in all the
+    ASCII lines' bytes at once: a byte translation runs at memory speed)."""
+    ascii_lines = [line for line in lines if line.isascii()]
+    if not "\n".join(ascii_lines).encode("ascii").translate(None, _PRINTABLE):
+        return []
+    return [i for i, line in enumerate(lines) if line.isascii() and _CONTROL.search(line)]
+
+
+_PRINTABLE = b"\t\n\x0c\r" + bytes(range(0x20, 0x7F))
 
 
 def _scan(text: str, cjk: bool = False) -> set[int]:
@@ -220,6 +266,8 @@ def _scan(text: str, cjk: bool = False) -> set[int]:
             break
         pos = end + 1
         line += 1
+    if mode != "western":  # CJK text: UTF-8 read as GBK among it, by its bytes
+        rows |= _utf8_read_as_gbk(text)
     if mode != "plain":
         return rows
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side

@@ -45,7 +45,7 @@ def facts(line: str) -> Facts:
         worth_a_reading(line),
         (narrow(line), narrow(tidy)),
         tidy,
-        checks().ftfy_suspect(tidy),
+        checks().ftfy_suspect(line) or (tidy != line and checks().ftfy_suspect(tidy)),
         _composed(line, tidy),
         tuple(_damage(line)),
     )

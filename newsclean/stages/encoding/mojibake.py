@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .charclasses import HAN, HANGUL, KANA, Lazy
 from .plausibility import cost, has_cjk, is_cjk_dominant, stray_cost, thin
 from .readings import (
     FTFY_DOMAIN,
@@ -100,6 +101,8 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     if not found:
         return _Choice(None, False)
     best = found[0]
+    if _needs_cjk_evidence(line, best, prefer):
+        return _Choice(None, True)  # settled by the document's misreading, if it has one
     close = [r for r in found if r.cost - best.cost < MIN_LEAD]
     if any(r.text != best.text for r in close):
         preferred = [r for c in prefer for r in close if r.chains[0] == c]
@@ -112,6 +115,27 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     if _acceptable(line, before, best) or (prefer and _in_line(before, best, prefer[0], found)):
         return _Choice(best, False)
     return _Choice(None, False, _suspicion(line, before, best))
+
+
+def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> bool:
+    """Is ``best`` a CJK reading of a line without CJK that has no evidence for it?
+
+    A line that reads as CJK must show it: the document misread that way (``prefer``), or
+    two CJK characters at least (``( o¬ô )`` is an emoticon, not ``( o紂 )``) and no
+    reading ftfy, the reference for Western mojibake, finds instead (Greek UTF-8 read as
+    cp1252 reads as GBK too: ``Î•Î»Î»Î·Î½Î¹ÎºÎ¬`` is ``Ελληνικά``, not ``螘位位畏谓喂魏维``).
+    """
+    if has_cjk(line) or not has_cjk(best.text) or (prefer and best.chains[0] == prefer[0]):
+        return False
+    if len(_CJK_CHARS().findall(best.text)) < 2:
+        return True
+    # Imported here: the stage's package imports this module.
+    from .western import western_reading
+
+    return western_reading(line) is not None
+
+
+_CJK_CHARS = Lazy(f"[{HAN}{KANA}{HANGUL}]")
 
 
 def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading]) -> bool:

@@ -165,6 +165,16 @@ def cost(text: str) -> int:
     return p.base + p.strong + p.script
 
 
+def own_cost(text: str) -> int:
+    """The part of :func:`cost` that is the characters' own costs, whatever surrounds them:
+    what a run of text adds to any line it is put in.
+
+    >>> own_cost("鍏ㄩ儴"), own_cost("全部"), own_cost("Ϊ")
+    (4, 0, 1)
+    """
+    return _profile(text).base
+
+
 def stray_cost(text: str) -> int:
     """The part of :func:`cost` that says "CJK characters strayed into Western text".
 

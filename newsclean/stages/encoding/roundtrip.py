@@ -53,6 +53,11 @@ LABELS = {
     "cp949": "EUC-KR",
     "euc_jp": "EUC-JP",
     SINGLE: "cp1252",
+    "cp1250": "cp1250",
+    "iso8859_2": "ISO-8859-2",
+    "cp1251": "cp1251",
+    "mac_roman": "MacRoman",
+    "cp437": "cp437",
 }
 
 

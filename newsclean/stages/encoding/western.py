@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..whitespace import normalize_spaces
+from .plausibility import has_cjk
 
 _FTFY_SETTINGS: dict[str, Any] = {
     "fix_character_width": False,  # would turn ，：？！ and U+3000 into ASCII
@@ -30,9 +31,10 @@ def _ftfy() -> tuple[Any, Any]:
 def fix_line(line: str) -> tuple[str, tuple[str, ...]]:
     """Run ftfy (CJK-safe settings) on one line until it stops changing; say which steps fired.
 
-    ftfy sees the line as the ``whitespace`` stage will leave it (a control character or a run
-    of spaces can split a mojibake sequence), so that repairing twice never finds more. A
-    line ftfy cannot improve is returned exactly as it was.
+    ftfy sees the line as it is first (a no-break space or a soft hyphen can be a byte of the
+    mojibake: ``Ã\xa0`` is ``à``), then as the ``whitespace`` stage will leave it (a control
+    character or a run of spaces can split a mojibake sequence), so that repairing twice never
+    finds more. A line ftfy cannot improve is returned exactly as it was.
 
     >>> fix_line("CafÃ© crÃ¨me")
     ('Café crème', ('encode:latin-1', 'decode:utf-8'))
@@ -41,10 +43,37 @@ def fix_line(line: str) -> tuple[str, tuple[str, ...]]:
     steps: list[str] = []
     current = line
     for _ in range(4):
-        probe = normalize_spaces(current)
-        fixed, explanation = fix(probe, config)
-        if fixed == probe:
-            break
+        fixed, explanation = fix(current, config)
+        if fixed == current:
+            probe = normalize_spaces(current)
+            fixed, explanation = fix(probe, config)
+            if fixed == probe:
+                break
         steps.extend(f"{action}:{step}" for action, step in explanation or ())
         current = fixed
     return current, tuple(steps)
+
+
+def western_reading(line: str) -> str | None:
+    """What ftfy makes of ``line`` where that holds no CJK: the reading a CJK one must beat
+    with CJK evidence (Greek UTF-8 read as cp1252 also reads as GBK, into nonsense hanzi).
+
+    >>> western_reading("Î•Î»Î»Î·Î½Î¹ÎºÎ¬"), western_reading("ÖÐÎÄ")
+    ('Ελληνικά', None)
+    """
+    fixed, _ = fix_line(line)
+    if fixed == line or has_cjk(fixed) or looks_bad(fixed):
+        return None  # not a reading ftfy itself finds whole (a GBK line with "Â±" in it)
+    return fixed
+
+
+def looks_bad(text: str) -> bool:
+    """Does ftfy's own measure find mojibake in ``text``?"""
+    return bool(_ftfy_bad()(text))
+
+
+@lru_cache(maxsize=1)
+def _ftfy_bad() -> Any:
+    from ftfy.badness import is_bad
+
+    return is_bad

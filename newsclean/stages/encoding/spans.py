@@ -1,0 +1,300 @@
+"""Mojibake inside a line: find the runs of it among correct text and undo each one alone.
+
+A line can be right but for a phrase pasted from a page read with the wrong codec:
+``通过 insserv浣跨敤锘轰簬渚濊禆鍏崇郴…，也可以通过``, ``label: "鏂伴椈"``. No reading of the
+whole line undoes that (its correct characters have no misreading to undo), so each run of
+characters a CJK codec can have misread is searched for spans whose bytes, in the codec the
+text really was in, decode strictly and read far better than the span does; a dynamic
+programme picks the spans that gain most together, and the rest of the line stays as it is.
+
+Only misreadings in a double-byte codec are searched this way (the characters of a
+single-byte one stand apart from correct CJK text already, and are read whole by
+:mod:`newsclean.stages.encoding.mojibake`; ftfy reads Western runs inside a line by itself).
+
+>>> fix_spans("通过 insserv浣跨敤鍩轰簬渚濊禆鍏崇郴鐨勫惎鍔ㄩ『搴忥紝也可以").text
+'通过 insserv使用基于依赖关系的启动顺序，也可以'
+>>> fix_spans('label: "鏂伴椈"').text, fix_spans("今天天气很好") is None
+('label: "新闻"', True)
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .charclasses import HAN, HANGUL, KANA, Lazy, tables
+from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
+from .readings import CHAINS
+from .roundtrip import SINGLE, WEB_GBK, Chain
+
+#: What a span must gain the line to be undone (a span of two characters misread reads as
+#: three rare or Traditional ones among Simplified text: cost 2 at least), and the share of
+#: its own cost its reading may keep.
+MIN_GAIN = 2
+MAX_RATIO = 0.5
+#: The longest span tried, in misread characters (30 characters of UTF-8 CJK read as GBK
+#: are 45; a little more for what a short line loses to a span's two ends).
+LONGEST = 64
+#: The shortest span of one CJK codec read as another worth undoing.
+DENSE_SPAN = 4
+_WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+_CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+#: UTF-8 read in the single-byte code pages ftfy reads only whole lines in (a line of French
+#: with one phrase of ``Ă©`` in it keeps its correct ``é`` elsewhere, which no code page
+#: round-trips with the rest). cp1252 and Latin-1 runs ftfy finds inside a line itself.
+WESTERN_CHAINS = tuple(
+    Chain("utf-8", c) for c in ("cp1250", "iso8859_2", "cp1251", "mac_roman", "cp437")
+)
+_IN_WORDS = tuple(Chain("utf-8", c.misread) for c in WESTERN_CHAINS)
+_ORDER = {chain: n for n, chain in enumerate(_WIDE_CHAINS + WESTERN_CHAINS + _IN_WORDS)}
+_LETTERS_IN_WORDS = re.compile("[\xc0-\xd6\xd8-\xf6\xf8-\u017e]")
+#: Where the bytes themselves are evidence enough for a span that gains the line a little.
+_BYTES_SAY = frozenset(c for c in _WIDE_CHAINS if c.actual == "utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRepair:
+    """A line with runs of mojibake undone: the text, the misreading, the spans (start, end)."""
+
+    text: str
+    chain: Chain
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def detail(self) -> str:
+        return f"{self.chain.name}, {len(self.spans)} run{'s' * (len(self.spans) > 1)}"
+
+
+@lru_cache(maxsize=1024)
+def fix_spans(line: str) -> SpanRepair | None:
+    """Undo the runs of mojibake inside ``line`` that one misreading explains; ``None`` if
+    none gains enough. (Undone, a long run can leave a short one that is now clearly the
+    odd one out: the line is searched again, for the same misreading.)"""
+    return _fix(line, _WIDE_CHAINS)
+
+
+@lru_cache(maxsize=1024)
+def fix_western_spans(line: str, in_words: bool = False) -> SpanRepair | None:
+    """:func:`fix_spans` for UTF-8 read in a single-byte code page ftfy reads only whole
+    lines in (run after ftfy, which knows Western text best). With ``in_words``, only runs
+    inside a Latin word that come back as one letter (``GenĂ¨ve``; not ``√π``, not the line
+    art ``├┤a┼┐a``): for a line ftfy's own measure does not find bad.
+
+    >>> fix_western_spans("Les élèves de GenĂ¨ve aprĂ¨s").text
+    'Les élèves de Genève après'
+    """
+    return _fix(line, _IN_WORDS if in_words else WESTERN_CHAINS)
+
+
+def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
+    first = _round(line, chains)
+    if first is None:
+        return None
+    repair = first
+    for _ in range(3):
+        more = _round(repair.text, (first.chain,))
+        if more is None:
+            break
+        repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
+    return repair
+
+
+def _round(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
+    best: tuple[int, int, SpanRepair] | None = None
+    for chain in chains:
+        pieces: list[tuple[int, int, str]] = []
+        gain = 0
+        for m in _NON_ASCII_RUN.finditer(line):
+            found, g = _best_spans(chain, line, m.start(), m.end())
+            pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
+            gain += g
+        if not pieces or (best is not None and gain <= best[0]):
+            continue
+        text = _splice(line, pieces)
+        whole = cost(line) - cost(text)
+        if whole < (1 if chain in _BYTES_SAY else MIN_GAIN):  # each span was weighed
+            continue
+        repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
+        if best is None or (gain, -_ORDER[chain]) > (best[0], -best[1]):
+            best = (gain, _ORDER[chain], repair)
+    return best[2] if best is not None else None
+
+
+def _splice(line: str, pieces: list[tuple[int, int, str]]) -> str:
+    out: list[str] = []
+    last = 0
+    for start, end, new in pieces:
+        out += (line[last:start], new)
+        last = end
+    out.append(line[last:])
+    return "".join(out)
+
+
+def _best_spans(
+    chain: Chain, line: str, lo: int, hi: int
+) -> tuple[list[tuple[int, int, str]], int]:
+    """The spans of ``line[lo:hi]`` to undo, chosen to gain most together, and that gain
+    (spans as offsets into the run)."""
+    ends = _candidates(chain, line, lo, hi)
+    if not ends:
+        return [], 0
+    n = hi - lo
+    # best[k]: the most gained in run[:k] (then the most characters read: a span that ends
+    # in a rare character gains nothing by it, yet its bytes say it belongs), and how.
+    best: list[tuple[int, int, tuple[int, int, str] | None]] = [(0, 0, None)] * (n + 1)
+    for k in range(1, n + 1):
+        top: tuple[int, int, tuple[int, int, str] | None] = (*best[k - 1][:2], None)
+        for i, new, g in ends.get(k, ()):
+            if (best[i][0] + g, best[i][1] + k - i) > top[:2]:
+                top = (best[i][0] + g, best[i][1] + k - i, (i, k, new))
+        best[k] = top
+    spans: list[tuple[int, int, str]] = []
+    k = n
+    while k > 0:
+        span = best[k][2]
+        if span is None:
+            k -= 1
+            continue
+        spans.append(span)
+        k = span[0]
+    return spans[::-1], best[n][0]
+
+
+def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tuple[int, str, int]]]:
+    """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
+    run = line[lo:hi]
+    units = [_encoded(chain.misread, ch) for ch in run]
+    utf8 = chain.actual == "utf-8"
+    western = chain in WESTERN_CHAINS or chain in _IN_WORDS
+    in_words = chain in _IN_WORDS
+    bytes_say = chain in _BYTES_SAY
+    own = _prefix_costs(run)
+    if not utf8 and own[-1] < 2 * DENSE_SPAN:
+        return {}  # one CJK codec read as another: too little rare to be a dense span
+    ends: dict[int, list[tuple[int, str, int]]] = {}
+    before = -1
+    for i, first in enumerate(units):
+        # UTF-8 starts with a lead byte; one CJK codec read as another, with a rare character.
+        if first is None or (not 0xC2 <= first[0] <= 0xF4 if utf8 else own[i + 1] == own[i]):
+            continue
+        for j, new, new_own in _aligned(chain.actual, units, i):
+            gain = own[j] - own[i] - new_own
+            if gain < 0 or (gain == 0 and not bytes_say):
+                continue
+            if not (_worth_western(run[i:j], new) if western else _worth(run[i:j], new, utf8)):
+                continue
+            if in_words and not _in_word(line, lo + i, lo + j, new):
+                continue
+            # Taken only where it gains the line enough; weighed by what its characters gain
+            # (gains in the line overlap: two spans share the line's mix of scripts, and a
+            # correct 为 read on as Ϊ costs the mix nothing), and for UTF-8 in a CJK codec by
+            # the characters its bytes make (misread ones can cost as little as right ones).
+            if before < 0:
+                before = cost(line)
+            need = 1 if bytes_say and j - i >= 3 else MIN_GAIN
+            if before - cost(line[: lo + i] + new + line[lo + j :]) >= need:
+                evidence = len(_CJK().findall(new)) if bytes_say else 0
+                ends.setdefault(j, []).append((i, new, gain + evidence))
+    return ends
+
+
+_DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
+
+
+@lru_cache(maxsize=64)  # the same run, for every misreading
+def _prefix_costs(run: str) -> list[int]:
+    """The characters' own costs (:func:`own_cost`) summed from the start of ``run``."""
+    out = [0]
+    for code in run.translate(tables().cost).encode("utf-8", "surrogatepass"):
+        out.append(out[-1] + _DIGITS.get(code, 2))
+    return (
+        out
+        if len(out) == len(run) + 1
+        else [0, *(own_cost(run[:k]) for k in range(1, len(run) + 1))]
+    )
+
+
+def _aligned(actual: str, units: list[bytes | None], start: int) -> list[tuple[int, str, int]]:
+    """Where the bytes of the characters from ``start`` on decode strictly as ``actual`` and
+    end on a character of both codecs, with what they decode to and its own cost."""
+    decoder = codecs.getincrementaldecoder(actual)("strict")
+    out: list[tuple[int, str, int]] = []
+    text: list[str] = []
+    spent = 0
+    for k in range(start, min(len(units), start + LONGEST)):
+        data = units[k]
+        if data is None:
+            break
+        try:
+            piece = decoder.decode(data)
+        except UnicodeDecodeError:
+            break
+        if piece:
+            text.append(piece)
+            spent += own_cost(piece)
+        if k > start and not decoder.getstate()[0]:
+            out.append((k + 1, "".join(text), spent))
+    return out
+
+
+def _worth(span: str, new: str, utf8: bool) -> bool:
+    """Is ``new`` a reading of ``span`` worth weighing in the line: CJK text, and at most half
+    as implausible as the span on its own?
+
+    UTF-8 read in a double-byte codec shows itself in its bytes (three characters for two,
+    decoding strictly and ending where a character ends). One CJK codec read as another
+    swaps characters one for one, as any text with a rare name in it could be read: such a
+    span must be long and made of expensive characters only (``邓瑄`` is a name, not
+    ``腌泉`` misread).
+    """
+    if not has_cjk(new) or not is_cjk_dominant(new):
+        return False
+    if 2 * len(_CJK().findall(span)) < len(span):
+        return False  # a double-byte codec's misreading is CJK: not box drawing (cp437)
+    before = cost(span)
+    if not utf8 and (len(span) < DENSE_SPAN or before < 2 * len(span)):
+        return False
+    return cost(new) <= MAX_RATIO * before and before > 0
+
+
+def _in_word(line: str, start: int, end: int, new: str) -> bool:
+    """Is ``line[start:end]``, read as ``new``, one letter between two ASCII letters?"""
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return (
+        len(new) == 1
+        and _LETTERS_IN_WORDS.fullmatch(new) is not None
+        and before.isascii()
+        and before.isalpha()
+        and after.isascii()
+        and after.isalpha()
+    )
+
+
+def _worth_western(span: str, new: str) -> bool:
+    """Is ``new`` (UTF-8 read in a single-byte code page, undone) worth weighing: letters, no
+    more CJK than the span had, nothing no text holds, at most half as implausible?"""
+    if (has_cjk(new) and not has_cjk(span)) or not any(ch.isalpha() for ch in new):
+        return False  # letters come back, not a symbol read from two: `¬´` is no «
+    after = cost(new)
+    return after <= MAX_RATIO * cost(span) and own_cost(new) < 4 * len(new)
+
+
+@lru_cache(maxsize=1 << 16)
+def _encoded(codec: str, ch: str) -> bytes | None:
+    """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII."""
+    if codec == WEB_GBK and ch == "€":
+        return b"\x80"
+    try:
+        data = ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    if codec in _SINGLE_BYTE:
+        return data if len(data) == 1 else None
+    # Shift-JIS reads a continuation byte A1–DF alone, as halfwidth katakana.
+    return data if len(data) == 2 or (len(data) == 1 and data[0] >= 0x80) else None
+
+
+_SINGLE_BYTE = frozenset(c.misread for c in WESTERN_CHAINS)

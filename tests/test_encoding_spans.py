@@ -1,0 +1,129 @@
+"""Mojibake inside a line: a run misread among correct text is undone, the rest left alone.
+
+The cases are made by bench/spangen.py with the codecs themselves from our own sentences
+(tests/cases/sentences.toml); the benchmark (bench/bench_encoding.py --only spans) runs the same
+on held-out sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from bench import spangen, textgen
+from newsclean import Config, Doc
+from newsclean.stages import encoding
+
+CASES = 40
+SEED = 5
+
+#: Chains whose runs come back (characters right, of all characters in the lines), each at
+#: least this well. The rest is measured by the bench and reported, not pinned.
+SPAN_CHAINS = {
+    "UTF-8 read as GBK": 0.99,
+    "UTF-8 read as Big5": 0.99,
+    "UTF-8 read as EUC-KR": 0.99,
+    "UTF-8 read as cp1252": 0.99,
+    "UTF-8 read as Latin-1": 0.99,
+    "Shift-JIS read as cp1252": 0.99,
+    "EUC-KR read as cp1252": 0.99,
+    "EUC-JP read as cp1252": 0.99,
+    "UTF-8 read as GBK, then as cp1252": 0.98,
+    "UTF-8 read as Shift-JIS": 0.99,
+}
+#: Western chains ftfy reads only whole lines in: runs inside correct French, German, English.
+WESTERN_SPAN_CHAINS = {
+    "UTF-8 read as cp1250": 0.99,
+    "UTF-8 read as ISO-8859-2": 0.985,
+    "UTF-8 read as cp1251": 0.985,
+    "UTF-8 read as MacRoman": 0.985,
+    "UTF-8 read as cp437": 0.99,
+}
+
+
+def _run(text: str) -> str:
+    return "\n".join(encoding(Doc.from_text(text), Config()).lines)
+
+
+def _share_right(chain: textgen.Chain) -> float:
+    cases = list(spangen.span_cases(chain, textgen.TEST_POOL, SEED, CASES))
+    assert len(cases) >= CASES // 2
+    chars = right = 0
+    for original, broken in cases:
+        out = _run(broken)
+        chars += len(original)
+        right += max(0, len(original) - Levenshtein.distance(out, original))
+    return right / chars
+
+
+@pytest.mark.parametrize("chain", [c for c in textgen.CJK_CHAINS if c.name in SPAN_CHAINS], ids=str)
+def test_runs_inside_a_line_come_back(chain: textgen.Chain) -> None:
+    assert _share_right(chain) >= SPAN_CHAINS[chain.name]
+
+
+@pytest.mark.parametrize(
+    "chain", [c for c in textgen.WESTERN_CHAINS if c.name in WESTERN_SPAN_CHAINS], ids=str
+)
+def test_western_runs_inside_a_line_come_back(chain: textgen.Chain) -> None:
+    assert _share_right(chain) >= WESTERN_SPAN_CHAINS[chain.name]
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        # UTF-8 read as GBK: a phrase among correct Chinese and ASCII (newsbench's class).
+        (
+            "文件头，閫氳繃 insserv浣跨敤鍩轰簬渚濊禆鍏崇郴鐨勫惎鍔ㄩ『搴忥紝也可以通过使用 startpar",
+            "文件头，通过 insserv使用基于依赖关系的启动顺序，也可以通过使用 startpar",
+        ),
+        ('label: "鏂伴椈"', 'label: "新闻"'),
+        ("天地不仁，以万物涓哄垗鐙楋紱圣人不仁", "天地不仁，以万物为刍狗；圣人不仁"),
+        # A correct character after the run whose bytes would read on (为 as Ϊ) stays.
+        ("必须坚持以浜烘皯为中心的发展思想", "必须坚持以人民为中心的发展思想"),
+        # Western: a run ftfy leaves, because the rest of the line has correct accents.
+        ("Les élèves de GenĂ¨ve aprĂ¨s la pause", "Les élèves de Genève après la pause"),
+    ],
+)
+def test_named_span(broken: str, fixed: str) -> None:
+    assert _run(broken) == fixed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "邓瑄、郑犇、闫小杏、孙祎等出席。",  # rare name characters: no GBK read as Big5
+        "宗家桢、闫小杏、赵婧、钱淼、杨娅辉等出席。",
+        "#правильноепитание",
+        "(-1/2)! = √π",  # not MacRoman for ù
+        "├┤a┼┐a┼┐a┼┐a┼┐a",  # line art, not cp437
+        "Der Preis stieg auf 12 € pro Stück, sagte Dvořák in Zürich.",
+        "大橋建成通車後，兩岸之間的車程縮短到二十分鐘。",
+        "爲了保障羣衆出行安全，交警部門加大了對酒後駕駛的查處力度。",
+    ],
+)
+def test_clean_line_is_left(line: str) -> None:
+    assert _run(line) == line
+
+
+def test_lossy_run_comes_back_around_the_loss_only_on_request() -> None:
+    """A run that lost a byte (U+FFFD): repaired on either side of the loss with
+    repair_lossy, and reported; left as it is (and reported) without."""
+    run = "依赖关系的启动顺序".encode()
+    broken = (run[:7] + b"?" + run[8:]).decode("gb18030", errors="replace")
+    line = "今天我们讨论了" + broken + "问题，大家都同意。"
+    kept = encoding(Doc.from_text(line), Config())
+    assert kept.lines == (line,)
+    assert "replacement-char" in {d.kind for d in kept.diagnostics}
+    fixed = encoding(Doc.from_text(line), Config(repair_lossy=True))
+    assert fixed.lines[0].startswith("今天我们讨论了依赖")
+    assert fixed.lines[0].endswith("问题，大家都同意。")
+    assert "的启动顺" in fixed.lines[0]
+    assert "lossy-repair" in {d.kind for d in fixed.diagnostics}
+
+
+@pytest.mark.parametrize("text", ["â€™é\u200bâ€™會會Ã©"])  # found by the fuzzer
+def test_span_repair_is_idempotent(text: str) -> None:
+    import newsclean
+
+    once = newsclean.clean(text).text
+    assert newsclean.clean(once).text == once
