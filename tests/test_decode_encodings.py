@@ -131,6 +131,20 @@ def test_nul_bytes_alone_do_not_make_utf16(data: bytes) -> None:
     assert wide(data) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("国务院今天召开会议\x00 部署工作", "gbk"),
+        ("行政院今日召開記者會\x00 宣布預算", "big5"),
+        ("東京都は今日\x00 条例を発表した", "cp932"),
+    ],
+)
+def test_a_stray_nul_in_a_legacy_file_does_not_make_utf16(text: str, codec: str) -> None:
+    """chardet answers UTF-16 at 95% for such input: that reading must still compete."""
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+
+
 # --- ISO-2022 ---------------------------------------------------------------------------------
 
 
