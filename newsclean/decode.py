@@ -40,6 +40,7 @@ splits lines (see :meth:`newsclean.model.Doc.from_text`).
 from __future__ import annotations
 
 import codecs
+import re
 import threading
 from dataclasses import dataclass
 
@@ -91,6 +92,18 @@ SAMPLE = 64 * 1024
 CONFIDENT = 0.5
 #: How many of chardet's answers compete when it is not confident.
 ANSWERS = 4
+#: An ISO code page and the Windows one of its script, which puts punctuation (quotes, dashes)
+#: where the ISO one has C1 controls: a reading with C1 controls lets the two compete.
+_WINDOWS = {
+    "iso8859-2": "cp1250",
+    "iso8859-4": "cp1257",
+    "iso8859-5": "cp1251",
+    "iso8859-6": "cp1256",
+    "iso8859-7": "cp1253",
+    "iso8859-13": "cp1257",
+    "iso8859-16": "cp1250",
+}
+_C1 = re.compile("[\x80-\x9f]")
 #: A rare code page chardet may name, and the common one read first (equal cost: common).
 _COMMON = {"kz1048": "cp1251", "ptcp154": "cp1251", "koi8-t": "koi8-r", "hp-roman8": "cp1252"}
 
@@ -134,6 +147,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                 break  # a code page "decodes" anything: let the readings compete
             if name.startswith("utf-"):
                 break  # UTF-16/32 guessed from a NUL or two: let the readings compete
+            if name in _WINDOWS and _C1.search(text):
+                break  # ISO-8859-2 with C1 controls: Windows-1250's quotes, most likely
             return Decoded(text, name, (_note(f"not UTF-8; detected {name}", "info"),))
     return _plausible(data, answers)
 
@@ -193,6 +208,7 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     detected = answers[0][0] if answers else ()
     confidence = answers[0][1] if answers else 0.0
     names = [n for name in detected for n in (_COMMON.get(name, name), name)]
+    names += [_WINDOWS[name] for name in detected if name in _WINDOWS]
     first = {script(name) for name in detected}
     names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
     names = list(dict.fromkeys((*names, *LEGACY, *_wide(data))))
