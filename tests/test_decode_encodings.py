@@ -318,3 +318,17 @@ def test_superset_table_is_keyed_by_codec_names() -> None:
 def test_cli_reads_them(cli, text: str, codec: str) -> None:
     out = cli("fix", "--stages", "encoding", "-q", stdin=text.encode(codec)).expect(0).out
     assert out == text
+
+
+def test_iso_answer_with_c1_controls_competes_with_windows(monkeypatch) -> None:
+    """chardet confident in ISO-8859-2 for cp1250 text: the quotes would be C1 controls."""
+    import sys
+
+    dec = sys.modules["newsclean.decode"]  # the package's ``decode`` is the function
+
+    text = "Ministrul a declarat: „Bugetul pentru educaţie va creşte.” Opoziţia a criticat."
+    monkeypatch.setattr(dec, "_detect", lambda sample: [(("iso8859-2",), 0.9)])
+    decoded = dec.decode_bytes(text.encode("cp1250"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1250")
+    plain = "Ministrul a declarat că bugetul pentru educaţie va creşte."
+    assert dec.decode_bytes(plain.encode("iso8859-2")).encoding == "iso8859-2"
