@@ -3,25 +3,26 @@
 In order:
 
 1. a byte-order mark (UTF-32, UTF-8, UTF-16) decides;
-2. input with NUL or ESC bytes (a literal search, free for other input) is checked for the
-   forms that byte patterns decide (:mod:`newsclean.sniff`): UTF-16/32 without a BOM, and
-   ISO-2022-JP/KR/CN;
-3. strict UTF-8 (most of the web, and all of ASCII);
-4. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
+2. strict UTF-8 (most of the web, and all of ASCII) — unless the input has NUL or ESC bytes
+   (a literal search, free for other input) and is one of the forms that byte patterns
+   decide (:mod:`newsclean.sniff`), which are valid UTF-8 too: UTF-16/32 without a BOM (of
+   mostly ASCII text), ISO-2022-JP/KR/CN. UTF-16/32 that is not valid UTF-8 competes in 4;
+3. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
    (GB2312/GBK → GB18030, Shift_JIS → cp932, EUC-KR → cp949) — taken when it is confident
    and the whole input decodes strictly with it, unless it is a single-byte code page (or
-   EBCDIC) and the input also reads as plausible CJK in a multi-byte encoding: any bytes
-   "decode" in a single-byte code page, so that answer is weak evidence against CJK text;
-5. otherwise the most plausible strict decoding (lowest
+   EBCDIC) and the input also reads as plausible CJK in a multi-byte encoding (any bytes
+   "decode" in a single-byte code page, so that answer is weak evidence against CJK text),
+   or UTF-16/32 (chardet says so at 95% for GBK with one NUL byte in it);
+4. otherwise the most plausible strict decoding (lowest
    :func:`newsclean.codepages.reading_cost` of the first 64 KB: per line, markup left out,
    words of one alphabet free) among chardet's answers (its first, and the others in other
-   scripts), the legacy encodings news sites serve and UTF-16 without a BOM, with a warning
+   scripts), the legacy encodings news sites serve and UTF-16/32 without a BOM, with a warning
    saying it was a guess. On equal cost a plausible CJK reading wins; EBCDIC competes only
    as chardet's confident answer; when a Latin code page wins, the Latin ones are compared
    again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols);
-6. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
+5. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
    GB18030), with an error that counts them. UTF-8 with a few bad bytes (a file cut inside a
-   character, a stray byte) competes in step 5 already, and wins over a strict decoding that
+   character, a stray byte) competes in step 4 already, and wins over a strict decoding that
    reads worse.
 
 ``encoding=`` forces one (bad bytes then become U+FFFD, reported). The result names the
@@ -39,6 +40,7 @@ splits lines (see :meth:`newsclean.model.Doc.from_text`).
 from __future__ import annotations
 
 import codecs
+import re
 import threading
 from dataclasses import dataclass
 
@@ -90,6 +92,18 @@ SAMPLE = 64 * 1024
 CONFIDENT = 0.5
 #: How many of chardet's answers compete when it is not confident.
 ANSWERS = 4
+#: An ISO code page and the Windows one of its script, which puts punctuation (quotes, dashes)
+#: where the ISO one has C1 controls: a reading with C1 controls lets the two compete.
+_WINDOWS = {
+    "iso8859-2": "cp1250",
+    "iso8859-4": "cp1257",
+    "iso8859-5": "cp1251",
+    "iso8859-6": "cp1256",
+    "iso8859-7": "cp1253",
+    "iso8859-13": "cp1257",
+    "iso8859-16": "cp1250",
+}
+_C1 = re.compile("[\x80-\x9f]")
 #: A rare code page chardet may name, and the common one read first (equal cost: common).
 _COMMON = {"kz1048": "cp1251", "ptcp154": "cp1251", "koi8-t": "koi8-r", "hp-roman8": "cp1252"}
 
@@ -118,12 +132,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             body = data[len(bom) :]
             strict = _strict(body, name)
             return Decoded(strict, f"{name} (BOM)") if strict is not None else _lossy(body, name)
-    if b"\x00" in data or b"\x1b" in data:  # memchr: clean UTF-8 pays nothing here
-        found = _sniffed(data)
-        if found is not None:
-            return found
     text = _strict(data, "utf-8")
     if text is not None:
+        if b"\x00" in data or b"\x1b" in data:  # memchr: clean UTF-8 pays nothing here
+            return _sniffed(data) or Decoded(text, "utf-8")
         return Decoded(text, "utf-8")
     answers = _detect(data[:SAMPLE])
     if answers and answers[0][1] >= CONFIDENT:
@@ -133,6 +145,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                 continue
             if single_byte(name) and cjk_reading(data, SAMPLE) is not None:
                 break  # a code page "decodes" anything: let the readings compete
+            if name.startswith("utf-"):
+                break  # UTF-16/32 guessed from a NUL or two: let the readings compete
+            if name in _WINDOWS and _C1.search(text):
+                break  # ISO-8859-2 with C1 controls: Windows-1250's quotes, most likely
             return Decoded(text, name, (_note(f"not UTF-8; detected {name}", "info"),))
     return _plausible(data, answers)
 
@@ -192,15 +208,16 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     detected = answers[0][0] if answers else ()
     confidence = answers[0][1] if answers else 0.0
     names = [n for name in detected for n in (_COMMON.get(name, name), name)]
+    names += [_WINDOWS[name] for name in detected if name in _WINDOWS]
     first = {script(name) for name in detected}
     names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
-    names = list(dict.fromkeys((*names, *LEGACY, *_utf16(data))))
+    names = list(dict.fromkeys((*names, *LEGACY, *_wide(data))))
     scored: list[tuple[int, bool, int, str, str, str]] = []
     for order, name in enumerate(names):
         if ebcdic(name) and not (confidence >= CONFIDENT and name in detected):
             continue  # EBCDIC only as chardet's confident answer
         text = _strict(data, name)
-        if text is not None and not (name.startswith("utf-16") and UNLIKELY.search(text)):
+        if text is not None and not (name.startswith("utf-") and UNLIKELY.search(text)):
             head = _head(sample, name)
             rank = single_byte(name) or not plausible_cjk(head)
             scored.append((reading_cost(head), rank, order, name, text, head))
@@ -236,15 +253,17 @@ def _head(sample: bytes, name: str) -> str:
     return sample.decode(name, errors="ignore")
 
 
-def _utf16(data: bytes) -> tuple[str, ...]:
+def _wide(data: bytes) -> tuple[str, ...]:
     """UTF-16 without a BOM is a candidate for input of even length: little-endian first,
-    unless the start looks like big-endian ASCII (a zero byte before each character)."""
+    unless the start looks like big-endian ASCII (a zero byte before each character); UTF-32
+    too for a length in fours."""
     if len(data) % 2:
         return ()
     head = data[:SAMPLE]
+    utf32 = ("utf-32-le", "utf-32-be") if len(data) % 4 == 0 else ()
     if head[0::2].count(0) > head[1::2].count(0):
-        return ("utf-16-be", "utf-16-le")
-    return ("utf-16-le", "utf-16-be")
+        return ("utf-16-be", "utf-16-le", *utf32)
+    return ("utf-16-le", "utf-16-be", *utf32)
 
 
 class _Counter(threading.local):

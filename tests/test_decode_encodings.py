@@ -131,6 +131,20 @@ def test_nul_bytes_alone_do_not_make_utf16(data: bytes) -> None:
     assert wide(data) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("国务院今天召开会议\x00 部署工作", "gbk"),
+        ("行政院今日召開記者會\x00 宣布預算", "big5"),
+        ("東京都は今日\x00 条例を発表した", "cp932"),
+    ],
+)
+def test_a_stray_nul_in_a_legacy_file_does_not_make_utf16(text: str, codec: str) -> None:
+    """chardet answers UTF-16 at 95% for such input: that reading must still compete."""
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+
+
 # --- ISO-2022 ---------------------------------------------------------------------------------
 
 
@@ -304,3 +318,17 @@ def test_superset_table_is_keyed_by_codec_names() -> None:
 def test_cli_reads_them(cli, text: str, codec: str) -> None:
     out = cli("fix", "--stages", "encoding", "-q", stdin=text.encode(codec)).expect(0).out
     assert out == text
+
+
+def test_iso_answer_with_c1_controls_competes_with_windows(monkeypatch) -> None:
+    """chardet confident in ISO-8859-2 for cp1250 text: the quotes would be C1 controls."""
+    import sys
+
+    dec = sys.modules["newsclean.decode"]  # the package's ``decode`` is the function
+
+    text = "Ministrul a declarat: „Bugetul pentru educaţie va creşte.” Opoziţia a criticat."
+    monkeypatch.setattr(dec, "_detect", lambda sample: [(("iso8859-2",), 0.9)])
+    decoded = dec.decode_bytes(text.encode("cp1250"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1250")
+    plain = "Ministrul a declarat că bugetul pentru educaţie va creşte."
+    assert dec.decode_bytes(plain.encode("iso8859-2")).encoding == "iso8859-2"
