@@ -138,7 +138,7 @@ def learn_unit(plan: Plan, unit: Unit) -> Done:
         return done  # reported when the cleaning pass meets it
     if unit.source.kind == "text":
         data = _read(unit, done)
-        if data is not None:
+        if data is not None and not _refused(data, done):
             from .decode import decode_bytes
 
             decoded = decode_bytes(data, plan.config.encoding).text
@@ -182,13 +182,23 @@ def _record_text(plan: Plan, source: Source, item: Any) -> str | None:
         return None
 
 
+def _refused(data: bytes, done: Done) -> bool:
+    """A binary file is refused, never "cleaned" into U+FFFD (see :mod:`newsclean.binary`)."""
+    from .binary import BINARY_ERROR, binary_reason
+
+    if binary_reason(data) is None:
+        return False
+    done.error = BINARY_ERROR
+    return True
+
+
 def _internal(exc: Exception) -> str:
     return f"internal error while cleaning: {type(exc).__name__}: {exc}"
 
 
 def _clean_text(plan: Plan, unit: Unit, done: Done) -> None:
     data = _read(unit, done)
-    if data is None:
+    if data is None or _refused(data, done):
         return
     try:
         result = clean_bytes(data, plan.config)

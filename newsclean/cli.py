@@ -244,6 +244,14 @@ def _boilerplate_file(
     help="Print only errors: no diagnostics, no progress, no summary.",
 )
 @click.option(
+    "--max-diagnostics",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    metavar="N",
+    help="Show at most N diagnostics per input on stderr, then a count of the rest (0: all).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar and a summary on stderr (default: when stderr is a terminal).",

@@ -65,6 +65,7 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
         UsageError,
         check_collisions,
         check_output_dir,
+        check_overwrites,
         discover,
     )
 
@@ -84,10 +85,15 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
             raise UsageError("a Parquet table is not written to stdout: use -o DIR or -i")
         if output_dir is not None:
             check_output_dir(output_dir, args)
+            check_overwrites(sources, output_dir)
             check_collisions(sources)
+        for name in ("report_file", "dedup_report"):
+            if params.get(name) is not None:
+                check_overwrites(sources, params[name], f"--{name.replace('_', '-')}", whole=True)
         aside = options.rejected_dir
         if aside is not None:
             check_output_dir(aside, args)
+            check_overwrites(sources, aside, "--duplicates-dir")
             check_collisions(sources)
             if output_dir is not None and aside.resolve() == output_dir.resolve():
                 raise UsageError("--duplicates-dir must differ from -o/--output-dir")
@@ -133,6 +139,7 @@ def execute(
             emit=_silent if json_on_stderr else bar.line,
             json=json,
             keep_details=json is not None,
+            max_diagnostics=params["max_diagnostics"],
         )
         if not sources and not quiet:
             bar.line("newsclean: no input files found (see --include/--exclude)")

@@ -166,6 +166,31 @@ def check_output_dir(out: Path, args: Iterable[str]) -> None:
                 raise UsageError(f"output folder {out} is inside input folder {arg}")
 
 
+def check_overwrites(
+    sources: Iterable[Source], out: Path, flag: str = "-o", whole: bool = False
+) -> None:
+    """Refuse an output path that is an input (``-o .`` with files named in the current
+    folder): the input would be overwritten by its own output. ``whole``: ``out`` is itself
+    the output file (a report), not a folder the inputs are mirrored into."""
+    for source in sources:
+        if source.path is None:
+            continue
+        target = out if whole else out / source.relative
+        if _same_file(target, source.path):
+            raise UsageError(
+                f"{flag} {out} would overwrite the input {source.display} with its output"
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if os.path.realpath(a) == os.path.realpath(b):
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def check_collisions(sources: list[Source]) -> None:
     """Two inputs must not be written to the same output path."""
     seen: dict[Path, str] = {}
@@ -200,7 +225,15 @@ def open_input(source: Source) -> BinaryIO:
 
 
 def describe_oserror(exc: OSError, verb: str = "read") -> str:
-    """One short phrase for an I/O problem, for ``PATH: error: PHRASE``."""
+    """One short phrase for an I/O problem, for ``PATH: error: PHRASE``.
+
+    A write error names the output that failed (the line starts with the input's name).
+
+    >>> describe_oserror(NotADirectoryError(20, "Not a directory", "out/a.txt"), "write")
+    'cannot write out/a.txt: Not a directory'
+    """
+    if verb == "write" and exc.filename:
+        return f"cannot write {exc.filename}: {exc.strerror or exc}"
     if isinstance(exc, IsADirectoryError):
         return "is a directory"
     if isinstance(exc, FileNotFoundError):
@@ -223,8 +256,11 @@ class AtomicFile:
 
     def __init__(self, target: Path, like: Path | None = None) -> None:
         self.target, self.like = target, like
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise self._named(exc) from None
         self.tmp = Path(tmp)
         self.handle: BinaryIO = os.fdopen(fd, "wb")
 
@@ -238,15 +274,29 @@ class AtomicFile:
                 os.fsync(self.handle.fileno())
             self.handle.close()
             if self.like is not None and self.like.exists():
-                os.chmod(self.tmp, self.like.stat().st_mode & 0o7777)
+                info = self.like.stat()
+                if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                    with contextlib.suppress(OSError):  # only root may give files away
+                        os.chown(self.tmp, info.st_uid, info.st_gid)
+                os.chmod(self.tmp, info.st_mode & 0o7777)
             else:
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(self.tmp, 0o666 & ~umask)
             os.replace(self.tmp, self.target)
+        except OSError as exc:
+            self.discard()
+            raise self._named(exc) from None
         except BaseException:
             self.discard()
             raise
+
+    def _named(self, exc: OSError) -> OSError:
+        """The same error naming the output that failed (not a folder or the temporary file);
+        under ``-i`` the output is the input, which the message names already."""
+        if exc.errno is None or self.like is not None:
+            return type(exc)(exc.errno, exc.strerror) if exc.errno is not None else exc
+        return type(exc)(exc.errno, exc.strerror, str(self.target))
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ by an atomic rename — or discarded, so a failure half-way never leaves a half-
 
 from __future__ import annotations
 
+import os
 import struct
 import sys
 import tempfile
@@ -128,7 +129,9 @@ class Destination:
             target = self.output_dir / source.relative
             return self._file(source, target, None, always=True)
         if self.in_place and source.path is not None:
-            return self._file(source, source.path, source.path, always=False)
+            # Through a symlink to its target: the link stays a link (as black does).
+            real = Path(os.path.realpath(source.path))
+            return self._file(source, real, real, always=False)
         return StreamWriter(sys.stdout.buffer)
 
     def _file(self, source: Source, target: Path, like: Path | None, always: bool) -> Writer:

@@ -28,6 +28,8 @@ EXIT_FAILED = 123
 #: The JSON report keeps at most this many diagnostics (and bad records, and rejections) per
 #: input, so reporting on a huge dataset stays in constant memory; the totals count them all.
 DETAIL_LIMIT = 10_000
+#: Diagnostics shown on stderr per input by default: a damaged file can have thousands.
+DIAGNOSTICS_SHOWN = 20
 
 
 def human_size(n: int) -> str:
@@ -56,6 +58,7 @@ class Entry:
     rejected: dict[str, str] = field(default_factory=dict)
     n_rejected: int = 0
     error: str | None = None
+    shown: int = 0  # diagnostics shown on stderr (at most Report.max_diagnostics)
 
     @property
     def is_dataset(self) -> bool:
@@ -112,6 +115,8 @@ class Report:
     emit: Callable[[str], None] = print
     json: JsonReport | None = None
     keep_details: bool = False
+    #: Diagnostics shown per input (the first ones; then one line counting the rest). 0: all.
+    max_diagnostics: int = DIAGNOSTICS_SHOWN
     started: float = field(default_factory=time.perf_counter)
     files: int = 0
     changed: int = 0
@@ -143,6 +148,9 @@ class Report:
             self._error(f"{name}:{where}: error: {problem}")
         if not self.quiet:
             for where, d in tally.diagnostics:
+                if self.max_diagnostics and entry.shown >= self.max_diagnostics:
+                    break
+                entry.shown += 1
                 self.emit(_format(name, where, d, entry.is_dataset))
             for line in tally.explain:
                 self.emit(line)
@@ -165,6 +173,12 @@ class Report:
     def finish(self, entry: Entry) -> None:
         """An input is done: count it, say if it would change (``--check``), report it."""
         status = entry.status
+        hidden = entry.n_diagnostics - entry.shown
+        if hidden > 0 and not self.quiet:
+            self.emit(
+                f"{entry.source.display}: note: {hidden:,} more diagnostic"
+                f"{'' if hidden == 1 else 's'} not shown (--max-diagnostics 0 shows all)"
+            )
         self.files += 1
         self.nbytes += entry.nbytes
         self.bad_records += entry.n_bad
