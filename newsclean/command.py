@@ -7,6 +7,7 @@ Config) so that file stays a readable list of options; nothing here is imported 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -113,7 +114,7 @@ def execute(
     """Run the batch with the reporting asked for; return the exit code."""
     from contextlib import ExitStack
 
-    from .files import UsageError
+    from .files import UsageError, discard_live
     from .progress import Progress
     from .report import JsonReport, Report
     from .runner import run
@@ -144,13 +145,15 @@ def execute(
         if not sources and not quiet:
             bar.line("newsclean: no input files found (see --include/--exclude)")
         try:
-            steps = run(sources, config, options, report, bar, learners, filters)
+            with _terminated_as_interrupt():
+                steps = run(sources, config, options, report, bar, learners, filters)
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
+            discard_live()
             bar.clear()
             click.echo("newsclean: interrupted (no file was left half-written)", err=True)
-            return 130
+            return 128 + getattr(exc, "signum", signal.SIGINT)
         bar.clear()
         if json is not None:
             json.close(report.totals(), steps)
@@ -159,6 +162,31 @@ def execute(
         if not (quiet or json_on_stderr) and (shown or options.mode != "write"):
             bar.line(report.summary())
     return report.exit_code
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a CI timeout) stops a run the way Ctrl-C does: every output is
+    discarded or complete, no temporary file is left; the exit code is 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 def _write_json(path: Path, data: Any) -> None:

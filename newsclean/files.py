@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -105,7 +106,8 @@ def discover(
     had_dir = False
 
     def add(source: Source) -> None:
-        key = source.path.resolve() if source.path is not None else None
+        # realpath, not resolve(): a symlink loop is an unreadable input, not a crash
+        key = Path(os.path.realpath(source.path)) if source.path is not None else None
         if key is None or key not in seen:
             if key is not None:
                 seen.add(key)
@@ -243,6 +245,34 @@ def describe_oserror(exc: OSError, verb: str = "read") -> str:
     return f"cannot {verb}: {exc.strerror or exc}"
 
 
+#: Temporary files of this process not yet renamed into place or removed (see
+#: :func:`discard_live`).
+LIVE: set[Path] = set()
+_DEFERRED = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back for a few instructions (delivered right after), so that a
+    temporary file is never created or renamed without this process knowing it was."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def discard_live() -> None:
+    """Remove every temporary file still open (an interrupted run leaves none behind)."""
+    for tmp in list(LIVE):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        LIVE.discard(tmp)
+
+
 class AtomicFile:
     """A file written through a temporary file in the target's folder, then renamed.
 
@@ -258,10 +288,14 @@ class AtomicFile:
         self.target, self.like = target, like
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            with signals_deferred():  # a signal now would leave the file unnamed to discard
+                fd, tmp = tempfile.mkstemp(
+                    dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+                )
+                self.tmp = Path(tmp)
+                LIVE.add(self.tmp)
         except OSError as exc:
             raise self._named(exc) from None
-        self.tmp = Path(tmp)
         self.handle: BinaryIO = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
@@ -283,7 +317,9 @@ class AtomicFile:
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(self.tmp, 0o666 & ~umask)
-            os.replace(self.tmp, self.target)
+            with signals_deferred():
+                os.replace(self.tmp, self.target)
+                LIVE.discard(self.tmp)
         except OSError as exc:
             self.discard()
             raise self._named(exc) from None
@@ -303,6 +339,7 @@ class AtomicFile:
             self.handle.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.tmp)
+        LIVE.discard(self.tmp)
 
     def __enter__(self) -> AtomicFile:
         return self

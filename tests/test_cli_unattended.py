@@ -7,10 +7,15 @@ overwrite an input refused up front, write errors naming the output.
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from .conftest import run_subprocess
 from .test_cli import CLEANED, DIRTY
 
 PNG = (
@@ -135,3 +140,59 @@ def test_a_write_error_names_the_output_that_failed(cli, tmp_path):
     assert run.stderr.strip() == (
         f"{src}: error: cannot write {blocker / 'sub' / 'in.txt'}: Not a directory"
     )
+
+
+def _page(i: int) -> str:
+    return DIRTY * 40 + f"第{i}篇，完。\n"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_in_place_leaves_every_file_old_or_new(tmp_path, signum):
+    """Ctrl-C (to the whole process group, as a terminal sends it) or SIGTERM (to newsclean
+    alone, as ``kill`` or a CI timeout sends it) half-way through ``-i``: every file is its
+    old or its new self, no temporary file is left, the exit code says which signal."""
+    src = tmp_path / "src"
+    src.mkdir()
+    n = 300
+    for i in range(n):
+        (src / f"{i:03}.txt").write_text(_page(i), "utf-8")
+    clean = tmp_path / "clean"
+    run_subprocess("fix", "-q", "-o", str(clean), str(src)).expect(0)
+    expected = _snapshot(clean)
+    before = _snapshot(src)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "fix", "-q", "-j", "2", "-i", str(src)],
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (src / "000.txt").read_bytes() != before["000.txt"]:
+            break  # it has started writing
+        time.sleep(0.005)
+    if signum == signal.SIGINT:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    after = _snapshot(src)
+    assert sorted(after) == sorted(before), "a temporary file was left behind"
+    old = sum(after[name] == before[name] for name in after)
+    new = sum(after[name] == expected[name] for name in after)
+    assert old + new == n
+    assert proc.returncode == 128 + signum, err
+    assert b"interrupted" in err and b"Traceback" not in err
+    assert old > 0 and new > 0
+
+
+def test_a_symlink_loop_in_an_input_folder(cli, tmp_path):
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(DIRTY, "utf-8")
+    (src / "loop.txt").symlink_to(src / "loop.txt")  # a file link to itself
+    (src / "sub" / "up").symlink_to(src)  # a folder link to its parent: not followed
+    run = cli("fix", "-i", str(src)).expect(123)
+    loop = src / "loop.txt"
+    assert run.stderr.strip() == f"{loop}: error: cannot read: Too many levels of symbolic links"
+    assert (src / "a.txt").read_text("utf-8") == CLEANED
+    assert (src / "loop.txt").is_symlink()
