@@ -68,9 +68,15 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: Path | None)
     """Eager: load the settings file into ``default_map`` before the other options are read."""
     from .settings import default_map, find_config
 
-    path = value or find_config(ctx.params.get("paths", ()))
+    paths = ctx.params.get("paths", ())
+    stdin_name = ctx.params.get("stdin_filename")
+    if stdin_name and all(p == "-" for p in paths):
+        paths = (stdin_name,)  # stdin stands for that file: its settings apply
+    path = value or find_config(paths)
     if path is not None:
-        ctx.default_map = {**(ctx.default_map or {}), **default_map(ctx, path)}
+        fix_command = main.commands["fix"]
+        also = fix_command if ctx.command is not fix_command else None
+        ctx.default_map = {**(ctx.default_map or {}), **default_map(ctx, path, also)}
         ctx.meta["newsclean.config"] = str(path)
     return value
 
@@ -90,8 +96,28 @@ def _boilerplate_file(
         raise click.BadParameter(f"{exc}{origin(ctx, param.name or '')}") from None
 
 
+def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> frozenset[str]:
+    """Read ``--site-boilerplate`` (the keys ``newsclean learn`` saved); a bad file is a usage error."""
+    if value is None:
+        return frozenset()
+    from .learned import read_site_lines
+    from .settings import origin
+
+    try:
+        return read_site_lines(value)
+    except (OSError, ValueError) as exc:
+        raise click.BadParameter(f"{exc}{origin(ctx, param.name or '')}") from None
+
+
 @main.command(epilog=FIX_EPILOG)
 @click.argument("paths", nargs=-1, metavar="[PATH]...", is_eager=True)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    is_eager=True,
+    help="Stdin stands for this file: its settings file, --force-exclude, its kind "
+    "(e.g. *.jsonl) and the name in messages.",
+)
 @click.option(
     "--config",
     "config_file",
@@ -147,8 +173,14 @@ def _boilerplate_file(
     "matches the path below the folder given, otherwise the name.",
 )
 @click.option(
-    "--jsonl",
-    is_flag=True,
+    "--force-exclude/--no-force-exclude",
+    default=False,
+    help="Apply --exclude to files named on the command line too (as pre-commit names them): "
+    "an excluded file is skipped (on stdin, with --stdin-filename, it is passed through).",
+)
+@click.option(
+    "--jsonl/--no-jsonl",
+    default=False,
     help="Read every input (stdin too) as JSONL records (automatic for *.jsonl, *.jsonl.gz).",
 )
 @click.option(
@@ -203,7 +235,18 @@ def _boilerplate_file(
     "--learn-boilerplate/--no-learn-boilerplate",
     default=None,
     help="Learn the sites' own boilerplate from the run: lines (menus, footers) that recur in "
-    "many different documents go too. Default: on when cleaning 3 or more text files.",
+    "many different documents go too. Default: on when writing 3 or more text files with -o "
+    "(a corpus); off for -i, --check, --diff and stdout, so that a file's result never depends "
+    "on the other files of the run (save a list with `newsclean learn` instead).",
+)
+@click.option(
+    "--site-boilerplate",
+    "site_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    callback=_site_file,
+    help="Drop the site lines listed in FILE (written by `newsclean learn`): every run, "
+    "whatever files it is given, drops the same lines.",
 )
 @click.option(
     "--dedup-docs",
@@ -275,15 +318,77 @@ def fix(ctx: click.Context, /, **params: Any) -> None:
     One input is written to stdout. Several inputs, or a folder, need -o DIR or -i
     (or --check / --diff, which write nothing).
     """
-    from .command import execute, options_from, sources_from
+    from .command import execute, options_from, passed_through, sources_from
 
     config = _config(params)
     options = options_from(params)
+    if passed_through(params, options):
+        sys.exit(0)
     sources = sources_from(params, options)
-    if params["learn_boilerplate"] is None:  # auto: a batch of pages, not stdin or datasets
-        params["learn_boilerplate"] = sum(s.kind == "text" and not s.is_stdin for s in sources) >= 3
+    if params["learn_boilerplate"] is None:
+        # auto: only when writing a corpus of pages with -o. -i, --check and --diff (what
+        # pre-commit and CI run, on any subset of the files) clean each file on its own, so
+        # they agree with each other whatever files a run is given.
+        corpus = options.output_dir is not None and not params["site_file"]
+        pages = sum(s.kind == "text" and not s.is_stdin for s in sources)
+        params["learn_boilerplate"] = corpus and pages >= 3
     learners, filters = corpus_steps(config, params)
     sys.exit(execute(sources, config, options, params, learners, filters))
+
+
+#: The options of ``fix`` that ``learn`` shares: what is read, and how it is cleaned up to
+#: the ``boilerplate`` stage (what the learned lines are keyed on).
+LEARN_OPTIONS = (
+    "paths",
+    "stdin_filename",
+    "config_file",
+    "jobs",
+    "include",
+    "exclude",
+    "force_exclude",
+    "jsonl",
+    "field",
+    "target",
+    "only",
+    "skip",
+    "encoding",
+    "repair_lossy",
+    "user_rules",
+    "quiet",
+)
+
+
+def _learn(**params: Any) -> None:
+    """Learn the site boilerplate of PATHs and save it to FILE, for --site-boilerplate.
+
+    \b
+    Lines (menus, footers) that recur in many different documents are learned. Name the
+    file in [tool.newsclean] (site-boilerplate = "FILE") and every later run -- -i,
+    --check, pre-commit, CI -- drops the same lines, whatever files it is given.
+    """
+    from .command import learn_to_file
+
+    params.update(dedup_threshold=0.7, site_file=frozenset())
+    sys.exit(learn_to_file(params, _config(params)))
+
+
+learn = click.Command(
+    "learn",
+    callback=_learn,
+    help=_learn.__doc__,
+    params=[
+        *(p for name in LEARN_OPTIONS for p in fix.params if p.name == name),
+        click.Option(
+            ["-o", "--output"],
+            type=click.Path(dir_okay=False, path_type=Path),
+            required=True,
+            metavar="FILE",
+            help="Where to save the learned lines (written atomically).",
+        ),
+    ],
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+main.add_command(learn)
 
 
 def _config(params: dict[str, Any]) -> Config:
@@ -297,6 +402,7 @@ def _config(params: dict[str, Any]) -> Config:
             dedup_threshold=params["dedup_threshold"],
             boilerplate_phrases=phrases,
             boilerplate_patterns=patterns,
+            site_boilerplate=params["site_file"],
         ).select(only=params["only"], skip=params["skip"] or ())
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None

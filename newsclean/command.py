@@ -72,7 +72,14 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
 
     args = params["paths"] or ("-",)
     include = params["include"] or (JSONL_INCLUDE if params["jsonl"] else DEFAULT_INCLUDE)
-    sources, had_dir = discover(args, include, params["exclude"], params["jsonl"])
+    sources, had_dir = discover(
+        args,
+        include,
+        params["exclude"],
+        params["jsonl"],
+        force_exclude=params["force_exclude"],
+        stdin_name=params["stdin_filename"],
+    )
     output_dir = options.output_dir
     try:
         if options.mode != "write":
@@ -101,6 +108,57 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     return sources
+
+
+def learn_to_file(params: dict[str, Any], config: Config) -> int:
+    """``newsclean learn``: the learning pass over the inputs, its keys saved to a file."""
+    from .files import DEFAULT_INCLUDE, JSONL_INCLUDE, discover, write_atomic
+    from .learned import render_site_lines
+    from .runner import Options, learn
+    from .site import SiteBoilerplate
+
+    include = params["include"] or (JSONL_INCLUDE if params["jsonl"] else DEFAULT_INCLUDE)
+    sources, _ = discover(
+        params["paths"] or ("-",),
+        include,
+        params["exclude"],
+        params["jsonl"],
+        force_exclude=params["force_exclude"],
+        stdin_name=params["stdin_filename"],
+    )
+    if "boilerplate" not in config.stages:
+        raise click.UsageError("learning site boilerplate needs the boilerplate stage")
+    options = Options(mode="check", jobs=params["jobs"] or _cpu_count(), field=params["field"])
+    keys = learn(sources, config, options, [SiteBoilerplate(config)]).site_boilerplate
+    out: Path = params["output"]
+    try:
+        write_atomic(out, render_site_lines(keys, len(sources)).encode("utf-8"))
+    except OSError as exc:
+        click.echo(f"{out}: error: {exc.strerror or exc}", err=True)
+        return 123
+    if not params["quiet"]:
+        click.echo(
+            f"learned {len(keys):,} site lines from {len(sources):,} inputs: {out}", err=True
+        )
+    return 0
+
+
+def passed_through(params: dict[str, Any], options: Options) -> bool:
+    """Stdin named (``--stdin-filename``) as an excluded file under ``--force-exclude``: it is
+    not cleaned — copied to stdout as it is when writing (an editor's buffer stays whole)."""
+    from .files import excluded
+
+    name = params["stdin_filename"]
+    if not (name and params["force_exclude"] and excluded(name, params["exclude"])):
+        return False
+    if tuple(params["paths"]) not in ((), ("-",)):
+        return False
+    if options.mode == "write":
+        import shutil
+
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return True
 
 
 def execute(

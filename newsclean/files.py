@@ -85,18 +85,43 @@ def matches(relative: str, patterns: Iterable[str]) -> bool:
     return any(fnmatchcase(relative if "/" in p else name, p) for p in patterns)
 
 
+def excluded(name: str, exclude: Iterable[str]) -> bool:
+    """Is a file named on the command line excluded (``--force-exclude``)? A glob without a
+    ``/`` matches any of its folders or its name; one with a ``/`` matches any tail of its
+    path (``drafts/*`` matches ``news/drafts/a.txt``).
+
+    >>> excluded("site/drafts/a.txt", ["drafts"]), excluded("a/b/c.txt", ["b/*.txt"])
+    (True, True)
+    >>> excluded("site/a.txt", ["drafts", "b/*"])
+    False
+    """
+    parts = [p for p in Path(name).as_posix().split("/") if p not in ("", ".")]
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    for pattern in exclude:
+        if "/" in pattern:
+            if any(fnmatchcase(tail, pattern) for tail in tails):
+                return True
+        elif any(fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
 def discover(
     args: Iterable[str],
     include: Iterable[str] = DEFAULT_INCLUDE,
     exclude: Iterable[str] = (),
     jsonl: bool = False,
+    force_exclude: bool = False,
+    stdin_name: str | None = None,
 ) -> tuple[list[Source], bool]:
     """Expand the command-line PATHs into sources, in a deterministic order.
 
     Arguments keep their order; a directory is searched recursively for files matching
     ``include`` and not ``exclude`` (folders matching ``exclude`` are not entered), skipping
     hidden files and folders and VCS metadata, in sorted order. A file named explicitly is
-    always taken, and the same file reached twice is taken once. Returns the sources and whether
+    taken (unless ``force_exclude`` and it matches ``exclude``, see :func:`excluded`), and
+    the same file reached twice is taken once. Stdin is named ``stdin_name`` if given (its
+    kind then comes from that name). Returns the sources and whether
     any argument was a directory. A path that does not exist is still returned: reading it
     fails later with a clear message, and the rest of the batch goes on.
     """
@@ -115,6 +140,10 @@ def discover(
 
     for arg in args:
         if arg == STDIN:
+            if stdin_name:
+                kind = kind_of(stdin_name, jsonl)
+                add(Source(None, stdin_name, _mirror_name(Path(stdin_name)), kind))
+                continue
             kind = kind_of(arg, jsonl)
             add(
                 Source(
@@ -123,6 +152,8 @@ def discover(
             )
             continue
         path = Path(arg)
+        if force_exclude and excluded(arg, exclude):
+            continue
         if path.is_dir():
             had_dir = True
             for found in sorted(_walk(path, include, exclude)):

@@ -78,6 +78,20 @@ def run(
         return _Run(sources, config, options, report, progress, filters, stack).clean()
 
 
+def learn(
+    sources: Sequence[Source],
+    config: Config,
+    options: Options,
+    learners: Sequence[Any],
+    progress: Progress | None = None,
+) -> Config:
+    """The learning pass alone (``newsclean learn``): ``config`` refined by the learners."""
+    options = replace(options, jobs=useful_jobs(sources, options.jobs))
+    with ExitStack() as stack:
+        sources = rereadable(sources, stack)
+        return _learn(sources, config, options, learners, progress or Progress(enabled=False))
+
+
 def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
     stats = split_field(options.stats_field) if options.stats_field else None
     return Plan(

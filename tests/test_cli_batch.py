@@ -330,7 +330,10 @@ def test_pre_commit_hooks_run_the_real_command():
         )
         for block in hooks
     }
-    assert entries == {"newsclean": "newsclean fix -i", "newsclean-check": "newsclean fix --check"}
+    assert entries == {  # --force-exclude: the project's excludes apply to staged files too
+        "newsclean": "newsclean fix -i --force-exclude",
+        "newsclean-check": "newsclean fix --check --force-exclude",
+    }
     assert text.count("language: python") == 2
 
 
