@@ -22,6 +22,8 @@ from typing import Any, Literal
 from .config import Config
 from .corpus import CorpusDoc
 from .diff import line_hunk, text_diff
+from .fidelity import UTF8_LF, Fidelity, in_line_endings
+from .fidelity import render as render_text
 from .files import Source, describe_oserror, read_bytes
 from .jsonl import BadRecord, field_text, parse, render, with_field
 from .model import Diagnostic, Result
@@ -46,6 +48,8 @@ class Plan:
     keep_unchanged: bool = True
     #: ``--explain``: list every change with the input line it touched.
     explain: bool = False
+    #: What a text file's output keeps of the input: line endings, encoding (``-i``).
+    fidelity: Fidelity = UTF8_LF
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,8 @@ class Done:
     stats: list[str] | None = None
     mapped: list[Pairs] = field(default_factory=list)
     error: str | None = None
+    #: Why the output differs when its text does not (only the encoding or line endings).
+    note: str | None = None
 
 
 def clean_unit(plan: Plan, unit: Unit) -> Done:
@@ -207,20 +213,23 @@ def _clean_text(plan: Plan, unit: Unit, done: Done) -> None:
         return
     doc_id = unit.source.display
     done.tally.record(result, result.changed, 0)
-    done.differs = result.changed
+    # The output in the input's line endings and encoding where asked (see newsclean.fidelity)
+    out, done.note = render_text(result.text, data, result.encoding, plan.fidelity)
+    done.differs = out != data
     if plan.explain and result.changes:
         from .decode import decode_bytes
         from .explain import explain
 
         before = decode_bytes(data, plan.config.encoding).text
         done.tally.explain.extend(explain(doc_id, result.changes, before))
-    if plan.mode == "write" and (result.changed or plan.keep_unchanged):
-        done.pieces.append((doc_id, result.text.encode("utf-8", "replace")))
-    elif plan.mode == "diff" and result.changed:
+    if plan.mode == "write" and (done.differs or plan.keep_unchanged):
+        done.pieces.append((doc_id, out))
+    elif plan.mode == "diff" and done.differs and not (done.note or "").startswith("only"):
         from .decode import decode_bytes
 
         before = decode_bytes(data, plan.config.encoding).text
-        done.pieces.append((doc_id, text_diff(before, result.text, doc_id)))
+        after = in_line_endings(result.text, data, result.encoding, plan.fidelity)
+        done.pieces.append((doc_id, text_diff(before, after, doc_id)))
     _map(plan, done, CorpusDoc(doc_id, unit.order, result.text))
 
 

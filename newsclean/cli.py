@@ -218,6 +218,20 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
     "--encoding", metavar="NAME", help="Read input as this encoding instead of detecting it."
 )
 @click.option(
+    "--to-utf8/--keep-encoding",
+    "to_utf8",
+    default=None,
+    help="Write text files as UTF-8, or in the encoding they were read in (with its BOM). "
+    "Default: kept under -i (and so for --check and --diff), UTF-8 with -o and on stdout.",
+)
+@click.option(
+    "--line-endings",
+    type=click.Choice(["keep", "lf"]),
+    default=None,
+    help="Line endings of text files: the ending of each file's first line (keep) or LF. "
+    "Default: keep under -i (and for --check and --diff), lf with -o and on stdout.",
+)
+@click.option(
     "--repair-lossy",
     is_flag=True,
     help="Also repair mojibake that already lost bytes (U+FFFD); each such line is reported.",

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 import click
 
 from .config import Config
+from .fidelity import Fidelity
 from .files import Source
 from .runner import Options
 
@@ -39,7 +40,13 @@ def options_from(params: dict[str, Any]) -> Options:
             except ValueError as exc:
                 hint = f"--{name.replace('_', '-')}"
                 raise click.BadParameter(str(exc), param_hint=hint) from None
+    # What -i keeps of a file (what --check and --diff judge by): its line endings and its
+    # encoding, as black does; -o and stdout make a UTF-8 + LF corpus. Flags decide otherwise.
+    rewrites = mode != "write" or params["in_place"]
+    endings = params["line_endings"] or ("keep" if rewrites else "lf")
+    to_utf8 = params["to_utf8"] if params["to_utf8"] is not None else not rewrites
     return Options(
+        fidelity=Fidelity(line_endings=endings == "keep", encoding=not to_utf8),
         mode=mode,  # type: ignore[arg-type]
         output_dir=params["output_dir"] if mode == "write" else None,
         in_place=params["in_place"] and mode == "write",

@@ -59,6 +59,7 @@ class Entry:
     n_rejected: int = 0
     error: str | None = None
     shown: int = 0  # diagnostics shown on stderr (at most Report.max_diagnostics)
+    note: str | None = None  # why it changes when its text does not (encoding, line endings)
 
     @property
     def is_dataset(self) -> bool:
@@ -77,6 +78,8 @@ class Entry:
         out["status"] = self.status
         if self.error is not None:
             out["error"] = self.error
+        if self.note is not None:
+            out["note"] = self.note
         out["bytes"] = self.nbytes
         if self.is_dataset:
             out["records"] = self.documents
@@ -132,6 +135,7 @@ class Report:
         tally = done.tally
         entry.nbytes += done.nbytes
         entry.differs |= done.differs
+        entry.note = done.note or entry.note
         entry.documents += tally.documents
         entry.changed_documents += tally.changed
         for stage, count in tally.stages.items():
@@ -190,9 +194,13 @@ class Report:
             self.rejected += 1
         elif status == "changed":
             self.changed += 1
+            why = f" ({entry.note})" if entry.note else ""
             if self.check and not self.quiet:
                 what = f" ({entry.changed_documents:,} of {entry.documents:,} records)"
-                self.emit(f"would change {entry.source.display}{what if entry.is_dataset else ''}")
+                what = what if entry.is_dataset else why
+                self.emit(f"would change {entry.source.display}{what}")
+            elif entry.note and not self.quiet and self.mode == "diff":
+                self.emit(f"{entry.source.display}: note: would change {entry.note}")
         else:
             self.unchanged += 1
         if self.json is not None:

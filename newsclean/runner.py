@@ -32,6 +32,7 @@ from typing import Any
 from .batch import Done, Mode, Plan, Unit, clean_unit, learn_unit
 from .config import Config
 from .corpus import combine_into
+from .fidelity import UTF8_LF, Fidelity
 from .files import Source, UsageError, describe_oserror
 from .jsonl import split_field
 from .output import Destination, Spool, Writer, step_name
@@ -55,6 +56,9 @@ class Options:
     explain: bool = False
     #: Where rejected documents are written (mirrored paths), instead of nowhere.
     rejected_dir: Path | None = None
+    #: What a text file's output keeps of its input (line endings, encoding): see
+    #: :mod:`newsclean.fidelity`.
+    fidelity: Fidelity = UTF8_LF
 
 
 def run(
@@ -102,6 +106,7 @@ def _plan(config: Config, options: Options, steps: Sequence[Any]) -> Plan:
         tuple(steps),
         keep_unchanged=not options.in_place,
         explain=options.explain,
+        fidelity=options.fidelity,
     )
 
 
