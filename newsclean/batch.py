@@ -21,11 +21,11 @@ from typing import Any, Literal
 
 from .config import Config
 from .corpus import CorpusDoc
-from .diff import line_hunk, text_diff
+from .diff import line_hunk, record_diff, text_diff
 from .fidelity import UTF8_LF, Fidelity, in_line_endings
 from .fidelity import render as render_text
 from .files import Source, describe_oserror, read_bytes
-from .jsonl import BadRecord, field_text, parse, render, with_field
+from .jsonl import BadRecord, NullText, field_text, parse, rewrite, with_field
 from .model import Diagnostic, Result
 from .pipeline import clean, clean_bytes
 
@@ -84,6 +84,8 @@ class Tally:
     bad: list[tuple[int, str]] = field(default_factory=list)
     #: ``--explain`` lines, ready to show.
     explain: list[str] = field(default_factory=list)
+    #: Records whose field is null (kept as they are, not errors), in JSONL and Parquet alike.
+    nulls: int = 0
 
     def record(self, result: Result, changed: bool, where: int) -> None:
         self.documents += 1
@@ -100,6 +102,7 @@ class Tally:
         self.diagnostics.extend(other.diagnostics)
         self.bad.extend(other.bad)
         self.explain.extend(other.explain)
+        self.nulls += other.nulls
 
 
 @dataclass(slots=True)
@@ -269,7 +272,7 @@ def _clean_lines(plan: Plan, unit: Unit, done: Done) -> None:
         if plan.mode == "write":
             done.pieces.append((doc_id, out))
         elif plan.mode == "diff" and out != line:
-            done.pieces.append((doc_id, line_hunk(lineno, line, out)))
+            done.pieces.append((doc_id, record_diff(unit.source.display, lineno, plan, line, out)))
 
 
 def _clean_line(
@@ -281,6 +284,9 @@ def _clean_line(
         return line, None
     try:
         record, text = parse(line, plan.field)
+    except NullText:
+        done.tally.nulls += 1
+        return line, None
     except BadRecord as exc:
         done.tally.bad.append((lineno, str(exc)))
         return line, None
@@ -293,9 +299,12 @@ def _clean_line(
     if new == text and not plan.stats_field:
         return line, doc_id  # unchanged: byte for byte
     with_field(record, plan.field, new)
+    changes: list[tuple[tuple[str, ...], Any]] = [(plan.field, new)]
     if plan.stats_field:
-        with_field(record, plan.stats_field, _stats(result, new != text))
-    return render(record, line), doc_id
+        stats = _stats(result, new != text)
+        with_field(record, plan.stats_field, stats)
+        changes.append((plan.stats_field, stats))
+    return rewrite(line, changes, record), doc_id  # the other fields byte for byte
 
 
 def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:
@@ -305,6 +314,7 @@ def _clean_values(plan: Plan, unit: Unit, done: Done) -> None:
     for i, value in enumerate(unit.items):
         row = unit.first + i
         new, summary = value, None
+        done.tally.nulls += value is None
         if isinstance(value, str):
             done.nbytes += len(value.encode("utf-8", "surrogatepass"))
             cleaned = _clean_document(plan, done, value, row, display)

@@ -123,7 +123,8 @@ class Destination:
         if self.mode == "check":
             return NullWriter()
         if self.mode == "diff":
-            head = header(source.display) if source.kind != "text" else b""
+            # a Parquet diff is one file's hunks; a JSONL record's diff has its own header
+            head = header(source.display) if source.kind == "parquet" else b""
             return StreamWriter(sys.stdout.buffer, head)
         if self.output_dir is not None:
             target = self.output_dir / source.relative

@@ -60,6 +60,7 @@ class Entry:
     error: str | None = None
     shown: int = 0  # diagnostics shown on stderr (at most Report.max_diagnostics)
     note: str | None = None  # why it changes when its text does not (encoding, line endings)
+    nulls: int = 0  # records whose field is null: kept as they are
 
     @property
     def is_dataset(self) -> bool:
@@ -85,6 +86,7 @@ class Entry:
             out["records"] = self.documents
             out["records_changed"] = self.changed_documents
             out["bad_records"] = [{"line": n, "error": e} for n, e in self.bad]
+            out["null_records"] = self.nulls
         out["stages"] = dict(sorted(self.stages.items()))
         out["diagnostics"] = [_diagnostic_json(n, d, self.is_dataset) for n, d in self.diagnostics]
         if self.n_diagnostics > len(self.diagnostics):
@@ -136,6 +138,7 @@ class Report:
         entry.nbytes += done.nbytes
         entry.differs |= done.differs
         entry.note = done.note or entry.note
+        entry.nulls += tally.nulls
         entry.documents += tally.documents
         entry.changed_documents += tally.changed
         for stage, count in tally.stages.items():
