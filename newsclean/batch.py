@@ -86,12 +86,17 @@ class Tally:
     explain: list[str] = field(default_factory=list)
     #: Records whose field is null (kept as they are, not errors), in JSONL and Parquet alike.
     nulls: int = 0
+    #: Changed lines per ``stage/rule`` (``--statistics``).
+    rules: dict[str, int] = field(default_factory=dict)
 
     def record(self, result: Result, changed: bool, where: int) -> None:
         self.documents += 1
         self.changed += changed
         for stage, count in result.counts().items():
             self.stages[stage] = self.stages.get(stage, 0) + count
+        for change in result.changes:
+            rule = f"{change.stage}/{change.rule}" if change.rule else change.stage
+            self.rules[rule] = self.rules.get(rule, 0) + 1
         self.diagnostics.extend((where, d) for d in result.diagnostics)
 
     def add(self, other: Tally) -> None:
@@ -103,6 +108,8 @@ class Tally:
         self.bad.extend(other.bad)
         self.explain.extend(other.explain)
         self.nulls += other.nulls
+        for rule, count in other.rules.items():
+            self.rules[rule] = self.rules.get(rule, 0) + count
 
 
 @dataclass(slots=True)

@@ -13,9 +13,36 @@ from typing import Any
 import click
 
 from . import __version__
-from .config import SCRIPT_ALIASES, SCRIPT_TARGETS, STAGE_NAMES, Config
+from .config import OPENCC_CONFIGS, SCRIPT_ALIASES, SCRIPT_TARGETS, STAGE_NAMES, Config
 
 _TARGETS = ", ".join([*SCRIPT_TARGETS, *SCRIPT_ALIASES])
+
+
+def _complete_target(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion for --to: the targets, then OpenCC's configuration names."""
+    from click.shell_completion import CompletionItem
+
+    names = [*SCRIPT_TARGETS, *SCRIPT_ALIASES, *OPENCC_CONFIGS]
+    return [CompletionItem(n) for n in names if n.startswith(incomplete.lower())]
+
+
+def _complete_stages(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion for a comma-separated stage list: the stages not yet named."""
+    from click.shell_completion import CompletionItem
+
+    done, _, last = incomplete.rpartition(",")
+    taken = set(done.split(","))
+    head = done + "," if done else ""
+    return [
+        CompletionItem(head + n)
+        for n in STAGE_NAMES
+        if n.startswith(last.lower()) and n not in taken
+    ]
+
 
 FIX_EPILOG = """\b
 Examples:
@@ -199,20 +226,32 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
     "--to",
     "target",
     metavar="SCRIPT",
-    help=f"Convert Chinese script: {_TARGETS}. Default: leave as is.",
+    shell_complete=_complete_target,
+    help=f"Convert Chinese script: {_TARGETS}, or an OpenCC configuration (t2s, s2twp, "
+    "tw2sp, hk2s...). Default: leave as is.",
 )
 @click.option(
     "--stages",
     "only",
     metavar="LIST",
     callback=_stage_list,
+    shell_complete=_complete_stages,
     help="Run only these stages (comma-separated; order is always canonical).",
 )
 @click.option(
     "--skip",
     metavar="LIST",
     callback=_stage_list,
+    shell_complete=_complete_stages,
     help="Do not run these stages (comma-separated).",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="STAGE/RULE",
+    shell_complete=_complete_stages,
+    help="Turn off one rule of a stage (repeatable; e.g. boilerplate/neighbours): what it "
+    "would change stays. The rules are named by --explain and --statistics.",
 )
 @click.option(
     "--encoding", metavar="NAME", help="Read input as this encoding instead of detecting it."
@@ -232,8 +271,8 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
     "Default: keep under -i (and for --check and --diff), lf with -o and on stdout.",
 )
 @click.option(
-    "--repair-lossy",
-    is_flag=True,
+    "--repair-lossy/--no-repair-lossy",
+    default=False,
     help="Also repair mojibake that already lost bytes (U+FFFD); each such line is reported.",
 )
 @click.option(
@@ -263,8 +302,8 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
     "whatever files it is given, drops the same lines.",
 )
 @click.option(
-    "--dedup-docs",
-    is_flag=True,
+    "--dedup-docs/--no-dedup-docs",
+    default=False,
     help="Find near-duplicate documents in the run (syndicated copies of one story): the "
     "first by path order is kept, the others are reported and not written.",
 )
@@ -290,15 +329,28 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
     help="With --dedup-docs: write the clusters found (JSON: kept document, copies, similarity).",
 )
 @click.option(
-    "--explain",
-    is_flag=True,
+    "--explain/--no-explain",
+    default=False,
     help="List on stderr every line a stage dropped, changed or moved, with the rule and why.",
 )
 @click.option(
     "-q",
-    "--quiet",
-    is_flag=True,
+    "--quiet/--no-quiet",
+    default=False,
     help="Print only errors: no diagnostics, no progress, no summary.",
+)
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="How problems are shown on stderr: PATH:LINE: severity: message, or GitHub Actions "
+    "annotations (::error file=PATH,line=N::...).",
+)
+@click.option(
+    "--statistics/--no-statistics",
+    default=False,
+    help="End with the number of lines each stage/rule changed over the run (on stderr).",
 )
 @click.option(
     "--max-diagnostics",
@@ -417,9 +469,19 @@ def _config(params: dict[str, Any]) -> Config:
             boilerplate_phrases=phrases,
             boilerplate_patterns=patterns,
             site_boilerplate=params["site_file"],
+            disabled=frozenset(_disabled(params.get("disable", ()))),
         ).select(only=params["only"], skip=params["skip"] or ())
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _disabled(values: Any) -> list[str]:
+    """``--disable`` values (each may be comma-separated), normalised; a bare STAGE is skipped
+    whole by --skip, so it must name a rule."""
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip().lower() for v in str(value).split(",") if v.strip())
+    return out
 
 
 def corpus_steps(config: Config, params: dict[str, Any]) -> tuple[list[Any], list[Any]]:

@@ -206,6 +206,7 @@ def execute(
             json=json,
             keep_details=json is not None,
             max_diagnostics=params["max_diagnostics"],
+            style=params["output_format"],
         )
         if not sources and not quiet:
             bar.line("newsclean: no input files found (see --include/--exclude)")
@@ -226,6 +227,9 @@ def execute(
             _write_json(params["dedup_report"], steps.get("near-duplicate-docs", {}))
         if not (quiet or json_on_stderr) and (shown or options.mode != "write"):
             bar.line(report.summary())
+        if params["statistics"] and not json_on_stderr:
+            for line in report.statistics():
+                bar.line(line)
     return report.exit_code
 
 

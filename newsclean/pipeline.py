@@ -39,7 +39,12 @@ def warm_up(config: Config = _DEFAULT) -> None:
 
 def _run(doc: Doc, config: Config) -> Doc:
     for name in config.stages:
+        before = doc
         doc = STAGES[name](doc, config)
+        if config.disabled:  # --disable STAGE/RULE (see newsclean.disable)
+            from .disable import restore
+
+            doc = restore(before, doc, config.disabled)
     return doc
 
 
