@@ -21,7 +21,7 @@ def test_library_clean_takes_bytes_and_says_what_else_it_takes():
     assert newsclean.clean(DIRTY.encode()).text == newsclean.clean(DIRTY).text
     with pytest.raises(TypeError, match=r"takes the text as str \(or bytes.*not int"):
         newsclean.clean(5)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="config must be a newsclean.Config"):
+    with pytest.raises(TypeError, match=r"config must be a newsclean\.Config"):
         newsclean.clean("x", {"to": "zh-hans"})  # type: ignore[arg-type]
 
 
