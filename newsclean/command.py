@@ -180,6 +180,7 @@ def execute(
     from contextlib import ExitStack
 
     from .files import UsageError, discard_live
+    from .output import StdoutClosed
     from .progress import Progress
     from .report import JsonReport, Report
     from .runner import run
@@ -215,6 +216,9 @@ def execute(
                 steps = run(sources, config, options, report, bar, learners, filters)
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
+        except StdoutClosed:
+            _quiet_stdout()
+            return 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expects
         except KeyboardInterrupt as exc:
             discard_live()
             bar.clear()
@@ -264,6 +268,17 @@ def _write_json(path: Path, data: Any) -> None:
 
     with _report_stream(path) as stream:
         stream.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush on exit finds no
+    broken pipe to complain about."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (tests): nothing will complain
 
 
 def _silent(line: str) -> None:

@@ -7,6 +7,7 @@ by an atomic rename — or discarded, so a failure half-way never leaves a half-
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import sys
@@ -42,23 +43,46 @@ class NullWriter:
         pass
 
 
+class StdoutClosed(Exception):
+    """The reader of stdout went away (``newsclean fix --diff | head``): stop quietly."""
+
+
 class StreamWriter:
-    """stdout: the text itself, or (``--diff``) the diff, after a header for datasets."""
+    """stdout: the text itself, or (``--diff``) the diff, after a header for datasets.
+
+    A write error names ``<stdout>`` (``/dev/full``); a closed pipe stops the run
+    (:class:`StdoutClosed`) instead of failing every input after it.
+    """
 
     def __init__(self, stream: BinaryIO, head: bytes = b"") -> None:
         self.stream, self.head = stream, head
 
     def write(self, data: bytes) -> None:
-        if self.head:
-            self.stream.write(self.head)
-            self.head = b""
-        self.stream.write(data)
+        try:
+            if self.head:
+                self.stream.write(self.head)
+                self.head = b""
+            self.stream.write(data)
+        except OSError as exc:
+            raise _stdout_error(exc) from None
 
     def finish(self, differs: bool) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise _stdout_error(exc) from None
 
     def discard(self) -> None:
-        self.stream.flush()
+        with contextlib.suppress(OSError):
+            self.stream.flush()
+
+
+def _stdout_error(exc: OSError) -> Exception:
+    if isinstance(exc, BrokenPipeError):
+        return StdoutClosed()
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, "<stdout>")
 
 
 class FileWriter:
