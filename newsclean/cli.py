@@ -56,14 +56,17 @@ Examples:
   newsclean fix -o out/ data.jsonl.gz        clean the "text" field of every record
   newsclean fix --skip duplicates,script a.txt
   newsclean fix --stages encoding,pinyin a.txt
+  newsclean learn -o site-lines.txt corpus/  save the sites' menus/footers for every run
 
 \b
 Diagnostics go to stderr as PATH:LINE: warning: MESSAGE (hide them with -q).
 Settings: [tool.newsclean] in pyproject.toml, or newsclean.toml, or --config FILE;
 the keys are the long option names (to = "zh-hans", jobs = 4); flags win.
+Under -i a file keeps its line endings and encoding; binary files are refused;
+symlinks are written through. Site learning is on by default only with -o.
 Exit status: 0 done, 1 something would change (--check), 2 usage or configuration
 error, 123 some input (or record) could not be read or cleaned (the others are
-still cleaned).
+still cleaned), 130/143 interrupted, 141 stdout closed.
 """
 
 

@@ -149,3 +149,14 @@ def test_stdin_filename_takes_that_files_settings_name_and_excludes(cli, excludi
     assert run.out == DIRTY  # excluded: passed through as it is
     run = cli("fix", "--stdin-filename", "drafts/y.txt", stdin=DIRTY.encode()).expect(0)
     assert run.out == CLEANED
+
+
+def test_the_readme_ci_section_shows_a_check_job_and_the_hooks_that_agree():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## Check mode in CI", 1)[1].split("\n## ", 1)[0]
+    assert "- run: newsclean fix --check" in section
+    for hook in ("newsclean", "newsclean-check"):
+        assert f"`newsclean {' '.join(_hook_args(hook))}`" in section
+    assert "site-boilerplate = " in section and "newsclean learn -o" in section
+    for topic in ("binary files", "symlinks", "line endings", "encodings"):
+        assert topic in section.lower()
