@@ -196,3 +196,14 @@ def test_a_symlink_loop_in_an_input_folder(cli, tmp_path):
     assert run.stderr.strip() == f"{loop}: error: cannot read: Too many levels of symbolic links"
     assert (src / "a.txt").read_text("utf-8") == CLEANED
     assert (src / "loop.txt").is_symlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file away")
+def test_in_place_keeps_the_owner(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY, "utf-8")
+    os.chown(path, 4321, 4322)
+    cli("fix", "-i", str(path)).expect(0)
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == (4321, 4322)
+    assert path.read_text("utf-8") == CLEANED
