@@ -119,7 +119,14 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
 
 def learn_to_file(params: dict[str, Any], config: Config) -> int:
     """``newsclean learn``: the learning pass over the inputs, its keys saved to a file."""
-    from .files import DEFAULT_INCLUDE, JSONL_INCLUDE, discover, write_atomic
+    from .files import (
+        DEFAULT_INCLUDE,
+        JSONL_INCLUDE,
+        UsageError,
+        check_overwrites,
+        discover,
+        write_atomic,
+    )
     from .learned import render_site_lines
     from .runner import Options, learn
     from .site import SiteBoilerplate
@@ -138,6 +145,10 @@ def learn_to_file(params: dict[str, Any], config: Config) -> int:
     options = Options(mode="check", jobs=params["jobs"] or _cpu_count(), field=params["field"])
     keys = learn(sources, config, options, [SiteBoilerplate(config)]).site_boilerplate
     out: Path = params["output"]
+    try:
+        check_overwrites(sources, out, "-o", whole=True)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
     try:
         write_atomic(out, render_site_lines(keys, len(sources)).encode("utf-8"))
     except OSError as exc:

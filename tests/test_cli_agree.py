@@ -160,3 +160,12 @@ def test_the_readme_ci_section_shows_a_check_job_and_the_hooks_that_agree():
     assert "site-boilerplate = " in section and "newsclean learn -o" in section
     for topic in ("binary files", "symlinks", "line endings", "encodings"):
         assert topic in section.lower()
+
+
+def test_learn_refuses_to_write_over_an_input(cli, tmp_path):
+    src = _site_tree(tmp_path / "site", n=5)
+    first = sorted(src.iterdir())[0]
+    before = first.read_bytes()
+    run = cli("learn", "-o", str(first), str(src)).expect(2)
+    assert "would overwrite the input" in run.stderr
+    assert first.read_bytes() == before
