@@ -23,7 +23,7 @@ from .decode import Decoded, decode, decode_bytes
 from .model import Change, Diagnostic, Doc, Result
 
 if TYPE_CHECKING:
-    from .pipeline import clean, clean_bytes
+    from .pipeline import clean_bytes
     from .stages import STAGES
 
 __version__ = "0.1.0"
@@ -31,10 +31,32 @@ __version__ = "0.1.0"
 # The pipeline and its stages are imported on first use, so that `newsclean --help` (which
 # imports this package) stays instant.
 _LAZY = {
-    "clean": "pipeline",
     "clean_bytes": "pipeline",
     "STAGES": "stages",
 }
+
+
+def clean(text: str | bytes, config: Config | None = None) -> Result:
+    """Clean ``text`` and say what was done (see :func:`newsclean.pipeline.clean`).
+
+    ``bytes`` are decoded first, as :func:`clean_bytes` does (any encoding, reported);
+    anything else is a TypeError that says what to pass.
+
+    >>> clean("大會開幕,會議開始。".encode("big5")).text
+    '大會開幕，會議開始。\\n'
+    """
+    from . import pipeline
+
+    if isinstance(text, bytes | bytearray | memoryview):
+        return pipeline.clean_bytes(bytes(text), config or Config())
+    if not isinstance(text, str):
+        raise TypeError(
+            f"newsclean.clean() takes the text as str (or bytes, which are decoded), "
+            f"not {type(text).__name__}"
+        )
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(f"config must be a newsclean.Config, not {type(config).__name__}")
+    return pipeline.clean(text, config or Config())
 
 
 def __getattr__(name: str) -> Any:

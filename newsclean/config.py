@@ -38,17 +38,36 @@ SCRIPT_TARGETS: dict[str, str] = {
 
 SCRIPT_ALIASES: dict[str, str] = {"simplified": "zh-hans", "traditional": "zh-hant"}
 
+#: OpenCC's own configuration names, accepted by ``--to`` as they are (``tw2sp`` also rewrites
+#: Taiwanese vocabulary; ``t2s`` changes script only).
+OPENCC_CONFIGS: tuple[str, ...] = (
+    "s2t",
+    "t2s",
+    "s2tw",
+    "tw2s",
+    "s2twp",
+    "tw2sp",
+    "s2hk",
+    "hk2s",
+    "t2tw",
+    "tw2t",
+    "t2hk",
+    "hk2t",
+    "t2jp",
+    "jp2t",
+)
+
 
 def normalize_target(name: str) -> str:
     """Map a ``--to`` value (any case, ``_`` or ``-``, or an alias) to its canonical name.
 
-    >>> normalize_target("ZH_TW")
-    'zh-tw'
+    >>> normalize_target("ZH_TW"), normalize_target("tw2sp"), normalize_target("T2S.json")
+    ('zh-tw', 'tw2sp', 't2s')
     """
-    key = name.strip().lower().replace("_", "-")
+    key = name.strip().lower().replace("_", "-").removesuffix(".json")
     key = SCRIPT_ALIASES.get(key, key)
-    if key not in SCRIPT_TARGETS:
-        choices = ", ".join([*SCRIPT_TARGETS, *SCRIPT_ALIASES])
+    if key not in SCRIPT_TARGETS and key not in OPENCC_CONFIGS:
+        choices = ", ".join([*SCRIPT_TARGETS, *SCRIPT_ALIASES, *OPENCC_CONFIGS])
         raise ValueError(f"unknown script target {name!r} (choose from {choices})")
     return key
 
@@ -71,7 +90,8 @@ class Config:
         Which stages run. Always kept in canonical order, whatever order they are given in.
     to
         Target script (``zh-hans``, ``zh-hant``, ``zh-tw``, ``zh-hk``, or the aliases
-        ``simplified``/``traditional``); ``None`` leaves the script as it is.
+        ``simplified``/``traditional``), or an OpenCC configuration name (``t2s``, ``s2twp``,
+        ``tw2sp``, ``hk2s`` ...: :data:`OPENCC_CONFIGS`); ``None`` leaves the script as it is.
     encoding
         Force this input encoding when decoding bytes, instead of detecting one.
     repair_lossy
@@ -89,6 +109,9 @@ class Config:
     site_boilerplate
         Keys of the lines learned as the site's boilerplate from the whole batch
         (:class:`newsclean.corpus.site.SiteBoilerplate`); empty when cleaning one document.
+    disabled
+        Single rules turned off, as ``"stage/rule"`` (``boilerplate/neighbours``): what they
+        change is undone after their stage runs (:mod:`newsclean.disable`).
     dedup_threshold
         Estimated Jaccard similarity (0.3–1) of two documents' shingle sets at which they are
         near-duplicates of each other (``--dedup-docs``, :mod:`newsclean.corpus.dedup`).
@@ -104,6 +127,7 @@ class Config:
     boilerplate_patterns: tuple[str, ...] = ()
     site_boilerplate: frozenset[str] = field(default=frozenset(), repr=False)
     dedup_threshold: float = 0.7
+    disabled: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         chosen = set(parse_stage_list(self.stages))
@@ -123,6 +147,14 @@ class Config:
             raise ValueError("min_duplicate_units must be at least 1")
         if not 0.3 <= self.dedup_threshold <= 1.0:
             raise ValueError("dedup_threshold must be between 0.3 and 1.0")
+        object.__setattr__(self, "disabled", frozenset(self.disabled))
+        for rule in self.disabled:
+            stage, slash, name = rule.partition("/")
+            if not slash or not name or stage not in STAGE_NAMES:
+                raise ValueError(
+                    f"cannot disable {rule!r}: name a rule as STAGE/RULE "
+                    f"(stages are: {', '.join(STAGE_NAMES)})"
+                )
         self._check_boilerplate_rules()
 
     def _check_boilerplate_rules(self) -> None:
@@ -152,7 +184,7 @@ class Config:
     @property
     def opencc_config(self) -> str | None:
         """The OpenCC configuration for ``to``, or ``None``."""
-        return SCRIPT_TARGETS[self.to] if self.to else None
+        return SCRIPT_TARGETS.get(self.to, self.to) if self.to else None
 
 
 def check_pattern(pattern: str) -> str | None:

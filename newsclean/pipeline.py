@@ -68,7 +68,12 @@ def warm_up(config: Config = _DEFAULT) -> None:
 
 def _run(doc: Doc, config: Config, ran: int = 0) -> Doc:
     for name in config.stages[ran:]:
+        before = doc
         doc = STAGES[name](doc, config)
+        if config.disabled:  # --disable STAGE/RULE (see newsclean.disable)
+            from .disable import restore
+
+            doc = restore(before, doc, config.disabled)
     return doc
 
 

@@ -228,7 +228,9 @@ def test_in_place_with_jobs_rewrites_only_changed_files(cli, tmp_path):
     before = clean.stat().st_mtime_ns
     expected = _files(src)
     reference = tmp_path / "ref"
-    cli("fix", "-j", "1", "-o", str(reference), str(src)).expect(0)
+    # -i keeps each file's encoding and line endings (broken.txt has a UTF-16 BOM); -o, asked to
+    keep = ("--keep-encoding", "--line-endings", "keep")
+    cli("fix", "-j", "1", *keep, "-o", str(reference), str(src)).expect(0)
     cli("fix", "-j", "2", "-i", str(src)).expect(0)
     assert _files(src) == _files(reference)
     assert clean.stat().st_mtime_ns == before
@@ -330,7 +332,10 @@ def test_pre_commit_hooks_run_the_real_command():
         )
         for block in hooks
     }
-    assert entries == {"newsclean": "newsclean fix -i", "newsclean-check": "newsclean fix --check"}
+    assert entries == {  # --force-exclude: the project's excludes apply to staged files too
+        "newsclean": "newsclean fix -i --force-exclude",
+        "newsclean-check": "newsclean fix --check --force-exclude",
+    }
     assert text.count("language: python") == 2
 
 

@@ -52,7 +52,9 @@ def test_commit_failure_under_output_dir_leaves_no_temporary_file(cli, tmp_path,
 
     monkeypatch.setattr(files.os, "replace", broken_replace)
     run = cli("fix", "-o", str(out), str(path)).expect(123)
-    assert "cannot write: Input/output error" in run.stderr
+    assert run.stderr.strip() == (  # the output that failed is named (issue 15)
+        f"{path}: error: cannot write {out / 'd.jsonl'}: Input/output error"
+    )
     assert list(out.iterdir()) == []
 
 

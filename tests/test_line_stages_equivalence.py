@@ -180,7 +180,10 @@ def _p_mark_once(line: str) -> str:
             k += 1
         left = line[j] if j >= 0 else ""
         right = line[k : k + 1]
-        if (i - 1 - j <= 3 and _p_ctx(left)) or _p_ctx(right):
+        latin_before = i > 0 and line[i - 1].isascii() and line[i - 1].isalnum()
+        if (i - 1 - j <= 3 and _p_ctx(left)) or (
+            _p_ctx(right) and (k == i + 1 or not latin_before)
+        ):
             return line[: j + 1] + _FULL[ch] + line[k:]
     return line
 

@@ -30,9 +30,11 @@ from ..corpus import CorpusDoc, combine_into
 from ..decode import decode_bytes
 from ..model import Diagnostic, Result
 from ..pipeline import begin, clean, finish, of_bytes
-from .diff import line_hunk, text_diff
+from .diff import line_hunk, record_diff, text_diff
+from .fidelity import UTF8_LF, Fidelity, in_line_endings
+from .fidelity import render as render_text
 from .files import Source, describe_oserror, read_bytes
-from .jsonl import BadRecord, field_text, parse, render, with_field
+from .jsonl import BadRecord, NullText, field_text, parse, rewrite, with_field
 from .spool import Spooled
 
 Mode = Literal["write", "check", "diff"]
@@ -72,6 +74,9 @@ class Plan:
         stages = self.config.stages
         return stages.index(self.until) if self.until in stages else len(stages)
 
+    #: What a text file's output keeps of the input: line endings, encoding (``-i``).
+    fidelity: Fidelity = UTF8_LF
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
@@ -105,12 +110,19 @@ class Tally:
     bad: list[tuple[int, str]] = field(default_factory=list)
     #: ``--explain`` lines, ready to show.
     explain: list[str] = field(default_factory=list)
+    #: Records whose field is null (kept as they are, not errors), in JSONL and Parquet alike.
+    nulls: int = 0
+    #: Changed lines per ``stage/rule`` (``--statistics``).
+    rules: dict[str, int] = field(default_factory=dict)
 
     def record(self, result: Result, changed: bool, where: int) -> None:
         self.documents += 1
         self.changed += changed
         for stage, count in result.counts().items():
             self.stages[stage] = self.stages.get(stage, 0) + count
+        for change in result.changes:
+            rule = f"{change.stage}/{change.rule}" if change.rule else change.stage
+            self.rules[rule] = self.rules.get(rule, 0) + 1
         self.diagnostics.extend((where, d) for d in result.diagnostics)
 
     def add(self, other: Tally) -> None:
@@ -121,6 +133,9 @@ class Tally:
         self.diagnostics.extend(other.diagnostics)
         self.bad.extend(other.bad)
         self.explain.extend(other.explain)
+        self.nulls += other.nulls
+        for rule, count in other.rules.items():
+            self.rules[rule] = self.rules.get(rule, 0) + count
 
 
 @dataclass(slots=True)
@@ -142,6 +157,8 @@ class Done:
     error: str | None = None
     #: The worker wrote (or, unchanged under ``-i``, rightly left) the output itself.
     written: bool = False
+    #: Why the output differs when its text does not (only the encoding or line endings).
+    note: str | None = None
 
 
 def clean_unit(plan: Plan, unit: Unit) -> Done:
@@ -193,7 +210,7 @@ def learn_unit(plan: Plan, unit: Unit) -> Done:
         return done  # reported when the cleaning pass meets it
     if unit.source.kind == "text":
         data = _read(unit, done)
-        if data is not None:
+        if data is not None and not _refused(data, done):
             from ..decode import decode_bytes
 
             decoded = decode_bytes(data, plan.config.encoding).text
@@ -237,6 +254,16 @@ def _record_text(plan: Plan, source: Source, item: Any) -> str | None:
         return None
 
 
+def _refused(data: bytes, done: Done) -> bool:
+    """A binary file is refused, never "cleaned" into U+FFFD (see :mod:`newsclean.run.binary`)."""
+    from .binary import BINARY_ERROR, binary_reason
+
+    if binary_reason(data) is None:
+        return False
+    done.error = BINARY_ERROR
+    return True
+
+
 def _internal(exc: Exception) -> str:
     if isinstance(exc, _Failed):
         return str(exc)
@@ -255,6 +282,11 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
         if decoded is None:
             done.error = begun
             return
+        # The input's bytes again (not spooled): the output keeps their line endings and
+        # encoding where asked, and differs from them or not.
+        data = _read(unit, done)
+        if data is None:
+            return
         try:
             result = of_bytes(decoded, finish(decoded.text, begun, plan.config, plan.ran))
         except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
@@ -262,7 +294,7 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
             return
     else:
         data = _read(unit, done)
-        if data is None:
+        if data is None or _refused(data, done):
             if spooled is not None:
                 spooled.keep((0, None, done.error))
             return
@@ -281,21 +313,26 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
             if spooled is not None:
                 spooled.keep((done.nbytes, None, done.error))
             return
-    _deliver_text(plan, unit, done, decoded.text, result)
+    _deliver_text(plan, unit, done, data, decoded.text, result)
 
 
-def _deliver_text(plan: Plan, unit: Unit, done: Done, before: str, result: Result) -> None:
+def _deliver_text(
+    plan: Plan, unit: Unit, done: Done, data: bytes, before: str, result: Result
+) -> None:
     doc_id = unit.source.display
     done.tally.record(result, result.changed, 0)
-    done.differs = result.changed
+    # The output in the input's line endings and encoding where asked (see newsclean.run.fidelity)
+    out, done.note = render_text(result.text, data, result.encoding, plan.fidelity)
+    done.differs = out != data
     if plan.explain and result.changes:
         from ..explain import explain
 
         done.tally.explain.extend(explain(doc_id, result.changes, before))
-    if plan.mode == "write" and (result.changed or plan.keep_unchanged):
-        done.pieces.append((doc_id, result.text.encode("utf-8", "replace")))
-    elif plan.mode == "diff" and result.changed:
-        done.pieces.append((doc_id, text_diff(before, result.text, doc_id)))
+    if plan.mode == "write" and (done.differs or plan.keep_unchanged):
+        done.pieces.append((doc_id, out))
+    elif plan.mode == "diff" and done.differs and not (done.note or "").startswith("only"):
+        after = in_line_endings(result.text, data, result.encoding, plan.fidelity)
+        done.pieces.append((doc_id, text_diff(before, after, doc_id)))
     _map(plan, done, CorpusDoc(doc_id, unit.order, result.text))
     if plan.destination is not None and plan.mode == "write" and not plan.steps:
         _write(plan, unit, done)
@@ -378,7 +415,7 @@ def _clean_lines(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) ->
         if plan.mode == "write":
             done.pieces.append((doc_id, out))
         elif plan.mode == "diff" and out != line:
-            done.pieces.append((doc_id, line_hunk(lineno, line, out)))
+            done.pieces.append((doc_id, record_diff(unit.source.display, lineno, plan, line, out)))
 
 
 def _clean_line(
@@ -396,6 +433,9 @@ def _clean_line(
         return line, None
     try:
         record, text = parse(line, plan.field)
+    except NullText:
+        done.tally.nulls += 1
+        return line, None
     except BadRecord as exc:
         done.tally.bad.append((lineno, str(exc)))
         return line, None
@@ -410,9 +450,12 @@ def _clean_line(
     if new == text and not plan.stats_field:
         return line, doc_id  # unchanged: byte for byte
     with_field(record, plan.field, new)
+    changes: list[tuple[tuple[str, ...], Any]] = [(plan.field, new)]
     if plan.stats_field:
-        with_field(record, plan.stats_field, _stats(result, new != text))
-    return render(record, line), doc_id
+        stats = _stats(result, new != text)
+        with_field(record, plan.stats_field, stats)
+        changes.append((plan.stats_field, stats))
+    return rewrite(line, changes, record), doc_id  # the other fields byte for byte
 
 
 def _clean_values(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> None:
@@ -422,6 +465,7 @@ def _clean_values(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -
     for i, value in enumerate(unit.items):
         row = unit.first + i
         new, summary = value, None
+        done.tally.nulls += value is None
         if isinstance(value, str):
             done.nbytes += len(value.encode("utf-8", "surrogatepass"))
             doc = CorpusDoc(f"{display}:{row}", unit.order + i, value)

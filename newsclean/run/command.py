@@ -7,6 +7,7 @@ Config) so that file stays a readable list of options; nothing here is imported 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from typing import Any, TextIO
 import click
 
 from ..config import Config
+from .fidelity import Fidelity
 from .files import Source
 from .runner import Options
 
@@ -38,7 +40,13 @@ def options_from(params: dict[str, Any]) -> Options:
             except ValueError as exc:
                 hint = f"--{name.replace('_', '-')}"
                 raise click.BadParameter(str(exc), param_hint=hint) from None
+    # What -i keeps of a file (what --check and --diff judge by): its line endings and its
+    # encoding, as black does; -o and stdout make a UTF-8 + LF corpus. Flags decide otherwise.
+    rewrites = mode != "write" or params["in_place"]
+    endings = params["line_endings"] or ("keep" if rewrites else "lf")
+    to_utf8 = params["to_utf8"] if params["to_utf8"] is not None else not rewrites
     return Options(
+        fidelity=Fidelity(line_endings=endings == "keep", encoding=not to_utf8),
         mode=mode,  # type: ignore[arg-type]
         output_dir=params["output_dir"] if mode == "write" else None,
         in_place=params["in_place"] and mode == "write",
@@ -65,12 +73,20 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
         UsageError,
         check_collisions,
         check_output_dir,
+        check_overwrites,
         discover,
     )
 
     args = params["paths"] or ("-",)
     include = params["include"] or (JSONL_INCLUDE if params["jsonl"] else DEFAULT_INCLUDE)
-    sources, had_dir = discover(args, include, params["exclude"], params["jsonl"])
+    sources, had_dir = discover(
+        args,
+        include,
+        params["exclude"],
+        params["jsonl"],
+        force_exclude=params["force_exclude"],
+        stdin_name=params["stdin_filename"],
+    )
     output_dir = options.output_dir
     try:
         if options.mode != "write":
@@ -84,16 +100,83 @@ def sources_from(params: dict[str, Any], options: Options) -> list[Source]:
             raise UsageError("a Parquet table is not written to stdout: use -o DIR or -i")
         if output_dir is not None:
             check_output_dir(output_dir, args)
+            check_overwrites(sources, output_dir)
             check_collisions(sources)
+        for name in ("report_file", "dedup_report"):
+            if params.get(name) is not None:
+                check_overwrites(sources, params[name], f"--{name.replace('_', '-')}", whole=True)
         aside = options.rejected_dir
         if aside is not None:
             check_output_dir(aside, args)
+            check_overwrites(sources, aside, "--duplicates-dir")
             check_collisions(sources)
             if output_dir is not None and aside.resolve() == output_dir.resolve():
                 raise UsageError("--duplicates-dir must differ from -o/--output-dir")
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     return sources
+
+
+def learn_to_file(params: dict[str, Any], config: Config) -> int:
+    """``newsclean learn``: the learning pass over the inputs, its keys saved to a file."""
+    from ..corpus.site import SiteBoilerplate
+    from .files import (
+        DEFAULT_INCLUDE,
+        JSONL_INCLUDE,
+        UsageError,
+        check_overwrites,
+        discover,
+        write_atomic,
+    )
+    from .learned import render_site_lines
+    from .runner import Options, learn
+
+    include = params["include"] or (JSONL_INCLUDE if params["jsonl"] else DEFAULT_INCLUDE)
+    sources, _ = discover(
+        params["paths"] or ("-",),
+        include,
+        params["exclude"],
+        params["jsonl"],
+        force_exclude=params["force_exclude"],
+        stdin_name=params["stdin_filename"],
+    )
+    if "boilerplate" not in config.stages:
+        raise click.UsageError("learning site boilerplate needs the boilerplate stage")
+    options = Options(mode="check", jobs=params["jobs"] or _cpu_count(), field=params["field"])
+    keys = learn(sources, config, options, [SiteBoilerplate(config)]).site_boilerplate
+    out: Path = params["output"]
+    try:
+        check_overwrites(sources, out, "-o", whole=True)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        write_atomic(out, render_site_lines(keys, len(sources)).encode("utf-8"))
+    except OSError as exc:
+        click.echo(f"{out}: error: {exc.strerror or exc}", err=True)
+        return 123
+    if not params["quiet"]:
+        click.echo(
+            f"learned {len(keys):,} site lines from {len(sources):,} inputs: {out}", err=True
+        )
+    return 0
+
+
+def passed_through(params: dict[str, Any], options: Options) -> bool:
+    """Stdin named (``--stdin-filename``) as an excluded file under ``--force-exclude``: it is
+    not cleaned — copied to stdout as it is when writing (an editor's buffer stays whole)."""
+    from .files import excluded
+
+    name = params["stdin_filename"]
+    if not (name and params["force_exclude"] and excluded(name, params["exclude"])):
+        return False
+    if tuple(params["paths"]) not in ((), ("-",)):
+        return False
+    if options.mode == "write":
+        import shutil
+
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return True
 
 
 def execute(
@@ -107,7 +190,8 @@ def execute(
     """Run the batch with the reporting asked for; return the exit code."""
     from contextlib import ExitStack
 
-    from .files import UsageError
+    from .files import UsageError, discard_live
+    from .output import StdoutClosed
     from .progress import Progress
     from .report import JsonReport, Report
     from .runner import run
@@ -133,17 +217,24 @@ def execute(
             emit=_silent if json_on_stderr else bar.line,
             json=json,
             keep_details=json is not None,
+            max_diagnostics=params["max_diagnostics"],
+            style=params["output_format"],
         )
         if not sources and not quiet:
             bar.line("newsclean: no input files found (see --include/--exclude)")
         try:
-            steps = run(sources, config, options, report, bar, learners, filters)
+            with _terminated_as_interrupt():
+                steps = run(sources, config, options, report, bar, learners, filters)
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
-        except KeyboardInterrupt:
+        except StdoutClosed:
+            _quiet_stdout()
+            return 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expects
+        except KeyboardInterrupt as exc:
+            discard_live()
             bar.clear()
             click.echo("newsclean: interrupted (no file was left half-written)", err=True)
-            return 130
+            return 128 + getattr(exc, "signum", signal.SIGINT)
         bar.clear()
         if json is not None:
             json.close(report.totals(), steps)
@@ -151,7 +242,35 @@ def execute(
             _write_json(params["dedup_report"], steps.get("near-duplicate-docs", {}))
         if not (quiet or json_on_stderr) and (shown or options.mode != "write"):
             bar.line(report.summary())
+        if params["statistics"] and not json_on_stderr:
+            for line in report.statistics():
+                bar.line(line)
     return report.exit_code
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a CI timeout) stops a run the way Ctrl-C does: every output is
+    discarded or complete, no temporary file is left; the exit code is 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -160,6 +279,17 @@ def _write_json(path: Path, data: Any) -> None:
 
     with _report_stream(path) as stream:
         stream.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush on exit finds no
+    broken pipe to complain about."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (tests): nothing will complain
 
 
 def _silent(line: str) -> None:

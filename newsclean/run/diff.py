@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 _NO_EOL = "\n\\ No newline at end of file\n"
 
@@ -38,3 +39,23 @@ def line_hunk(lineno: int, before: bytes, after: bytes) -> bytes:
     """A one-line hunk: line ``lineno`` of a JSONL file replaced (no header)."""
     old = before if before.endswith(b"\n") else before + _NO_EOL.encode()
     return b"@@ -%d +%d @@\n-" % (lineno, lineno) + old + b"+" + after
+
+
+def record_diff(display: str, lineno: int, plan: Any, before: bytes, after: bytes) -> bytes:
+    """A JSONL record's change, as a diff of its text (readable, not ``\\uXXXX`` escapes),
+    headed ``FILE:LINE FIELD``; a change outside the text (``--stats-field``) as the line."""
+    from .jsonl import BadRecord, parse
+
+    name = f"{display}:{lineno} {'.'.join(plan.field)}"
+    try:
+        old, new = parse(before, plan.field)[1], parse(after, plan.field)[1]
+    except BadRecord:
+        old = new = ""
+    body = text_diff(_line(old), _line(new), name)
+    if body:
+        return body
+    return header(f"{display}:{lineno}") + line_hunk(lineno, before, after)
+
+
+def _line(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"

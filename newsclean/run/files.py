@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -84,18 +85,43 @@ def matches(relative: str, patterns: Iterable[str]) -> bool:
     return any(fnmatchcase(relative if "/" in p else name, p) for p in patterns)
 
 
+def excluded(name: str, exclude: Iterable[str]) -> bool:
+    """Is a file named on the command line excluded (``--force-exclude``)? A glob without a
+    ``/`` matches any of its folders or its name; one with a ``/`` matches any tail of its
+    path (``drafts/*`` matches ``news/drafts/a.txt``).
+
+    >>> excluded("site/drafts/a.txt", ["drafts"]), excluded("a/b/c.txt", ["b/*.txt"])
+    (True, True)
+    >>> excluded("site/a.txt", ["drafts", "b/*"])
+    False
+    """
+    parts = [p for p in Path(name).as_posix().split("/") if p not in ("", ".")]
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+    for pattern in exclude:
+        if "/" in pattern:
+            if any(fnmatchcase(tail, pattern) for tail in tails):
+                return True
+        elif any(fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
 def discover(
     args: Iterable[str],
     include: Iterable[str] = DEFAULT_INCLUDE,
     exclude: Iterable[str] = (),
     jsonl: bool = False,
+    force_exclude: bool = False,
+    stdin_name: str | None = None,
 ) -> tuple[list[Source], bool]:
     """Expand the command-line PATHs into sources, in a deterministic order.
 
     Arguments keep their order; a directory is searched recursively for files matching
     ``include`` and not ``exclude`` (folders matching ``exclude`` are not entered), skipping
     hidden files and folders and VCS metadata, in sorted order. A file named explicitly is
-    always taken, and the same file reached twice is taken once. Returns the sources and whether
+    taken (unless ``force_exclude`` and it matches ``exclude``, see :func:`excluded`), and
+    the same file reached twice is taken once. Stdin is named ``stdin_name`` if given (its
+    kind then comes from that name). Returns the sources and whether
     any argument was a directory. A path that does not exist is still returned: reading it
     fails later with a clear message, and the rest of the batch goes on.
     """
@@ -105,7 +131,8 @@ def discover(
     had_dir = False
 
     def add(source: Source) -> None:
-        key = source.path.resolve() if source.path is not None else None
+        # realpath, not resolve(): a symlink loop is an unreadable input, not a crash
+        key = Path(os.path.realpath(source.path)) if source.path is not None else None
         if key is None or key not in seen:
             if key is not None:
                 seen.add(key)
@@ -113,6 +140,10 @@ def discover(
 
     for arg in args:
         if arg == STDIN:
+            if stdin_name:
+                kind = kind_of(stdin_name, jsonl)
+                add(Source(None, stdin_name, _mirror_name(Path(stdin_name)), kind))
+                continue
             kind = kind_of(arg, jsonl)
             add(
                 Source(
@@ -121,6 +152,8 @@ def discover(
             )
             continue
         path = Path(arg)
+        if force_exclude and excluded(arg, exclude):
+            continue
         if path.is_dir():
             had_dir = True
             for found in sorted(_walk(path, include, exclude)):
@@ -166,6 +199,31 @@ def check_output_dir(out: Path, args: Iterable[str]) -> None:
                 raise UsageError(f"output folder {out} is inside input folder {arg}")
 
 
+def check_overwrites(
+    sources: Iterable[Source], out: Path, flag: str = "-o", whole: bool = False
+) -> None:
+    """Refuse an output path that is an input (``-o .`` with files named in the current
+    folder): the input would be overwritten by its own output. ``whole``: ``out`` is itself
+    the output file (a report), not a folder the inputs are mirrored into."""
+    for source in sources:
+        if source.path is None:
+            continue
+        target = out if whole else out / source.relative
+        if _same_file(target, source.path):
+            raise UsageError(
+                f"{flag} {out} would overwrite the input {source.display} with its output"
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if os.path.realpath(a) == os.path.realpath(b):
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def check_collisions(sources: list[Source]) -> None:
     """Two inputs must not be written to the same output path."""
     seen: dict[Path, str] = {}
@@ -200,7 +258,15 @@ def open_input(source: Source) -> BinaryIO:
 
 
 def describe_oserror(exc: OSError, verb: str = "read") -> str:
-    """One short phrase for an I/O problem, for ``PATH: error: PHRASE``."""
+    """One short phrase for an I/O problem, for ``PATH: error: PHRASE``.
+
+    A write error names the output that failed (the line starts with the input's name).
+
+    >>> describe_oserror(NotADirectoryError(20, "Not a directory", "out/a.txt"), "write")
+    'cannot write out/a.txt: Not a directory'
+    """
+    if verb == "write" and exc.filename:
+        return f"cannot write {exc.filename}: {exc.strerror or exc}"
     if isinstance(exc, IsADirectoryError):
         return "is a directory"
     if isinstance(exc, FileNotFoundError):
@@ -208,6 +274,34 @@ def describe_oserror(exc: OSError, verb: str = "read") -> str:
     if isinstance(exc, PermissionError):
         return "permission denied"
     return f"cannot {verb}: {exc.strerror or exc}"
+
+
+#: Temporary files of this process not yet renamed into place or removed (see
+#: :func:`discard_live`).
+LIVE: set[Path] = set()
+_DEFERRED = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back for a few instructions (delivered right after), so that a
+    temporary file is never created or renamed without this process knowing it was."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def discard_live() -> None:
+    """Remove every temporary file still open (an interrupted run leaves none behind)."""
+    for tmp in list(LIVE):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        LIVE.discard(tmp)
 
 
 class AtomicFile:
@@ -223,9 +317,16 @@ class AtomicFile:
 
     def __init__(self, target: Path, like: Path | None = None) -> None:
         self.target, self.like = target, like
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        self.tmp = Path(tmp)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with signals_deferred():  # a signal now would leave the file unnamed to discard
+                fd, tmp = tempfile.mkstemp(
+                    dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+                )
+                self.tmp = Path(tmp)
+                LIVE.add(self.tmp)
+        except OSError as exc:
+            raise self._named(exc) from None
         self.handle: BinaryIO = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
@@ -238,21 +339,38 @@ class AtomicFile:
                 os.fsync(self.handle.fileno())
             self.handle.close()
             if self.like is not None and self.like.exists():
-                os.chmod(self.tmp, self.like.stat().st_mode & 0o7777)
+                info = self.like.stat()
+                if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                    with contextlib.suppress(OSError):  # only root may give files away
+                        os.chown(self.tmp, info.st_uid, info.st_gid)
+                os.chmod(self.tmp, info.st_mode & 0o7777)
             else:
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(self.tmp, 0o666 & ~umask)
-            os.replace(self.tmp, self.target)
+            with signals_deferred():
+                os.replace(self.tmp, self.target)
+                LIVE.discard(self.tmp)
+        except OSError as exc:
+            self.discard()
+            raise self._named(exc) from None
         except BaseException:
             self.discard()
             raise
+
+    def _named(self, exc: OSError) -> OSError:
+        """The same error naming the output that failed (not a folder or the temporary file);
+        under ``-i`` the output is the input, which the message names already."""
+        if exc.errno is None or self.like is not None:
+            return type(exc)(exc.errno, exc.strerror) if exc.errno is not None else exc
+        return type(exc)(exc.errno, exc.strerror, str(self.target))
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
             self.handle.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.tmp)
+        LIVE.discard(self.tmp)
 
     def __enter__(self) -> AtomicFile:
         return self

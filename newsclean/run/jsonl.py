@@ -63,6 +63,8 @@ def parse(line: bytes, field: tuple[str, ...]) -> tuple[dict[str, Any], str]:
         if not isinstance(value, dict) or key not in value:
             raise BadRecord(f"missing field {'.'.join(field[: i + 1])!r}")
         value = value[key]
+    if value is None:
+        raise NullText(f"field {'.'.join(field)!r} is null")
     if not isinstance(value, str):
         kind = _TYPE_NAMES.get(type(value), type(value).__name__)
         raise BadRecord(f"field {'.'.join(field)!r} is {kind}, not a string")
@@ -80,6 +82,119 @@ def with_field(record: dict[str, Any], field: tuple[str, ...], value: Any) -> di
         target = inner
     target[field[-1]] = value
     return record
+
+
+class NullText(BadRecord):
+    """The field is ``null``: the record is kept as it is and counted, not an error (as a
+    null value in a Parquet column)."""
+
+
+def rewrite(
+    line: bytes, changes: list[tuple[tuple[str, ...], Any]], record: dict[str, Any]
+) -> bytes:
+    """The line with only the changed fields' values replaced, every other byte kept (numbers
+    such as ``1.10`` or ``1e3`` are never re-serialised); ``record`` (already holding the
+    changes) is rendered whole only if a field's place cannot be found in the line.
+
+    >>> rewrite(b'{"n": 1.10, "text": "a", "big": 1e3}\\n', [(("text",), "b")], {})
+    b'{"n": 1.10, "text": "b", "big": 1e3}\\n'
+    """
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return render(record, line)
+    for field, value in changes:
+        spliced = _splice(text, field, value, line)
+        if spliced is None:
+            return render(record, line)
+        text = spliced
+    return text.encode("utf-8", "surrogatepass")
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = " \t\n\r"
+
+
+def _splice(text: str, field: tuple[str, ...], value: Any, original: bytes) -> str | None:
+    """Put ``value`` at ``field`` in the JSON object ``text`` (replacing the value there, or
+    adding the key at the end of its object); ``None`` if the place cannot be found."""
+    start = len(text) - len(text.lstrip(_SPACE))
+    for depth, key in enumerate(field):
+        found = _member(text, start, key)
+        if found is None:
+            return None
+        value_at, end, close = found
+        last = depth == len(field) - 1
+        if value_at < 0:  # no such key in this object: add it before the closing brace
+            if not last:
+                return None
+            member = _dumps(key, original) + _colon(original) + _dumps(value, original)
+            inner = text[start + 1 : close].strip(_SPACE)
+            sep = ("," if _compact(original) else ", ") if inner else ""
+            return text[:close].rstrip(_SPACE) + sep + member + text[close:]
+        if last:
+            return text[:value_at] + _dumps(value, original) + text[end:]
+        start = value_at
+    return None
+
+
+def _member(text: str, start: int, key: str) -> tuple[int, int, int] | None:
+    """In the object at ``start``: (where the last ``key``'s value starts, where it ends,
+    where the object closes); (-1, -1, close) if the key is not there; None if not an object."""
+    if text[start : start + 1] != "{":
+        return None
+    found = (-1, -1)
+    i = _skip(text, start + 1)
+    if text[i : i + 1] == "}":
+        return (-1, -1, i)
+    while True:
+        if text[i : i + 1] != '"':
+            return None
+        name, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        i = _skip(text, i)
+        if text[i : i + 1] != ":":
+            return None
+        i = _skip(text, i + 1)
+        try:
+            _, end = _DECODER.raw_decode(text, i)
+        except ValueError:
+            return None
+        if name == key:
+            found = (i, end)
+        i = _skip(text, end)
+        if text[i : i + 1] == ",":
+            i = _skip(text, i + 1)
+            continue
+        if text[i : i + 1] == "}":
+            return (*found, i)
+        return None
+
+
+def _skip(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _SPACE:
+        i += 1
+    return i
+
+
+def _compact(original: bytes) -> bool:
+    return b'": ' not in original and b'":' in original
+
+
+def _colon(original: bytes) -> str:
+    return ":" if _compact(original) else ": "
+
+
+def _dumps(value: Any, original: bytes) -> str:
+    """One JSON value in the style of its line (``\\u`` escapes if the line is ASCII with
+    escapes; compact separators if the line is compact)."""
+    ascii_only = original.isascii() and b"\\u" in original
+    separators = (",", ":") if _compact(original) else (", ", ": ")
+    out = json.dumps(value, ensure_ascii=ascii_only, separators=separators)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a \\ud800 escape: keep it escaped
+        out = json.dumps(value, ensure_ascii=True, separators=separators)
+    return out
 
 
 def render(record: dict[str, Any], original: bytes) -> bytes:

@@ -7,6 +7,8 @@ by an atomic rename — or discarded, so a failure half-way never leaves a half-
 
 from __future__ import annotations
 
+import contextlib
+import os
 import struct
 import sys
 import tempfile
@@ -41,23 +43,46 @@ class NullWriter:
         pass
 
 
+class StdoutClosed(Exception):
+    """The reader of stdout went away (``newsclean fix --diff | head``): stop quietly."""
+
+
 class StreamWriter:
-    """stdout: the text itself, or (``--diff``) the diff, after a header for datasets."""
+    """stdout: the text itself, or (``--diff``) the diff, after a header for datasets.
+
+    A write error names ``<stdout>`` (``/dev/full``); a closed pipe stops the run
+    (:class:`StdoutClosed`) instead of failing every input after it.
+    """
 
     def __init__(self, stream: BinaryIO, head: bytes = b"") -> None:
         self.stream, self.head = stream, head
 
     def write(self, data: bytes) -> None:
-        if self.head:
-            self.stream.write(self.head)
-            self.head = b""
-        self.stream.write(data)
+        try:
+            if self.head:
+                self.stream.write(self.head)
+                self.head = b""
+            self.stream.write(data)
+        except OSError as exc:
+            raise _stdout_error(exc) from None
 
     def finish(self, differs: bool) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise _stdout_error(exc) from None
 
     def discard(self) -> None:
-        self.stream.flush()
+        with contextlib.suppress(OSError):
+            self.stream.flush()
+
+
+def _stdout_error(exc: OSError) -> Exception:
+    if isinstance(exc, BrokenPipeError):
+        return StdoutClosed()
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, "<stdout>")
 
 
 class FileWriter:
@@ -122,13 +147,16 @@ class Destination:
         if self.mode == "check":
             return NullWriter()
         if self.mode == "diff":
-            head = header(source.display) if source.kind != "text" else b""
+            # a Parquet diff is one file's hunks; a JSONL record's diff has its own header
+            head = header(source.display) if source.kind == "parquet" else b""
             return StreamWriter(sys.stdout.buffer, head)
         if self.output_dir is not None:
             target = self.output_dir / source.relative
             return self._file(source, target, None, always=True)
         if self.in_place and source.path is not None:
-            return self._file(source, source.path, source.path, always=False)
+            # Through a symlink to its target: the link stays a link (as black does).
+            real = Path(os.path.realpath(source.path))
+            return self._file(source, real, real, always=False)
         return StreamWriter(sys.stdout.buffer)
 
     def _file(self, source: Source, target: Path, like: Path | None, always: bool) -> Writer:

@@ -28,6 +28,8 @@ EXIT_FAILED = 123
 #: The JSON report keeps at most this many diagnostics (and bad records, and rejections) per
 #: input, so reporting on a huge dataset stays in constant memory; the totals count them all.
 DETAIL_LIMIT = 10_000
+#: Diagnostics shown on stderr per input by default: a damaged file can have thousands.
+DIAGNOSTICS_SHOWN = 20
 
 
 def human_size(n: int) -> str:
@@ -56,6 +58,9 @@ class Entry:
     rejected: dict[str, str] = field(default_factory=dict)
     n_rejected: int = 0
     error: str | None = None
+    shown: int = 0  # diagnostics shown on stderr (at most Report.max_diagnostics)
+    note: str | None = None  # why it changes when its text does not (encoding, line endings)
+    nulls: int = 0  # records whose field is null: kept as they are
 
     @property
     def is_dataset(self) -> bool:
@@ -74,11 +79,14 @@ class Entry:
         out["status"] = self.status
         if self.error is not None:
             out["error"] = self.error
+        if self.note is not None:
+            out["note"] = self.note
         out["bytes"] = self.nbytes
         if self.is_dataset:
             out["records"] = self.documents
             out["records_changed"] = self.changed_documents
             out["bad_records"] = [{"line": n, "error": e} for n, e in self.bad]
+            out["null_records"] = self.nulls
         out["stages"] = dict(sorted(self.stages.items()))
         out["diagnostics"] = [_diagnostic_json(n, d, self.is_dataset) for n, d in self.diagnostics]
         if self.n_diagnostics > len(self.diagnostics):
@@ -112,6 +120,12 @@ class Report:
     emit: Callable[[str], None] = print
     json: JsonReport | None = None
     keep_details: bool = False
+    #: Diagnostics shown per input (the first ones; then one line counting the rest). 0: all.
+    max_diagnostics: int = DIAGNOSTICS_SHOWN
+    #: ``text`` (``PATH:LINE: severity: message``) or ``github`` (workflow annotations).
+    style: str = "text"
+    #: Changed lines per ``stage/rule`` over the run (``--statistics``).
+    rules: dict[str, int] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
     files: int = 0
     changed: int = 0
@@ -127,6 +141,8 @@ class Report:
         tally = done.tally
         entry.nbytes += done.nbytes
         entry.differs |= done.differs
+        entry.note = done.note or entry.note
+        entry.nulls += tally.nulls
         entry.documents += tally.documents
         entry.changed_documents += tally.changed
         for stage, count in tally.stages.items():
@@ -138,12 +154,21 @@ class Report:
             _keep(entry.bad, tally.bad)
         if done.error is not None:
             self.fail(entry, done.error)
+        for rule, count in tally.rules.items():
+            self.rules[rule] = self.rules.get(rule, 0) + count
         name = entry.source.display
         for where, problem in tally.bad:
-            self._error(f"{name}:{where}: error: {problem}")
+            self._error(self._line("error", name, where, problem))
         if not self.quiet:
             for where, d in tally.diagnostics:
-                self.emit(_format(name, where, d, entry.is_dataset))
+                if self.max_diagnostics and entry.shown >= self.max_diagnostics:
+                    break
+                entry.shown += 1
+                if self.style == "github":
+                    at = d.line if not entry.is_dataset else where
+                    self.emit(github(d.severity, name, at, d.message, d.kind))
+                else:
+                    self.emit(_format(name, where, d, entry.is_dataset))
             for line in tally.explain:
                 self.emit(line)
 
@@ -151,7 +176,7 @@ class Report:
         """An input could not be read, cleaned or written: one line, shown even with -q."""
         if entry.error is None:
             entry.error = problem
-            self._error(f"{entry.source.display}: error: {problem}")
+            self._error(self._line("error", entry.source.display, 0, problem))
 
     def reject(self, entry: Entry, doc_id: str, reason: str) -> None:
         """A corpus filter decided a document is not to be delivered."""
@@ -160,11 +185,22 @@ class Report:
             entry.rejected[doc_id] = reason
         if not self.quiet:
             verb = "rejected" if self.mode == "write" else "would reject"
-            self.emit(f"{doc_id}: {verb}: {reason}")
+            if self.style == "github":
+                self.emit(github("warning", entry.source.display, 0, f"{verb} {doc_id}: {reason}"))
+            else:
+                self.emit(f"{doc_id}: {verb}: {reason}")
 
     def finish(self, entry: Entry) -> None:
         """An input is done: count it, say if it would change (``--check``), report it."""
         status = entry.status
+        hidden = entry.n_diagnostics - entry.shown
+        if hidden > 0 and not self.quiet:
+            more = f"{hidden:,} more diagnostic{'' if hidden == 1 else 's'} not shown"
+            self.emit(
+                self._line(
+                    "note", entry.source.display, 0, f"{more} (--max-diagnostics 0 shows all)"
+                )
+            )
         self.files += 1
         self.nbytes += entry.nbytes
         self.bad_records += entry.n_bad
@@ -176,9 +212,16 @@ class Report:
             self.rejected += 1
         elif status == "changed":
             self.changed += 1
+            why = f" ({entry.note})" if entry.note else ""
             if self.check and not self.quiet:
                 what = f" ({entry.changed_documents:,} of {entry.documents:,} records)"
-                self.emit(f"would change {entry.source.display}{what if entry.is_dataset else ''}")
+                what = what if entry.is_dataset else why
+                if self.style == "github":
+                    self.emit(github("error", entry.source.display, 0, f"would change{what}"))
+                else:
+                    self.emit(f"would change {entry.source.display}{what}")
+            elif entry.note and not self.quiet and self.mode == "diff":
+                self.emit(self._line("note", entry.source.display, 0, f"would change {entry.note}"))
         else:
             self.unchanged += 1
         if self.json is not None:
@@ -186,6 +229,18 @@ class Report:
 
     def _error(self, line: str) -> None:
         self.emit(line)
+
+    def _line(self, level: str, name: str, where: int, message: str) -> str:
+        """``PATH[:LINE]: level: message``, or its GitHub annotation."""
+        if self.style == "github":
+            return github(level, name, where, message)
+        return f"{name}:{where}: {level}: {message}" if where else f"{name}: {level}: {message}"
+
+    def statistics(self) -> list[str]:
+        """``--statistics``: changed lines per stage/rule over the run, most first."""
+        width = len(f"{max(self.rules.values(), default=0):,}")
+        rows = sorted(self.rules.items(), key=lambda item: (-item[1], item[0]))
+        return [f"{count:>{width},}  {rule}" for rule, count in rows]
 
     @property
     def exit_code(self) -> int:
@@ -222,9 +277,32 @@ class Report:
             "bad_records": self.bad_records,
             "bytes": self.nbytes,
             "stages": dict(sorted(self.stages.items())),
+            "rules": dict(sorted(self.rules.items())),
             "seconds": round(self.seconds(), 3),
             "exit_code": self.exit_code,
         }
+
+
+_LEVELS = {"error": "error", "warning": "warning"}
+
+
+def github(level: str, name: str, line: int, message: str, title: str = "") -> str:
+    """A GitHub Actions workflow command that annotates ``name`` (at ``line``, if not 0).
+
+    >>> github("warning", "a,b.txt", 3, "50% lost\\nhere")
+    '::warning file=a%2Cb.txt,line=3::50%25 lost%0Ahere'
+    """
+    props = f"file={_escape(name, True)}"
+    if line:
+        props += f",line={line}"
+    if title:
+        props += f",title={_escape(title, True)}"
+    return f"::{_LEVELS.get(level, 'notice')} {props}::{_escape(message)}"
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
 def _format(name: str, where: int, d: Diagnostic, dataset: bool) -> str:

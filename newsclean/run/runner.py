@@ -41,6 +41,7 @@ from ..config import Config
 from ..corpus import combine_into
 from ..pipeline import warm_up
 from .batch import CRASHED, Done, Mode, Plan, Unit, learn_unit, run_units
+from .fidelity import UTF8_LF, Fidelity
 from .files import Source, UsageError, describe_oserror
 from .jsonl import split_field
 from .output import Destination, Spool, Writer, step_name
@@ -71,6 +72,9 @@ class Options:
     explain: bool = False
     #: Where rejected documents are written (mirrored paths), instead of nowhere.
     rejected_dir: Path | None = None
+    #: What a text file's output keeps of its input (line endings, encoding): see
+    #: :mod:`newsclean.run.fidelity`.
+    fidelity: Fidelity = UTF8_LF
 
 
 def run(
@@ -115,6 +119,20 @@ def one_pass(learners: Sequence[Any], config: Config) -> str | None:
     return str(stops.pop())
 
 
+def learn(
+    sources: Sequence[Source],
+    config: Config,
+    options: Options,
+    learners: Sequence[Any],
+    progress: Progress | None = None,
+) -> Config:
+    """The learning pass alone (``newsclean learn``): ``config`` refined by the learners."""
+    options = replace(options, jobs=useful_jobs(sources, options.jobs))
+    with ExitStack() as stack:
+        sources = rereadable(sources, stack)
+        return _learn(sources, config, options, learners, progress or Progress(enabled=False))
+
+
 def _plan(config: Config, options: Options, steps: Sequence[Any], **phase: Any) -> Plan:
     stats = split_field(options.stats_field) if options.stats_field else None
     return Plan(
@@ -126,6 +144,7 @@ def _plan(config: Config, options: Options, steps: Sequence[Any], **phase: Any) 
         keep_unchanged=not options.in_place,
         explain=options.explain,
         **phase,
+        fidelity=options.fidelity,
     )
 
 

@@ -95,14 +95,23 @@ def load_table(path: Path) -> tuple[dict[str, Any], str]:
     return table, where
 
 
-def default_map(ctx: click.Context, path: Path) -> dict[str, Any]:
-    """Read ``path`` and turn its settings into Click defaults, checking every key and value."""
+def default_map(
+    ctx: click.Context, path: Path, also: click.Command | None = None
+) -> dict[str, Any]:
+    """Read ``path`` and turn its settings into Click defaults, checking every key and value.
+
+    ``also``: a command whose keys are known but ignored here (``newsclean learn`` reads the
+    settings written for ``newsclean fix`` and takes the ones it has).
+    """
     table, where = load_table(path)
     keys = option_keys(ctx.command)
+    ignored = set(option_keys(also)) if also is not None else set()
     params = {p.name: p for p in ctx.command.params}
     out: dict[str, Any] = {}
     for raw_key, raw_value in table.items():
         key = raw_key.replace("_", "-")
+        if key not in keys and key in ignored:
+            continue
         if key not in keys:
             close = difflib.get_close_matches(key, list(keys), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""

@@ -70,9 +70,12 @@ def _patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     m = re.escape(mark)
     behind = [f"{_CTX}{_SPACE}{{{n}}}{m}" for n in range(_GAP + 1)]
     found = "|".join(f"(?<={b})" for b in behind)
+    # Chinese on the right counts across spaces only when no ASCII letter or digit is right
+    # before the mark: ``menu: 中文`` in English text keeps its colon.
+    right = rf"(?={_CTX})|(?<![A-Za-z0-9]{m})(?={_SPACE}++{_CTX})"
     return (
-        re.compile(rf"{m}(?:{found}|(?={_SPACE}*+{_CTX})){_SPACE}*+"),
-        re.compile(rf"{m}(?!{_SPACE}*+{_CTX})" + "".join(f"(?<!{b})" for b in behind)),
+        re.compile(rf"{m}(?:{found}|{right}){_SPACE}*+"),
+        re.compile(rf"{m}(?!{right})" + "".join(f"(?<!{b})" for b in behind)),
     )
 
 

@@ -39,7 +39,9 @@ _MANY_WORDS = re.compile(rf"(?:[^\w\n]*+[^\W{CJK}]\w*+){{{(PROSE_UNITS + 1) // 2
 _NOT_IN_WORD = r"\x00-\x09\x0b-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 _MANY_ASCII_WORDS = re.compile(rf"(?:[{_NOT_IN_WORD}]*+[a-zA-Z0-9_]++){{{(PROSE_UNITS + 1) // 2}}}")
 
-MARKDOWN_DEBRIS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+# Bounded spans: unbounded ones rescan the rest of the line from every "[" when no ")" follows
+# ("[](" * 100_000 took minutes); a longer link text or URL is simply not taken as debris.
+MARKDOWN_DEBRIS = re.compile(r"!?\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
 CONTENT = re.compile(r"[^\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
 _SYMBOL = re.compile(r"[^\w\s]")
 _THREE_CONTENT = re.compile(r"[^\W_](?:[\W_]*?[^\W_]){2}")
