@@ -26,6 +26,8 @@ def options_from(params: dict[str, Any]) -> Options:
 
     if params["output_dir"] is not None and params["in_place"]:
         raise click.UsageError("use either -o/--output-dir or -i/--in-place, not both")
+    if params.get("scheduler") and params.get("engine") != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     for name in ("duplicates_dir", "dedup_report"):
         if params[name] is not None and not params["dedup_docs"]:
             raise click.UsageError(f"--{name.replace('_', '-')} needs --dedup-docs")
@@ -137,7 +139,12 @@ def execute(
         if not sources and not quiet:
             bar.line("newsclean: no input files found (see --include/--exclude)")
         try:
-            steps = run(sources, config, options, report, bar, learners, filters)
+            if params.get("engine") == "dask":
+                steps = _run_on_dask(
+                    params, sources, config, options, report, bar, learners, filters
+                )
+            else:
+                steps = run(sources, config, options, report, bar, learners, filters)
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
         except KeyboardInterrupt:
@@ -152,6 +159,22 @@ def execute(
         if not (quiet or json_on_stderr) and (shown or options.mode != "write"):
             bar.line(report.summary())
     return report.exit_code
+
+
+def _run_on_dask(params: dict[str, Any], *args: Any) -> dict[str, Any]:
+    """``--engine dask``: the run on a Dask cluster (imported only here)."""
+    try:
+        from .run.dask_engine import DaskExecutor
+    except ImportError as exc:
+        raise click.UsageError(str(exc)) from None
+    from .run.engine import run as run_on
+
+    try:
+        executor = DaskExecutor(params.get("scheduler"), workers=params["jobs"])
+    except (ImportError, OSError) as exc:
+        raise click.UsageError(f"--engine dask: {exc}") from None
+    with executor:
+        return run_on(executor, *args)
 
 
 def _write_json(path: Path, data: Any) -> None:
