@@ -182,7 +182,7 @@ def test_without_a_scheduler_a_local_cluster_is_started(tmp_path):
             cwd=ROOT,
         )
         assert proc.returncode == 0, proc.stderr.decode()
-        summary = proc.stderr.decode().strip().splitlines()[-1]
+        summary = proc.stderr.decode().strip().splitlines()[-1].split("\x1b[K")[-1]
         assert summary.startswith("cleaned 6 files") and summary.endswith("0 failed")
         outs.append(tree(tmp_path / engine))
     assert outs[0] == outs[1]

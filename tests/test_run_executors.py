@@ -157,3 +157,22 @@ def test_nothing_here_needs_a_path_outside_the_run(tmp_path: Path):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith(("dask", "distributed")), (name, alias.name)
+
+
+def test_help_and_a_local_run_import_nothing_of_dask(tmp_path):
+    import subprocess
+    import sys
+
+    src = write_site(tmp_path / "in", 3)
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from newsclean.cli import main\n"
+        "for args in (['--help'], ['fix', '--help'], ['fix', '-j', '1', '-q', '--check', sys.argv[1]]):\n"
+        "    CliRunner().invoke(main, args)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=True
+    )
+    assert proc.stdout.strip() == "[]", proc.stdout
