@@ -51,6 +51,7 @@ def make_input(root: Path, n: int, fmt: str) -> tuple[Path, int]:
     texts = sources()
     size = 0
     if fmt == "jsonl":
+        root.mkdir(parents=True, exist_ok=True)
         path = root / "crawl.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for i in range(n):
@@ -151,14 +152,17 @@ def main() -> None:
                 sys.exit(1)
             digests.add(digest(out))
             rows.append((name, r))
-        base = rows[1][1].seconds
+        base, cpu_base = rows[1][1].seconds, rows[1][1].cpu
+        head = f"vs -j {args.workers}"
         print(
-            f"{'run':<18} {'wall s':>8} {'docs/s':>9} {'MB/s':>7} {'peak RSS MB':>12} {'vs -j ' + str(args.workers):>8}"
+            f"{'run':<18} {'wall s':>7} {'docs/s':>7} {'MB/s':>6} {head:>8} "
+            f"{'CPU s':>7} {'CPU vs':>7} {'peak RSS MB':>12}"
         )
         for name, r in rows:
             print(
-                f"{name:<18} {r.seconds:8.1f} {args.docs / r.seconds:9,.0f} {size / 1e6 / r.seconds:7.2f}"
-                f" {r.peak_mb:12.0f} {base / r.seconds:8.2f}x"
+                f"{name:<18} {r.seconds:7.1f} {args.docs / r.seconds:7,.0f} "
+                f"{size / 1e6 / r.seconds:6.2f} {base / r.seconds:7.2f}x "
+                f"{r.cpu:7.1f} {cpu_base / r.cpu:6.2f}x {r.peak_mb:12.0f}"
             )
         print("outputs identical:", len(digests) == 1)
 

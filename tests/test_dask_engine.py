@@ -206,3 +206,14 @@ def test_a_scheduler_that_is_not_there_is_a_usage_error(cli, tmp_path):
     run.expect(2)
     assert "--engine dask" in run.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_an_output_that_cannot_be_written_is_reported_the_same(both, tmp_path):
+    # text outputs are written by the workers: a failure there is the parent's kind of failure
+    src = write_site(tmp_path / "in", 6)
+    for engine in ("local", "dask"):
+        (tmp_path / engine / "city" / "002.txt").mkdir(parents=True)
+    run, files = both("-q", "--no-learn-boilerplate", str(src))
+    run.expect(123)
+    assert "002.txt: error:" in run.stderr
+    assert len(files) == 5

@@ -27,6 +27,8 @@ from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 from ..batch import Done, Plan, Unit
+from ..files import describe_oserror
+from ..output import Destination
 from ..work import unit_weight
 from .executors import OnCrash, Pass, UnitFn
 from .sharding import Sharding, combine_pairs, merge_tables, sharding_for
@@ -95,12 +97,18 @@ class DaskExecutor(AbstractContextManager["DaskExecutor"]):
             self.cluster.close()
 
     def start(
-        self, fn: UnitFn, plan: Plan, work: Iterable[Unit], on_crash: OnCrash, nbytes: int = 0
+        self,
+        fn: UnitFn,
+        plan: Plan,
+        work: Iterable[Unit],
+        on_crash: OnCrash,
+        nbytes: int = 0,
+        deliver: Destination | None = None,
     ) -> Pass:
         self._warm_up(plan)
         # Enough tasks to keep every worker busy to the end, however small the run.
         task_bytes = min(TASK_BYTES, max(MIN_TASK_BYTES, nbytes // (TASKS_PER_WORKER * self.jobs)))
-        return _DaskPass(self, fn, plan, work, on_crash, task_bytes)
+        return _DaskPass(self, fn, plan, work, on_crash, task_bytes, deliver)
 
     def _warm_up(self, plan: Plan) -> None:
         """Load the cleaning tables once in every worker (not inside the first tasks)."""
@@ -120,13 +128,21 @@ def _cpu_count() -> int:
 
 
 def _run_task(
-    fn: UnitFn, plan: Plan, batch: list[Unit], shardings: list[Sharding], n_shards: int
+    fn: UnitFn,
+    plan: Plan,
+    batch: list[Unit],
+    shardings: list[Sharding],
+    n_shards: int,
+    deliver: Destination | None,
 ) -> tuple[list[Done], list[list[Table]]]:
-    """On a worker: the units through ``fn``; their pairs combined into shard tables."""
+    """On a worker: the units through ``fn``; their pairs combined into shard tables; with
+    ``deliver``, the outputs of text units written here."""
     dones = []
     tables: list[list[Table]] = [[{} for _ in range(n_shards)] for _ in shardings]
     for unit in batch:
         done = fn(plan, unit)
+        if deliver is not None and unit.source.kind == "text":
+            _write(deliver, unit, done)
         for sharding, shard_tables, pairs in zip(shardings, tables, done.mapped, strict=True):
             combine_pairs(sharding, shard_tables, pairs)
         done.mapped = [[] for _ in shardings]
@@ -134,6 +150,20 @@ def _run_task(
     return dones, [
         [merge_tables(s, t) for t in ts] for s, ts in zip(shardings, tables, strict=True)
     ]
+
+
+def _write(deliver: Destination, unit: Unit, done: Done) -> None:
+    """A text unit's output, written as the parent would write it (atomically, same bytes)."""
+    if done.error is None:
+        writer = deliver.open(unit.source)
+        try:
+            for _, data in done.pieces:
+                writer.write(data)
+            writer.finish(done.differs)
+        except OSError as exc:
+            writer.discard()
+            done.error = describe_oserror(exc, "write")
+    done.pieces = []
 
 
 def _dones(result: tuple[list[Done], Any]) -> list[Done]:
@@ -199,8 +229,10 @@ class _DaskPass:
         work: Iterable[Unit],
         on_crash: OnCrash,
         task_bytes: int,
+        deliver: Destination | None,
     ) -> None:
-        self.task_bytes = task_bytes
+        self.task_bytes, self.deliver = task_bytes, deliver
+        self.delivers = deliver is not None
         self.client = executor.client
         self.jobs = executor.jobs
         self.fn, self.plan, self.work, self.on_crash = fn, plan, work, on_crash
@@ -224,7 +256,7 @@ class _DaskPass:
         """A task for ``batch``: the future of its results, and of its shard tables (per step,
         per shard), which join the merge trees once the task has succeeded."""
         task = self.client.submit(
-            _run_task, self.fn, plan, batch, self.shardings, self.n_shards, pure=False
+            _run_task, self.fn, plan, batch, self.shardings, self.n_shards, self.deliver, pure=False
         )
         shards = [
             [

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from typing import Any
 
-from ..batch import clean_unit, learn_unit
+from ..batch import Done, clean_unit, learn_unit
 from ..config import Config
 from ..files import Source, UsageError
-from ..output import step_name
+from ..output import Destination, step_name
 from ..progress import Progress
-from ..report import Report
+from ..report import Entry, Report
 from ..runner import Options, _crashed, _plan, _Run
 from ..work import rereadable, units
 from .executors import Executor
@@ -78,6 +78,26 @@ class _ExecutorRun(_Run):
     def __init__(self, executor: Executor, *args: Any) -> None:
         super().__init__(*args)
         self.executor = executor
+        self.delivered = False  # does the executor write the text outputs?
+
+    def _deliverable(self) -> Destination | None:
+        """Text outputs can be written where they are made when they go to files and no filter
+        has to see every document first (then they wait in the spool, here)."""
+        files = self.options.output_dir is not None or self.options.in_place
+        if self.options.mode == "write" and files and not self.filters:
+            return self.destination
+        return None
+
+    def _take(self, entry: Entry, done: Done) -> None:
+        if self.delivered and entry.source.kind == "text":
+            return
+        super()._take(entry, done)
+
+    def _finish(self, index: int, entry: Entry, rejected: bool = False) -> None:
+        if self.delivered and entry.source.kind == "text":
+            self.report.finish(entry)
+            return
+        super()._finish(index, entry, rejected)
 
     def clean(self) -> dict[str, Any]:
         tables: list[dict[Any, Any]] = [{} for _ in self.filters]  # stay empty: see the executor
@@ -85,7 +105,10 @@ class _ExecutorRun(_Run):
         nbytes = sum(s.size() for s in self.sources)
         self.progress.start("cleaning", len(self.sources), nbytes)
         work = units(self.sources, self.batches, self.field)
-        run = self.executor.start(clean_unit, self.plan, work, _crashed(self.plan), nbytes)
+        run = self.executor.start(
+            clean_unit, self.plan, work, _crashed(self.plan), nbytes, self._deliverable()
+        )
+        self.delivered = run.delivers
         try:
             for done in run:
                 n_docs += self._clean_one(done, tables)

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from ..batch import Done, Plan, Unit
 from ..corpus import combine_into
+from ..output import Destination
 from ..pool import ordered_map
 from ..work import BYTES_PER_JOB, UNITS_PER_JOB, unit_weight
 
@@ -38,7 +39,14 @@ OnCrash = Callable[[Unit, BaseException], Done] | None
 
 
 class Pass(Protocol):
-    """One pass over the units: iterate for the results in order, then ask for the steps'."""
+    """One pass over the units: iterate for the results in order, then ask for the steps'.
+
+    ``delivers`` says whether the executor writes the outputs of text units itself, where they
+    are made (through the ``deliver`` destination given to :meth:`Executor.start`): their
+    results then come back without pieces, and the parent writes only the datasets.
+    """
+
+    delivers: bool
 
     def __iter__(self) -> Iterator[Done]: ...
 
@@ -53,9 +61,16 @@ class Executor(Protocol):
     jobs: int
 
     def start(
-        self, fn: UnitFn, plan: Plan, work: Iterable[Unit], on_crash: OnCrash, nbytes: int = 0
+        self,
+        fn: UnitFn,
+        plan: Plan,
+        work: Iterable[Unit],
+        on_crash: OnCrash,
+        nbytes: int = 0,
+        deliver: Destination | None = None,
     ) -> Pass:
-        """A pass of ``fn`` over ``work``; ``nbytes`` is about how much input it holds."""
+        """A pass of ``fn`` over ``work``; ``nbytes`` is about how much input it holds;
+        ``deliver``, where text outputs may be written as they are made (see :class:`Pass`)."""
         ...
 
 
@@ -66,12 +81,20 @@ class LocalExecutor:
         self.jobs = jobs
 
     def start(
-        self, fn: UnitFn, plan: Plan, work: Iterable[Unit], on_crash: OnCrash, nbytes: int = 0
+        self,
+        fn: UnitFn,
+        plan: Plan,
+        work: Iterable[Unit],
+        on_crash: OnCrash,
+        nbytes: int = 0,
+        deliver: Destination | None = None,
     ) -> Pass:
         return _LocalPass(self.jobs, fn, plan, work, on_crash)
 
 
 class _LocalPass:
+    delivers = False  # the parent writes (see newsclean.runner)
+
     def __init__(
         self, jobs: int, fn: UnitFn, plan: Plan, work: Iterable[Unit], on_crash: OnCrash
     ) -> None:
