@@ -217,3 +217,19 @@ def test_an_output_that_cannot_be_written_is_reported_the_same(both, tmp_path):
     run.expect(123)
     assert "002.txt: error:" in run.stderr
     assert len(files) == 5
+
+
+def test_in_place(cli, scheduler, tmp_path):
+    trees = []
+    for engine in ("local", "dask"):
+        src = write_site(tmp_path / engine)
+        clean = src / "clean.txt"
+        clean.write_text("今天天气很好，我们去公园散步了。\n", "utf-8")
+        before = clean.stat().st_mtime_ns
+        flags = ["--engine", "dask", "--scheduler", scheduler] if engine == "dask" else []
+        cli("fix", *flags, "-q", "-i", "--to", "zh-hans", str(src)).expect(0)
+        trees.append(tree(src))
+        assert clean.stat().st_mtime_ns == before  # an unchanged file is left untouched
+    assert trees[0] == trees[1]
+    original = tree(write_site(tmp_path / "original"))
+    assert trees[0]["city/000.txt"] != original["city/000.txt"]  # the pages were rewritten
