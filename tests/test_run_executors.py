@@ -176,3 +176,19 @@ def test_help_and_a_local_run_import_nothing_of_dask(tmp_path):
         [sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=True
     )
     assert proc.stdout.strip() == "[]", proc.stdout
+
+
+def test_engine_dask_without_dask_says_what_to_install(cli, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    src = write_site(tmp_path / "in", 3)
+    run = cli("fix", "--engine", "dask", "-o", str(tmp_path / "out"), str(src)).expect(2)
+    assert "pip install 'newsclean[dask]'" in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_scheduler_needs_the_dask_engine(cli, tmp_path):
+    src = write_site(tmp_path / "in", 3)
+    run = cli("fix", "--scheduler", "tcp://127.0.0.1:8786", "-o", str(tmp_path / "o"), str(src))
+    assert "--scheduler needs --engine dask" in run.expect(2).stderr
