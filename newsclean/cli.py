@@ -189,6 +189,20 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
     help="Worker processes (default: the number of CPUs).",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where documents are cleaned: here (local processes), or on a Dask cluster "
+    "(pip install 'newsclean[dask]'); same outputs either way.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the cluster's scheduler (tcp://host:8786). Default: a local "
+    "cluster of -j worker processes.",
+)
+@click.option(
     "--include",
     multiple=True,
     metavar="GLOB",

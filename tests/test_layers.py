@@ -54,7 +54,9 @@ GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
 
 
 def _layer(name: str) -> int:
-    if name.startswith("newsclean.run") or name in {"newsclean.cli", "newsclean.__main__"}:
+    # newsclean.dask: the public face of the Dask API, on top like the CLI
+    on_top = {"newsclean.cli", "newsclean.__main__", "newsclean.dask"}
+    if name.startswith("newsclean.run") or name in on_top:
         return 3
     if name.startswith("newsclean.corpus"):
         return 2

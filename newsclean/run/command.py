@@ -28,6 +28,8 @@ def options_from(params: dict[str, Any]) -> Options:
 
     if params["output_dir"] is not None and params["in_place"]:
         raise click.UsageError("use either -o/--output-dir or -i/--in-place, not both")
+    if params.get("scheduler") and params.get("engine") != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     for name in ("duplicates_dir", "dedup_report"):
         if params[name] is not None and not params["dedup_docs"]:
             raise click.UsageError(f"--{name.replace('_', '-')} needs --dedup-docs")
@@ -194,7 +196,6 @@ def execute(
     from .output import StdoutClosed
     from .progress import Progress
     from .report import JsonReport, Report
-    from .runner import run
 
     quiet = params["quiet"]
     report_file: Path | None = params["report_file"]
@@ -224,7 +225,7 @@ def execute(
             bar.line("newsclean: no input files found (see --include/--exclude)")
         try:
             with _terminated_as_interrupt():
-                steps = run(sources, config, options, report, bar, learners, filters)
+                steps = _run_on(params, sources, config, options, report, bar, learners, filters)
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
         except StdoutClosed:
@@ -271,6 +272,27 @@ def _terminated_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, old)
+
+
+def _run_on(params: dict[str, Any], *args: Any) -> dict[str, Any]:
+    """The run on the engine asked for: this machine's workers, or a Dask cluster (``--engine
+    dask``: Dask is imported only then)."""
+    if params.get("engine") != "dask":
+        from .runner import run
+
+        return run(*args)
+    try:
+        from .dask_engine import DaskExecutor
+    except ImportError as exc:
+        raise click.UsageError(str(exc)) from None
+    from .engine import run as run_on
+
+    try:
+        executor = DaskExecutor(params.get("scheduler"), workers=params["jobs"])
+    except (ImportError, OSError) as exc:
+        raise click.UsageError(f"--engine dask: {exc}") from None
+    with executor:
+        return run_on(executor, *args)
 
 
 def _write_json(path: Path, data: Any) -> None:
