@@ -1,0 +1,332 @@
+"""The content model over lines: which lines of a page are the article (after jusText).
+
+Each line gets a class from its own evidence (:func:`line_class`):
+
+* ``bad``: no visible text (an image, an empty link, a table rule), or mostly link text (a
+  menu row, a related-articles list), or a boilerplate verdict from the phrase families;
+* ``good``: long, little link text, and written in sentences: function words (的/了/是…,
+  the/of/and…, de/la/que…, の/は/を…) at the density prose has, or several sentence marks;
+* ``near``: shorter, but reads like prose (function words or a sentence end);
+* ``short``: the rest — titles, menu items, counters, dates, list items.
+
+Then context (:func:`smooth`): a short or near-good line between good ones is good, between bad
+ones bad; the **main block** is the densest run of prose (the best-scoring span, good lines
+scoring their length and the others costing theirs, :func:`main_block`). A line in the main
+block is the article unless its own evidence says otherwise; outside it, only good lines and
+title candidates stay, and only on pages that show a page's furniture (:func:`is_page_dump`):
+an article with a few debris lines keeps the rules of :mod:`.context`.
+
+>>> lines = ["[首页](/) | [新闻](/n) | [体育](/s)", "* [财经](/f)", "* [娱乐](/e)",
+...          "会议指出，要坚持稳中求进的工作总基调，做好今年的各项工作，确保经济平稳运行。",
+...          "他说，我们有信心在今年完成这些目标，并为下一步的发展打下坚实的基础。"]
+>>> [f.cls for f in features(lines)]
+['bad', 'bad', 'bad', 'near', 'near']
+>>> main_block([f.cls for f in features(lines)], [f.size for f in features(lines)])
+(3, 5)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ...chars import CJK, HAN
+from .lines import ends_like_sentence
+from .markdown import flatten, has_markup
+
+Class = Literal["good", "near", "short", "bad"]
+
+#: A line this long (CJK characters + 2 × words) can be good; this long, near-good.
+GOOD_SIZE = 50
+NEAR_SIZE = 20
+#: More link text than this (share of the visible characters) makes a line bad.
+BAD_LINK_DENSITY = 0.5
+#: A good line has at most this much link text.
+GOOD_LINK_DENSITY = 0.3
+#: Function-word density of prose: Latin words (share of words), CJK (share of characters).
+WORDS_DENSITY = 0.22
+CJK_DENSITY = 0.06
+KANA_DENSITY = 0.15
+
+_ZH_FUNCTION = frozenset(
+    "的了是在和有也就不这我他她们为与对说将被把个等中上以及其而并或于从到之已都要会"
+)
+_JA_FUNCTION = frozenset("のにはをがでとたてしもなるいれ")
+_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "not",
+        "but",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "than",
+        "then",
+        "there",
+        "also",
+        "into",
+        "about",
+        "after",
+        "over",
+        "said",
+        "says",
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
+        "en",
+        "un",
+        "une",
+        "est",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "pas",
+        "sur",
+        "au",
+        "aux",
+        "el",
+        "los",
+        "las",
+        "del",
+        "y",
+        "por",
+        "con",
+        "para",
+        "una",
+        "es",
+        "se",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "zu",
+        "von",
+        "auf",
+        "im",
+        "für",
+        "sich",
+        "o",
+        "os",
+        "as",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "em",
+        "um",
+        "uma",
+        "para",
+        "com",
+        "não",
+        "na",
+        "no",
+        "il",
+        "di",
+        "che",
+        "per",
+        "non",
+        "sono",
+        "e",
+        "è",
+        "del",
+        "della",
+        "dei",
+        "delle",
+        "nel",
+        "nella",
+        "alla",
+        "al",
+        "gli",
+        "si",
+        "ha",
+        "anche",
+        "come",
+        "più",
+        "ma",
+    ]
+)
+_WORD = re.compile(rf"[^\W\d_{CJK}]+")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_MARKS = re.compile(r"[。！？!?；;]|[.](?:\s|$)|，|、")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """A line's evidence and the class it gives, with a short account of why."""
+
+    cls: Class
+    size: int
+    link_density: float
+    why: str
+
+
+def features(lines: Sequence[str]) -> list[Features]:
+    """:func:`line_class` for every line."""
+    return [line_class(line) for line in lines]
+
+
+def line_class(line: str) -> Features:
+    """The class of one line from its own evidence.
+
+    >>> line_class("* Politics").cls, line_class("![](a.jpg)").cls
+    ('short', 'bad')
+    >>> line_class("The council said on Monday that it would review the plan after the vote.").cls
+    'near'
+    """
+    marked = has_markup(line)
+    if marked:
+        m = flatten(line)
+        text, link_chars = m.text, m.link_chars
+        if not text:
+            return Features("bad", 0, 1.0, "no text" if not m.images else "image")
+    else:
+        text, link_chars = line.strip(), 0
+    cjk = _CJK_CHAR.findall(text)
+    words = _WORD.findall(text) if len(cjk) < len(text) // 2 else []
+    size = len(cjk) + 2 * len(words)
+    visible = max(1, len(text.replace(" ", "")))
+    density = min(1.0, link_chars / visible)
+    if density > BAD_LINK_DENSITY:
+        return Features("bad", size, density, f"link text {density:.0%}")
+    if size < NEAR_SIZE:
+        return Features("short", size, density, f"short ({size} units)")
+    function = _function_density(text, cjk, words)
+    sentence = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
+    if size >= GOOD_SIZE and density <= GOOD_LINK_DENSITY and (function or sentence):
+        return Features("good", size, density, "prose")
+    if function or sentence:
+        return Features("near", size, density, "near prose")
+    return Features("short", size, density, f"no prose evidence ({size} units)")
+
+
+def _function_density(text: str, cjk: list[str], words: list[str]) -> bool:
+    """Does the line hold function words at the density running text has?"""
+    if len(cjk) >= len(words):
+        if not cjk:
+            return False
+        han = len(_HAN_CHAR.findall(text))
+        if han < len(cjk) // 2:  # Japanese kana, Korean hangul
+            kana = sum(1 for c in cjk if c in _JA_FUNCTION)
+            return kana >= KANA_DENSITY * len(cjk) or "다" in text or "는" in text
+        return sum(1 for c in cjk if c in _ZH_FUNCTION) >= CJK_DENSITY * len(cjk)
+    lowered = [w.lower() for w in words]
+    return sum(1 for w in lowered if w in _WORDS) >= WORDS_DENSITY * len(words)
+
+
+def smooth(classes: Sequence[Class]) -> list[Class]:
+    """jusText's context step: short and near-good lines take the class of their non-short
+    neighbours when both agree (near-good becomes good next to good, else bad); a short line
+    between good and bad stays short."""
+    out = list(classes)
+    n = len(out)
+
+    def neighbour(i: int, step: int, skip_near: bool) -> Class | None:
+        j = i + step
+        while 0 <= j < n:
+            c = classes[j]
+            if c != "short" and not (skip_near and c == "near"):
+                return c
+            j += step
+        return None
+
+    for i, c in enumerate(classes):
+        if c == "near":
+            prev, nxt = neighbour(i, -1, True), neighbour(i, 1, True)
+            out[i] = "good" if "good" in (prev, nxt) else "near"
+    for i, c in enumerate(classes):
+        if c != "short":
+            continue
+        prev, nxt = neighbour(i, -1, True), neighbour(i, 1, True)
+        if prev == nxt == "good":
+            out[i] = "good"
+        elif prev in ("bad", None) and nxt in ("bad", None):
+            out[i] = "bad"
+    return out
+
+
+def main_block(classes: Sequence[Class], sizes: Sequence[int]) -> tuple[int, int]:
+    """``(start, end)``: the span with the best score, good lines scoring their size, near-good
+    half of it, and short and bad lines costing theirs (at least a few units each). Empty
+    ``(0, 0)`` when no line is good."""
+    best, best_span = 0, (0, 0)
+    run, start = 0, 0
+    for i, (c, size) in enumerate(zip(classes, sizes, strict=True)):
+        if c == "good":
+            gain = size
+        elif c == "near":
+            gain = size // 2
+        else:
+            gain = -2 if c == "short" else -max(size, 6)
+        if run <= 0:
+            run, start = 0, i
+        run += gain
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    return best_span

@@ -1,0 +1,171 @@
+"""The page view: the per-line verdicts and the content model (:mod:`.content`) together.
+
+* **A long line never goes for a phrase.** A line of more than 100 characters of text, or of
+  three sentences, that a phrase family (or the user's rules) matched stays: a table layout puts
+  a whole article on one line, ``版权所有`` and all.
+* **The main block is the article.** Inside it, a line goes only on its own evidence (a phrase
+  family, debris with no text, the site's learned lines), never for its neighbours; a link with
+  text there is the article's own link (``Related: …``, ``Read the full transcript``).
+* **Outside it, on a page dump** (enough furniture around the article: :func:`is_page_dump`),
+  a line stays only if it is good prose, or the title just above the block. Everything dropped
+  says why: its class, its evidence, and where the block is.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from ...model import Change
+from .classify import Verdict
+from .content import BAD_LINK_DENSITY, Features, line_class, main_block, smooth
+from .markdown import flatten, has_markup
+
+STAGE = "boilerplate"
+#: A line this long (visible characters), or of three sentences, is not dropped whole for a phrase.
+LONG_CHARS = 200
+
+LONG_SENTENCES = 3
+#: A page dump has at least this many lines of furniture (not good prose) outside its main block.
+DUMP_LINES = 8
+#: ... and at least this many lines in all.
+DUMP_MIN_LINES = 30
+KEEP_OUTSIDE = frozenset(os.environ.get("NC_KEEP", "good").split(","))
+#: Lines above the main block that may be its title (short, not links).
+TITLE_LINES = 3
+TITLE_SIZE = 8
+#: Rules that judge a whole line, not a phrase in it.
+_WHOLE_LINE = frozenset({"debris", "site", "symbols"})
+_SENTENCE_END = frozenset("。！？!?")
+
+
+def is_long(line: str) -> bool:
+    """Too long to go whole for a phrase found in it.
+
+    >>> is_long("版权所有 " + "这是一段很长的正文。" * 3), is_long("版权所有 © 2023 某某网")
+    (True, False)
+    """
+    text = flatten(line).text if has_markup(line) else line
+    if len(text) >= LONG_CHARS:
+        return True
+    ends = sum(1 for ch in text if ch in _SENTENCE_END) + text.count(". ")
+    return ends >= LONG_SENTENCES
+
+
+def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
+    """``drops`` without the long lines a phrase matched."""
+    return {i: c for i, c in drops.items() if c.rule in _WHOLE_LINE or not is_long(lines[i])}
+
+
+def page_drops(
+    lines: Sequence[str],
+    linenos: Sequence[int],
+    verdicts: Sequence[Verdict],
+    drops: dict[int, Change],
+) -> dict[int, Change]:
+    """The drops, revised by the content model over the whole page.
+
+    The model looks at paragraphs (:func:`paragraphs`): a scraper that wraps its lines at 80
+    columns leaves a paragraph over several lines, and only the whole of it reads as prose.
+    """
+    spans = paragraphs(lines, linenos)
+    feats = [line_class(" ".join(lines[a:b])) for a, b in spans]
+    for k, (a, b) in enumerate(spans):
+        ruled = [drops[i].rule for i in range(a, b) if i in drops]
+        if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
+            feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
+    classes = smooth([f.cls for f in feats])
+    first, last = main_block(classes, [f.size for f in feats])
+    if last == 0:
+        return drops
+    start, end = spans[first][0], spans[last - 1][1]
+    outside = [
+        k for k in (*range(first), *range(last, len(spans))) if classes[k] not in KEEP_OUTSIDE
+    ]
+    if not is_page_dump(spans, outside, drops):
+        return drops
+    revised = {
+        i: c for i, c in drops.items() if not (start <= i < end and _spared_inside(lines[i], c))
+    }
+    titles = _titles(feats, first)
+    where = f"outside the article block (lines {linenos[start]}-{linenos[end - 1]})"
+    for k in outside:
+        if k in titles:
+            continue
+        f = feats[k]
+        for i in range(*spans[k]):
+            if i not in revised and _may_go(verdicts[i], f):
+                revised[i] = Change(
+                    STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
+                )
+    return revised
+
+
+def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, int]]:
+    """The paragraphs as ``(start, end)`` index spans: lines that follow each other in the input
+    with no blank line between are one paragraph when the document separates its paragraphs by
+    blank lines, unless a line is a list item, heading or table row. Otherwise every line is one.
+
+    >>> paragraphs(["a", "b", "c", "* d", "e"], [1, 2, 4, 5, 7])
+    [(0, 2), (2, 3), (3, 4), (4, 5)]
+    """
+    n = len(lines)
+    if n < 2 or linenos[-1] - linenos[0] + 1 - n < n // 8:
+        return [(i, i + 1) for i in range(n)]
+    spans = []
+    start = 0
+    for i in range(1, n):
+        if (
+            linenos[i] != linenos[i - 1] + 1
+            or _starts_block(lines[i])
+            or _starts_block(lines[i - 1])
+        ):
+            spans.append((start, i))
+            start = i
+    spans.append((start, n))
+    return spans
+
+
+def _starts_block(line: str) -> bool:
+    head = line.lstrip()[:2]
+    return head[:1] in "*+-#|>" or (head[:1].isdigit() and head[1:2] in ".)") or "|" in line
+
+
+def _may_go(verdict: Verdict, feat: Features) -> bool:
+    """Bylines and datelines never go; a line that reads as prose on its own goes only if its
+    paragraph is mostly links."""
+    if verdict.label == "protected":
+        return False
+    return verdict.label != "content" or feat.link_density > BAD_LINK_DENSITY
+
+
+def _spared_inside(line: str, change: Change) -> bool:
+    """Does a line in the main block stay although a rule dropped it?"""
+    if change.rule == "neighbours":
+        return True
+    if change.rule == "debris":
+        return has_markup(line) and bool(flatten(line).text)
+    return False
+
+
+def is_page_dump(
+    spans: Sequence[tuple[int, int]], outside: Sequence[int], drops: dict[int, Change]
+) -> bool:
+    """Enough furniture (paragraphs that are not good prose) around the main block; those the
+    rules dropped already count half."""
+    if spans[-1][1] < DUMP_MIN_LINES:
+        return False
+    ruled = sum(1 for k in outside if spans[k][0] in drops)
+    return len(outside) - ruled + ruled // 2 >= DUMP_LINES
+
+
+def _titles(feats: Sequence[Features], start: int) -> set[int]:
+    """The lines just above the main block that may be its title (and its byline)."""
+    found = set()
+    for i in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
+        f = feats[i]
+        if f.cls == "bad":
+            break
+        if f.size >= TITLE_SIZE:
+            found.add(i)
+    return found
