@@ -313,11 +313,45 @@ def smooth(classes: Sequence[Class]) -> list[Class]:
 
 def main_block(classes: Sequence[Class], sizes: Sequence[int]) -> tuple[int, int]:
     """``(start, end)``: the span with the best score, good lines scoring their size, near-good
-    half of it, and short and bad lines costing theirs (at least a few units each). Empty
-    ``(0, 0)`` when no line is good."""
+    half of it, short lines costing 2 and bad lines their size (at least 6). Empty ``(0, 0)``
+    when no line is good."""
+    return _best(classes, sizes, 0, len(classes))[1]
+
+
+def article_blocks(
+    classes: Sequence[Class], sizes: Sequence[int], ratio: float = 0.25
+) -> list[tuple[int, int]]:
+    """The main block, and the other blocks scoring at least ``ratio`` of it (and at least
+    ``GOOD_SIZE``): an article that a table, a quote box or an advertisement cuts in two is
+    two blocks. In order.
+
+    >>> article_blocks(["good", "bad", "bad", "bad", "good", "short"], [60, 30, 30, 30, 55, 3])
+    [(0, 1), (4, 5)]
+    """
+    score, best = _best(classes, sizes, 0, len(classes))
+    if best[1] == 0:
+        return []
+    floor = max(ratio * score, GOOD_SIZE)
+    found = [best]
+    todo = [(0, best[0]), (best[1], len(classes))]
+    while todo:
+        lo, hi = todo.pop()
+        if hi - lo < 1:
+            continue
+        got, (a, b) = _best(classes, sizes, lo, hi)
+        if b > a and got >= floor:
+            found.append((a, b))
+            todo += [(lo, a), (b, hi)]
+    return sorted(found)
+
+
+def _best(
+    classes: Sequence[Class], sizes: Sequence[int], lo: int, hi: int
+) -> tuple[int, tuple[int, int]]:
     best, best_span = 0, (0, 0)
-    run, start = 0, 0
-    for i, (c, size) in enumerate(zip(classes, sizes, strict=True)):
+    run, start = 0, lo
+    for i in range(lo, hi):
+        c, size = classes[i], sizes[i]
         if c == "good":
             gain = size
         elif c == "near":
@@ -329,4 +363,4 @@ def main_block(classes: Sequence[Class], sizes: Sequence[int]) -> tuple[int, int
         run += gain
         if run > best:
             best, best_span = run, (start, i + 1)
-    return best_span
+    return best, best_span

@@ -21,7 +21,8 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 #: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
-_LIST = re.compile(r"^\s*(?:[*+\-•·]|\d{1,3}[.)])\s+")
+#: List markers, also as html2text escapes them (``\+ Added …``, ``\- Menu``).
+_LIST = re.compile(r"^\s*(?:\\?[*+\-]|[•·]|\d{1,3}\\?[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s*)+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
@@ -41,6 +42,15 @@ class Markup(NamedTuple):
     list_item: bool
     heading: bool
     table: bool
+
+
+def is_list_item(line: str) -> bool:
+    """Does the line start with a list marker?
+
+    >>> is_list_item("* Politics"), is_list_item("\\+ Added blocks"), is_list_item("3. Third")
+    (True, True, True)
+    """
+    return bool(_LIST.match(line))
 
 
 def has_markup(line: str) -> bool:

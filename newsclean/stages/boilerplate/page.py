@@ -13,13 +13,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from ...model import Change
 from .classify import Verdict
-from .content import BAD_LINK_DENSITY, Features, line_class, main_block, smooth
-from .markdown import flatten, has_markup
+from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
+from .markdown import flatten, has_markup, is_list_item
 
 STAGE = "boilerplate"
 #: A line this long (visible characters), or of three sentences, is not dropped whole for a phrase.
@@ -30,10 +29,13 @@ LONG_SENTENCES = 3
 DUMP_LINES = 8
 #: ... and at least this many lines in all.
 DUMP_MIN_LINES = 30
-KEEP_OUTSIDE = frozenset(os.environ.get("NC_KEEP", "good").split(","))
+#: Classes that stay outside the main block.
+KEEP_OUTSIDE = frozenset({"good"})
 #: Lines above the main block that may be its title (short, not links).
 TITLE_LINES = 3
 TITLE_SIZE = 8
+#: A list whose items are shorter than this on average (units) is a menu.
+MENU_ITEM_SIZE = 8
 #: Rules that judge a whole line, not a phrase in it.
 _WHOLE_LINE = frozenset({"debris", "site", "symbols"})
 _SENTENCE_END = frozenset("。！？!?")
@@ -69,26 +71,38 @@ def page_drops(
     columns leaves a paragraph over several lines, and only the whole of it reads as prose.
     """
     spans = paragraphs(lines, linenos)
-    feats = [line_class(" ".join(lines[a:b])) for a, b in spans]
+    feats = [_paragraph_class(lines, a, b) for a, b in spans]
     for k, (a, b) in enumerate(spans):
         ruled = [drops[i].rule for i in range(a, b) if i in drops]
         if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
             feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
     classes = smooth([f.cls for f in feats])
-    first, last = main_block(classes, [f.size for f in feats])
-    if last == 0:
+    blocks = article_blocks(classes, [f.size for f in feats])
+    if not blocks:
         return drops
-    start, end = spans[first][0], spans[last - 1][1]
+    inside: set[int] = set()
+    for first, last in blocks:
+        inside.update(range(first, last))
     outside = [
-        k for k in (*range(first), *range(last, len(spans))) if classes[k] not in KEEP_OUTSIDE
+        k
+        for k in range(len(spans))
+        if k not in inside and classes[k] not in KEEP_OUTSIDE and not _data_row(lines, spans[k])
     ]
     if not is_page_dump(spans, outside, drops):
         return drops
     revised = {
-        i: c for i, c in drops.items() if not (start <= i < end and _spared_inside(lines[i], c))
+        i: c
+        for i, c in drops.items()
+        if not (_index_in(i, spans, inside) and _spared_inside(lines[i], c))
     }
-    titles = _titles(feats, first)
-    where = f"outside the article block (lines {linenos[start]}-{linenos[end - 1]})"
+    titles: set[int] = set()
+    for first, _ in blocks:
+        titles |= _titles(feats, first)
+    where = (
+        "outside the article blocks (lines "
+        + ", ".join(f"{linenos[spans[f][0]]}-{linenos[spans[e - 1][1] - 1]}" for f, e in blocks)
+        + ")"
+    )
     for k in outside:
         if k in titles:
             continue
@@ -99,6 +113,30 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
                 )
     return revised
+
+
+def _index_in(i: int, spans: Sequence[tuple[int, int]], inside: set[int]) -> bool:
+    """Is line ``i`` in one of the paragraphs ``inside``?"""
+    return any(spans[k][0] <= i < spans[k][1] for k in inside)
+
+
+def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
+    """The class of a paragraph; a list whose items are a few words each (a menu) is at best
+    short, whatever words it holds."""
+    f = line_class(" ".join(lines[a:b]))
+    menu = b - a > 1 and f.size < MENU_ITEM_SIZE * (b - a) and is_list_item(lines[a])
+    if menu and f.cls in ("good", "near"):
+        return Features("short", f.size, f.link_density, f"list of {b - a} short items")
+    return f
+
+
+def _data_row(lines: Sequence[str], span: tuple[int, int]) -> bool:
+    """A table row of data (cells, no links): a table is the article's, not furniture."""
+    a, b = span
+    if b - a != 1 or "|" not in lines[a] or "](" in lines[a]:
+        return False
+    m = flatten(lines[a])
+    return m.table and m.links == 0 and bool(m.text)
 
 
 def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, int]]:
@@ -114,11 +152,12 @@ def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, 
         return [(i, i + 1) for i in range(n)]
     spans = []
     start = 0
+    kinds = [_kind(line) for line in lines]
     for i in range(1, n):
         if (
             linenos[i] != linenos[i - 1] + 1
-            or _starts_block(lines[i])
-            or _starts_block(lines[i - 1])
+            or kinds[i] != kinds[i - 1]
+            or kinds[i] in ("heading", "table")
         ):
             spans.append((start, i))
             start = i
@@ -126,9 +165,16 @@ def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, 
     return spans
 
 
-def _starts_block(line: str) -> bool:
-    head = line.lstrip()[:2]
-    return head[:1] in "*+-#|>" or (head[:1].isdigit() and head[1:2] in ".)") or "|" in line
+def _kind(line: str) -> str:
+    """What a line is for joining paragraphs: a list item, heading, table row or text."""
+    if is_list_item(line):
+        return "list"
+    head = line.lstrip()[:1]
+    if head == "#":
+        return "heading"
+    if "|" in line:
+        return "table"
+    return "text"
 
 
 def _may_go(verdict: Verdict, feat: Features) -> bool:
