@@ -53,6 +53,15 @@ def is_list_item(line: str) -> bool:
     return bool(_LIST.match(line))
 
 
+def is_table_rule(line: str) -> bool:
+    """``---|---|---``: the rule under a markdown table's header.
+
+    >>> is_table_rule("---|---|---"), is_table_rule("| :--- | ---: |"), is_table_rule("---")
+    (True, True, False)
+    """
+    return "|" in line and bool(_TABLE_RULE.match(line))
+
+
 def has_markup(line: str) -> bool:
     """A cheap test: could :func:`flatten` change this line?"""
     return any(ch in line for ch in "[]*_#|>") or bool(_LIST.match(line)) or "://" in line

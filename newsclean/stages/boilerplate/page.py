@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ...model import Change
 from .classify import Verdict
 from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
-from .markdown import flatten, has_markup, is_list_item
+from .markdown import flatten, has_markup, is_list_item, is_table_rule
 
 STAGE = "boilerplate"
 #: A line this long (visible characters), or of three sentences, is not dropped whole for a phrase.
@@ -36,6 +36,10 @@ TITLE_LINES = 3
 TITLE_SIZE = 8
 #: A list whose items are shorter than this on average (units) is a menu.
 MENU_ITEM_SIZE = 8
+#: Lines of a multi-line cell between two rows of a table.
+TABLE_GAP = 3
+#: Rules that do not drop the rows of a data table: its shape is not a menu's.
+_TABLE_SPARED = frozenset({"neighbours", "link-list"})
 #: Rules that judge a whole line, not a phrase in it.
 _WHOLE_LINE = frozenset({"debris", "site", "symbols"})
 _SENTENCE_END = frozenset("。！？!?")
@@ -83,10 +87,11 @@ def page_drops(
     inside: set[int] = set()
     for first, last in blocks:
         inside.update(range(first, last))
+    table = data_tables(lines)
     outside = [
         k
         for k in range(len(spans))
-        if k not in inside and classes[k] not in KEEP_OUTSIDE and not _data_row(lines, spans[k])
+        if k not in inside and classes[k] not in KEEP_OUTSIDE and spans[k][0] not in table
     ]
     if not is_page_dump(spans, outside, drops):
         return drops
@@ -94,6 +99,7 @@ def page_drops(
         i: c
         for i, c in drops.items()
         if not (_index_in(i, spans, inside) and _spared_inside(lines[i], c))
+        and not (i in table and c.rule in _TABLE_SPARED)
     }
     titles: set[int] = set()
     for first, _ in blocks:
@@ -130,13 +136,30 @@ def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
     return f
 
 
-def _data_row(lines: Sequence[str], span: tuple[int, int]) -> bool:
-    """A table row of data (cells, no links): a table is the article's, not furniture."""
-    a, b = span
-    if b - a != 1 or "|" not in lines[a] or "](" in lines[a]:
-        return False
-    m = flatten(lines[a])
-    return m.table and m.links == 0 and bool(m.text)
+def data_tables(lines: Sequence[str]) -> set[int]:
+    """The lines of markdown tables of data: runs of rows (``a | b``, continuation lines of
+    multi-line cells up to ``TABLE_GAP`` between them) holding a ``---|---`` rule, no links.
+
+    >>> sorted(data_tables(["x", "名称 | 人数", "---|---", "艺术学 | 7", "（续）", "音乐学 | 9", "y"]))
+    [1, 2, 3, 4, 5]
+    """
+    found: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if "|" not in lines[i]:
+            i += 1
+            continue
+        rows, last, j = [i], i, i + 1
+        while j < n and j - last <= TABLE_GAP:
+            if "|" in lines[j]:
+                rows.append(j)
+                last = j
+            j += 1
+        run = range(i, last + 1)
+        if any(is_table_rule(lines[k]) for k in rows) and not any("](" in lines[k] for k in run):
+            found.update(run)
+        i = last + 1
+    return found
 
 
 def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, int]]:
