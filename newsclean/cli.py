@@ -200,6 +200,12 @@ def _boilerplate_file(
     "expression, # for comments.",
 )
 @click.option(
+    "--keep-markdown/--flatten-markdown",
+    default=None,
+    help="Keep markdown markup (links, emphasis, tables) instead of reducing it to plain text "
+    "(the markdown stage). Default: kept when every input is a *.md file, flattened otherwise.",
+)
+@click.option(
     "--learn-boilerplate/--no-learn-boilerplate",
     default=None,
     help="Learn the sites' own boilerplate from the run: lines (menus, footers) that recur in "
@@ -272,10 +278,22 @@ def fix(ctx: click.Context, /, **params: Any) -> None:
     config = _config(params)
     options = options_from(params)
     sources = sources_from(params, options)
+    if _keeps_markdown(params["keep_markdown"], sources):
+        config = config.select(skip=["markdown"])
     if params["learn_boilerplate"] is None:  # auto: a batch of pages, not stdin or datasets
         params["learn_boilerplate"] = sum(s.kind == "text" and not s.is_stdin for s in sources) >= 3
     learners, filters = corpus_steps(config, params)
     sys.exit(execute(sources, config, options, params, learners, filters))
+
+
+def _keeps_markdown(choice: bool | None, sources: Any) -> bool:
+    """``--keep-markdown``, or by default: every input is a ``*.md`` file."""
+    if choice is not None:
+        return choice
+    paths = [s.path for s in sources]
+    return bool(paths) and all(
+        p is not None and p.suffix.lower() in (".md", ".markdown") for p in paths
+    )
 
 
 def _config(params: dict[str, Any]) -> Config:

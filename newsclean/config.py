@@ -21,6 +21,7 @@ STAGE_NAMES: tuple[str, ...] = (
     "pinyin",
     "whitespace",
     "boilerplate",
+    "markdown",
     "duplicates",
     "script",
     "punctuation",

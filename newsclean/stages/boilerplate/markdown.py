@@ -47,7 +47,7 @@ class Markup(NamedTuple):
 def is_list_item(line: str) -> bool:
     """Does the line start with a list marker?
 
-    >>> is_list_item("* Politics"), is_list_item("\\+ Added blocks"), is_list_item("3. Third")
+    >>> is_list_item("* Politics"), is_list_item("\\\\+ Added blocks"), is_list_item("3. Third")
     (True, True, True)
     """
     return bool(_LIST.match(line))
