@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...chars import CJK, HAN
+from ...chars import units as units_left
 from .lines import ends_like_sentence
 from .markdown import flatten, has_markup
 
@@ -214,6 +215,18 @@ _WORDS = frozenset(
 _WORD = re.compile(rf"[^\W\d_{CJK}]+")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: Dates, times and counters: ``November 19, 2019 at 6:34 am``, ``(2005-07-03 09:23:57)``,
+#: ``19 hours ago``, ``2010/03/12 10:20``, ``2023年5月1日``, ``无耻指数：5``, ``(185)``.
+_STAMP = re.compile(
+    rf"(?i)\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
+    r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
+)
+#: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
+STAMP_LEFT = 6
 _MARKS = re.compile(r"[。！？!?；;]|[.](?:\s|$)|，|、")
 
 
@@ -256,6 +269,8 @@ def line_class(line: str) -> Features:
     if density > BAD_LINK_DENSITY:
         return Features("bad", size, density, f"link text {density:.0%}")
     if size < NEAR_SIZE:
+        if _STAMP.search(text) and units_left(_STAMP.sub("", text)) <= STAMP_LEFT:
+            return Features("bad", size, density, "date, time or counter")
         return Features("short", size, density, f"short ({size} units)")
     function = _function_density(text, cjk, words)
     sentence = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2

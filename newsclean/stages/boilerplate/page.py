@@ -13,11 +13,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...model import Change
 from .classify import Verdict
 from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
+from .lines import ends_like_sentence
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
 
 STAGE = "boilerplate"
@@ -36,6 +38,8 @@ TITLE_LINES = 3
 TITLE_SIZE = 8
 #: A list whose items are shorter than this on average (units) is a menu.
 MENU_ITEM_SIZE = 8
+#: ... and one of headlines, items without sentence ends shorter than this on average.
+HEADLINE_SIZE = 24
 #: Lines of a multi-line cell between two rows of a table.
 TABLE_GAP = 3
 #: Rules that do not drop the rows of a data table: its shape is not a menu's.
@@ -99,11 +103,11 @@ def page_drops(
         i: c
         for i, c in drops.items()
         if not (_index_in(i, spans, inside) and _spared_inside(lines[i], c))
-        and not (i in table and c.rule in _TABLE_SPARED)
+        and not (i in table and _structural(lines[i], c))
     }
     titles: set[int] = set()
     for first, _ in blocks:
-        titles |= _titles(feats, first)
+        titles |= _titles(lines, spans, feats, first)
     where = (
         "outside the article blocks (lines "
         + ", ".join(f"{linenos[spans[f][0]]}-{linenos[spans[e - 1][1] - 1]}" for f, e in blocks)
@@ -127,13 +131,67 @@ def _index_in(i: int, spans: Sequence[tuple[int, int]], inside: set[int]) -> boo
 
 
 def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
-    """The class of a paragraph; a list whose items are a few words each (a menu) is at best
-    short, whatever words it holds."""
+    """The class of a paragraph. A list is judged as a whole; but a list whose items are a few
+    words each (a menu), or headlines none of which ends like a sentence (related articles,
+    rankings), is at best short, whatever words it holds."""
     f = line_class(" ".join(lines[a:b]))
-    menu = b - a > 1 and f.size < MENU_ITEM_SIZE * (b - a) and is_list_item(lines[a])
-    if menu and f.cls in ("good", "near"):
-        return Features("short", f.size, f.link_density, f"list of {b - a} short items")
+    if b - a < 2 or f.cls not in ("good", "near") or not is_list_item(lines[a]):
+        return f
+    n = b - a
+    if f.size < MENU_ITEM_SIZE * n:
+        return Features("short", f.size, f.link_density, f"list of {n} short items")
+    sentences = sum(1 for i in range(a, b) if ends_like_sentence(lines[i]))
+    if 2 * sentences < n and f.size < HEADLINE_SIZE * n:
+        return Features("short", f.size, f.link_density, f"list of {n} headlines")
     return f
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)、]\s*")
+
+
+def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
+    """``drops`` without the rows of data tables and the items of numbered lists written in
+    sentences that only their shape or their neighbours dropped: a table or a list at the end
+    of an article is the article's.
+
+    >>> from newsclean.model import Change
+    >>> lines = ["正文。", "1. 第一条意见写在这里。", "2. 第二条意见也写在这里。", "责任编辑：李四"]
+    >>> sorted(structure(lines, {1: Change("b", "neighbours", 2, "drop"), 3: Change("b", "credit", 4, "drop")}))
+    [3]
+    """
+    if not any(c.rule in _TABLE_SPARED or c.rule == "debris" for c in drops.values()):
+        return drops
+    kept = data_tables(lines) if any("|" in lines[i] for i in drops) else set()
+    kept |= numbered_lists(lines)
+    return {i: c for i, c in drops.items() if not (i in kept and _structural(lines[i], c))}
+
+
+def _structural(line: str, change: Change) -> bool:
+    """Was a row or item dropped for its shape or its neighbours (or, a table's rule, for
+    having no text)?"""
+    return change.rule in _TABLE_SPARED or (change.rule == "debris" and is_table_rule(line))
+
+
+def numbered_lists(lines: Sequence[str]) -> set[int]:
+    """Items of lists numbered 1, 2, 3… at least half of which end like a sentence."""
+    found: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        m = _NUMBERED.match(lines[i])
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        j, expect = i + 1, 2
+        while j < n:
+            m = _NUMBERED.match(lines[j])
+            if not m or int(m.group(1)) != expect:
+                break
+            j, expect = j + 1, expect + 1
+        items = range(i, j)
+        if j - i >= 2 and 2 * sum(ends_like_sentence(lines[k]) for k in items) >= j - i:
+            found.update(items)
+        i = j
+    return found
 
 
 def data_tables(lines: Sequence[str]) -> set[int]:
@@ -156,7 +214,9 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                 last = j
             j += 1
         run = range(i, last + 1)
-        if any(is_table_rule(lines[k]) for k in rows) and not any("](" in lines[k] for k in run):
+        rules = sum(1 for k in rows if is_table_rule(lines[k]))
+        data = sum(1 for k in rows if sum(1 for c in lines[k].split("|") if c.strip()) >= 2)
+        if rules and data - rules >= 1 and not any("](" in lines[k] for k in run):
             found.update(run)
         i = last + 1
     return found
@@ -220,21 +280,26 @@ def _spared_inside(line: str, change: Change) -> bool:
 def is_page_dump(
     spans: Sequence[tuple[int, int]], outside: Sequence[int], drops: dict[int, Change]
 ) -> bool:
-    """Enough furniture (paragraphs that are not good prose) around the main block; those the
-    rules dropped already count half."""
+    """Enough furniture (lines of paragraphs that are not good prose) around the main block;
+    lines the rules dropped already count half."""
     if spans[-1][1] < DUMP_MIN_LINES:
         return False
-    ruled = sum(1 for k in outside if spans[k][0] in drops)
-    return len(outside) - ruled + ruled // 2 >= DUMP_LINES
+    lines = [i for k in outside for i in range(*spans[k])]
+    ruled = sum(1 for i in lines if i in drops)
+    return len(lines) - ruled + ruled // 2 >= DUMP_LINES
 
 
-def _titles(feats: Sequence[Features], start: int) -> set[int]:
-    """The lines just above the main block that may be its title (and its byline)."""
+def _titles(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], start: int
+) -> set[int]:
+    """The paragraphs just above a block that may be its title (and its byline): one line
+    each, not a list, not links."""
     found = set()
-    for i in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
-        f = feats[i]
-        if f.cls == "bad":
+    for k in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
+        f = feats[k]
+        a, b = spans[k]
+        if f.cls == "bad" or b - a > 1 or is_list_item(lines[a]):
             break
         if f.size >= TITLE_SIZE:
-            found.add(i)
+            found.add(k)
     return found
