@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ...model import Change
 from .classify import Verdict
 from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
-from .lines import ends_like_sentence
+from .lines import ends_like_sentence, fold, shape_rule
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
 
 STAGE = "boilerplate"
@@ -194,6 +194,14 @@ def numbered_lists(lines: Sequence[str]) -> set[int]:
     return found
 
 
+def _data_row(line: str) -> bool:
+    """A row of two cells or more that is not a rule and not shaped like a menu (short items,
+    few numbers)."""
+    if is_table_rule(line) or sum(1 for c in line.split("|") if c.strip()) < 2:
+        return False
+    return shape_rule(fold(line)) != "link-list"
+
+
 def data_tables(lines: Sequence[str]) -> set[int]:
     """The lines of markdown tables of data: runs of rows (``a | b``, continuation lines of
     multi-line cells up to ``TABLE_GAP`` between them) holding a ``---|---`` rule, no links.
@@ -215,8 +223,8 @@ def data_tables(lines: Sequence[str]) -> set[int]:
             j += 1
         run = range(i, last + 1)
         rules = sum(1 for k in rows if is_table_rule(lines[k]))
-        data = sum(1 for k in rows if sum(1 for c in lines[k].split("|") if c.strip()) >= 2)
-        if rules and data - rules >= 1 and not any("](" in lines[k] for k in run):
+        data = sum(1 for k in rows if _data_row(lines[k]))
+        if rules and data and not any("](" in lines[k] for k in run):
             found.update(run)
         i = last + 1
     return found
