@@ -34,7 +34,7 @@ from ...config import Config
 from ...model import Change, Doc
 from .classify import Verdict, classify, judge
 from .context import neighbours
-from .page import DUMP_LINES, DUMP_MIN_LINES, page_drops, spare_long, structure
+from .page import DUMP_MIN_LINES, may_be_dump, page_drops, spare_long, structure
 
 STAGE = "boilerplate"
 
@@ -65,7 +65,7 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
     if drops:
         drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
         drops = structure(doc.lines, spare_long(doc.lines, drops))
-    if len(flagged) >= DUMP_LINES and len(doc.lines) >= DUMP_MIN_LINES:
+    if len(doc.lines) >= DUMP_MIN_LINES and may_be_dump(verdicts, flagged):
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops)
     if not drops:
         return doc

@@ -212,6 +212,8 @@ _WORDS = frozenset(
         "ma",
     ]
 )
+_ZH_FUNCTION_RE = re.compile("[" + "".join(sorted(_ZH_FUNCTION)) + "]")
+_JA_FUNCTION_RE = re.compile("[" + "".join(sorted(_JA_FUNCTION)) + "]")
 _WORD = re.compile(rf"[^\W\d_{CJK}]+")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -261,10 +263,10 @@ def line_class(line: str) -> Features:
             return Features("bad", 0, 1.0, "no text" if not m.images else "image")
     else:
         text, link_chars = line.strip(), 0
-    cjk = _CJK_CHAR.findall(text)
-    words = _WORD.findall(text) if len(cjk) < len(text) // 2 else []
-    size = len(cjk) + 2 * len(words)
-    visible = max(1, len(text.replace(" ", "")))
+    n_cjk = len(text) - len(_CJK_CHAR.sub("", text)) if not text.isascii() else 0
+    words = _WORD.findall(text) if n_cjk < len(text) // 2 else []
+    size = n_cjk + 2 * len(words)
+    visible = max(1, len(text) - text.count(" "))
     density = min(1.0, link_chars / visible)
     if density > BAD_LINK_DENSITY:
         return Features("bad", size, density, f"link text {density:.0%}")
@@ -272,27 +274,26 @@ def line_class(line: str) -> Features:
         if _STAMP.search(text) and units_left(_STAMP.sub("", text)) <= STAMP_LEFT:
             return Features("bad", size, density, "date, time or counter")
         return Features("short", size, density, f"short ({size} units)")
-    function = _function_density(text, cjk, words)
-    sentence = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
-    if size >= GOOD_SIZE and density <= GOOD_LINK_DENSITY and (function or sentence):
+    prose = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
+    prose = prose or _function_density(text, n_cjk, words)
+    if size >= GOOD_SIZE and density <= GOOD_LINK_DENSITY and prose:
         return Features("good", size, density, "prose")
-    if function or sentence:
+    if prose:
         return Features("near", size, density, "near prose")
     return Features("short", size, density, f"no prose evidence ({size} units)")
 
 
-def _function_density(text: str, cjk: list[str], words: list[str]) -> bool:
+def _function_density(text: str, n_cjk: int, words: list[str]) -> bool:
     """Does the line hold function words at the density running text has?"""
-    if len(cjk) >= len(words):
-        if not cjk:
+    if n_cjk >= len(words):
+        if not n_cjk:
             return False
-        han = len(_HAN_CHAR.findall(text))
-        if han < len(cjk) // 2:  # Japanese kana, Korean hangul
-            kana = sum(1 for c in cjk if c in _JA_FUNCTION)
-            return kana >= KANA_DENSITY * len(cjk) or "다" in text or "는" in text
-        return sum(1 for c in cjk if c in _ZH_FUNCTION) >= CJK_DENSITY * len(cjk)
-    lowered = [w.lower() for w in words]
-    return sum(1 for w in lowered if w in _WORDS) >= WORDS_DENSITY * len(words)
+        han = len(text) - len(_HAN_CHAR.sub("", text))
+        if han < n_cjk // 2:  # Japanese kana, Korean hangul
+            kana = len(_JA_FUNCTION_RE.findall(text))
+            return kana >= KANA_DENSITY * n_cjk or "다" in text or "는" in text
+        return len(_ZH_FUNCTION_RE.findall(text)) >= CJK_DENSITY * n_cjk
+    return sum(1 for w in words if w.lower() in _WORDS) >= WORDS_DENSITY * len(words)
 
 
 def smooth(classes: Sequence[Class]) -> list[Class]:

@@ -49,6 +49,13 @@ _WHOLE_LINE = frozenset({"debris", "site", "symbols"})
 _SENTENCE_END = frozenset("。！？!?")
 
 
+def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
+    """A cheap first look before :func:`page_drops`: enough short lines (and boilerplate lines,
+    counting half) that the page may be a dump. An article with a few debris lines is not."""
+    labels = [verdicts[i].label for i in flagged]
+    return labels.count("short") + labels.count("boilerplate") // 2 >= DUMP_LINES
+
+
 def is_long(line: str) -> bool:
     """Too long to go whole for a phrase found in it.
 
