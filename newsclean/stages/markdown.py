@@ -28,6 +28,7 @@ from ..config import Config
 from ..model import Change, Doc
 from .boilerplate.markdown import is_table_rule
 from .boilerplate.page import data_tables
+from .whitespace import normalize_spaces
 
 STAGE = "markdown"
 
@@ -39,7 +40,6 @@ _EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-
 _ESCAPE = re.compile(r"\\([-+*_#.!|`\[\]()])")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _CELL = re.compile(r"\s*\|\s*")
-_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _MARKS = ("](", "*", "_", "#", "\\", "|", "---")
 
 
@@ -70,7 +70,7 @@ def flatten_line(line: str) -> str:
         text = _ESCAPE.sub(r"\1", text)
     if _RULE.match(text):
         return ""
-    return _SPACES.sub(" ", text).strip() if text != line else line
+    return normalize_spaces(text) if text != line else line
 
 
 def markdown(doc: Doc, config: Config) -> Doc:

@@ -36,6 +36,9 @@ KEEP_OUTSIDE = frozenset({"good"})
 #: Lines above the main block that may be its title (short, not links).
 TITLE_LINES = 3
 TITLE_SIZE = 8
+#: Near-good paragraphs this close to a block stay with it.
+EDGE = 2
+EDGE_CLASSES = frozenset({"near", "short"})
 #: A list whose items are shorter than this on average (units) is a menu.
 MENU_ITEM_SIZE = 8
 #: ... and one of headlines, items without sentence ends shorter than this on average.
@@ -113,8 +116,9 @@ def page_drops(
         and not (i in table and _structural(lines[i], c))
     }
     titles: set[int] = set()
-    for first, _ in blocks:
+    for first, last in blocks:
         titles |= _titles(lines, spans, feats, first)
+        titles |= _edges(lines, spans, feats, (first, last))
     where = (
         "outside the article blocks (lines "
         + ", ".join(f"{linenos[spans[f][0]]}-{linenos[spans[e - 1][1] - 1]}" for f, e in blocks)
@@ -302,6 +306,27 @@ def is_page_dump(
     lines = [i for k in outside for i in range(*spans[k])]
     ruled = sum(1 for i in lines if i in drops)
     return len(lines) - ruled + ruled // 2 >= DUMP_LINES
+
+
+def _edges(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    block: tuple[int, int],
+) -> set[int]:
+    """Up to ``EDGE`` paragraphs right against a block, not bad and not lists, going outward
+    until a bad one: an article's last line, a caption, a subhead. When unsure, keep."""
+    first, last = block
+    found = set()
+    for side in (
+        range(first - 1, max(-1, first - 1 - EDGE), -1),
+        range(last, min(len(spans), last + EDGE)),
+    ):
+        for k in side:
+            if feats[k].cls not in EDGE_CLASSES or is_list_item(lines[spans[k][0]]):
+                break
+            found.add(k)
+    return found
 
 
 def _titles(
