@@ -125,3 +125,25 @@ def test_links_inside_the_article_keep_their_text():
 def test_cleaning_a_page_twice_changes_nothing_more():
     once = clean(_page(_ARTICLE_EN)).text
     assert clean(once).text == once
+
+
+_MARKDOWN = (
+    "## 会议开幕\n\n据[新华社](http://www.xinhuanet.com/)报道，**会议**今天开幕，各方代表出席。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "expected"),
+    [
+        ("a.txt", [], "会议开幕\n据新华社报道，会议今天开幕，各方代表出席。\n"),
+        ("a.md", [], _MARKDOWN.replace("\n\n", "\n")),
+        ("a.txt", ["--keep-markdown"], _MARKDOWN.replace("\n\n", "\n")),
+        ("a.md", ["--flatten-markdown"], "会议开幕\n据新华社报道，会议今天开幕，各方代表出席。\n"),
+    ],
+)
+def test_markdown_is_flattened_unless_kept(cli, tmp_path, name, flags, expected):
+    """Plain text by default; a *.md input stays markdown (blank lines still go: the pipeline
+    keeps paragraphs, one a line)."""
+    path = tmp_path / name
+    path.write_text(_MARKDOWN, encoding="utf-8")
+    assert cli("fix", "-q", *flags, str(path)).expect(0).out == expected
