@@ -300,30 +300,30 @@ def smooth(classes: Sequence[Class]) -> list[Class]:
     """jusText's context step: short and near-good lines take the class of their non-short
     neighbours when both agree (near-good becomes good next to good, else bad); a short line
     between good and bad stays short."""
+    n = len(classes)
+    # the nearest good-or-bad class before and after each line, in two linear passes
+    before: list[Class | None] = [None] * n
+    after: list[Class | None] = [None] * n
+    last: Class | None = None
+    for i in range(n):
+        before[i] = last
+        if classes[i] in ("good", "bad"):
+            last = classes[i]
+    last = None
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if classes[i] in ("good", "bad"):
+            last = classes[i]
     out = list(classes)
-    n = len(out)
-
-    def neighbour(i: int, step: int, skip_near: bool) -> Class | None:
-        j = i + step
-        while 0 <= j < n:
-            c = classes[j]
-            if c != "short" and not (skip_near and c == "near"):
-                return c
-            j += step
-        return None
-
     for i, c in enumerate(classes):
+        prev, nxt = before[i], after[i]
         if c == "near":
-            prev, nxt = neighbour(i, -1, True), neighbour(i, 1, True)
             out[i] = "good" if "good" in (prev, nxt) else "near"
-    for i, c in enumerate(classes):
-        if c != "short":
-            continue
-        prev, nxt = neighbour(i, -1, True), neighbour(i, 1, True)
-        if prev == nxt == "good":
-            out[i] = "good"
-        elif prev in ("bad", None) and nxt in ("bad", None):
-            out[i] = "bad"
+        elif c == "short":
+            if prev == nxt == "good":
+                out[i] = "good"
+            elif prev in ("bad", None) and nxt in ("bad", None):
+                out[i] = "bad"
     return out
 
 

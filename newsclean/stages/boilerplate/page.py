@@ -109,10 +109,11 @@ def page_drops(
     ]
     if not is_page_dump(spans, outside, drops):
         return drops
+    inside_lines = {i for k in inside for i in range(*spans[k])}
     revised = {
         i: c
         for i, c in drops.items()
-        if not (_index_in(i, spans, inside) and _spared_inside(lines[i], c))
+        if not (i in inside_lines and _spared_inside(lines[i], c))
         and not (i in table and _structural(lines[i], c))
     }
     titles: set[int] = set()
@@ -134,11 +135,6 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
                 )
     return revised
-
-
-def _index_in(i: int, spans: Sequence[tuple[int, int]], inside: set[int]) -> bool:
-    """Is line ``i`` in one of the paragraphs ``inside``?"""
-    return any(spans[k][0] <= i < spans[k][1] for k in inside)
 
 
 def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
