@@ -8,7 +8,7 @@ markup as evidence), gives the plain text a reader sees:
 * emphasis (``**bold**``, ``*it*``, ``__b__``) and heading marks (``## Title``) go;
 * html2text's escapes (``\\+``, ``\\-``, ``\\*``) lose their backslash;
 * a markdown table (rows around a ``---|---`` rule) becomes its cells' text, the rule goes;
-* a line left with no text (``![](a.jpg)``, ``* * *``) goes.
+* a line left with no text (``![](a.jpg)``, ``* * *``, ``* [ ![](t.jpg) ](…)``) goes.
 
 List markers stay (they say a line is an item). Skip the stage (``--keep-markdown``, or
 ``--skip markdown``) to keep markdown as it is; ``newsclean fix`` does so by default when every
@@ -26,6 +26,7 @@ import re
 
 from ..config import Config
 from ..model import Change, Doc
+from .boilerplate.lines import is_debris
 from .boilerplate.markdown import is_table_rule
 from .boilerplate.page import data_tables
 from .whitespace import normalize_spaces
@@ -85,7 +86,7 @@ def markdown(doc: Doc, config: Config) -> Doc:
         text = flatten_line(line) if any(mark in line for mark in _MARKS) else line
         if i in table:
             text = "" if is_table_rule(line) else " ".join(c for c in _CELL.split(text) if c)
-        if not text.strip():
+        if not text.strip() or (text != line and is_debris(text)):
             changes.append(Change(STAGE, "no-text", lineno, "drop", detail="only markup"))
             continue
         if text != line:

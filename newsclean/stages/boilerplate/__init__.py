@@ -66,7 +66,7 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
         drops = structure(doc.lines, spare_long(doc.lines, drops))
     if len(doc.lines) >= DUMP_MIN_LINES and may_be_dump(verdicts, flagged):
-        drops = page_drops(doc.lines, doc.linenos, verdicts, drops)
+        drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

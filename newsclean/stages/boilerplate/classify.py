@@ -35,6 +35,7 @@ from .lines import (
     prose_flags,
     shape_rule,
 )
+from .markdown import link_text
 from .matcher import Hit, Matcher
 from .rules import DROP, KEEP, STRONG, Rules, rules, user_rules
 
@@ -133,7 +134,7 @@ def judge(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int
     prose = prose_flags(lines)
     verdicts = [_CONTENT] * len(lines)
     short = list(compress(range(len(lines)), map(not_, prose)))
-    folds = dict(zip(short, fold_many([lines[i] for i in short]), strict=True))
+    folds = dict(zip(short, fold_many([link_text(lines[i]) for i in short]), strict=True))
     user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
     for i, folded in folds.items():
         verdicts[i] = _classify_short(lines[i], folded, table, user, config.site_boilerplate)

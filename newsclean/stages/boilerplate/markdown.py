@@ -44,6 +44,18 @@ class Markup(NamedTuple):
     table: bool
 
 
+def link_text(line: str) -> str:
+    """The line with images gone and links as their text, the rest as it is: what the phrase
+    families and the line's shape are judged on (as the markdown stage will leave it).
+
+    >>> link_text("| [北京大学](http://www.pku.edu.cn/) | [中心概况](Intro.asp) | ![](a.gif) 站点导航 |")
+    '| 北京大学 | 中心概况 |  站点导航 |'
+    """
+    if "](" not in line:
+        return line
+    return _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub("", line))
+
+
 def is_list_item(line: str) -> bool:
     """Does the line start with a list marker?
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...config import Config
 from ...model import Change
-from .classify import Verdict
+from .classify import Verdict, classify
 from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
 from .lines import ends_like_sentence, fold, shape_rule
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
@@ -82,12 +83,15 @@ def page_drops(
     linenos: Sequence[int],
     verdicts: Sequence[Verdict],
     drops: dict[int, Change],
+    config: Config,
 ) -> dict[int, Change]:
     """The drops, revised by the content model over the whole page.
 
     The model looks at paragraphs (:func:`paragraphs`): a scraper that wraps its lines at 80
     columns leaves a paragraph over several lines, and only the whole of it reads as prose.
     """
+    if not has_blank_lines(linenos):
+        return drops
     spans = paragraphs(lines, linenos)
     feats = [_paragraph_class(lines, a, b) for a, b in spans]
     for k, (a, b) in enumerate(spans):
@@ -113,7 +117,7 @@ def page_drops(
     revised = {
         i: c
         for i, c in drops.items()
-        if not (i in inside_lines and _spared_inside(lines[i], c))
+        if not (i in inside_lines and _spared_inside(lines[i], c, config))
         and not (i in table and _structural(lines[i], c))
     }
     titles: set[int] = set()
@@ -209,6 +213,15 @@ def _data_row(line: str) -> bool:
     return shape_rule(fold(line)) != "link-list"
 
 
+def _table_part(lines: Sequence[str], k: int) -> bool:
+    """A data row, the rule, the header row above it, or a continuation line: not a row
+    shaped like a menu that a layout table put among them."""
+    line = lines[k]
+    if "|" not in line or is_table_rule(line) or _data_row(line):
+        return True
+    return k + 1 < len(lines) and is_table_rule(lines[k + 1])
+
+
 def data_tables(lines: Sequence[str]) -> set[int]:
     """The lines of markdown tables of data: runs of rows (``a | b``, continuation lines of
     multi-line cells up to ``TABLE_GAP`` between them) holding a ``---|---`` rule, no links.
@@ -232,9 +245,17 @@ def data_tables(lines: Sequence[str]) -> set[int]:
         rules = sum(1 for k in rows if is_table_rule(lines[k]))
         data = sum(1 for k in rows if _data_row(lines[k]))
         if rules and data and not any("](" in lines[k] for k in run):
-            found.update(run)
+            found.update(k for k in run if _table_part(lines, k))
         i = last + 1
     return found
+
+
+def has_blank_lines(linenos: Sequence[int]) -> bool:
+    """Does the document separate its paragraphs by blank lines (one line in eight or more)?
+    A page dump does; newsclean's own output does not, so cleaning that output again leaves
+    the page model out and changes nothing more."""
+    n = len(linenos)
+    return n >= 2 and linenos[-1] - linenos[0] + 1 - n >= max(1, n // 8)
 
 
 def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, int]]:
@@ -246,7 +267,7 @@ def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, 
     [(0, 2), (2, 3), (3, 4), (4, 5)]
     """
     n = len(lines)
-    if n < 2 or linenos[-1] - linenos[0] + 1 - n < n // 8:
+    if not has_blank_lines(linenos):
         return [(i, i + 1) for i in range(n)]
     spans = []
     start = 0
@@ -283,12 +304,16 @@ def _may_go(verdict: Verdict, feat: Features) -> bool:
     return verdict.label != "content" or feat.link_density > BAD_LINK_DENSITY
 
 
-def _spared_inside(line: str, change: Change) -> bool:
-    """Does a line in the main block stay although a rule dropped it?"""
+def _spared_inside(line: str, change: Change, config: Config) -> bool:
+    """Does a line in the main block stay although a rule dropped it? Its neighbours' verdict
+    never decides there; a link does not go for being a link, only if its text, as the
+    markdown stage will leave it, is boilerplate too (else cleaning the output again would
+    drop it)."""
     if change.rule == "neighbours":
         return True
-    if change.rule == "debris":
-        return has_markup(line) and bool(flatten(line).text)
+    if change.rule == "debris" and has_markup(line):
+        text = flatten(line).text
+        return bool(text) and classify([text], config)[0].label != "boilerplate"
     return False
 
 
