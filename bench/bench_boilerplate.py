@@ -9,7 +9,9 @@ Usage (from the repository root):
 Speed: every measurement runs in its own process (so peak RSS is its own) over ~20 MB of
 Chinese text, best of 3: the field sample (a real article, repeated), generated news articles as
 extractors deliver them (title, byline, paragraphs, a short footer), and whole generated pages
-with their sites' menus and footers (three short lines in four: the worst case). The baseline is a plain line split and join of the same
+with their sites' menus and footers (three short lines in four: the worst case), and, when
+../shared/realbench is there, real full-page markdown dumps (cwce and aeb inputs; English and
+Chinese) for the page model (:mod:`newsclean.stages.boilerplate.page`). The baseline is a plain line split and join of the same
 documents, and ``Doc.from_text`` (the pipeline's own split) is shown too. The stage alone is
 timed on documents already split into paragraphs.
 """
@@ -105,6 +107,12 @@ def _speed_docs(kind: str) -> tuple[list[str], int]:
             doc = STAGES[name](doc, Config())
         copies = SPEED_MB * 1_000_000 // len(doc.text.encode("utf-8")) + 1
         return [doc.text] * copies, len(doc.text.encode("utf-8")) * copies
+    if kind == "dumps":  # real full-page markdown dumps (realbench, when it is there)
+        pages = _realbench_pages()
+        while size < SPEED_MB * 1_000_000:
+            texts += pages
+            size += sum(len(t.encode("utf-8")) for t in pages)
+        return texts, size
     while size < SPEED_MB * 1_000_000:
         if kind == "articles":
             batch = ["\n".join(zh_article(rng)) + "\n" for _ in range(100)]
@@ -114,6 +122,20 @@ def _speed_docs(kind: str) -> tuple[list[str], int]:
         texts += batch
         size += sum(len(t.encode("utf-8")) for t in batch)
     return texts, size
+
+
+REALBENCH = ROOT.parent / "shared" / "realbench" / "data"
+
+
+def _realbench_pages() -> list[str]:
+    """The Chinese and English html2text page dumps of realbench's cwce and aeb sets."""
+    import gzip
+
+    pages = []
+    for name in ("cwce", "aeb"):
+        with gzip.open(REALBENCH / f"{name}.jsonl.gz", "rt", encoding="utf-8") as f:
+            pages += [json.loads(line)["input"] for line in f]
+    return pages
 
 
 def measure(name: str, kind: str) -> None:
@@ -145,12 +167,14 @@ def measure(name: str, kind: str) -> None:
 
 def speed() -> None:
     print("machine: shared; every line is its own process, best of 3")
-    print(f"{'Chinese text':10}{'measurement':28}{'MB':>7}{'MB/s':>10}{'peak RSS MB':>13}")
+    print(f"{'text':10}{'measurement':28}{'MB':>7}{'MB/s':>10}{'peak RSS MB':>13}")
     runs = [
         ("sample", ["split/join", "stage"]),
         ("articles", ["split/join", "Doc.from_text", "stage"]),
         ("pages", ["split/join", "stage", "stage + learned site set"]),
     ]
+    if REALBENCH.is_dir():
+        runs.append(("dumps", ["split/join", "stage"]))
     for kind, names in runs:
         for name in names:
             out = subprocess.run(

@@ -302,6 +302,12 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
     "expression, # for comments.",
 )
 @click.option(
+    "--keep-markdown/--flatten-markdown",
+    default=None,
+    help="Keep markdown markup (links, emphasis, tables) instead of reducing it to plain text "
+    "(the markdown stage). Default: kept when every input is a *.md file, flattened otherwise.",
+)
+@click.option(
     "--learn-boilerplate/--no-learn-boilerplate",
     default=None,
     help="Learn the sites' own boilerplate from the run: lines (menus, footers) that recur in "
@@ -408,6 +414,8 @@ def fix(ctx: click.Context, /, **params: Any) -> None:
     if passed_through(params, options):
         sys.exit(0)
     sources = sources_from(params, options)
+    if _keeps_markdown(params["keep_markdown"], sources):
+        config = config.select(skip=["markdown"])
     if params["learn_boilerplate"] is None:
         # auto: only when writing a corpus of pages with -o. -i, --check and --diff (what
         # pre-commit and CI run, on any subset of the files) clean each file on its own, so
@@ -472,6 +480,16 @@ learn = click.Command(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 main.add_command(learn)
+
+
+def _keeps_markdown(choice: bool | None, sources: Any) -> bool:
+    """``--keep-markdown``, or by default: every input is a ``*.md`` file."""
+    if choice is not None:
+        return choice
+    paths = [s.path for s in sources]
+    return bool(paths) and all(
+        p is not None and p.suffix.lower() in (".md", ".markdown") for p in paths
+    )
 
 
 def _config(params: dict[str, Any]) -> Config:

@@ -22,6 +22,7 @@ STAGE_NAMES: tuple[str, ...] = (
     "pinyin",
     "whitespace",
     "boilerplate",
+    "markdown",
     "duplicates",
     "script",
     "punctuation",
@@ -105,7 +106,7 @@ class Config:
     boilerplate_phrases, boilerplate_patterns
         The user's own boilerplate rules (``--boilerplate-file``): phrases found anywhere in a
         line, and regular expressions, both matched against the folded line (Simplified
-        script, ASCII punctuation, lower case) and never against a line that reads as prose.
+        script, ASCII punctuation, lower case), on every line (a long line is never dropped whole: see boilerplate.page).
     site_boilerplate
         Keys of the lines learned as the site's boilerplate from the whole batch
         (:class:`newsclean.corpus.site.SiteBoilerplate`); empty when cleaning one document.

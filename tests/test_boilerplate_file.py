@@ -33,11 +33,14 @@ def test_user_rules_drop_lines_in_any_script_and_width(tmp_path):
     assert {c.rule for c in out.changes} == {"user"}
 
 
-def test_user_rules_do_not_touch_prose(tmp_path):
+def test_user_rules_apply_to_every_line_but_never_drop_a_long_one_whole(tmp_path):
+    """Issue 11: the rules match anywhere in a line, as the README says, prose included; a
+    line of three sentences or more (a whole article on one line) still stays."""
     phrases, _ = read_rules_file(_write(tmp_path, "青禾\n"))
     config = Config(boilerplate_phrases=phrases)
-    prose = "青禾网今天发布了年度报告，报告显示，去年全年网站的访问量比前年增长了三成。"
-    assert boilerplate(Doc.from_text(prose), config).lines == (prose,)
+    notice = "青禾网今天发布了年度报告，报告显示，去年全年网站的访问量比前年增长了三成。"
+    long = notice + "会议指出，要坚持稳中求进。专家认为，要继续扩大内需。他说，我们有信心完成目标。"
+    assert boilerplate(Doc.from_text(f"{notice}\n{long}"), config).lines == (long,)
 
 
 @pytest.mark.parametrize(

@@ -161,6 +161,7 @@ def test_stages_command_lists_every_stage_in_order(cli):
         "pinyin",
         "whitespace",
         "boilerplate",
+        "markdown",
         "duplicates",
         "script",
         "punctuation",

@@ -9,7 +9,7 @@ and :class:`~newsclean.model.Diagnostic` records for what it found. Use one alon
     punctuation(Doc.from_text("开幕!"), Config()).text   # '开幕！\\n'
 
 :data:`STAGES` maps the names (``encoding``, ``pinyin``, ``whitespace``, ``boilerplate``,
-``duplicates``, ``script``, ``punctuation``) to the functions; the order is the order they run in.
+``markdown``, ``duplicates``, ``script``, ``punctuation``) to the functions; the order is the order they run in.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ..model import Doc
 from .boilerplate import boilerplate
 from .duplicates import duplicates
 from .encoding import encoding
+from .markdown import markdown
 from .pinyin import pinyin
 from .punctuation import punctuation
 from .script import script
@@ -33,6 +34,7 @@ STAGES: dict[str, Stage] = {
     "pinyin": pinyin,
     "whitespace": whitespace,
     "boilerplate": boilerplate,
+    "markdown": markdown,
     "duplicates": duplicates,
     "script": script,
     "punctuation": punctuation,
@@ -45,6 +47,7 @@ SUMMARIES: dict[str, str] = {
     "pinyin": "remove leaked pinyin annotations like 會(huì )議, when the whole document shows a leak",
     "whitespace": "trim paragraphs, collapse runs of spaces, remove invisible characters",
     "boilerplate": "drop footers, copyright/share/print/nav lines, link lists, markdown and table debris",
+    "markdown": "markdown to plain text: links keep their text, images, emphasis and heading marks go, tables become cell text",
     "duplicates": "collapse repeated paragraphs and article bodies, keeping the most complete copy",
     "script": "convert Traditional/Simplified Chinese with OpenCC (only with --to)",
     "punctuation": "restore fullwidth punctuation (，：；！？（）) narrowed to ASCII in Chinese text",
@@ -57,6 +60,7 @@ __all__ = [
     "boilerplate",
     "duplicates",
     "encoding",
+    "markdown",
     "pinyin",
     "punctuation",
     "script",

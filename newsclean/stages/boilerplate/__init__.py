@@ -34,6 +34,7 @@ from ...config import Config
 from ...model import Change, Doc
 from .classify import Verdict, classify, judge
 from .context import neighbours
+from .page import DUMP_MIN_LINES, may_be_dump, page_drops, spare_long, structure
 
 STAGE = "boilerplate"
 
@@ -61,9 +62,13 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         for i, v in zip(flagged, map(verdicts.__getitem__, flagged), strict=True)
         if v.label == "boilerplate"
     }
+    if drops:
+        drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
+        drops = structure(doc.lines, spare_long(doc.lines, drops))
+    if len(doc.lines) >= DUMP_MIN_LINES and may_be_dump(verdicts, flagged):
+        drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
     if not drops:
         return doc
-    drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
     keep = [True] * len(doc.lines)
     for i in drops:
         keep[i] = False

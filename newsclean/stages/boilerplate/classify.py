@@ -35,6 +35,7 @@ from .lines import (
     prose_flags,
     shape_rule,
 )
+from .markdown import link_text
 from .matcher import Hit, Matcher
 from .rules import DROP, KEEP, STRONG, Rules, rules, user_rules
 
@@ -133,7 +134,7 @@ def judge(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int
     prose = prose_flags(lines)
     verdicts = [_CONTENT] * len(lines)
     short = list(compress(range(len(lines)), map(not_, prose)))
-    folds = dict(zip(short, fold_many([lines[i] for i in short]), strict=True))
+    folds = dict(zip(short, fold_many([link_text(lines[i]) for i in short]), strict=True))
     user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
     for i, folded in folds.items():
         verdicts[i] = _classify_short(lines[i], folded, table, user, config.site_boilerplate)
@@ -144,7 +145,24 @@ def judge(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int
         found = table.strong.find(core(folded))
         if found:
             verdicts[i] = _matched(found)
-    return verdicts, folds, sorted(short + strong) if strong else short
+    if user is not None:  # the user's rules hold for every line, prose too
+        strong = sorted(set(strong) | set(_user_matched(lines, prose, user, verdicts)))
+    return verdicts, folds, sorted(set(short) | set(strong)) if strong else short
+
+
+def _user_matched(
+    lines: Sequence[str], prose: list[bool], user: Matcher, verdicts: list[Verdict]
+) -> list[int]:
+    """The prose lines a user rule matches (their verdicts set): the README promises the
+    rules match anywhere in a line. A long line still does not go whole (:mod:`.page`)."""
+    indexes = list(compress(range(len(lines)), prose))
+    found = []
+    for i, folded in zip(indexes, fold_many([lines[i] for i in indexes]), strict=True):
+        hit = user.find(core(folded))
+        if hit:
+            verdicts[i] = _matched(hit)
+            found.append(i)
+    return found
 
 
 def _may_be_strong(lines: Sequence[str], prose: list[bool], table: Rules) -> list[int]:

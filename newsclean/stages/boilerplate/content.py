@@ -1,0 +1,382 @@
+"""The content model over lines: which lines of a page are the article (after jusText).
+
+Each line gets a class from its own evidence (:func:`line_class`):
+
+* ``bad``: no visible text (an image, an empty link, a table rule), or mostly link text (a
+  menu row, a related-articles list), or a boilerplate verdict from the phrase families;
+* ``good``: long, little link text, and written in sentences: function words (的/了/是…,
+  the/of/and…, de/la/que…, の/は/を…) at the density prose has, or several sentence marks;
+* ``near``: shorter, but reads like prose (function words or a sentence end);
+* ``short``: the rest — titles, menu items, counters, dates, list items.
+
+Then context (:func:`smooth`): a short or near-good line between good ones is good, between bad
+ones bad; the **main block** is the densest run of prose (the best-scoring span, good lines
+scoring their length and the others costing theirs, :func:`main_block`). A line in the main
+block is the article unless its own evidence says otherwise; outside it, only good lines and
+title candidates stay, and only on pages that show a page's furniture (:func:`is_page_dump`):
+an article with a few debris lines keeps the rules of :mod:`.context`.
+
+>>> lines = ["[首页](/) | [新闻](/n) | [体育](/s)", "* [财经](/f)", "* [娱乐](/e)",
+...          "会议指出，要坚持稳中求进的工作总基调，做好今年的各项工作，确保经济平稳运行。",
+...          "他说，我们有信心在今年完成这些目标，并为下一步的发展打下坚实的基础。"]
+>>> [f.cls for f in features(lines)]
+['bad', 'bad', 'bad', 'near', 'near']
+>>> main_block([f.cls for f in features(lines)], [f.size for f in features(lines)])
+(3, 5)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ...chars import CJK, HAN
+from ...chars import units as units_left
+from .lines import ends_like_sentence
+from .markdown import flatten, has_markup
+
+Class = Literal["good", "near", "short", "bad"]
+
+#: A line this long (CJK characters + 2 × words) can be good; this long, near-good.
+GOOD_SIZE = 50
+NEAR_SIZE = 20
+#: More link text than this (share of the visible characters) makes a line bad.
+BAD_LINK_DENSITY = 0.5
+#: A good line has at most this much link text.
+GOOD_LINK_DENSITY = 0.3
+#: Function-word density of prose: Latin words (share of words), CJK (share of characters).
+WORDS_DENSITY = 0.22
+CJK_DENSITY = 0.06
+KANA_DENSITY = 0.15
+
+_ZH_FUNCTION = frozenset(
+    "的了是在和有也就不这我他她们为与对说将被把个等中上以及其而并或于从到之已都要会"
+)
+_JA_FUNCTION = frozenset("のにはをがでとたてしもなるいれ")
+_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "not",
+        "but",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "than",
+        "then",
+        "there",
+        "also",
+        "into",
+        "about",
+        "after",
+        "over",
+        "said",
+        "says",
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "et",
+        "en",
+        "un",
+        "une",
+        "est",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "pas",
+        "sur",
+        "au",
+        "aux",
+        "el",
+        "los",
+        "las",
+        "del",
+        "y",
+        "por",
+        "con",
+        "para",
+        "una",
+        "es",
+        "se",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "zu",
+        "von",
+        "auf",
+        "im",
+        "für",
+        "sich",
+        "o",
+        "os",
+        "as",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "em",
+        "um",
+        "uma",
+        "para",
+        "com",
+        "não",
+        "na",
+        "no",
+        "il",
+        "di",
+        "che",
+        "per",
+        "non",
+        "sono",
+        "e",
+        "è",
+        "del",
+        "della",
+        "dei",
+        "delle",
+        "nel",
+        "nella",
+        "alla",
+        "al",
+        "gli",
+        "si",
+        "ha",
+        "anche",
+        "come",
+        "più",
+        "ma",
+    ]
+)
+_ZH_FUNCTION_RE = re.compile("[" + "".join(sorted(_ZH_FUNCTION)) + "]")
+_JA_FUNCTION_RE = re.compile("[" + "".join(sorted(_JA_FUNCTION)) + "]")
+_WORD = re.compile(rf"[^\W\d_{CJK}]+")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: Dates, times and counters: ``November 19, 2019 at 6:34 am``, ``(2005-07-03 09:23:57)``,
+#: ``19 hours ago``, ``2010/03/12 10:20``, ``2023年5月1日``, ``无耻指数：5``, ``(185)``.
+_STAMP = re.compile(
+    rf"(?i)\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
+    r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
+)
+#: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
+STAMP_LEFT = 6
+_MARKS = re.compile(r"[。！？!?；;]|[.](?:\s|$)|，|、")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """A line's evidence and the class it gives, with a short account of why."""
+
+    cls: Class
+    size: int
+    link_density: float
+    why: str
+
+
+def features(lines: Sequence[str]) -> list[Features]:
+    """:func:`line_class` for every line."""
+    return [line_class(line) for line in lines]
+
+
+def line_class(line: str) -> Features:
+    """The class of one line from its own evidence.
+
+    >>> line_class("* Politics").cls, line_class("![](a.jpg)").cls
+    ('short', 'bad')
+    >>> line_class("The council said on Monday that it would review the plan after the vote.").cls
+    'near'
+    """
+    marked = has_markup(line)
+    if marked:
+        m = flatten(line)
+        text, link_chars = m.text, m.link_chars
+        if not text:
+            return Features("bad", 0, 1.0, "no text" if not m.images else "image")
+    else:
+        text, link_chars = line.strip(), 0
+    n_cjk = len(text) - len(_CJK_CHAR.sub("", text)) if not text.isascii() else 0
+    words = _WORD.findall(text) if n_cjk < len(text) // 2 else []
+    size = n_cjk + 2 * len(words)
+    visible = max(1, len(text) - text.count(" "))
+    density = min(1.0, link_chars / visible)
+    if density > BAD_LINK_DENSITY:
+        return Features("bad", size, density, f"link text {density:.0%}")
+    if size < NEAR_SIZE:
+        if _STAMP.search(text) and units_left(_STAMP.sub("", text)) <= STAMP_LEFT:
+            return Features("bad", size, density, "date, time or counter")
+        return Features("short", size, density, f"short ({size} units)")
+    prose = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
+    prose = prose or _function_density(text, n_cjk, words)
+    if size >= GOOD_SIZE and density <= GOOD_LINK_DENSITY and prose:
+        return Features("good", size, density, "prose")
+    if prose:
+        return Features("near", size, density, "near prose")
+    return Features("short", size, density, f"no prose evidence ({size} units)")
+
+
+def _function_density(text: str, n_cjk: int, words: list[str]) -> bool:
+    """Does the line hold function words at the density running text has?"""
+    if n_cjk >= len(words):
+        if not n_cjk:
+            return False
+        han = len(text) - len(_HAN_CHAR.sub("", text))
+        if han < n_cjk // 2:  # Japanese kana, Korean hangul
+            kana = len(_JA_FUNCTION_RE.findall(text))
+            return kana >= KANA_DENSITY * n_cjk or "다" in text or "는" in text
+        return len(_ZH_FUNCTION_RE.findall(text)) >= CJK_DENSITY * n_cjk
+    return sum(1 for w in words if w.lower() in _WORDS) >= WORDS_DENSITY * len(words)
+
+
+def smooth(classes: Sequence[Class]) -> list[Class]:
+    """jusText's context step: short and near-good lines take the class of their non-short
+    neighbours when both agree (near-good becomes good next to good, else bad); a short line
+    between good and bad stays short."""
+    n = len(classes)
+    # the nearest good-or-bad class before and after each line, in two linear passes
+    before: list[Class | None] = [None] * n
+    after: list[Class | None] = [None] * n
+    last: Class | None = None
+    for i in range(n):
+        before[i] = last
+        if classes[i] in ("good", "bad"):
+            last = classes[i]
+    last = None
+    for i in range(n - 1, -1, -1):
+        after[i] = last
+        if classes[i] in ("good", "bad"):
+            last = classes[i]
+    out = list(classes)
+    for i, c in enumerate(classes):
+        prev, nxt = before[i], after[i]
+        if c == "near":
+            out[i] = "good" if "good" in (prev, nxt) else "near"
+        elif c == "short":
+            if prev == nxt == "good":
+                out[i] = "good"
+            elif prev in ("bad", None) and nxt in ("bad", None):
+                out[i] = "bad"
+    return out
+
+
+def main_block(classes: Sequence[Class], sizes: Sequence[int]) -> tuple[int, int]:
+    """``(start, end)``: the span with the best score, good lines scoring their size, near-good
+    half of it, short lines costing 2 and bad lines their size (at least 6). Empty ``(0, 0)``
+    when no line is good."""
+    return _best(classes, sizes, 0, len(classes))[1]
+
+
+def article_blocks(
+    classes: Sequence[Class], sizes: Sequence[int], ratio: float = 0.25
+) -> list[tuple[int, int]]:
+    """The main block, and the other blocks scoring at least ``ratio`` of it (and at least
+    ``GOOD_SIZE``): an article that a table, a quote box or an advertisement cuts in two is
+    two blocks. In order.
+
+    >>> article_blocks(["good", "bad", "bad", "bad", "good", "short"], [60, 30, 30, 30, 55, 3])
+    [(0, 1), (4, 5)]
+    """
+    score, best = _best(classes, sizes, 0, len(classes))
+    if best[1] == 0:
+        return []
+    floor = max(ratio * score, GOOD_SIZE)
+    found = [best]
+    todo = [(0, best[0]), (best[1], len(classes))]
+    while todo:
+        lo, hi = todo.pop()
+        if hi - lo < 1:
+            continue
+        got, (a, b) = _best(classes, sizes, lo, hi)
+        if b > a and got >= floor:
+            found.append((a, b))
+            todo += [(lo, a), (b, hi)]
+    return sorted(found)
+
+
+def _best(
+    classes: Sequence[Class], sizes: Sequence[int], lo: int, hi: int
+) -> tuple[int, tuple[int, int]]:
+    best, best_span = 0, (0, 0)
+    run, start = 0, lo
+    for i in range(lo, hi):
+        c, size = classes[i], sizes[i]
+        if c == "good":
+            gain = size
+        elif c == "near":
+            gain = size // 2
+        else:
+            gain = -2 if c == "short" else -max(size, 6)
+        if run <= 0:
+            run, start = 0, i
+        run += gain
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    return best, best_span

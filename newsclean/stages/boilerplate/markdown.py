@@ -1,0 +1,121 @@
+"""What a line of a markdown (html2text) page dump still says about the page: its links, images,
+list and table markup, heading marks, and the text a reader sees once the markup is gone.
+
+A scraper that turns a page into markdown keeps much of what an HTML extractor looks at: a menu
+is a row of ``[item](url)`` links, a related-articles box a list of ``* [title](url)``, a
+thumbnail a ``[ ![](….jpg) ](…)``; an article paragraph is mostly plain text. :func:`flatten`
+gives the text and how much of it was link text, for :mod:`.content`.
+
+>>> flatten("* [搜狐首页](http://www.sohu.com) > **财经**")
+Markup(text='搜狐首页 > 财经', link_chars=4, links=1, images=0, list_item=True, heading=False, table=False)
+>>> flatten("| 2023 | [报告](a.pdf) | 7% |").text
+'2023 报告 7%'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+#: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
+#: List markers, also as html2text escapes them (``\+ Added …``, ``\- Menu``).
+_LIST = re.compile(r"^\s*(?:\\?[*+\-]|[•·]|\d{1,3}\\?[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_QUOTE = re.compile(r"^\s*(?:>\s*)+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_CELL = re.compile(r"\s*\|\s*")
+_SPACES = re.compile(r"\s{2,}")
+
+
+class Markup(NamedTuple):
+    """A line's visible text and its markup: link text length, links, images, list, heading,
+    table row."""
+
+    text: str
+    link_chars: int
+    links: int
+    images: int
+    list_item: bool
+    heading: bool
+    table: bool
+
+
+def link_text(line: str) -> str:
+    """The line with images gone and links as their text, the rest as it is: what the phrase
+    families and the line's shape are judged on (as the markdown stage will leave it).
+
+    >>> link_text("| [北京大学](http://www.pku.edu.cn/) | [中心概况](Intro.asp) | ![](a.gif) 站点导航 |")
+    '| 北京大学 | 中心概况 |  站点导航 |'
+    """
+    if "](" not in line:
+        return line
+    return _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub("", line))
+
+
+def is_list_item(line: str) -> bool:
+    """Does the line start with a list marker?
+
+    >>> is_list_item("* Politics"), is_list_item("\\\\+ Added blocks"), is_list_item("3. Third")
+    (True, True, True)
+    """
+    return bool(_LIST.match(line))
+
+
+def is_table_rule(line: str) -> bool:
+    """``---|---|---``: the rule under a markdown table's header.
+
+    >>> is_table_rule("---|---|---"), is_table_rule("| :--- | ---: |"), is_table_rule("---")
+    (True, True, False)
+    """
+    return "|" in line and bool(_TABLE_RULE.match(line))
+
+
+def has_markup(line: str) -> bool:
+    """A cheap test: could :func:`flatten` change this line?"""
+    return any(ch in line for ch in "[]*_#|>") or bool(_LIST.match(line)) or "://" in line
+
+
+def flatten(line: str) -> Markup:
+    """The line as a reader sees it: images gone, links as their text, list, heading, quote and
+    emphasis marks gone, table cells joined by a space."""
+    images = 0
+    text = line
+    if "](" in text or "][" in text:
+        text, images = _IMAGE.subn("", text)
+    links = 0
+    link_chars = 0
+    if "](" in text:
+        parts: list[str] = []
+
+        def _text(m: re.Match[str]) -> str:
+            inner = m.group(1).strip()
+            parts.append(inner)
+            return inner
+
+        text, links = _LINK.subn(_text, text)
+        link_chars = sum(len(p) for p in parts)
+    if "][" in text:
+        text = _REF_LINK.sub(r"\1", text)
+    list_item = bool(_LIST.match(text))
+    if list_item:
+        text = _LIST.sub("", text, count=1)
+    heading = bool(_HEADING.match(text))
+    if heading:
+        text = _HEADING.sub("", text, count=1).rstrip(" #")
+    text = _QUOTE.sub("", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    table = False
+    if "|" in text:
+        if _TABLE_RULE.match(text):
+            return Markup("", 0, links, images, list_item, heading, True)
+        cells = [c for c in _CELL.split(text) if c]
+        table = len(cells) >= 2 or text.strip().startswith("|")
+        text = " ".join(cells)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return Markup(text.strip(), link_chars, links, images, list_item, heading, table)

@@ -1,0 +1,366 @@
+"""The page view: the per-line verdicts and the content model (:mod:`.content`) together.
+
+* **A long line never goes for a phrase.** A line of more than 100 characters of text, or of
+  three sentences, that a phrase family (or the user's rules) matched stays: a table layout puts
+  a whole article on one line, ``版权所有`` and all.
+* **The main block is the article.** Inside it, a line goes only on its own evidence (a phrase
+  family, debris with no text, the site's learned lines), never for its neighbours; a link with
+  text there is the article's own link (``Related: …``, ``Read the full transcript``).
+* **Outside it, on a page dump** (enough furniture around the article: :func:`is_page_dump`),
+  a line stays only if it is good prose, or the title just above the block. Everything dropped
+  says why: its class, its evidence, and where the block is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...config import Config
+from ...model import Change
+from .classify import Verdict, classify
+from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
+from .lines import ends_like_sentence, fold, shape_rule
+from .markdown import flatten, has_markup, is_list_item, is_table_rule
+
+STAGE = "boilerplate"
+#: A line this long (visible characters), or of three sentences, is not dropped whole for a phrase.
+LONG_CHARS = 200
+
+LONG_SENTENCES = 3
+#: A page dump has at least this many lines of furniture (not good prose) outside its main block.
+DUMP_LINES = 8
+#: ... and at least this many lines in all.
+DUMP_MIN_LINES = 30
+#: Classes that stay outside the main block.
+KEEP_OUTSIDE = frozenset({"good"})
+#: Lines above the main block that may be its title (short, not links).
+TITLE_LINES = 3
+TITLE_SIZE = 8
+#: Near-good paragraphs this close to a block stay with it.
+EDGE = 2
+EDGE_CLASSES = frozenset({"near", "short"})
+#: A list whose items are shorter than this on average (units) is a menu.
+MENU_ITEM_SIZE = 8
+#: ... and one of headlines, items without sentence ends shorter than this on average.
+HEADLINE_SIZE = 24
+#: Lines of a multi-line cell between two rows of a table.
+TABLE_GAP = 3
+#: Rules that do not drop the rows of a data table: its shape is not a menu's.
+_TABLE_SPARED = frozenset({"neighbours", "link-list"})
+#: Rules that judge a whole line, not a phrase in it.
+_WHOLE_LINE = frozenset({"debris", "site", "symbols"})
+_SENTENCE_END = frozenset("。！？!?")
+
+
+def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
+    """A cheap first look before :func:`page_drops`: enough short lines (and boilerplate lines,
+    counting half) that the page may be a dump. An article with a few debris lines is not."""
+    labels = [verdicts[i].label for i in flagged]
+    return labels.count("short") + labels.count("boilerplate") // 2 >= DUMP_LINES
+
+
+def is_long(line: str) -> bool:
+    """Too long to go whole for a phrase found in it.
+
+    >>> is_long("版权所有 " + "这是一段很长的正文。" * 3), is_long("版权所有 © 2023 某某网")
+    (True, False)
+    """
+    text = flatten(line).text if has_markup(line) else line
+    if len(text) >= LONG_CHARS:
+        return True
+    ends = sum(1 for ch in text if ch in _SENTENCE_END) + text.count(". ")
+    return ends >= LONG_SENTENCES
+
+
+def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
+    """``drops`` without the long lines a phrase matched."""
+    return {i: c for i, c in drops.items() if c.rule in _WHOLE_LINE or not is_long(lines[i])}
+
+
+def page_drops(
+    lines: Sequence[str],
+    linenos: Sequence[int],
+    verdicts: Sequence[Verdict],
+    drops: dict[int, Change],
+    config: Config,
+) -> dict[int, Change]:
+    """The drops, revised by the content model over the whole page.
+
+    The model looks at paragraphs (:func:`paragraphs`): a scraper that wraps its lines at 80
+    columns leaves a paragraph over several lines, and only the whole of it reads as prose.
+    """
+    if not has_blank_lines(linenos):
+        return drops
+    spans = paragraphs(lines, linenos)
+    feats = [_paragraph_class(lines, a, b) for a, b in spans]
+    for k, (a, b) in enumerate(spans):
+        ruled = [drops[i].rule for i in range(a, b) if i in drops]
+        if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
+            feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
+    classes = smooth([f.cls for f in feats])
+    blocks = article_blocks(classes, [f.size for f in feats])
+    if not blocks:
+        return drops
+    inside: set[int] = set()
+    for first, last in blocks:
+        inside.update(range(first, last))
+    table = data_tables(lines)
+    outside = [
+        k
+        for k in range(len(spans))
+        if k not in inside and classes[k] not in KEEP_OUTSIDE and spans[k][0] not in table
+    ]
+    if not is_page_dump(spans, outside, drops):
+        return drops
+    inside_lines = {i for k in inside for i in range(*spans[k])}
+    revised = {
+        i: c
+        for i, c in drops.items()
+        if not (i in inside_lines and _spared_inside(lines[i], c, config))
+        and not (i in table and _structural(lines[i], c))
+    }
+    titles: set[int] = set()
+    for first, last in blocks:
+        titles |= _titles(lines, spans, feats, first)
+        titles |= _edges(lines, spans, feats, (first, last))
+    where = (
+        "outside the article blocks (lines "
+        + ", ".join(f"{linenos[spans[f][0]]}-{linenos[spans[e - 1][1] - 1]}" for f, e in blocks)
+        + ")"
+    )
+    for k in outside:
+        if k in titles:
+            continue
+        f = feats[k]
+        for i in range(*spans[k]):
+            if i not in revised and _may_go(verdicts[i], f):
+                revised[i] = Change(
+                    STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
+                )
+    return revised
+
+
+def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
+    """The class of a paragraph. A list is judged as a whole; but a list whose items are a few
+    words each (a menu), or headlines none of which ends like a sentence (related articles,
+    rankings), is at best short, whatever words it holds."""
+    f = line_class(" ".join(lines[a:b]))
+    if b - a < 2 or f.cls not in ("good", "near") or not is_list_item(lines[a]):
+        return f
+    n = b - a
+    if f.size < MENU_ITEM_SIZE * n:
+        return Features("short", f.size, f.link_density, f"list of {n} short items")
+    sentences = sum(1 for i in range(a, b) if ends_like_sentence(lines[i]))
+    if 2 * sentences < n and f.size < HEADLINE_SIZE * n:
+        return Features("short", f.size, f.link_density, f"list of {n} headlines")
+    return f
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)、]\s*")
+
+
+def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
+    """``drops`` without the rows of data tables and the items of numbered lists written in
+    sentences that only their shape or their neighbours dropped: a table or a list at the end
+    of an article is the article's.
+
+    >>> from newsclean.model import Change
+    >>> lines = ["正文。", "1. 第一条意见写在这里。", "2. 第二条意见也写在这里。", "责任编辑：李四"]
+    >>> sorted(structure(lines, {1: Change("b", "neighbours", 2, "drop"), 3: Change("b", "credit", 4, "drop")}))
+    [3]
+    """
+    if not any(c.rule in _TABLE_SPARED or c.rule == "debris" for c in drops.values()):
+        return drops
+    kept = data_tables(lines) if any("|" in lines[i] for i in drops) else set()
+    kept |= numbered_lists(lines)
+    return {i: c for i, c in drops.items() if not (i in kept and _structural(lines[i], c))}
+
+
+def _structural(line: str, change: Change) -> bool:
+    """Was a row or item dropped for its shape or its neighbours (or, a table's rule, for
+    having no text)?"""
+    return change.rule in _TABLE_SPARED or (change.rule == "debris" and is_table_rule(line))
+
+
+def numbered_lists(lines: Sequence[str]) -> set[int]:
+    """Items of lists numbered 1, 2, 3… at least half of which end like a sentence."""
+    found: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        m = _NUMBERED.match(lines[i])
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        j, expect = i + 1, 2
+        while j < n:
+            m = _NUMBERED.match(lines[j])
+            if not m or int(m.group(1)) != expect:
+                break
+            j, expect = j + 1, expect + 1
+        items = range(i, j)
+        if j - i >= 2 and 2 * sum(ends_like_sentence(lines[k]) for k in items) >= j - i:
+            found.update(items)
+        i = j
+    return found
+
+
+def _data_row(line: str) -> bool:
+    """A row of two cells or more that is not a rule and not shaped like a menu (short items,
+    few numbers)."""
+    if is_table_rule(line) or sum(1 for c in line.split("|") if c.strip()) < 2:
+        return False
+    return shape_rule(fold(line)) != "link-list"
+
+
+def _table_part(lines: Sequence[str], k: int) -> bool:
+    """A data row, the rule, the header row above it, or a continuation line: not a row
+    shaped like a menu that a layout table put among them."""
+    line = lines[k]
+    if "|" not in line or is_table_rule(line) or _data_row(line):
+        return True
+    return k + 1 < len(lines) and is_table_rule(lines[k + 1])
+
+
+def data_tables(lines: Sequence[str]) -> set[int]:
+    """The lines of markdown tables of data: runs of rows (``a | b``, continuation lines of
+    multi-line cells up to ``TABLE_GAP`` between them) holding a ``---|---`` rule, no links.
+
+    >>> sorted(data_tables(["x", "名称 | 人数", "---|---", "艺术学 | 7", "（续）", "音乐学 | 9", "y"]))
+    [1, 2, 3, 4, 5]
+    """
+    found: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if "|" not in lines[i]:
+            i += 1
+            continue
+        rows, last, j = [i], i, i + 1
+        while j < n and j - last <= TABLE_GAP:
+            if "|" in lines[j]:
+                rows.append(j)
+                last = j
+            j += 1
+        run = range(i, last + 1)
+        rules = sum(1 for k in rows if is_table_rule(lines[k]))
+        data = sum(1 for k in rows if _data_row(lines[k]))
+        if rules and data and not any("](" in lines[k] for k in run):
+            found.update(k for k in run if _table_part(lines, k))
+        i = last + 1
+    return found
+
+
+def has_blank_lines(linenos: Sequence[int]) -> bool:
+    """Does the document separate its paragraphs by blank lines (one line in eight or more)?
+    A page dump does; newsclean's own output does not, so cleaning that output again leaves
+    the page model out and changes nothing more."""
+    n = len(linenos)
+    return n >= 2 and linenos[-1] - linenos[0] + 1 - n >= max(1, n // 8)
+
+
+def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, int]]:
+    """The paragraphs as ``(start, end)`` index spans: lines that follow each other in the input
+    with no blank line between are one paragraph when the document separates its paragraphs by
+    blank lines, unless a line is a list item, heading or table row. Otherwise every line is one.
+
+    >>> paragraphs(["a", "b", "c", "* d", "e"], [1, 2, 4, 5, 7])
+    [(0, 2), (2, 3), (3, 4), (4, 5)]
+    """
+    n = len(lines)
+    if not has_blank_lines(linenos):
+        return [(i, i + 1) for i in range(n)]
+    spans = []
+    start = 0
+    kinds = [_kind(line) for line in lines]
+    for i in range(1, n):
+        if (
+            linenos[i] != linenos[i - 1] + 1
+            or kinds[i] != kinds[i - 1]
+            or kinds[i] in ("heading", "table")
+        ):
+            spans.append((start, i))
+            start = i
+    spans.append((start, n))
+    return spans
+
+
+def _kind(line: str) -> str:
+    """What a line is for joining paragraphs: a list item, heading, table row or text."""
+    if is_list_item(line):
+        return "list"
+    head = line.lstrip()[:1]
+    if head == "#":
+        return "heading"
+    if "|" in line:
+        return "table"
+    return "text"
+
+
+def _may_go(verdict: Verdict, feat: Features) -> bool:
+    """Bylines and datelines never go; a line that reads as prose on its own goes only if its
+    paragraph is mostly links."""
+    if verdict.label == "protected":
+        return False
+    return verdict.label != "content" or feat.link_density > BAD_LINK_DENSITY
+
+
+def _spared_inside(line: str, change: Change, config: Config) -> bool:
+    """Does a line in the main block stay although a rule dropped it? Its neighbours' verdict
+    never decides there; a link does not go for being a link, only if its text, as the
+    markdown stage will leave it, is boilerplate too (else cleaning the output again would
+    drop it)."""
+    if change.rule == "neighbours":
+        return True
+    if change.rule == "debris" and has_markup(line):
+        text = flatten(line).text
+        return bool(text) and classify([text], config)[0].label != "boilerplate"
+    return False
+
+
+def is_page_dump(
+    spans: Sequence[tuple[int, int]], outside: Sequence[int], drops: dict[int, Change]
+) -> bool:
+    """Enough furniture (lines of paragraphs that are not good prose) around the main block;
+    lines the rules dropped already count half."""
+    if spans[-1][1] < DUMP_MIN_LINES:
+        return False
+    lines = [i for k in outside for i in range(*spans[k])]
+    ruled = sum(1 for i in lines if i in drops)
+    return len(lines) - ruled + ruled // 2 >= DUMP_LINES
+
+
+def _edges(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    block: tuple[int, int],
+) -> set[int]:
+    """Up to ``EDGE`` paragraphs right against a block, not bad and not lists, going outward
+    until a bad one: an article's last line, a caption, a subhead. When unsure, keep."""
+    first, last = block
+    found = set()
+    for side in (
+        range(first - 1, max(-1, first - 1 - EDGE), -1),
+        range(last, min(len(spans), last + EDGE)),
+    ):
+        for k in side:
+            if feats[k].cls not in EDGE_CLASSES or is_list_item(lines[spans[k][0]]):
+                break
+            found.add(k)
+    return found
+
+
+def _titles(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], start: int
+) -> set[int]:
+    """The paragraphs just above a block that may be its title (and its byline): one line
+    each, not a list, not links."""
+    found = set()
+    for k in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
+        f = feats[k]
+        a, b = spans[k]
+        if f.cls == "bad" or b - a > 1 or is_list_item(lines[a]):
+            break
+        if f.size >= TITLE_SIZE:
+            found.add(k)
+    return found

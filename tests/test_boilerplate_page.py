@@ -1,0 +1,149 @@
+"""Whole pages: long lines, tables and lists kept; a page dump's furniture dropped, explained."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Config, clean
+from newsclean.model import Doc
+from newsclean.stages.boilerplate import boilerplate
+
+_ARTICLE_ZH = [
+    "新华社北京1月4日电 今年以来，各地认真贯彻落实中央经济工作会议精神，经济运行总体回升向好。",
+    "国家统计局有关负责人表示，前三季度国内生产总值同比增长，就业形势保持稳定，居民收入稳步增加。",
+    "他说，我们有信心在今年完成这些目标，并为下一步的发展打下坚实的基础，这也是大家共同的期待。",
+    "专家认为，下一阶段要继续扩大内需，稳定市场预期，推动经济实现质的有效提升和量的合理增长。",
+]
+_ARTICLE_EN = [
+    "The city council voted on Monday to approve the new budget, which increases funding for "
+    "public transport and schools after a long debate that lasted into the night.",
+    "Council members said that the plan would be reviewed again in the spring, when the first "
+    "figures for the year are known and the mayor has presented her report to the public.",
+    "Residents who spoke at the meeting were divided, and several of them asked the council to "
+    "publish the full list of projects that the money will pay for before the next session.",
+    "The mayor said she was confident that the budget would help the city grow, and that the "
+    "council would listen to everyone who had taken the time to come to the meeting.",
+]
+
+
+def _run(lines: list[str]) -> tuple[str, ...]:
+    return boilerplate(Doc(tuple(lines), tuple(range(1, len(lines) + 1))), Config()).lines
+
+
+def test_a_one_line_article_with_a_copyright_notice_is_kept():
+    """A table layout puts the whole article on one line, the site's notice and all."""
+    line = "版权所有 中国网 " + "".join(_ARTICLE_ZH)
+    assert _run(["首页 | 新闻 | 体育 | 财经", line, "版权所有 © 2023 某某网"]) == (line,)
+
+
+@pytest.mark.parametrize("rule", ["版权所有", "all rights reserved", "分享到"])
+def test_no_long_line_goes_whole_for_a_phrase(rule):
+    line = f"{rule} " + " ".join(_ARTICLE_EN[:3])
+    assert line in _run([*_ARTICLE_EN, line])
+
+
+def test_a_table_at_the_end_is_kept():
+    table = [
+        "名次 | 车手 | 积分",
+        "---|---|---",
+        "1 | 张三 | 5040",
+        "2 | 李四 | 5035",
+        "3 | 王五 | 5033",
+    ]
+    lines = [*_ARTICLE_ZH, "责任编辑：李四", *table]
+    assert _run(lines) == (*_ARTICLE_ZH, *table)
+
+
+def test_a_final_numbered_list_is_kept():
+    items = [
+        "1. 坚持稳中求进，做好今年的工作。",
+        "2. 扩大内需，稳定市场预期。",
+        "3. 推动高质量发展。",
+    ]
+    lines = [*_ARTICLE_ZH, "责任编辑：李四", *items]
+    assert _run(lines) == (*_ARTICLE_ZH, *items)
+
+
+_PLAIN_MENU = ["* Sign in", "* Newsletters", "* Weather", "* Crosswords"]
+
+
+def _page(article: list[str]) -> str:
+    menu = [
+        f"* [{name}](http://example.com/{i})"
+        for i, name in enumerate(
+            ["Home", "Politics", "Business", "Sports", "Culture", "Opinion", "Travel", "Video"] * 2
+        )
+    ]
+    related = [
+        f"* [Headline number {i} about something else](http://example.com/r{i})" for i in range(12)
+    ]
+    stamps = [
+        "Posted by Jane Doe on November 19, 2019, 6:21 AM EST",
+        "![](http://example.com/a.jpg)",
+    ]
+    body = "\n\n".join(article)
+    return "\n".join(
+        [
+            *menu,
+            "",
+            *_PLAIN_MENU,
+            "",
+            *stamps,
+            "",
+            body,
+            "",
+            "## Related",
+            *related,
+            "",
+            "19 hours ago",
+            "(185)",
+        ]
+    )
+
+
+def test_a_page_dump_keeps_the_article_and_drops_its_furniture():
+    result = clean(_page(_ARTICLE_EN))
+    lines = result.text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    furniture = ("* ", "Home", "Politics", "Related", "Headline", "19 hours ago", "(185)", "![]")
+    assert not [line for line in lines if line.startswith(furniture)]
+    outside = [c for c in result.changes if c.rule == "outside-article"]
+    assert {c.line for c in outside} >= {20, 21}  # Weather, Crosswords: no phrase rule knows them
+    assert all("outside the article block" in c.detail for c in outside)
+
+
+def test_links_inside_the_article_keep_their_text():
+    article = [
+        *_ARTICLE_EN[:2],
+        "[Read the full transcript of the interview](http://example.com/t)",
+        *_ARTICLE_EN[2:],
+    ]
+    lines = clean(_page(article)).text.splitlines()
+    assert "Read the full transcript of the interview" in lines
+
+
+def test_cleaning_a_page_twice_changes_nothing_more():
+    once = clean(_page(_ARTICLE_EN)).text
+    assert clean(once).text == once
+
+
+_MARKDOWN = (
+    "## 会议开幕\n\n据[新华社](http://www.xinhuanet.com/)报道，**会议**今天开幕，各方代表出席。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "expected"),
+    [
+        ("a.txt", [], "会议开幕\n据新华社报道，会议今天开幕，各方代表出席。\n"),
+        ("a.md", [], _MARKDOWN.replace("\n\n", "\n")),
+        ("a.txt", ["--keep-markdown"], _MARKDOWN.replace("\n\n", "\n")),
+        ("a.md", ["--flatten-markdown"], "会议开幕\n据新华社报道，会议今天开幕，各方代表出席。\n"),
+    ],
+)
+def test_markdown_is_flattened_unless_kept(cli, tmp_path, name, flags, expected):
+    """Plain text by default; a *.md input stays markdown (blank lines still go: the pipeline
+    keeps paragraphs, one a line)."""
+    path = tmp_path / name
+    path.write_text(_MARKDOWN, encoding="utf-8")
+    assert cli("fix", "-q", *flags, str(path)).expect(0).out == expected
