@@ -86,8 +86,9 @@ def write(path: Path) -> None:
     """Write the data file (64 characters a row, so diffs stay readable)."""
     built = build()
     parts = [
-        "# Character levels of the CJK encoding standards, derived by newsclean/tiers.py from\n"
-        "# Python's codecs. Regenerate with `python -m newsclean.stages.encoding.tiers`; do not edit by hand."
+        "# Character levels of the CJK encoding standards, derived from Python's codecs by\n"
+        "# newsclean/stages/encoding/tiers.py. Regenerate with\n"
+        "# `python -m newsclean.stages.encoding.tiers`; do not edit by hand."
     ]
     for f in fields(Tiers):
         chars: str = getattr(built, f.name)
@@ -100,4 +101,4 @@ def write(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    write(Path(__file__).parent / "data" / _DATA)
+    write(Path(__file__).parents[2] / "data" / _DATA)  # newsclean/data
