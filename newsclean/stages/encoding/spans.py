@@ -167,15 +167,17 @@ def _best_spans(
 def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tuple[int, str, int]]]:
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
-    units = _units(chain.misread, run)
     utf8 = chain.actual == "utf-8"
-    reach = _utf8_reach(units) if utf8 else None
-    western = chain in WESTERN_CHAINS or chain in _IN_WORDS
-    in_words = chain in _IN_WORDS
-    bytes_say = chain in _BYTES_SAY
     own = _prefix_costs(run)
     if not utf8 and own[-1] < 2 * DENSE_SPAN:
         return {}  # one CJK codec read as another: too little rare to be a dense span
+    units = _units(chain.misread, run)
+    reach = _utf8_reach(units) if utf8 else None
+    if reach is not None and all(r <= i + 1 for i, r in enumerate(reach)):
+        return {}  # no two characters' bytes are UTF-8 together
+    western = chain in WESTERN_CHAINS or chain in _IN_WORDS
+    in_words = chain in _IN_WORDS
+    bytes_say = chain in _BYTES_SAY
     ends: dict[int, list[tuple[int, str, int]]] = {}
     before = -1
     for i, first in enumerate(units):
@@ -220,6 +222,7 @@ _LOOSE_UTF8 = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
     """For each unit, how many units (from the start of the run) the longest run of
     well-formed UTF-8 starting at its first byte reaches into: a bound on where
