@@ -80,7 +80,9 @@ def _patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _MARKS = tuple(
-    _Mark(mark, full, *_patterns(mark), temp, re.compile(f"{_SPACE}+{temp}"))
+    # (a run of spaces tried from its first space only: from each of a long run's spaces in
+    # turn, the search would be quadratic in the run's length)
+    _Mark(mark, full, *_patterns(mark), temp, re.compile(f"(?<!{_SPACE}){_SPACE}++{temp}"))
     for (mark, full), temp in zip(_FULL.items(), "\ufdd8\ufdd9\ufdda\ufddb\ufddc", strict=True)
 )
 

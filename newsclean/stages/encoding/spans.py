@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -166,24 +167,31 @@ def _best_spans(
 def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tuple[int, str, int]]]:
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
-    units = [_encoded(chain.misread, ch) for ch in run]
     utf8 = chain.actual == "utf-8"
-    western = chain in WESTERN_CHAINS or chain in _IN_WORDS
-    in_words = chain in _IN_WORDS
-    bytes_say = chain in _BYTES_SAY
     own = _prefix_costs(run)
     if not utf8 and own[-1] < 2 * DENSE_SPAN:
         return {}  # one CJK codec read as another: too little rare to be a dense span
+    units = _units(chain.misread, run)
+    reach = _utf8_reach(units) if utf8 else None
+    if reach is not None and all(r <= i + 1 for i, r in enumerate(reach)):
+        return {}  # no two characters' bytes are UTF-8 together
+    western = chain in WESTERN_CHAINS or chain in _IN_WORDS
+    in_words = chain in _IN_WORDS
+    bytes_say = chain in _BYTES_SAY
     ends: dict[int, list[tuple[int, str, int]]] = {}
     before = -1
     for i, first in enumerate(units):
         # UTF-8 starts with a lead byte; one CJK codec read as another, with a rare character.
         if first is None or (not 0xC2 <= first[0] <= 0xF4 if utf8 else own[i + 1] == own[i]):
             continue
+        if reach is not None and reach[i] <= i + 1:
+            continue  # its bytes end no UTF-8 character past its own: nothing to read
         for j, new, new_own in _aligned(chain.actual, units, i):
             gain = own[j] - own[i] - new_own
             if gain < 0 or (gain == 0 and not bytes_say):
                 continue
+            if not (utf8 or western) and j - i < DENSE_SPAN:
+                continue  # what _worth says first, for the price of a subtraction
             if not (_worth_western(run[i:j], new) if western else _worth(run[i:j], new, utf8)):
                 continue
             if in_words and not _in_word(line, lo + i, lo + j, new):
@@ -199,6 +207,36 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
                 evidence = len(_CJK().findall(new)) if bytes_say else 0
                 ends.setdefault(j, []).append((i, new, gain + evidence))
     return ends
+
+
+@lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
+def _units(codec: str, run: str) -> tuple[bytes | None, ...]:
+    return tuple(_encoded(codec, ch) for ch in run)
+
+
+# A sequence of characters UTF-8 could hold (ASCII too: a GBK trail byte can be one), looser
+# than a strict decoder (which refuses overlong forms and surrogates): where no such sequence
+# covers more than a character's own bytes, a strict decode cannot end one in the next either.
+_LOOSE_UTF8 = re.compile(
+    b"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
+)
+
+
+@lru_cache(maxsize=256)
+def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
+    """For each unit, how many units (from the start of the run) the longest run of
+    well-formed UTF-8 starting at its first byte reaches into: a bound on where
+    :func:`_aligned` can end a span that starts there (it decodes strictly, unit by unit)."""
+    starts = [0]
+    for data in units:
+        starts.append(starts[-1] + (len(data) if data is not None else 1))
+    blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
+    reach = []
+    for i in range(len(units)):
+        m = _LOOSE_UTF8.match(blob, starts[i])
+        # units [i, reach) lie whole inside the well-formed bytes
+        reach.append(i if m is None else bisect_right(starts, m.end()) - 1)
+    return reach
 
 
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
@@ -217,9 +255,62 @@ def _prefix_costs(run: str) -> list[int]:
     )
 
 
-def _aligned(actual: str, units: list[bytes | None], start: int) -> list[tuple[int, str, int]]:
+def _aligned(
+    actual: str, units: tuple[bytes | None, ...], start: int
+) -> list[tuple[int, str, int]]:
     """Where the bytes of the characters from ``start`` on decode strictly as ``actual`` and
     end on a character of both codecs, with what they decode to and its own cost."""
+    whole = _whole_units(actual, units)
+    if whole is None:
+        return _aligned_slowly(actual, units, start)
+    text, offsets, spent = whole
+    out: list[tuple[int, str, int]] = []
+    for k in range(start, min(len(units), start + LONGEST)):
+        if offsets[k + 1] == offsets[k]:
+            # not a unit that decodes alone: as the decoder would read on from ``start``
+            return out if units[k] is None else _aligned_slowly(actual, units, start)
+        if k > start:
+            out.append((k + 1, text[offsets[start] : offsets[k + 1]], spent[k + 1] - spent[start]))
+    return out
+
+
+@lru_cache(maxsize=256)  # the same run, read from every start
+def _whole_units(
+    actual: str, units: tuple[bytes | None, ...]
+) -> tuple[str, list[int], list[int]] | None:
+    """The units of a run that decode as ``actual`` each alone, strictly (a double-byte codec
+    holds no state between characters: decoding units one after the other, or from any
+    unit on, reads each the same): their readings joined, where each unit's reading starts
+    and ends in it (empty for a unit that does not decode alone) and the readings' own
+    costs summed. ``None`` for UTF-8, whose characters span units."""
+    if actual == "utf-8":
+        return None
+    pieces: list[str] = []
+    offsets = [0]
+    spent = [0]
+    at = 0
+    for data in units:
+        piece = None
+        if data is not None:
+            try:
+                piece = data.decode(actual)
+            except UnicodeDecodeError:
+                piece = None
+        if piece:
+            pieces.append(piece)
+            at += len(piece)
+            offsets.append(at)
+            spent.append(spent[-1] + own_cost(piece))
+        else:
+            offsets.append(at)
+            spent.append(spent[-1])
+    return "".join(pieces), offsets, spent
+
+
+def _aligned_slowly(
+    actual: str, units: tuple[bytes | None, ...], start: int
+) -> list[tuple[int, str, int]]:
+    """:func:`_aligned` by an incremental decoder, unit by unit."""
     decoder = codecs.getincrementaldecoder(actual)("strict")
     out: list[tuple[int, str, int]] = []
     text: list[str] = []
@@ -250,13 +341,13 @@ def _worth(span: str, new: str, utf8: bool) -> bool:
     span must be long and made of expensive characters only (``邓瑄`` is a name, not
     ``腌泉`` misread).
     """
+    before = cost(span)
+    if not utf8 and (len(span) < DENSE_SPAN or before < 2 * len(span)):
+        return False  # (checked first: it turns down most spans, and all the checks are pure)
     if not has_cjk(new) or not is_cjk_dominant(new):
         return False
     if 2 * len(_CJK().findall(span)) < len(span):
         return False  # a double-byte codec's misreading is CJK: not box drawing (cp437)
-    before = cost(span)
-    if not utf8 and (len(span) < DENSE_SPAN or before < 2 * len(span)):
-        return False
     return cost(new) <= MAX_RATIO * before and before > 0
 
 
