@@ -90,6 +90,25 @@ def test_cleaning_twice_changes_nothing_more(text):
     assert clean(once).text == once
 
 
+_LONG_URL = "http://example.com/mailto/?url=" + "%2f".join(["abcdefgh"] * 30)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"| | [![](http://example.com/i.gif)发送给朋友]({_LONG_URL}) | | [打印本文]({_LONG_URL}) |",
+        "第**1** 页/共**1** 页 << 上一页 | 下一页 >>",
+    ],
+)
+def test_markup_lines_are_judged_as_the_markdown_stage_leaves_them(line):
+    """A long URL does not make a share row prose, nor emphasis hide a pager: the first pass
+    drops what a second pass, on the flattened text, would drop."""
+    lines = [*_ARTICLE_ZH[:2], line, *_ARTICLE_ZH[2:]]
+    once = clean("\n".join(lines)).text
+    assert once.splitlines() == _ARTICLE_ZH
+    assert clean(once).text == once
+
+
 def test_a_run_of_sentence_marks_is_not_a_long_line():
     assert _run([*_ARTICLE_ZH, "。。。版权所有"]) == tuple(_ARTICLE_ZH)
 
