@@ -76,3 +76,39 @@ def test_verdict_survives_later_stages(lang, line):
     label = classify_line(line).label
     for variant in _rewritten(line):
         assert classify_line(variant).label == label, variant
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Reading time: 7 minutes", "credit"),
+        ("12,408 views", "credit"),
+        ("Sign in | Register", "navigation"),
+        ("Click here to load more", "navigation"),
+        ("Advertisement - Scroll to continue", "ads"),
+        ("This story first appeared on example.org.", "disclaimer"),
+        ("This article is for informational purposes only and is not advice.", "disclaimer"),
+        ("请登录", "navigation"),
+        ("热门排行榜", "related"),
+        ("联系电话：010-12345678", "credit"),
+        ("网站地图 - 联系我们 - 广告服务", "sitelinks"),
+        ("免责声明：本页内容由用户上传，本站仅提供信息存储服务。", "disclaimer"),
+    ],
+)
+def test_furniture_families(line, rule):
+    verdict = classify_line(line)
+    assert (verdict.label, verdict.rule) == ("boilerplate", rule)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The video has 12,408 views since Monday, the company said.",
+        "电话：022-23508981",
+        "Photo: the mayor at the opening of the new bridge",
+        "他登录了系统。",
+        "排行第三的是一家来自上海的企业，去年的营收增长了百分之二十。",
+    ],
+)
+def test_lines_like_furniture_stay(line):
+    assert classify_line(line).label != "boilerplate"

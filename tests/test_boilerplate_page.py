@@ -54,6 +54,65 @@ def test_a_table_at_the_end_is_kept():
     assert _run(lines) == (*_ARTICLE_ZH, *table)
 
 
+def test_a_data_table_inside_a_layout_table_is_kept():
+    """A page laid out as one big table: the data table (multi-line cells) sits between the
+    site's rows, and a footer row with links follows it without a blank line."""
+    table = [
+        "专业名称 | 导师 | 人数 | 考试科目",
+        "---|---|---|---",
+        "01艺术学原理 | 王一 | 7 | 1、英语",
+        "2、艺术概论",
+        "3、中国艺术史",
+        "02音乐学 | 李二 | 9 | 同 上",
+        "03美术学 | 张三 | 6 | 同 上",
+        "04设计学 | 赵四 | 5 | 同 上",
+    ]
+    footer = ["[首页](/) | [关于我们](/a) | [联系我们](/c)", "版权所有 © 2023 某某研究院"]
+    lines = [*_ARTICLE_ZH, *table, *footer]
+    out = _run(lines)
+    assert out[: len(_ARTICLE_ZH) + len(table)] == (*_ARTICLE_ZH, *table)
+    assert footer[1] not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a notice spared as "long" for its marks must not anchor its neighbours: once the
+        # duplicate between them goes, the second pass would drop the last line
+        f"{_ARTICLE_ZH[0]}\n。。。版权所有\n{_ARTICLE_ZH[0]}\n會",
+        # an image between two characters leaves a space, not a new sequence (here mojibake)
+        "é“![]()\ufffd",
+        "word![](x.png)word and more",
+    ],
+)
+def test_cleaning_twice_changes_nothing_more(text):
+    once = clean(text).text
+    assert clean(once).text == once
+
+
+_LONG_URL = "http://example.com/mailto/?url=" + "%2f".join(["abcdefgh"] * 30)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"| | [![](http://example.com/i.gif)发送给朋友]({_LONG_URL}) | | [打印本文]({_LONG_URL}) |",
+        "第**1** 页/共**1** 页 << 上一页 | 下一页 >>",
+    ],
+)
+def test_markup_lines_are_judged_as_the_markdown_stage_leaves_them(line):
+    """A long URL does not make a share row prose, nor emphasis hide a pager: the first pass
+    drops what a second pass, on the flattened text, would drop."""
+    lines = [*_ARTICLE_ZH[:2], line, *_ARTICLE_ZH[2:]]
+    once = clean("\n".join(lines)).text
+    assert once.splitlines() == _ARTICLE_ZH
+    assert clean(once).text == once
+
+
+def test_a_run_of_sentence_marks_is_not_a_long_line():
+    assert _run([*_ARTICLE_ZH, "。。。版权所有"]) == tuple(_ARTICLE_ZH)
+
+
 def test_a_final_numbered_list_is_kept():
     items = [
         "1. 坚持稳中求进，做好今年的工作。",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from ..chars import CJK, CJK_PUNCT
 from ..config import Config
 from ..model import Change, Doc
 from .boilerplate.lines import is_debris
@@ -44,6 +45,23 @@ _CELL = re.compile(r"\s*\|\s*")
 _MARKS = ("](", "*", "_", "#", "\\", "|", "---")
 
 
+_CJK_SIDE = re.compile(f"[{CJK}{CJK_PUNCT}]")
+
+
+def _gap(m: re.Match[str]) -> str:
+    """What an image leaves: a space between two other characters unless one side is CJK
+    (where words are not spaced). Joining the two sides could make a new character sequence
+    (mojibake, a word) that cleaning the output again would treat differently.
+
+    >>> flatten_line("a![](x.png)b"), flatten_line("文![](x.png)字")
+    ('a b', '文字')
+    """
+    s, i, j = m.string, m.start(), m.end()
+    if i == 0 or j == len(s) or s[i - 1].isspace() or s[j].isspace():
+        return ""
+    return "" if _CJK_SIDE.match(s[i - 1]) or _CJK_SIDE.match(s[j]) else " "
+
+
 def flatten_line(line: str) -> str:
     """One line without its inline markup (tables are done by :func:`markdown`).
 
@@ -56,7 +74,7 @@ def flatten_line(line: str) -> str:
     if "](" in text:
         for _ in range(3):  # a link around an image: the image first, then the link
             before = text
-            text = _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub("", text))
+            text = _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub(_gap, text))
             if text == before:
                 break
     if "#" in text:

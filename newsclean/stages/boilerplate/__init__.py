@@ -63,8 +63,16 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         if v.label == "boilerplate"
     }
     if drops:
+        kept = spare_long(doc.lines, drops)
+        if len(kept) < len(drops):
+            # a long line spared stays content: it anchors no neighbours, else cleaning the
+            # output again (duplicates gone between) could find the anchor the first pass missed
+            verdicts = list(verdicts)
+            for i in drops.keys() - kept.keys():
+                verdicts[i] = Verdict("content")
+            drops = kept
         drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
-        drops = structure(doc.lines, spare_long(doc.lines, drops))
+        drops = structure(doc.lines, drops)
     if len(doc.lines) >= DUMP_MIN_LINES and may_be_dump(verdicts, flagged):
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
     if not drops:

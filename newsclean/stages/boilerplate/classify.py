@@ -58,6 +58,7 @@ class Verdict:
 
 _CONTENT = Verdict("content")
 _SHORT = Verdict("short")
+_CELLS = re.compile(r"\s*\|\s*")
 _PROTECTED = Verdict("protected")
 
 
@@ -91,6 +92,8 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
     if is_debris(line):
         return STRONG, Verdict("boilerplate", "debris", "no text")
     found = rules().short.find(core(folded))
+    if not found and "|" in folded:  # a table row, as the markdown stage leaves it: its cells
+        found = rules().short.find(core(_CELLS.sub(" ", folded).strip()))
     if found:
         return found[0], _PROTECTED if found[0] == KEEP else _matched(found)
     shape = shape_rule(folded)
@@ -132,6 +135,15 @@ def judge(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int
     "content" (in order): the others need no second look."""
     table = rules()
     prose = prose_flags(lines)
+    # a line with links is prose only if the text they leave is too: a long URL does not make
+    # a menu row prose (and no line is prose here that is not prose on its own)
+    linked = [i for i in compress(range(len(lines)), prose) if "](" in lines[i]]
+    if linked:
+        texts = [link_text(lines[i]) for i in linked]
+        for i, text, flag in zip(
+            linked, texts, prose_flags([t or "x" for t in texts]), strict=True
+        ):
+            prose[i] = bool(text) and flag
     verdicts = [_CONTENT] * len(lines)
     short = list(compress(range(len(lines)), map(not_, prose)))
     folds = dict(zip(short, fold_many([link_text(lines[i]) for i in short]), strict=True))

@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 #: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
+#: Strong emphasis, which the markdown stage takes away (``第**1** 页``).
+_STRONG_MARK = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 #: List markers, also as html2text escapes them (``\+ Added …``, ``\- Menu``).
@@ -50,7 +52,11 @@ def link_text(line: str) -> str:
 
     >>> link_text("| [北京大学](http://www.pku.edu.cn/) | [中心概况](Intro.asp) | ![](a.gif) 站点导航 |")
     '| 北京大学 | 中心概况 |  站点导航 |'
+    >>> link_text("第**1** 页/共**1** 页")
+    '第1 页/共1 页'
     """
+    if "**" in line or "__" in line:
+        line = _STRONG_MARK.sub(r"\2", line)
     if "](" not in line:
         return line
     return _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub("", line))

@@ -50,7 +50,8 @@ TABLE_GAP = 3
 _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 #: Rules that judge a whole line, not a phrase in it.
 _WHOLE_LINE = frozenset({"debris", "site", "symbols"})
-_SENTENCE_END = frozenset("。！？!?")
+#: Sentence ends: a run of marks is one end (``。。。`` is not three sentences).
+_ENDS = re.compile("[。！？!?]+")
 
 
 def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
@@ -69,8 +70,7 @@ def is_long(line: str) -> bool:
     text = flatten(line).text if has_markup(line) else line
     if len(text) >= LONG_CHARS:
         return True
-    ends = sum(1 for ch in text if ch in _SENTENCE_END) + text.count(". ")
-    return ends >= LONG_SENTENCES
+    return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
 
 
 def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
@@ -109,7 +109,10 @@ def page_drops(
     outside = [
         k
         for k in range(len(spans))
-        if k not in inside and classes[k] not in KEEP_OUTSIDE and spans[k][0] not in table
+        if k not in inside
+        and classes[k] not in KEEP_OUTSIDE
+        and spans[k][0] not in table
+        and not _prose_outside(lines, spans[k], classes[k])
     ]
     if not is_page_dump(spans, outside, drops):
         return drops
@@ -139,6 +142,16 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
                 )
     return revised
+
+
+def _prose_outside(lines: Sequence[str], span: tuple[int, int], cls: str) -> bool:
+    """A near-good paragraph outside the blocks that ends like a sentence, with no link in
+    it: prose the block's edges missed (a caption, an article's last paragraph after a
+    widget). When unsure, keep."""
+    a, b = span
+    if cls != "near" or any("](" in lines[i] for i in range(a, b)):
+        return False
+    return ends_like_sentence(lines[b - 1].rstrip(" *_"))
 
 
 def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
@@ -241,13 +254,28 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                 rows.append(j)
                 last = j
             j += 1
-        run = range(i, last + 1)
-        rules = sum(1 for k in rows if is_table_rule(lines[k]))
-        data = sum(1 for k in rows if _data_row(lines[k]))
-        if rules and data and not any("](" in lines[k] for k in run):
-            found.update(k for k in run if _table_part(lines, k))
+        for start, stop in _tables_in(lines, rows, last + 1):
+            # the table ends before its first link: a layout table's footer row is not data
+            end = next((k for k in range(start, stop) if "](" in lines[k]), stop)
+            run = range(start, end)
+            rules = sum(1 for k in run if is_table_rule(lines[k]))
+            data = sum(1 for k in run if "|" in lines[k] and _data_row(lines[k]))
+            if rules and data:
+                found.update(k for k in run if _table_part(lines, k))
         i = last + 1
     return found
+
+
+def _tables_in(lines: Sequence[str], rows: Sequence[int], end: int) -> list[tuple[int, int]]:
+    """The tables of a run of rows: each from the header row above a ``---|---`` rule to the
+    line before the next table's header. A layout table around a page (menus, links) and a
+    data table inside it are judged apart."""
+    rules = [k for k in rows if is_table_rule(lines[k])]
+    starts = []
+    for r in rules:
+        before = [k for k in rows if k < r]
+        starts.append(before[-1] if before else r)
+    return [(a, starts[j + 1] if j + 1 < len(starts) else end) for j, a in enumerate(starts)]
 
 
 def has_blank_lines(linenos: Sequence[int]) -> bool:
