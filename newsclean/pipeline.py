@@ -78,13 +78,38 @@ def _run(doc: Doc, config: Config, ran: int = 0) -> Doc:
 
 
 def _unsettled(doc: Doc, config: Config) -> bool:
-    """Does a document-level decision need taking again on what survived?
+    """Does a decision need taking again on what survived? Then the pipeline runs once more
+    on the output, so that cleaning a cleaned document changes nothing."""
+    return _pinyin_unsettled(doc, config) or _markdown_unsettled(doc, config)
 
-    The ``pinyin`` stage decides from the whole document's evidence, before ``boilerplate``
-    and ``duplicates`` drop lines. If annotations were kept and lines were dropped, the
-    evidence may read differently on the output; running the pipeline once more on the
-    output settles it, so that cleaning a cleaned document changes nothing.
+
+def _markdown_unsettled(doc: Doc, config: Config) -> bool:
+    """The ``markdown`` stage runs after ``encoding`` and joins what its markup kept apart
+    (``×*Ø0*`` → ``×Ø0``): where the joined text reads as mojibake, the encoding stage would
+    change it on a second pass.
+
+    >>> flat = STAGES["markdown"](Doc.from_text("×*Ø0*"), Config())
+    >>> flat.lines, _markdown_unsettled(flat, Config())
+    (('×Ø0',), True)
     """
+    if "markdown" not in config.stages or "encoding" not in config.stages:
+        return False
+    edited = {c.line for c in doc.changes if c.stage == "markdown" and c.action == "edit"}
+    lines = tuple(
+        line
+        for line, n in zip(doc.lines, doc.linenos, strict=True)
+        if n in edited and not line.isascii()
+    )
+    if not lines:
+        return False
+    probe = Doc(lines, tuple(range(1, len(lines) + 1)))
+    return STAGES["encoding"](probe, config).lines != lines
+
+
+def _pinyin_unsettled(doc: Doc, config: Config) -> bool:
+    """The ``pinyin`` stage decides from the whole document's evidence, before ``boilerplate``
+    and ``duplicates`` drop lines. If annotations were kept and lines were dropped, the
+    evidence may read differently on the output."""
     if "pinyin" not in config.stages or not any(c.action == "drop" for c in doc.changes):
         return False
     body = doc.body
