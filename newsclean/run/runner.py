@@ -160,23 +160,7 @@ def _begin(
     Returns the refined Config and how the units were grouped (finishing groups them alike)."""
     plan = _plan(config, options, learners, phase="begin", until=begun["until"])
     plan = replace(plan, spool=begun["spool"])
-    tables: list[dict[Any, Any]] = [{} for _ in learners]
-    n_docs = 0
-    sizes: list[int] = []
-    progress.start("learning", len(sources), sum(s.size() for s in sources))
-    pending: dict[tuple[int, int], Any] = {}
-    work = groups(units(sources, pending, options.field), options.jobs)
-    for dones in _parallel(plan, work, options.jobs):
-        sizes.append(len(dones))
-        for done in dones:
-            pending.pop((done.index, done.first), None)
-            progress.advance(done.last, done.nbytes)
-            n_docs += done.tally.documents
-            for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
-                combine_into(step, table, pairs)
-    for step, table in zip(learners, tables, strict=True):
-        config = step.apply(config, step.finalize(table, n_docs))
-    return config, sizes
+    return _learning_pass(plan, run_units, sources, options, learners, progress)
 
 
 def _learn(
@@ -187,21 +171,37 @@ def _learn(
     progress: Progress,
 ) -> Config:
     plan = _plan(config, options, learners)
+    return _learning_pass(plan, learn_units, sources, options, learners, progress)[0]
+
+
+def _learning_pass(
+    plan: Plan,
+    fn: Callable[[Plan, Sequence[Unit]], list[Done]],
+    sources: Sequence[Source],
+    options: Options,
+    learners: Sequence[Any],
+    progress: Progress,
+) -> tuple[Config, list[int]]:
+    """``fn`` over every unit, the learners' pairs combined and finalized: the refined Config,
+    and how many units each group had."""
     tables: list[dict[Any, Any]] = [{} for _ in learners]
     n_docs = 0
+    sizes: list[int] = []
     progress.start("learning", len(sources), sum(s.size() for s in sources))
     pending: dict[tuple[int, int], Any] = {}
     work = groups(units(sources, pending, options.field), options.jobs)
-    for dones in _parallel(plan, work, options.jobs, learn_units):
+    for dones in _parallel(plan, work, options.jobs, fn):
+        sizes.append(len(dones))
         for done in dones:
             pending.pop((done.index, done.first), None)
             progress.advance(done.last, done.nbytes)
             n_docs += done.tally.documents
             for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
                 combine_into(step, table, pairs)
+    config = plan.config
     for step, table in zip(learners, tables, strict=True):
         config = step.apply(config, step.finalize(table, n_docs))
-    return config
+    return config, sizes
 
 
 def learn_units(plan: Plan, work: Sequence[Unit]) -> list[Done]:
