@@ -206,3 +206,31 @@ def test_markdown_is_flattened_unless_kept(cli, tmp_path, name, flags, expected)
     path = tmp_path / name
     path.write_text(_MARKDOWN, encoding="utf-8")
     assert cli("fix", "-q", *flags, str(path)).expect(0).out == expected
+
+
+def test_a_numbered_list_after_the_article_of_a_page_dump_is_kept():
+    items = [
+        "1) A wooden train set with forty pieces",
+        "http://example.com/p1",
+        "2) The complete box set of a television series",
+        "http://example.com/p2",
+        "3) A board game for the whole family",
+        "http://example.com/p3",
+    ]
+    lines = clean(_page([*_ARTICLE_EN, "\n".join(items)])).text.splitlines()
+    assert [line for line in lines if line in items] == items
+
+
+def test_a_ranking_of_linked_headlines_after_the_article_still_goes():
+    ranking = [f"{i}. [Most read headline number {i}](http://example.com/m{i})" for i in (1, 2, 3)]
+    lines = clean(_page([*_ARTICLE_EN, "\n".join(ranking)])).text.splitlines()
+    assert not [line for line in lines if "Most read headline" in line]
+
+
+def test_a_subhead_above_prose_that_stays_outside_the_block_stays():
+    section = [
+        "## Web Console",
+        "See logged information associated with a page and use the console to talk to it.",
+    ]
+    lines = clean(_page([*_ARTICLE_EN, "* [A](http://a.com/1)\n* [B](http://a.com/2)", *section]))
+    assert "Web Console" in lines.text.splitlines()

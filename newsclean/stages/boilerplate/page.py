@@ -44,6 +44,10 @@ EDGE_CLASSES = frozenset({"near", "short"})
 MENU_ITEM_SIZE = 8
 #: ... and one of headlines, items without sentence ends shorter than this on average.
 HEADLINE_SIZE = 24
+#: A numbered list starting in or just after a block stays with it: this many items or more,
+#: each at most this many lines after the one before.
+NUMBERED_ITEMS = 3
+NUMBERED_GAP = 4
 #: Lines of a multi-line cell between two rows of a table.
 TABLE_GAP = 3
 #: Rules that do not drop the rows of a data table: its shape is not a menu's.
@@ -105,6 +109,7 @@ def page_drops(
     inside: set[int] = set()
     for first, last in blocks:
         inside.update(range(first, last))
+    inside |= _numbered_runs(lines, linenos, spans, blocks)
     table = data_tables(lines)
     outside = [
         k
@@ -132,6 +137,7 @@ def page_drops(
         + ", ".join(f"{linenos[spans[f][0]]}-{linenos[spans[e - 1][1] - 1]}" for f, e in blocks)
         + ")"
     )
+    titles |= _subheads(lines, spans, outside)
     for k in outside:
         if k in titles:
             continue
@@ -142,6 +148,60 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
                 )
     return revised
+
+
+def _numbered_runs(
+    lines: Sequence[str],
+    linenos: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    blocks: Sequence[tuple[int, int]],
+) -> set[int]:
+    """The paragraphs of numbered lists (1, 2, 3… at least ``NUMBERED_ITEMS`` items, no links
+    in them) that start in an article block or within ``EDGE`` paragraphs after it: a list of
+    products, steps or points that ends an article is the article's, whatever its items read
+    like. A ranking of linked headlines is not such a list."""
+    if not any(_NUMBERED.match(line) for line in lines):
+        return set()
+    para = [0] * len(lines)
+    for k, (a, b) in enumerate(spans):
+        para[a:b] = [k] * (b - a)
+    starts: set[int] = set()
+    for first, last in blocks:
+        starts.update(range(first, min(len(spans), last + EDGE)))
+    found: set[int] = set()
+    for first, stop in _numbered_sequences(lines):
+        # the last item's own lines (wrapped text, its link) run on to the next blank line
+        end = min(len(lines), stop + NUMBERED_GAP - 1)
+        while stop < end and linenos[stop] == linenos[stop - 1] + 1:
+            stop += 1
+        if para[first] in starts:
+            found.update(range(para[first], para[stop - 1] + 1))
+    return found
+
+
+def _numbered_sequences(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """``(first, stop)`` line spans of lists numbered 1, 2, 3… (items up to ``NUMBERED_GAP``
+    lines apart: a wrapped item, its link on a line of its own), of ``NUMBERED_ITEMS`` items or
+    more, none of them a markdown link."""
+    found = []
+    i, n = 0, len(lines)
+    while i < n:
+        m = _NUMBERED.match(lines[i])
+        if not m or m.group(1) != "1" or "](" in lines[i]:
+            i += 1
+            continue
+        last, expect, j = i, 2, i + 1
+        while j < n and j - last <= NUMBERED_GAP:
+            m = _NUMBERED.match(lines[j])
+            if m and int(m.group(1)) == expect:
+                if "](" in lines[j]:
+                    break
+                last, expect = j, expect + 1
+            j += 1
+        if expect - 1 >= NUMBERED_ITEMS:
+            found.append((i, last + 1))
+        i = last + 1
+    return found
 
 
 def _prose_outside(lines: Sequence[str], span: tuple[int, int], cls: str) -> bool:
@@ -376,6 +436,22 @@ def _edges(
                 break
             found.add(k)
     return found
+
+
+def _subheads(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], outside: Sequence[int]
+) -> set[int]:
+    """Markdown headings right above a paragraph that stays outside the blocks (good prose):
+    a section's subhead goes with its text or not at all."""
+    gone = set(outside)
+    return {
+        k
+        for k in gone
+        if k + 1 < len(spans)
+        and k + 1 not in gone
+        and spans[k][1] - spans[k][0] == 1
+        and lines[spans[k][0]].lstrip().startswith("#")
+    }
 
 
 def _titles(
