@@ -234,3 +234,23 @@ def test_a_subhead_above_prose_that_stays_outside_the_block_stays():
     ]
     lines = clean(_page([*_ARTICLE_EN, "* [A](http://a.com/1)\n* [B](http://a.com/2)", *section]))
     assert "Web Console" in lines.text.splitlines()
+
+
+@pytest.mark.parametrize("stamp", ["32M ago", "5H ago", "updated 16M ago", "Nov 18", "2 days ago"])
+def test_short_relative_times_and_bare_dates_are_stamps(stamp):
+    from newsclean.stages.boilerplate.content import line_class
+
+    assert line_class(stamp).why == "date, time or counter"
+
+
+def test_a_teaser_that_does_not_end_like_a_sentence_is_only_near_good():
+    from newsclean.stages.boilerplate.content import line_class
+
+    teaser = (
+        "Some people thought the striped cattle in a pasture were a practical joke, but the "
+        "science behind the painted animals could save farmers a lot of money"
+    )
+    assert line_class(teaser).cls == "near"
+    assert line_class(teaser + ".").cls == "good"
+    # a long paragraph with the function words of prose is good without its final stop
+    assert line_class(" ".join([teaser] * 2)).cls == "good"

@@ -171,11 +171,11 @@ def _numbered_runs(
     found: set[int] = set()
     for first, stop in _numbered_sequences(lines):
         # the last item's own lines (wrapped text, its link) run on to the next blank line
-        end = min(len(lines), stop + NUMBERED_GAP - 1)
-        while stop < end and linenos[stop] == linenos[stop - 1] + 1:
-            stop += 1
+        end, last = min(len(lines), stop + NUMBERED_GAP - 1), stop
+        while last < end and linenos[last] == linenos[last - 1] + 1:
+            last += 1
         if para[first] in starts:
-            found.update(range(para[first], para[stop - 1] + 1))
+            found.update(range(para[first], para[last - 1] + 1))
     return found
 
 
