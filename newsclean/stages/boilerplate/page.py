@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ...config import Config
 from ...model import Change
 from .classify import Verdict, classify
-from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
+from .content import BAD_LINK_DENSITY, STAMP_WHY, Features, article_blocks, line_class, smooth
 from .lines import ends_like_sentence, fold, shape_rule
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
 
@@ -44,6 +44,11 @@ EDGE_CLASSES = frozenset({"near", "short"})
 MENU_ITEM_SIZE = 8
 #: ... and one of headlines, items without sentence ends shorter than this on average.
 HEADLINE_SIZE = 24
+#: Prose between a headline and a time stamp, this many times on a page, is teasers.
+TEASERS = 3
+TEASER_WHY = "a teaser: a headline above it, a time stamp below, as around other stories"
+#: A stamp with a date or time in it (not a bare counter).
+_STAMP_TIME = re.compile(r"(?i)\bago\b|\d:\d\d|[a-z]{3}\.? \d|\d{4}")
 #: A numbered list starting in or just after a block stays with it: this many items or more,
 #: each at most this many lines after the one before.
 NUMBERED_ITEMS = 3
@@ -102,6 +107,8 @@ def page_drops(
         ruled = [drops[i].rule for i in range(a, b) if i in drops]
         if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
             feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
+    for k in _teasers(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, TEASER_WHY)
     classes = smooth([f.cls for f in feats])
     blocks = article_blocks(classes, [f.size for f in feats])
     if not blocks:
@@ -148,6 +155,23 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
                 )
     return revised
+
+
+def _teasers(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose between a headline (a markdown heading) above and a time stamp
+    (``5H ago``, ``Nov 18``) below, when the page holds ``TEASERS`` of them or more: the
+    standfirsts of a list of other stories, not the article."""
+    found = [
+        k
+        for k in range(1, len(spans) - 1)
+        if feats[k].cls in ("near", "good")
+        and feats[k + 1].why == STAMP_WHY
+        and _STAMP_TIME.search(lines[spans[k + 1][0]])
+        and lines[spans[k - 1][0]].lstrip(" *-+").startswith("#")
+    ]
+    return found if len(found) >= TEASERS else []
 
 
 def _numbered_runs(
@@ -386,10 +410,12 @@ def _kind(line: str) -> str:
 
 def _may_go(verdict: Verdict, feat: Features) -> bool:
     """Bylines and datelines never go; a line that reads as prose on its own goes only if its
-    paragraph is mostly links."""
+    paragraph is mostly links, or a teaser (:func:`_teasers`)."""
     if verdict.label == "protected":
         return False
-    return verdict.label != "content" or feat.link_density > BAD_LINK_DENSITY
+    return (
+        verdict.label != "content" or feat.link_density > BAD_LINK_DENSITY or feat.why == TEASER_WHY
+    )
 
 
 def _spared_inside(line: str, change: Change, config: Config) -> bool:
