@@ -266,3 +266,24 @@ def test_teasers_between_headlines_and_time_stamps_go():
     lines = clean(_page([*_ARTICLE_EN, "### More news", *units])).text.splitlines()
     assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
     assert not [line for line in lines if line in teasers]
+
+
+def test_a_comment_thread_under_the_article_goes():
+    comments = [
+        f"I have been reading this site for years and I think the council made the right call "
+        f"here, even if the budget is not perfect and the debate took far too long ({i})."
+        for i in range(3)
+    ]
+    thread = [
+        f"{i + 1}. **reader{i}** says:\n\nNovember 19, 2019 at 6:3{i} am\n\n{c}"
+        for i, c in enumerate(comments)
+    ]
+    lines = clean(_page([*_ARTICLE_EN, "## 3 responses", *thread])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert not [line for line in lines if line in comments]
+
+
+def test_a_quote_introduced_by_said_is_not_a_comment_thread():
+    quotes = [f"* The mayor said:\n\n{line}" for line in _ARTICLE_EN[2:]]
+    lines = clean(_page([*_ARTICLE_EN[:2], *quotes])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN

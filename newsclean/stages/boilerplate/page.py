@@ -47,6 +47,13 @@ HEADLINE_SIZE = 24
 #: Prose between a headline and a time stamp, this many times on a page, is teasers.
 TEASERS = 3
 TEASER_WHY = "a teaser: a headline above it, a time stamp below, as around other stories"
+#: Comment threads: this many headers or more; a comment this many paragraphs long at most.
+COMMENT_HEADS = 3
+COMMENT_BODY = 8
+COMMENT_WHY = "a comment thread"
+_COMMENT_HEAD = re.compile(
+    r"(?i)^\s*(?:[*+-]|\d{1,4}[.)])\s+\S.{0,80}?\b(?:says|said|wrote|writes|commented)\s*:\s*$"
+)
 #: A stamp with a date or time in it (not a bare counter).
 _STAMP_TIME = re.compile(r"(?i)\bago\b|\d:\d\d|[a-z]{3}\.? \d|\d{4}")
 #: A numbered list starting in or just after a block stays with it: this many items or more,
@@ -107,8 +114,7 @@ def page_drops(
         ruled = [drops[i].rule for i in range(a, b) if i in drops]
         if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
             feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
-    for k in _teasers(lines, spans, feats):
-        feats[k] = Features("bad", feats[k].size, feats[k].link_density, TEASER_WHY)
+    _other_stories(lines, spans, feats)
     classes = smooth([f.cls for f in feats])
     blocks = article_blocks(classes, [f.size for f in feats])
     if not blocks:
@@ -157,6 +163,16 @@ def page_drops(
     return revised
 
 
+def _other_stories(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: list[Features]
+) -> None:
+    """Teasers of other stories and comment threads are bad, whatever their prose."""
+    for k in _teasers(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, TEASER_WHY)
+    for k in _comments(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, COMMENT_WHY)
+
+
 def _teasers(
     lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
 ) -> list[int]:
@@ -172,6 +188,25 @@ def _teasers(
         and lines[spans[k - 1][0]].lstrip(" *-+").startswith("#")
     ]
     return found if len(found) >= TEASERS else []
+
+
+def _comments(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """A comment thread: from the first of ``COMMENT_HEADS`` or more comment headers (a list
+    item ``1. **name** says:``, ``* name on November 19, 2019 at 6:34 am said:``) to the
+    last one's comment (up to ``COMMENT_BODY`` paragraphs, ending at a heading or at
+    furniture that is not a time stamp)."""
+    heads = [k for k, (a, b) in enumerate(spans) if b - a == 1 and _COMMENT_HEAD.match(lines[a])]
+    if len(heads) < COMMENT_HEADS:
+        return []
+    end = heads[-1] + 1
+    while end < min(len(spans), heads[-1] + 1 + COMMENT_BODY):
+        f, line = feats[end], lines[spans[end][0]]
+        if (f.cls == "bad" and f.why != STAMP_WHY) or line.lstrip().startswith("#"):
+            break
+        end += 1
+    return list(range(heads[0], end))
 
 
 def _numbered_runs(
@@ -203,22 +238,27 @@ def _numbered_runs(
     return found
 
 
+def _plain_item(line: str) -> bool:
+    """An item of a numbered list of the article's: not a link, not a comment's header."""
+    return "](" not in line and not _COMMENT_HEAD.match(line)
+
+
 def _numbered_sequences(lines: Sequence[str]) -> list[tuple[int, int]]:
     """``(first, stop)`` line spans of lists numbered 1, 2, 3… (items up to ``NUMBERED_GAP``
     lines apart: a wrapped item, its link on a line of its own), of ``NUMBERED_ITEMS`` items or
-    more, none of them a markdown link."""
+    more, none of them a markdown link or a comment's header."""
     found = []
     i, n = 0, len(lines)
     while i < n:
         m = _NUMBERED.match(lines[i])
-        if not m or m.group(1) != "1" or "](" in lines[i]:
+        if not m or m.group(1) != "1" or not _plain_item(lines[i]):
             i += 1
             continue
         last, expect, j = i, 2, i + 1
         while j < n and j - last <= NUMBERED_GAP:
             m = _NUMBERED.match(lines[j])
             if m and int(m.group(1)) == expect:
-                if "](" in lines[j]:
+                if not _plain_item(lines[j]):
                     break
                 last, expect = j, expect + 1
             j += 1
@@ -410,11 +450,13 @@ def _kind(line: str) -> str:
 
 def _may_go(verdict: Verdict, feat: Features) -> bool:
     """Bylines and datelines never go; a line that reads as prose on its own goes only if its
-    paragraph is mostly links, or a teaser (:func:`_teasers`)."""
+    paragraph is mostly links, a teaser or a comment (:func:`_teasers`, :func:`_comments`)."""
     if verdict.label == "protected":
         return False
     return (
-        verdict.label != "content" or feat.link_density > BAD_LINK_DENSITY or feat.why == TEASER_WHY
+        verdict.label != "content"
+        or feat.link_density > BAD_LINK_DENSITY
+        or feat.why in (TEASER_WHY, COMMENT_WHY)
     )
 
 
