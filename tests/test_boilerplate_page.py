@@ -256,13 +256,16 @@ def test_a_teaser_that_does_not_end_like_a_sentence_is_only_near_good():
     assert line_class(" ".join([teaser] * 2)).cls == "good"
 
 
-def test_teasers_between_headlines_and_time_stamps_go():
+@pytest.mark.parametrize("mark", ["#### ", ""])
+def test_teasers_between_headlines_and_time_stamps_go(mark):
     teasers = [
         "Officials said on Tuesday that the plan for the new bridge would be delayed until the "
         f"end of the year because of rising costs in story {i}"
         for i in range(4)
     ]
-    units = [f"#### Another story number {i}\n\n{t}\n\n{i + 2}H ago" for i, t in enumerate(teasers)]
+    units = [
+        f"{mark}Another story number {i}\n\n{t}\n\n{i + 2}H ago" for i, t in enumerate(teasers)
+    ]
     lines = clean(_page([*_ARTICLE_EN, "### More news", *units])).text.splitlines()
     assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
     assert not [line for line in lines if line in teasers]

@@ -178,16 +178,30 @@ def _teasers(
 ) -> list[int]:
     """Paragraphs of prose between a headline (a markdown heading) above and a time stamp
     (``5H ago``, ``Nov 18``) below, when the page holds ``TEASERS`` of them or more: the
-    standfirsts of a list of other stories, not the article."""
+    standfirsts of a list of other stories, not the article. In a plain dump the headline is
+    a line of its own that does not end like a sentence."""
     found = [
         k
         for k in range(1, len(spans) - 1)
         if feats[k].cls in ("near", "good")
         and feats[k + 1].why == STAMP_WHY
         and _STAMP_TIME.search(lines[spans[k + 1][0]])
-        and lines[spans[k - 1][0]].lstrip(" *-+").startswith("#")
+        and _headline(lines, spans[k - 1], feats[k - 1])
     ]
     return found if len(found) >= TEASERS else []
+
+
+def _headline(lines: Sequence[str], span: tuple[int, int], feat: Features) -> bool:
+    """A markdown heading, or one line, not a sentence, not links."""
+    line = lines[span[0]]
+    if line.lstrip(" *-+").startswith("#"):
+        return True
+    return (
+        span[1] - span[0] == 1
+        and feat.cls in ("short", "near")
+        and "](" not in line
+        and not ends_like_sentence(line.rstrip())
+    )
 
 
 def _comments(
