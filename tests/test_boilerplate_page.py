@@ -290,3 +290,30 @@ def test_a_quote_introduced_by_said_is_not_a_comment_thread():
     quotes = [f"* The mayor said:\n\n{line}" for line in _ARTICLE_EN[2:]]
     lines = clean(_page([*_ARTICLE_EN[:2], *quotes])).text.splitlines()
     assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+
+
+def _thread(comments: list[str]) -> list[str]:
+    return [
+        f"reader{i}\n\n{i + 2} days ago at 07:5{i} am\n\n{c}\n\nRating: {i} Votes"
+        for i, c in enumerate(comments)
+    ]
+
+
+_COMMENTS = [
+    f"I have been reading this site for years and I think the council made the right call "
+    f"here, even if the budget is not perfect and the debate took far too long ({i})."
+    for i in range(4)
+]
+
+
+def test_time_stamped_comments_under_a_comments_title_go():
+    page = _page([*_ARTICLE_EN, "## Top Rated Comments", *_thread(_COMMENTS)])
+    lines = clean(page).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert not [line for line in lines if line in _COMMENTS]
+
+
+def test_a_comments_link_above_the_article_does_not_make_it_a_thread():
+    stamped = [f"Posted {i + 2} days ago at 07:5{i} am\n\n{p}" for i, p in enumerate(_ARTICLE_EN)]
+    lines = clean(_page(["Comments (12)", *stamped])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN

@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from ...config import Config
 from ...model import Change
 from .classify import Verdict, classify
-from .content import BAD_LINK_DENSITY, STAMP_WHY, Features, article_blocks, line_class, smooth
+from .content import (
+    BAD_LINK_DENSITY,
+    NEAR_SIZE,
+    STAMP_WHY,
+    Features,
+    article_blocks,
+    line_class,
+    smooth,
+)
 from .lines import ends_like_sentence, fold, shape_rule
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
 
@@ -53,6 +61,10 @@ COMMENT_BODY = 8
 COMMENT_WHY = "a comment thread"
 _COMMENT_HEAD = re.compile(
     r"(?i)^\s*(?:[*+-]|\d{1,4}[.)])\s+\S.{0,80}?\b(?:says|said|wrote|writes|commented)\s*:\s*$"
+)
+_COMMENTS_TITLE = re.compile(
+    r"(?i)^[\W_]*(?:\d[\d,.]*\s+)?(?:top rated |latest |reader |user )?"
+    r"(?:comments?|responses?|replies|reactions)\b"
 )
 #: A stamp with a date or time in it (not a bare counter).
 _STAMP_TIME = re.compile(r"(?i)\bago\b|\d:\d\d|[a-z]{3}\.? \d|\d{4}")
@@ -210,9 +222,14 @@ def _comments(
     """A comment thread: from the first of ``COMMENT_HEADS`` or more comment headers (a list
     item ``1. **name** says:``, ``* name on November 19, 2019 at 6:34 am said:``) to the
     last one's comment (up to ``COMMENT_BODY`` paragraphs, ending at a heading or at
-    furniture that is not a time stamp)."""
+    furniture that is not a time stamp). Under a title such as ``## 34 Comments``, the
+    comments' time stamps are their headers."""
     heads = [k for k, (a, b) in enumerate(spans) if b - a == 1 and _COMMENT_HEAD.match(lines[a])]
     if len(heads) < COMMENT_HEADS:
+        heads = _stamped_thread(lines, spans, feats)
+    # comments follow the article: a thread starts after the page's first good paragraph
+    first_good = next((k for k, f in enumerate(feats) if f.cls == "good"), len(feats))
+    if len(heads) < COMMENT_HEADS or heads[0] < first_good:
         return []
     end = heads[-1] + 1
     while end < min(len(spans), heads[-1] + 1 + COMMENT_BODY):
@@ -221,6 +238,30 @@ def _comments(
             break
         end += 1
     return list(range(heads[0], end))
+
+
+def _stamped_thread(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """A comments title and the time stamps that follow it, each at most ``COMMENT_BODY``
+    paragraphs after the one before (the title first)."""
+    title = next(
+        (
+            k
+            for k, (a, b) in enumerate(spans)
+            if b - a == 1 and feats[k].size < NEAR_SIZE and _COMMENTS_TITLE.match(lines[a])
+        ),
+        None,
+    )
+    if title is None:
+        return []
+    heads = [title]
+    for k in range(title + 1, len(spans)):
+        if k - heads[-1] > COMMENT_BODY:
+            break
+        if feats[k].why == STAMP_WHY and _STAMP_TIME.search(lines[spans[k][0]]):
+            heads.append(k)
+    return heads if len(heads) > COMMENT_HEADS else []
 
 
 def _numbered_runs(
