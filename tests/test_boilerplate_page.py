@@ -42,6 +42,38 @@ def test_no_long_line_goes_whole_for_a_phrase(rule):
     assert line in _run([*_ARTICLE_EN, line])
 
 
+# one sentence of 100 characters: long by its prose alone, not by its sentences
+_ONE_SENTENCE_ZH = (
+    "据介绍，这次会议由市政府牵头组织，邀请了来自全国各地的三百多名专家学者和企业代表参加，"
+    "围绕城市更新、交通治理、公共服务和生态保护等议题进行了深入讨论，并形成了多项具体建议，"
+    "有关部门将在下个月逐条研究落实"
+)
+
+
+@pytest.mark.parametrize("phrase", ["版权所有", "责任编辑：李四", "分享到"])
+def test_a_line_of_100_characters_of_prose_is_not_dropped_for_a_phrase(phrase):
+    line = f"{phrase} {_ONE_SENTENCE_ZH}"
+    assert len(_ONE_SENTENCE_ZH) >= 100 > len(_ONE_SENTENCE_ZH[:99])
+    assert line in _run([*_ARTICLE_ZH, line])
+
+
+@pytest.mark.parametrize("phrase", ["版权所有", "分享到"])
+def test_below_100_characters_of_prose_a_phrase_still_drops_the_line(phrase):
+    """Under the threshold (one sentence, 99 characters with the phrase) the rule holds."""
+    line = f"{phrase} {_ONE_SENTENCE_ZH[: 99 - len(phrase)]}"
+    assert line not in _run([*_ARTICLE_ZH, line])
+
+
+def test_link_text_and_targets_are_not_prose():
+    """A row of links is long only in its markup: it still goes for the phrase in it."""
+    links = " ".join(
+        f"[某某地方召开会议研究部署今年的第{i}项重点工作](/news/{i}.html)" for i in range(12)
+    )
+    line = f"{links} 版权所有"
+    assert len(line) > 400
+    assert line not in _run([*_ARTICLE_ZH, line])
+
+
 def test_a_table_at_the_end_is_kept():
     table = [
         "名次 | 车手 | 积分",

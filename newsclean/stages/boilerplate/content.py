@@ -227,6 +227,8 @@ _STAMP = re.compile(
     r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
     r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
 )
+#: Why a line that is only a date, time or counter is bad.
+STAMP_WHY = "date, time or counter"
 #: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
 STAMP_LEFT = 6
 _MARKS = re.compile(r"[。！？!?；;]|[.](?:\s|$)|，|、")
@@ -272,7 +274,7 @@ def line_class(line: str) -> Features:
         return Features("bad", size, density, f"link text {density:.0%}")
     if size < NEAR_SIZE:
         if _STAMP.search(text) and units_left(_STAMP.sub("", text)) <= STAMP_LEFT:
-            return Features("bad", size, density, "date, time or counter")
+            return Features("bad", size, density, STAMP_WHY)
         return Features("short", size, density, f"short ({size} units)")
     prose = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
     prose = prose or _function_density(text, n_cjk, words)

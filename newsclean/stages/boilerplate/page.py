@@ -1,8 +1,10 @@
 """The page view: the per-line verdicts and the content model (:mod:`.content`) together.
 
-* **A long line never goes for a phrase.** A line of more than 100 characters of text, or of
-  three sentences, that a phrase family (or the user's rules) matched stays: a table layout puts
-  a whole article on one line, ``版权所有`` and all.
+* **A long line never goes for a phrase.** A line of 100 characters of prose or more (visible
+  text that is not link text, link targets or markup), or of three sentences, that a phrase
+  family (or the user's rules) matched stays: a table layout puts a whole article on one line,
+  ``版权所有`` and all. Rules that judge the whole line (debris, a link row's shape, symbols,
+  the site's learned lines) still apply.
 * **The main block is the article.** Inside it, a line goes only on its own evidence (a phrase
   family, debris with no text, the site's learned lines), never for its neighbours; a link with
   text there is the article's own link (``Related: …``, ``Read the full transcript``).
@@ -19,13 +21,22 @@ from collections.abc import Sequence
 from ...config import Config
 from ...model import Change
 from .classify import Verdict, classify
-from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
+from .content import (
+    BAD_LINK_DENSITY,
+    STAMP_WHY,
+    Class,
+    Features,
+    article_blocks,
+    line_class,
+    smooth,
+)
 from .lines import ends_like_sentence, fold, shape_rule
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
 
 STAGE = "boilerplate"
-#: A line this long (visible characters), or of three sentences, is not dropped whole for a phrase.
-LONG_CHARS = 200
+#: A line with this much prose (visible characters outside links and markup), or of three
+#: sentences, is not dropped whole for a phrase.
+LONG_CHARS = 100
 
 LONG_SENTENCES = 3
 #: A page dump has at least this many lines of furniture (not good prose) outside its main block.
@@ -49,7 +60,7 @@ TABLE_GAP = 3
 #: Rules that do not drop the rows of a data table: its shape is not a menu's.
 _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 #: Rules that judge a whole line, not a phrase in it.
-_WHOLE_LINE = frozenset({"debris", "site", "symbols"})
+_WHOLE_LINE = frozenset({"debris", "site", "symbols", "link-list"})
 #: Sentence ends: a run of marks is one end (``。。。`` is not three sentences).
 _ENDS = re.compile("[。！？!?]+")
 
@@ -62,20 +73,48 @@ def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
 
 
 def is_long(line: str) -> bool:
-    """Too long to go whole for a phrase found in it.
+    """Too long to go whole for a phrase found in it: 100 characters of prose (not counting
+    spaces, link text, link targets or markup), or three sentences.
 
     >>> is_long("版权所有 " + "这是一段很长的正文。" * 3), is_long("版权所有 © 2023 某某网")
     (True, False)
+    >>> is_long("相关新闻：" + "[某某地方召开会议研究部署今年的各项重点工作](/n/1.html) " * 4)
+    False
     """
-    text = flatten(line).text if has_markup(line) else line
-    if len(text) >= LONG_CHARS:
+    if has_markup(line):
+        m = flatten(line)
+        text, linked = m.text, m.link_chars
+    else:
+        text, linked = line, 0
+    if len(text) - text.count(" ") - linked >= LONG_CHARS:
         return True
     return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
 
 
 def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
-    """``drops`` without the long lines a phrase matched."""
-    return {i: c for i, c in drops.items() if c.rule in _WHOLE_LINE or not is_long(lines[i])}
+    """``drops`` without the long lines a phrase matched, and without the links whose text is
+    three sentences or more (a scraper that wraps a whole post in its link leaves no text
+    outside it, so the line reads as debris)."""
+    return {
+        i: c
+        for i, c in drops.items()
+        if not (is_long(lines[i]) if c.rule not in _WHOLE_LINE else _prose_link(lines[i], c))
+    }
+
+
+def _prose_link(line: str, change: Change) -> bool:
+    """A line of links alone whose text holds three sentences or more.
+
+    >>> from newsclean.model import Change
+    >>> _prose_link("[第一句话写在这里。第二句话也在这里。第三句话结束了。](/a)", Change("b", "debris", 1, "drop"))
+    True
+    >>> _prose_link("[首页](/) [新闻](/n)", Change("b", "debris", 1, "drop"))
+    False
+    """
+    if change.rule != "debris" or "](" not in line:
+        return False
+    text = flatten(line).text
+    return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
 
 
 def page_drops(
@@ -98,8 +137,7 @@ def page_drops(
         ruled = [drops[i].rule for i in range(a, b) if i in drops]
         if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
             feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
-    classes = smooth([f.cls for f in feats])
-    blocks = article_blocks(classes, [f.size for f in feats])
+    classes, blocks = _blocks(lines, spans, feats)
     if not blocks:
         return drops
     inside: set[int] = set()
@@ -142,6 +180,37 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
                 )
     return revised
+
+
+def _blocks(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> tuple[list[Class], list[tuple[int, int]]]:
+    """The smoothed classes and the article blocks. Paragraphs of images alone (no link, no
+    text) say nothing about where the article is: an article's photos sit between its
+    paragraphs. They are left out of the smoothing and the blocks' scores, and a block reaches
+    over them (a paragraph between two of its parts stays in it)."""
+    kept = [k for k, (a, b) in enumerate(spans) if not _images_only(lines, a, b)]
+    if len(kept) == len(spans):
+        smoothed = smooth([f.cls for f in feats])
+        return smoothed, article_blocks(smoothed, [f.size for f in feats])
+    sub = smooth([feats[k].cls for k in kept])
+    classes: list[Class] = [f.cls for f in feats]
+    for j, k in enumerate(kept):
+        classes[k] = sub[j]
+    blocks = article_blocks(sub, [feats[k].size for k in kept])
+    return classes, [(kept[a], kept[b - 1] + 1) for a, b in blocks]
+
+
+def _images_only(lines: Sequence[str], a: int, b: int) -> bool:
+    """Is the paragraph images and nothing else (no text, no link)?"""
+    for i in range(a, b):
+        line = lines[i]
+        if "![" not in line:
+            return False
+        m = flatten(line)
+        if m.text or m.links or not m.images:
+            return False
+    return True
 
 
 def _prose_outside(lines: Sequence[str], span: tuple[int, int], cls: str) -> bool:
@@ -381,12 +450,16 @@ def _edges(
 def _titles(
     lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], start: int
 ) -> set[int]:
-    """The paragraphs just above a block that may be its title (and its byline): one line
-    each, not a list, not links."""
+    """The paragraphs just above a block that may be its title (and its byline, and its date
+    and time: a line that is only a time stamp does not end the search): one line each, not
+    a list, not links."""
     found = set()
     for k in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
         f = feats[k]
         a, b = spans[k]
+        if f.why == STAMP_WHY and b - a == 1:
+            found.add(k)  # the article's date and time, between the title and the text
+            continue
         if f.cls == "bad" or b - a > 1 or is_list_item(lines[a]):
             break
         if f.size >= TITLE_SIZE:
