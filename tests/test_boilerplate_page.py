@@ -238,3 +238,86 @@ def test_markdown_is_flattened_unless_kept(cli, tmp_path, name, flags, expected)
     path = tmp_path / name
     path.write_text(_MARKDOWN, encoding="utf-8")
     assert cli("fix", "-q", *flags, str(path)).expect(0).out == expected
+
+
+def _zh_page(body: list[str]) -> str:
+    """A Chinese page dump: a menu of links, the body, related headlines, a footer."""
+    names = ["首页", "要闻", "财经", "科技", "房产", "国内", "国际", "体育", "娱乐", "汽车"]
+    menu = [f"  * [{name}](/clist/{i}.html)" for i, name in enumerate(names)]
+    related = [
+        f"  * [某地第{i}次召开工作会议 研究部署相关工作](/content/{i}.html)" for i in range(8)
+    ]
+    return "\n".join(
+        [*menu, "", "", *body, "", "| 最新", "", *related, "", "版权所有 © 2023 某某网"]
+    )
+
+
+def test_the_title_and_date_above_a_page_dumps_article_stay():
+    """A date line between the title and the text does not cut the title off."""
+    title, date = "某市召开会议部署今年重点工作", "2022-02-13 23:37"
+    body = [title, "", date, "", _ARTICLE_ZH[0], "", _ARTICLE_ZH[1] + _ARTICLE_ZH[2]]
+    lines = clean(_zh_page(body)).text.splitlines()
+    assert lines[:2] == [title, date]
+    assert "要闻" not in lines
+
+
+def test_photos_between_paragraphs_do_not_cut_the_article():
+    """The heading and first paragraph above a row of photos stay with the text below."""
+    title = "# 图说某市| 某某学院：剪窗花 过新年"
+    photos = [f"![](http://example.com/{i}.jpg)" for i in range(4)]
+    body = [
+        title,
+        "",
+        "1月20日，某某学院举办“剪窗花，过新年”活动。",
+        "",
+        *(p + "\n" for p in photos),
+        _ARTICLE_ZH[1] + _ARTICLE_ZH[2] + _ARTICLE_ZH[3],
+    ]
+    lines = clean(_zh_page(body)).text.splitlines()
+    assert lines[:2] == [
+        "图说某市| 某某学院：剪窗花 过新年",
+        "1月20日，某某学院举办“剪窗花，过新年”活动。",
+    ]
+
+
+def test_wrapped_prose_between_boilerplate_lines_stays():
+    """A text wrapped at a fixed width leaves short lines with sentences running on: a
+    phrase inside one of them (分享到) does not take the lines above it along."""
+    wrapped = [
+        "      造反派之间的内战，实际上是争夺优势。这种竞争比造反派与",
+        "保守派的竞争更不容易解决。当两派相互斗争时，中央明确表态支持造",
+        "反派反对保守派，这就等於宣判了斗争的胜负结果。可是，面对着两支队伍",
+        "，中央不可能只支持一派不支持另一派，而造反派们又没",
+    ]
+    lines = ["。", *wrapped, "；这样，作为该派中一员，他就能分享到一份胜利者的光荣。今天的人"]
+    kept = _run([*_ARTICLE_ZH, *lines])
+    assert all(line in kept for line in wrapped)
+
+
+def test_a_link_holding_a_whole_post_is_not_debris():
+    line = f"[{_ARTICLE_ZH[0]}{_ARTICLE_ZH[1]}{_ARTICLE_ZH[2]}](http://example.com/post/1)"
+    assert line in _run([*_ARTICLE_ZH, line])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a permalink "#" left by its link is a heading mark for the second pass
+        '####  [#](http://example.com/a#1 "permalink") re: 很高兴入住博客堂  2004-12-27 12:53  '
+        "[寒星](http://example.com/u)\n" + "\n".join(_ARTICLE_ZH),
+        # strong emphasis that one pass leaves paired
+        "\n".join(_ARTICLE_ZH[:2]) + "\n****思维，像清晨山涧涌出的泉水。 ****** 他说，这是好事。",
+        # a table's rule whose rows the first pass dropped
+        "| 当前位置：首页>>会议 | 双击自动滚屏 |\n---|---|---|---\n|  |  |\n"
+        + "\n".join(_ARTICLE_ZH),
+        # a share row whose javascript target holds parentheses: not prose
+        "\n".join(_ARTICLE_ZH)
+        + "\n[![](http://example.com/s.gif)发送给朋友](http://example.com/m?u=1) | "
+        "[![](http://example.com/p.gif)打印本文](javascript:if \\(window.print != null\\) "
+        "{ window.print\\(\\); } else { alert\\('Your browser does not support this feature. "
+        "Please select Print from the File menu.'\\); })",
+    ],
+)
+def test_cleaning_a_dump_twice_changes_nothing_more(text):
+    once = clean(text).text
+    assert clean(once).text == once
