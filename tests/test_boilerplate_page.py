@@ -321,3 +321,51 @@ def test_a_link_holding_a_whole_post_is_not_debris():
 def test_cleaning_a_dump_twice_changes_nothing_more(text):
     once = clean(text).text
     assert clean(once).text == once
+
+
+_THREAD = [
+    "* ![](images/face2/0.gif)[旅行中，谁忽悠了你？](t.jsp?id=1)【[版主](u.jsp?id=a)】08-11 16:06 298字 [4321/87]",
+    "  * ![](images/face2/2.gif)[参与旅行社的一般都是弱势群体……](t.jsp?id=2)【[梅骏](u.jsp?id=b)】08-11 16:58 138字 [140/0]",
+    "  * ![](images/face2/0.gif)[一把辛酸泪啊。](t.jsp?id=3)【[皮皮说话](u.jsp?id=c)】08-11 17:15 80字 [176/0]",
+]
+_RELATED = [
+    "·[韩红发新专辑 好友齐助阵](http://example.com/1.html) (2005-04-27 18:03PM)",
+    "·[蔡依林热舞](http://example.com/2.html) (2005-04-27 18:03PM)",
+    "·[分手还可做朋友 新碟发布](http://example.com/3.html) (2005-04-26 11:03AM)",
+    "* [Headline number one about something](http://example.com/r1) 19 hours ago",
+]
+
+
+@pytest.mark.parametrize("listing", [_THREAD, _RELATED])
+def test_a_listing_of_links_with_time_stamps_goes(listing):
+    """Reply threads and related headlines: a link beside its time stamp and counters."""
+    result = boilerplate(
+        Doc((*_ARTICLE_ZH, *listing), tuple(range(1, len(_ARTICLE_ZH) + len(listing) + 1))),
+        Config(),
+    )
+    assert result.lines == tuple(_ARTICLE_ZH)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one link beside a date: a source and its dateline, not a listing
+        ["[新华网](http://example.com) 2023-05-01 10:00", *_ARTICLE_ZH],
+        # a numbered list of references
+        [
+            *_ARTICLE_ZH,
+            "1. **^** [某某报道](http://example.com/1). [2017-04-13].",
+            "2. **^** [某某专访](http://example.com/2). [2015-07-12].",
+            "3. **^** [存档副本](http://example.com/3). [2020-09-20].",
+        ],
+        # a table's rows with a date cell
+        [
+            *_ARTICLE_ZH,
+            "2016年 | 5月6日至10月7日 | [KBS](/wiki/KBS)",
+            "2017年 | 3月2日至7月6日 | [Mnet](/wiki/Mnet)",
+            "2018年 | 1月26日至4月27日 | [Mnet](/wiki/Mnet)",
+        ],
+    ],
+)
+def test_what_is_not_a_listing_stays(lines):
+    assert _run(lines) == tuple(lines)
