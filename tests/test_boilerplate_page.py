@@ -369,3 +369,25 @@ def test_a_listing_of_links_with_time_stamps_goes(listing):
 )
 def test_what_is_not_a_listing_stays(lines):
     assert _run(lines) == tuple(lines)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We use cookies and similar technologies to improve your experience on our site, to "
+        "analyse traffic and to personalise advertising. By continuing to browse, you agree to "
+        "our use of cookies.",
+        "This article is for informational purposes only and does not constitute legal, "
+        "financial or technical advice. The views expressed are those of the author and do not "
+        "necessarily reflect the views of The Northern Press.",
+    ],
+)
+def test_a_long_line_that_is_a_notice_sentence_by_sentence_goes(notice):
+    """Not a phrase inside article text: every sentence is a site notice on its own."""
+    assert len(notice) > 100
+    assert _run([*_ARTICLE_EN, notice]) == tuple(_ARTICLE_EN)
+
+
+def test_a_long_line_with_one_notice_sentence_stays():
+    line = "We use cookies to improve your experience. " + " ".join(_ARTICLE_EN[:2])
+    assert line in _run([*_ARTICLE_EN, line])

@@ -30,8 +30,9 @@ from .content import (
     line_class,
     smooth,
 )
-from .lines import ends_like_sentence, fold, shape_rule
+from .lines import core, ends_like_sentence, fold, fold_many, shape_rule
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
+from .rules import rules
 
 STAGE = "boilerplate"
 #: A line with this much prose (visible characters outside links and markup), or of three
@@ -98,8 +99,41 @@ def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chan
     return {
         i: c
         for i, c in drops.items()
-        if not (is_long(lines[i]) if c.rule not in _WHOLE_LINE else _prose_link(lines[i], c))
+        if not (
+            is_long(lines[i]) and not notice(lines[i])
+            if c.rule not in _WHOLE_LINE
+            else _prose_link(lines[i], c)
+        )
     }
+
+
+#: Sentences: English ones end before the space after their mark, Chinese ones after their
+#: marks (a run is one end) and the quotes closing them.
+_EN_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”’」』）)]*")
+
+
+def notice(line: str) -> bool:
+    """Is every sentence of the line a site notice on its own (a strong family, which
+    matches at a sentence's start: a cookie banner, a disclaimer)? Such a line is not
+    article text with a phrase in it but the notice itself, however long; the phrase
+    families that match anywhere in a line do not count here.
+
+    >>> notice("We use cookies to improve your experience. By continuing to browse, you agree "
+    ...        "to our use of cookies and our privacy policy, which you can read on this page.")
+    True
+    >>> notice("版权所有 " + "据介绍，这次会议由市政府牵头组织，邀请了全国各地的专家学者参加，形成了多项具体建议。" * 2)
+    False
+    """
+    text = flatten(line).text if has_markup(line) else line
+    parts = [
+        p.strip()
+        for chunk in _EN_SENTENCE_END.split(text)
+        for p in _ZH_SENTENCE.findall(chunk)
+        if p.strip()
+    ]
+    strong = rules().strong
+    return bool(parts) and all(strong.find(core(folded)) for folded in fold_many(parts))
 
 
 def _prose_link(line: str, change: Change) -> bool:
