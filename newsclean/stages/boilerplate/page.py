@@ -358,8 +358,11 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                 last = j
             j += 1
         for start, stop in _tables_in(lines, rows, last + 1):
-            # the table ends before its first link: a layout table's footer row is not data
-            end = next((k for k in range(start, stop) if "](" in lines[k]), stop)
+            # the table ends before its first link: a layout table's footer row is not data;
+            # under a header of plain text, before its first row of links (a row with a
+            # linked name among its cells is data)
+            ends = _link_row if "](" not in lines[start] else _has_link
+            end = next((k for k in range(start, stop) if ends(lines[k])), stop)
             run = range(start, end)
             rules = sum(1 for k in run if is_table_rule(lines[k]))
             data = sum(1 for k in run if "|" in lines[k] and _data_row(lines[k]))
@@ -367,6 +370,26 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                 found.update(k for k in run if _table_part(lines, k))
         i = last + 1
     return found
+
+
+def _has_link(line: str) -> bool:
+    return "](" in line
+
+
+def _link_row(line: str) -> bool:
+    """A row that is mostly link text (more than half its visible characters), or has no
+    text besides its links.
+
+    >>> _link_row("[首页](/) | [关于我们](/a) | [联系我们](/c)")
+    True
+    >>> _link_row("2004 | 第19届金唱片大赏 | PAVV人气歌手奖 | [某某](/wiki/x) | 获奖")
+    False
+    """
+    if "](" not in line:
+        return False
+    m = flatten(line)
+    visible = len(m.text) - m.text.count(" ")
+    return m.link_chars * 2 > visible or visible == 0
 
 
 def _tables_in(lines: Sequence[str], rows: Sequence[int], end: int) -> list[tuple[int, int]]:
