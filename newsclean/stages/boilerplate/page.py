@@ -361,13 +361,21 @@ def data_tables(lines: Sequence[str]) -> set[int]:
             # the table ends before its first link: a layout table's footer row is not data;
             # under a header of plain text, before its first row of links (a row with a
             # linked name among its cells is data)
-            ends = _link_row if "](" not in lines[start] else _has_link
+            plain = "](" not in lines[start]
+            ends = _link_row if plain else _has_link
             end = next((k for k in range(start, stop) if ends(lines[k])), stop)
             run = range(start, end)
             rules = sum(1 for k in run if is_table_rule(lines[k]))
             data = sum(1 for k in run if "|" in lines[k] and _data_row(lines[k]))
             if rules and data:
-                found.update(k for k in run if _table_part(lines, k))
+                # under a plain header of three cells or more, a row of as many cells is the
+                # table's, whatever its shape (``**2005年** | 星星 | 金锺国 |``)
+                width = lines[start].count("|") if plain and not is_table_rule(lines[start]) else 0
+                found.update(
+                    k
+                    for k in run
+                    if _table_part(lines, k) or (width >= 2 and lines[k].count("|") == width)
+                )
         i = last + 1
     return found
 
