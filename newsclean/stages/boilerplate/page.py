@@ -74,20 +74,24 @@ def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
 
 
 def is_long(line: str) -> bool:
-    """Too long to go whole for a phrase found in it: 100 characters of prose (not counting
-    spaces, link text, link targets or markup), or three sentences.
+    """Too long to go whole for a phrase found in it: 100 characters of prose, or three
+    sentences of it. Prose is the visible text that is not link text, link targets, markup
+    or spaces, and not a site notice: a sentence that a strong family (a copyright line, a
+    cookie banner, a disclaimer, matched at the sentence's start) reads as boilerplate on its
+    own is the boilerplate at the line's edge, not the article's text.
 
     >>> is_long("版权所有 " + "这是一段很长的正文。" * 3), is_long("版权所有 © 2023 某某网")
     (True, False)
     >>> is_long("相关新闻：" + "[某某地方召开会议研究部署今年的各项重点工作](/n/1.html) " * 4)
     False
+    >>> is_long("We use cookies to improve your experience. By continuing to browse, you agree "
+    ...         "to our use of cookies and our privacy policy, which you can read on this page.")
+    False
     """
-    if has_markup(line):
-        m = flatten(line)
-        text, linked = m.text, m.link_chars
-    else:
-        text, linked = line, 0
-    if len(text) - text.count(" ") - linked >= LONG_CHARS:
+    if len(line) < LONG_CHARS and len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+        return False  # the prose is part of the line: it cannot be longer
+    text = _prose(line)
+    if len(text) - text.count(" ") >= LONG_CHARS:
         return True
     return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
 
@@ -99,11 +103,7 @@ def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chan
     return {
         i: c
         for i, c in drops.items()
-        if not (
-            is_long(lines[i]) and not notice(lines[i])
-            if c.rule not in _WHOLE_LINE
-            else _prose_link(lines[i], c)
-        )
+        if not (is_long(lines[i]) if c.rule not in _WHOLE_LINE else _prose_link(lines[i], c))
     }
 
 
@@ -111,20 +111,18 @@ def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chan
 #: marks (a run is one end) and the quotes closing them.
 _EN_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”’」』）)]*")
+_LINKED = re.compile(r"!?\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
 
 
-def notice(line: str) -> bool:
-    """Is every sentence of the line a site notice on its own (a strong family, which
-    matches at a sentence's start: a cookie banner, a disclaimer)? Such a line is not
-    article text with a phrase in it but the notice itself, however long; the phrase
-    families that match anywhere in a line do not count here.
+def _prose(line: str) -> str:
+    """The line's prose: its visible text without links (text and target) and markup, and
+    without the sentences that are site notices on their own (a strong family at the start).
 
-    >>> notice("We use cookies to improve your experience. By continuing to browse, you agree "
-    ...        "to our use of cookies and our privacy policy, which you can read on this page.")
-    True
-    >>> notice("版权所有 " + "据介绍，这次会议由市政府牵头组织，邀请了全国各地的专家学者参加，形成了多项具体建议。" * 2)
-    False
+    >>> _prose("© 2019 CBS Interactive. All rights reserved. [Privacy Policy](/p) | Cookies")
+    'Cookies'
     """
+    if "](" in line:
+        line = _LINKED.sub(" ", line)
     text = flatten(line).text if has_markup(line) else line
     parts = [
         p.strip()
@@ -133,7 +131,11 @@ def notice(line: str) -> bool:
         if p.strip()
     ]
     strong = rules().strong
-    return bool(parts) and all(strong.find(core(folded)) for folded in fold_many(parts))
+    return " ".join(
+        p
+        for p, folded in zip(parts, fold_many(parts), strict=True)
+        if not strong.find(core(folded))
+    )
 
 
 def _prose_link(line: str, change: Change) -> bool:
