@@ -52,13 +52,12 @@ def is_entry(line: str) -> bool:
     """
     if "](" not in line or _NUMBERED.match(line):
         return False  # a numbered list (notes, references, steps) is the article's
-    m = flatten(line)
-    if not m.link_chars or m.table or units(m.text) > ENTRY_UNITS:
-        return False  # a table's row with a date cell is data
     outside = _LINK.sub(" ", _IMAGE.sub(" ", line))
-    if not STAMP.search(outside):
+    if not STAMP.search(outside) or units(_NUMBERS.sub(" ", STAMP.sub(" ", outside))) > STAMP_LEFT:
         return False
-    return units(_NUMBERS.sub(" ", STAMP.sub(" ", outside))) <= STAMP_LEFT
+    m = flatten(line)
+    # a table's row with a date cell is data
+    return bool(m.link_chars) and not m.table and units(m.text) <= ENTRY_UNITS
 
 
 def entries(lines: Sequence[str], skip: Sequence[int] = ()) -> list[int]:

@@ -149,6 +149,8 @@ def _prose_link(line: str, change: Change) -> bool:
     """
     if change.rule != "debris" or "](" not in line:
         return False
+    if len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+        return False  # the link text is part of the line: it cannot hold more
     text = flatten(line).text
     return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
 
