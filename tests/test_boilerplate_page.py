@@ -316,6 +316,17 @@ def test_a_link_holding_a_whole_post_is_not_debris():
         "[![](http://example.com/p.gif)打印本文](javascript:if \\(window.print != null\\) "
         "{ window.print\\(\\); } else { alert\\('Your browser does not support this feature. "
         "Please select Print from the File menu.'\\); })",
+        # a layout row of links with nothing but separators outside them, in the article
+        "\n\n".join(_ARTICLE_ZH[:2])
+        + "\n\n| ![](http://example.com/t.gif) |  | · |  [医疗关注--新发现 ](http://example.com/a) "
+        "| · |  [ 皮肤顽疾----康复圣地 ](http://example.com/b)\n\n"
+        + "\n\n".join(_ARTICLE_ZH[2:])
+        + "\n\n"
+        + _zh_page([]),
+        # a table whose rows all go leaves no header behind
+        "\n".join(_ARTICLE_ZH)
+        + "\n推出日期 | 歌曲名称 | 专辑 | 曲目数\n---|---|---|---\n2004年8月2日 | 高速公路 | 12 | 3\n"
+        "2004年12月17日 | 我们的故事 | 10 | 2\n" + _ARTICLE_ZH[0],
     ],
 )
 def test_cleaning_a_dump_twice_changes_nothing_more(text):

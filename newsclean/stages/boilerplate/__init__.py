@@ -36,7 +36,14 @@ from ...model import Change, Doc
 from .classify import Verdict, classify, judge
 from .context import neighbours
 from .listing import entries
-from .page import DUMP_MIN_LINES, may_be_dump, page_drops, spare_long, structure
+from .page import (
+    DUMP_MIN_LINES,
+    may_be_dump,
+    orphan_headers,
+    page_drops,
+    spare_long,
+    structure,
+)
 
 STAGE = "boilerplate"
 
@@ -89,6 +96,8 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops.update(_listing(doc, verdicts, drops))
     if len(doc.lines) >= DUMP_MIN_LINES and may_be_dump(verdicts, flagged):
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
+    if drops and "|" in doc.body:
+        drops.update(orphan_headers(doc.lines, doc.linenos, drops))
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

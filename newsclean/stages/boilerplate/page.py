@@ -31,7 +31,7 @@ from .content import (
     smooth,
 )
 from .lines import core, ends_like_sentence, fold, fold_many, shape_rule
-from .markdown import flatten, has_markup, is_list_item, is_table_rule
+from .markdown import flatten, has_markup, is_list_item, is_table_rule, link_text
 from .rules import rules
 
 STAGE = "boilerplate"
@@ -297,6 +297,34 @@ def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chang
     return {i: c for i, c in drops.items() if not (i in kept and _structural(lines[i], c))}
 
 
+def orphan_headers(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> dict[int, Change]:
+    """The header row and rule of a table whose rows all went, as drops: a header alone is
+    no data (and, its rule gone, the next pass would judge it as a row of short items).
+
+    >>> from newsclean.model import Change
+    >>> lines = ["正文。", "日期 | 节目名称 | 备注", "---|---|---", "2005年7月1日 | 某节目 | 来源：某台", "正文。"]
+    >>> sorted(orphan_headers(lines, range(1, 6), {3: Change("b", "credit", 4, "drop")}))
+    [1, 2]
+    """
+    found: dict[int, Change] = {}
+    n = len(lines)
+    for i in range(1, n):
+        if i in drops or (i - 1) in drops or not is_table_rule(lines[i]) or "|" not in lines[i - 1]:
+            continue
+        rows = []
+        j = i + 1
+        while j < n and "|" in lines[j] and not is_table_rule(lines[j]):
+            rows.append(j)
+            j += 1
+        if rows and all(k in drops for k in rows):
+            detail = f"header of a table whose rows all went (lines {linenos[rows[0]]}-{linenos[rows[-1]]})"
+            for k in (i - 1, i):
+                found[k] = Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)
+    return found
+
+
 def _structural(line: str, change: Change) -> bool:
     """Was a row or item dropped for its shape or its neighbours (or, a table's rule, for
     having no text)?"""
@@ -478,7 +506,11 @@ def _spared_inside(line: str, change: Change, config: Config) -> bool:
     if change.rule == "neighbours":
         return True
     if change.rule == "debris" and has_markup(line):
+        # a row's cells stay apart (the markdown stage joins only a data table's): judged
+        # flattened, "| | · | [A](…) | · | [B](…)" would read as two words, not a link row
         text = flatten(line).text
+        if text and "|" in line:
+            text = link_text(line).strip()
         return bool(text) and classify([text], config)[0].label != "boilerplate"
     return False
 
