@@ -42,6 +42,38 @@ def test_no_long_line_goes_whole_for_a_phrase(rule):
     assert line in _run([*_ARTICLE_EN, line])
 
 
+# one sentence of 100 characters: long by its prose alone, not by its sentences
+_ONE_SENTENCE_ZH = (
+    "据介绍，这次会议由市政府牵头组织，邀请了来自全国各地的三百多名专家学者和企业代表参加，"
+    "围绕城市更新、交通治理、公共服务和生态保护等议题进行了深入讨论，并形成了多项具体建议，"
+    "有关部门将在下个月逐条研究落实"
+)
+
+
+@pytest.mark.parametrize("phrase", ["版权所有", "责任编辑：李四", "分享到"])
+def test_a_line_of_100_characters_of_prose_is_not_dropped_for_a_phrase(phrase):
+    line = f"{phrase} {_ONE_SENTENCE_ZH}"
+    assert len(_ONE_SENTENCE_ZH) >= 100 > len(_ONE_SENTENCE_ZH[:99])
+    assert line in _run([*_ARTICLE_ZH, line])
+
+
+@pytest.mark.parametrize("phrase", ["版权所有", "分享到"])
+def test_below_100_characters_of_prose_a_phrase_still_drops_the_line(phrase):
+    """Under the threshold (one sentence, 99 characters with the phrase) the rule holds."""
+    line = f"{phrase} {_ONE_SENTENCE_ZH[: 99 - len(phrase)]}"
+    assert line not in _run([*_ARTICLE_ZH, line])
+
+
+def test_link_text_and_targets_are_not_prose():
+    """A row of links is long only in its markup: it still goes for the phrase in it."""
+    links = " ".join(
+        f"[某某地方召开会议研究部署今年的第{i}项重点工作](/news/{i}.html)" for i in range(12)
+    )
+    line = f"{links} 版权所有"
+    assert len(line) > 400
+    assert line not in _run([*_ARTICLE_ZH, line])
+
+
 def test_a_table_at_the_end_is_kept():
     table = [
         "名次 | 车手 | 积分",
@@ -317,3 +349,167 @@ def test_a_comments_link_above_the_article_does_not_make_it_a_thread():
     stamped = [f"Posted {i + 2} days ago at 07:5{i} am\n\n{p}" for i, p in enumerate(_ARTICLE_EN)]
     lines = clean(_page(["Comments (12)", *stamped])).text.splitlines()
     assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+
+
+def _zh_page(body: list[str]) -> str:
+    """A Chinese page dump: a menu of links, the body, related headlines, a footer."""
+    names = ["首页", "要闻", "财经", "科技", "房产", "国内", "国际", "体育", "娱乐", "汽车"]
+    menu = [f"  * [{name}](/clist/{i}.html)" for i, name in enumerate(names)]
+    related = [
+        f"  * [某地第{i}次召开工作会议 研究部署相关工作](/content/{i}.html)" for i in range(8)
+    ]
+    return "\n".join(
+        [*menu, "", "", *body, "", "| 最新", "", *related, "", "版权所有 © 2023 某某网"]
+    )
+
+
+def test_the_title_and_date_above_a_page_dumps_article_stay():
+    """A date line between the title and the text does not cut the title off."""
+    title, date = "某市召开会议部署今年重点工作", "2022-02-13 23:37"
+    body = [title, "", date, "", _ARTICLE_ZH[0], "", _ARTICLE_ZH[1] + _ARTICLE_ZH[2]]
+    lines = clean(_zh_page(body)).text.splitlines()
+    assert lines[:2] == [title, date]
+    assert "要闻" not in lines
+
+
+def test_photos_between_paragraphs_do_not_cut_the_article():
+    """The heading and first paragraph above a row of photos stay with the text below."""
+    title = "# 图说某市| 某某学院：剪窗花 过新年"
+    photos = [f"![](http://example.com/{i}.jpg)" for i in range(4)]
+    body = [
+        title,
+        "",
+        "1月20日，某某学院举办“剪窗花，过新年”活动。",
+        "",
+        *(p + "\n" for p in photos),
+        _ARTICLE_ZH[1] + _ARTICLE_ZH[2] + _ARTICLE_ZH[3],
+    ]
+    lines = clean(_zh_page(body)).text.splitlines()
+    assert lines[:2] == [
+        "图说某市| 某某学院：剪窗花 过新年",
+        "1月20日，某某学院举办“剪窗花，过新年”活动。",
+    ]
+
+
+def test_wrapped_prose_between_boilerplate_lines_stays():
+    """A text wrapped at a fixed width leaves short lines with sentences running on: a
+    phrase inside one of them (分享到) does not take the lines above it along."""
+    wrapped = [
+        "      造反派之间的内战，实际上是争夺优势。这种竞争比造反派与",
+        "保守派的竞争更不容易解决。当两派相互斗争时，中央明确表态支持造",
+        "反派反对保守派，这就等於宣判了斗争的胜负结果。可是，面对着两支队伍",
+        "，中央不可能只支持一派不支持另一派，而造反派们又没",
+    ]
+    lines = ["。", *wrapped, "；这样，作为该派中一员，他就能分享到一份胜利者的光荣。今天的人"]
+    kept = _run([*_ARTICLE_ZH, *lines])
+    assert all(line in kept for line in wrapped)
+
+
+def test_a_link_holding_a_whole_post_is_not_debris():
+    line = f"[{_ARTICLE_ZH[0]}{_ARTICLE_ZH[1]}{_ARTICLE_ZH[2]}](http://example.com/post/1)"
+    assert line in _run([*_ARTICLE_ZH, line])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a permalink "#" left by its link is a heading mark for the second pass
+        '####  [#](http://example.com/a#1 "permalink") re: 很高兴入住博客堂  2004-12-27 12:53  '
+        "[寒星](http://example.com/u)\n" + "\n".join(_ARTICLE_ZH),
+        # strong emphasis that one pass leaves paired
+        "\n".join(_ARTICLE_ZH[:2]) + "\n****思维，像清晨山涧涌出的泉水。 ****** 他说，这是好事。",
+        # a table's rule whose rows the first pass dropped
+        "| 当前位置：首页>>会议 | 双击自动滚屏 |\n---|---|---|---\n|  |  |\n"
+        + "\n".join(_ARTICLE_ZH),
+        # a share row whose javascript target holds parentheses: not prose
+        "\n".join(_ARTICLE_ZH)
+        + "\n[![](http://example.com/s.gif)发送给朋友](http://example.com/m?u=1) | "
+        "[![](http://example.com/p.gif)打印本文](javascript:if \\(window.print != null\\) "
+        "{ window.print\\(\\); } else { alert\\('Your browser does not support this feature. "
+        "Please select Print from the File menu.'\\); })",
+        # a layout row of links with nothing but separators outside them, in the article
+        "\n\n".join(_ARTICLE_ZH[:2])
+        + "\n\n| ![](http://example.com/t.gif) |  | · |  [医疗关注--新发现 ](http://example.com/a) "
+        "| · |  [ 皮肤顽疾----康复圣地 ](http://example.com/b)\n\n"
+        + "\n\n".join(_ARTICLE_ZH[2:])
+        + "\n\n"
+        + _zh_page([]),
+        # a table whose rows all go leaves no header behind
+        "\n".join(_ARTICLE_ZH)
+        + "\n推出日期 | 歌曲名称 | 专辑 | 曲目数\n---|---|---|---\n2004年8月2日 | 高速公路 | 12 | 3\n"
+        "2004年12月17日 | 我们的故事 | 10 | 2\n" + _ARTICLE_ZH[0],
+    ],
+)
+def test_cleaning_a_dump_twice_changes_nothing_more(text):
+    once = clean(text).text
+    assert clean(once).text == once
+
+
+_THREAD = [
+    "* ![](images/face2/0.gif)[旅行中，谁忽悠了你？](t.jsp?id=1)【[版主](u.jsp?id=a)】08-11 16:06 298字 [4321/87]",
+    "  * ![](images/face2/2.gif)[参与旅行社的一般都是弱势群体……](t.jsp?id=2)【[梅骏](u.jsp?id=b)】08-11 16:58 138字 [140/0]",
+    "  * ![](images/face2/0.gif)[一把辛酸泪啊。](t.jsp?id=3)【[皮皮说话](u.jsp?id=c)】08-11 17:15 80字 [176/0]",
+]
+_RELATED = [
+    "·[韩红发新专辑 好友齐助阵](http://example.com/1.html) (2005-04-27 18:03PM)",
+    "·[蔡依林热舞](http://example.com/2.html) (2005-04-27 18:03PM)",
+    "·[分手还可做朋友 新碟发布](http://example.com/3.html) (2005-04-26 11:03AM)",
+    "* [Headline number one about something](http://example.com/r1) 19 hours ago",
+]
+
+
+@pytest.mark.parametrize("listing", [_THREAD, _RELATED])
+def test_a_listing_of_links_with_time_stamps_goes(listing):
+    """Reply threads and related headlines: a link beside its time stamp and counters."""
+    result = boilerplate(
+        Doc((*_ARTICLE_ZH, *listing), tuple(range(1, len(_ARTICLE_ZH) + len(listing) + 1))),
+        Config(),
+    )
+    assert result.lines == tuple(_ARTICLE_ZH)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one link beside a date: a source and its dateline, not a listing
+        ["[新华网](http://example.com) 2023-05-01 10:00", *_ARTICLE_ZH],
+        # a numbered list of references
+        [
+            *_ARTICLE_ZH,
+            "1. **^** [某某报道](http://example.com/1). [2017-04-13].",
+            "2. **^** [某某专访](http://example.com/2). [2015-07-12].",
+            "3. **^** [存档副本](http://example.com/3). [2020-09-20].",
+        ],
+        # a table's rows with a date cell
+        [
+            *_ARTICLE_ZH,
+            "2016年 | 5月6日至10月7日 | [KBS](/wiki/KBS)",
+            "2017年 | 3月2日至7月6日 | [Mnet](/wiki/Mnet)",
+            "2018年 | 1月26日至4月27日 | [Mnet](/wiki/Mnet)",
+        ],
+    ],
+)
+def test_what_is_not_a_listing_stays(lines):
+    assert _run(lines) == tuple(lines)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We use cookies and similar technologies to improve your experience on our site, to "
+        "analyse traffic and to personalise advertising. By continuing to browse, you agree to "
+        "our use of cookies.",
+        "This article is for informational purposes only and does not constitute legal, "
+        "financial or technical advice. The views expressed are those of the author and do not "
+        "necessarily reflect the views of The Northern Press.",
+    ],
+)
+def test_a_long_line_that_is_a_notice_sentence_by_sentence_goes(notice):
+    """Not a phrase inside article text: every sentence is a site notice on its own."""
+    assert len(notice) > 100
+    assert _run([*_ARTICLE_EN, notice]) == tuple(_ARTICLE_EN)
+
+
+def test_a_long_line_with_one_notice_sentence_stays():
+    line = "We use cookies to improve your experience. " + " ".join(_ARTICLE_EN[:2])
+    assert line in _run([*_ARTICLE_EN, line])

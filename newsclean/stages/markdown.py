@@ -77,12 +77,18 @@ def flatten_line(line: str) -> str:
             text = _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub(_gap, text))
             if text == before:
                 break
-    if "#" in text:
-        heading = _HEADING.match(text)
-        if heading:
-            text = heading.group(1)
-    if "**" in text or "__" in text:
+    for _ in range(3):  # "#### [#](permalink) re: …": the link's "#" is a heading mark again
+        heading = _HEADING.match(text) if "#" in text else None
+        if not heading:
+            break
+        text = heading.group(1)
+    for _ in range(3):  # "****a **": what one pass leaves may pair up again
+        if "**" not in text and "__" not in text:
+            break
+        before = text
         text = _STRONG.sub(r"\2", text)
+        if text == before:
+            break
     if "*" in text:
         text = _EM.sub(r"\1", text)
     if "\\" in text:
@@ -102,8 +108,10 @@ def markdown(doc: Doc, config: Config) -> Doc:
     changes: list[Change] = []
     for i, (line, lineno) in enumerate(zip(doc.lines, doc.linenos, strict=True)):
         text = flatten_line(line) if any(mark in line for mark in _MARKS) else line
-        if i in table:
-            text = "" if is_table_rule(line) else " ".join(c for c in _CELL.split(text) if c)
+        if is_table_rule(line):  # a table's rule is markup wherever it stands
+            text = ""
+        elif i in table:
+            text = " ".join(c for c in _CELL.split(text) if c)
         if not text.strip() or (text != line and is_debris(text)):
             changes.append(Change(STAGE, "no-text", lineno, "drop", detail="only markup"))
             continue

@@ -28,13 +28,22 @@ so verdicts do not change when later stages rewrite a line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import compress
 
 from ...config import Config
 from ...model import Change, Doc
 from .classify import Verdict, classify, judge
 from .context import neighbours
-from .page import DUMP_MIN_LINES, may_be_dump, page_drops, spare_long, structure
+from .listing import entries
+from .page import (
+    DUMP_MIN_LINES,
+    may_be_dump,
+    orphan_headers,
+    page_drops,
+    spare_long,
+    structure,
+)
 
 STAGE = "boilerplate"
 
@@ -50,6 +59,16 @@ def classify_line(line: str, config: Config | None = None) -> Verdict:
     'content'
     """
     return classify([line], config or Config())[0]
+
+
+def _listing(doc: Doc, verdicts: Sequence[Verdict], drops: dict[int, Change]) -> dict[int, Change]:
+    """The entries of listings (:mod:`.listing`) not dropped yet; protected lines stay."""
+    never = [i for i, v in enumerate(verdicts) if v.label == "protected"]
+    return {
+        i: Change(STAGE, "listing", doc.linenos[i], "drop", detail="a link with its time stamp")
+        for i in entries(doc.lines, never)
+        if i not in drops
+    }
 
 
 def boilerplate(doc: Doc, config: Config) -> Doc:
@@ -73,8 +92,12 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
             drops = kept
         drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
         drops = structure(doc.lines, drops)
+    if "](" in doc.body:
+        drops.update(_listing(doc, verdicts, drops))
     if len(doc.lines) >= DUMP_MIN_LINES and may_be_dump(verdicts, flagged):
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
+    if drops and "|" in doc.body:
+        drops.update(orphan_headers(doc.lines, doc.linenos, drops))
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

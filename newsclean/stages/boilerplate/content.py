@@ -228,6 +228,8 @@ _STAMP = re.compile(
     r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
     r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
 )
+STAMP = _STAMP
+#: Why a line that is only a date, time or counter is bad.
 STAMP_WHY = "date, time or counter"
 #: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
 STAMP_LEFT = 6

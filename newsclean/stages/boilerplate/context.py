@@ -5,7 +5,9 @@ end — a menu item, a related headline, but also a title, a section tag, a list
 is dropped only when boilerplate surrounds it:
 
 * a run of short lines between two boilerplate lines goes (``分享到：`` / ``微信`` / ``微博`` /
-  ``上一篇：…``);
+  ``上一篇：…``), unless it holds sentences running on from line to line (a text wrapped at a
+  fixed width: :func:`_wrapped_prose`); a line of table markup alone (``|``, ``---|---``) is
+  no anchor: tables hold data as well as menus;
 * so does a run between a boilerplate line and an edge of the document: the headlines under
   ``相关新闻`` at the end, a site's name above its menu at the start;
 * titles live in the header zone (before the first content line), so there the short line
@@ -28,6 +30,7 @@ checks it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...chars import units
@@ -37,6 +40,12 @@ from .classify import Verdict
 STAGE = "boilerplate"
 #: Short lines this long (units) in the header zone are title candidates.
 TITLE_UNITS = 8
+#: A run of short lines holding this many sentence ends is wrapped prose: it stays.
+PROSE_ENDS = 3
+#: A line of table markup alone (``|``, ``| |``, ``---|---``): it anchors no neighbours.
+_TABLE_MARKUP = re.compile(r"^[\s|:\-]*\|[\s|:\-]*$")
+#: A sentence end with more text after it on the line (a run of marks is one end).
+_INNER_END = re.compile(r"[。！？!?]+(?=[”’」』)]*\s*\w)")
 
 
 def _titles(labels: dict[int, str], lines: Sequence[str], first_content: int) -> set[int]:
@@ -63,6 +72,9 @@ def neighbours(
     labels: dict[int, str] = {
         i: verdicts[i].label for i in indexes if verdicts[i].label != "content"
     }
+    for i, label in labels.items():
+        if label == "boilerplate" and _TABLE_MARKUP.match(lines[i]):
+            labels[i] = "markup"  # a table's empty cell or rule: a layout, not the site's words
     first_content = next((i for i, k in enumerate(labels) if i != k), len(labels))
     if first_content == len(lines) or "boilerplate" not in labels.values():
         return {}
@@ -70,12 +82,34 @@ def neighbours(
         labels[i] = "title"
     drops: dict[int, Change] = {}
     for run in _runs([i for i, label in labels.items() if label == "short"]):
+        if _wrapped_prose(lines, run):
+            continue
         detail = _anchored(labels, len(lines), linenos, run[0], run[-1] + 1)
         if detail:
             drops.update(
                 (k, Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)) for k in run
             )
     return drops
+
+
+def _wrapped_prose(lines: Sequence[str], run: list[int]) -> bool:
+    """Do the short lines of ``run`` hold sentences that go on from one line to the next
+    (``PROSE_ENDS`` sentence ends or more inside them)? A text wrapped at a fixed width leaves
+    every line short, none ending like a sentence: a run of them is prose, whatever lines
+    surround it. Menus, headlines and link rows hold no sentence ends inside a line.
+
+    >>> lines = ["他说，这种竞争更不容易解决。当两派相互", "斗争时，中央明确表态。可是面对", "两支队伍。因此内战"]
+    >>> _wrapped_prose(lines, [0, 1, 2])
+    True
+    >>> _wrapped_prose(["微信", "微博", "QQ空间"], [0, 1, 2])
+    False
+    """
+    ends = 0
+    for i in run:
+        ends += len(_INNER_END.findall(lines[i]))
+        if ends >= PROSE_ENDS:
+            return True
+    return False
 
 
 def _runs(indexes: list[int]) -> list[list[int]]:

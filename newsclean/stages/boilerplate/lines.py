@@ -52,6 +52,7 @@ _PAIRS = {"(": ")", "[": "]", "<": ">", "〔": "〕", "〖": "〗", "{": "}"}
 SKIP_HEAD = _DECOR + "".join(_PAIRS)
 _SEPARATOR = re.compile(r"\s*(?:[|丨│¦]|\s[·•]\s|\s/\s)\s*")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def ends_like_sentence(line: str) -> bool:
@@ -138,6 +139,8 @@ def shape_rule(folded: str) -> str | None:
 
     >>> shape_rule("北京 | 123 | 4.5% | 7"), shape_rule("===== 2 ====="), shape_rule("(1)")
     (None, 'symbols', None)
+    >>> shape_rule("“……嗯……？”"), shape_rule("~~~ 1 ~~~。")
+    (None, 'symbols')
     """
     text = folded.strip()
     parts = _SEPARATOR.split(text) if _SEPARATOR.search(text) else [text]
@@ -154,5 +157,8 @@ def shape_rule(folded: str) -> str | None:
     content = len(CONTENT.findall(text))
     symbols = len(_SYMBOL.findall(text))
     if content <= 2 and symbols >= 3 and symbols > 2 * content:
+        # a word ending like a sentence is speech (“……嗯……？”), not a line of symbols
+        if _LETTER.search(text) and ends_like_sentence(text):
+            return None
         return "symbols"
     return None

@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+#: Link targets as the markdown stage reads them: one level of parentheses inside
+#: (``javascript:if \(window.print\) …``, ``/wiki/Turbo_\(band\)``), else the judged text
+#: would keep a target's tail that the markdown stage takes away.
+_TARGET = r"\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
+_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _TARGET)
 #: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
 #: Strong emphasis, which the markdown stage takes away (``第**1** 页``).
 _STRONG_MARK = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]" + _TARGET)
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 #: List markers, also as html2text escapes them (``\+ Added …``, ``\- Menu``).
 _LIST = re.compile(r"^\s*(?:\\?[*+\-]|[•·]|\d{1,3}\\?[.)])\s+")

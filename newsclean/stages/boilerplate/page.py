@@ -1,8 +1,10 @@
 """The page view: the per-line verdicts and the content model (:mod:`.content`) together.
 
-* **A long line never goes for a phrase.** A line of more than 100 characters of text, or of
-  three sentences, that a phrase family (or the user's rules) matched stays: a table layout puts
-  a whole article on one line, ``版权所有`` and all.
+* **A long line never goes for a phrase.** A line of 100 characters of prose or more (visible
+  text that is not link text, link targets or markup), or of three sentences, that a phrase
+  family (or the user's rules) matched stays: a table layout puts a whole article on one line,
+  ``版权所有`` and all. Rules that judge the whole line (debris, a link row's shape, symbols,
+  the site's learned lines) still apply.
 * **The main block is the article.** Inside it, a line goes only on its own evidence (a phrase
   family, debris with no text, the site's learned lines), never for its neighbours; a link with
   text there is the article's own link (``Related: …``, ``Read the full transcript``).
@@ -23,17 +25,20 @@ from .content import (
     BAD_LINK_DENSITY,
     NEAR_SIZE,
     STAMP_WHY,
+    Class,
     Features,
     article_blocks,
     line_class,
     smooth,
 )
-from .lines import ends_like_sentence, fold, shape_rule
-from .markdown import flatten, has_markup, is_list_item, is_table_rule
+from .lines import core, ends_like_sentence, fold, fold_many, shape_rule
+from .markdown import flatten, has_markup, is_list_item, is_table_rule, link_text
+from .rules import rules
 
 STAGE = "boilerplate"
-#: A line this long (visible characters), or of three sentences, is not dropped whole for a phrase.
-LONG_CHARS = 200
+#: A line with this much prose (visible characters outside links and markup), or of three
+#: sentences, is not dropped whole for a phrase.
+LONG_CHARS = 100
 
 LONG_SENTENCES = 3
 #: A page dump has at least this many lines of furniture (not good prose) outside its main block.
@@ -77,7 +82,7 @@ TABLE_GAP = 3
 #: Rules that do not drop the rows of a data table: its shape is not a menu's.
 _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 #: Rules that judge a whole line, not a phrase in it.
-_WHOLE_LINE = frozenset({"debris", "site", "symbols"})
+_WHOLE_LINE = frozenset({"debris", "site", "symbols", "link-list"})
 #: Sentence ends: a run of marks is one end (``。。。`` is not three sentences).
 _ENDS = re.compile("[。！？!?]+")
 
@@ -90,20 +95,85 @@ def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
 
 
 def is_long(line: str) -> bool:
-    """Too long to go whole for a phrase found in it.
+    """Too long to go whole for a phrase found in it: 100 characters of prose, or three
+    sentences of it. Prose is the visible text that is not link text, link targets, markup
+    or spaces, and not a site notice: a sentence that a strong family (a copyright line, a
+    cookie banner, a disclaimer, matched at the sentence's start) reads as boilerplate on its
+    own is the boilerplate at the line's edge, not the article's text.
 
     >>> is_long("版权所有 " + "这是一段很长的正文。" * 3), is_long("版权所有 © 2023 某某网")
     (True, False)
+    >>> is_long("相关新闻：" + "[某某地方召开会议研究部署今年的各项重点工作](/n/1.html) " * 4)
+    False
+    >>> is_long("We use cookies to improve your experience. By continuing to browse, you agree "
+    ...         "to our use of cookies and our privacy policy, which you can read on this page.")
+    False
     """
-    text = flatten(line).text if has_markup(line) else line
-    if len(text) >= LONG_CHARS:
+    if len(line) < LONG_CHARS and len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+        return False  # the prose is part of the line: it cannot be longer
+    text = _prose(line)
+    if len(text) - text.count(" ") >= LONG_CHARS:
         return True
     return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
 
 
 def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
-    """``drops`` without the long lines a phrase matched."""
-    return {i: c for i, c in drops.items() if c.rule in _WHOLE_LINE or not is_long(lines[i])}
+    """``drops`` without the long lines a phrase matched, and without the links whose text is
+    three sentences or more (a scraper that wraps a whole post in its link leaves no text
+    outside it, so the line reads as debris)."""
+    return {
+        i: c
+        for i, c in drops.items()
+        if not (is_long(lines[i]) if c.rule not in _WHOLE_LINE else _prose_link(lines[i], c))
+    }
+
+
+#: Sentences: English ones end before the space after their mark, Chinese ones after their
+#: marks (a run is one end) and the quotes closing them.
+_EN_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”’」』）)]*")
+_LINKED = re.compile(r"!?\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+
+
+def _prose(line: str) -> str:
+    """The line's prose: its visible text without links (text and target) and markup, and
+    without the sentences that are site notices on their own (a strong family at the start).
+
+    >>> _prose("© 2019 CBS Interactive. All rights reserved. [Privacy Policy](/p) | Cookies")
+    'Cookies'
+    """
+    if "](" in line:
+        line = _LINKED.sub(" ", line)
+    text = flatten(line).text if has_markup(line) else line
+    parts = [
+        p.strip()
+        for chunk in _EN_SENTENCE_END.split(text)
+        for p in _ZH_SENTENCE.findall(chunk)
+        if p.strip()
+    ]
+    strong = rules().strong
+    return " ".join(
+        p
+        for p, folded in zip(parts, fold_many(parts), strict=True)
+        if not strong.find(core(folded))
+    )
+
+
+def _prose_link(line: str, change: Change) -> bool:
+    """A line of links alone whose text holds three sentences or more.
+
+    >>> from newsclean.model import Change
+    >>> _prose_link("[第一句话写在这里。第二句话也在这里。第三句话结束了。](/a)", Change("b", "debris", 1, "drop"))
+    True
+    >>> _prose_link("[首页](/) [新闻](/n)", Change("b", "debris", 1, "drop"))
+    False
+    """
+    if change.rule != "debris" or "](" not in line:
+        return False
+    if len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+        return False  # the link text is part of the line: it cannot hold more
+    text = flatten(line).text
+    return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
 
 
 def page_drops(
@@ -127,8 +197,7 @@ def page_drops(
         if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
             feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
     _other_stories(lines, spans, feats)
-    classes = smooth([f.cls for f in feats])
-    blocks = article_blocks(classes, [f.size for f in feats])
+    classes, blocks = _blocks(lines, spans, feats)
     if not blocks:
         return drops
     inside: set[int] = set()
@@ -323,6 +392,37 @@ def _numbered_sequences(lines: Sequence[str]) -> list[tuple[int, int]]:
     return found
 
 
+def _blocks(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> tuple[list[Class], list[tuple[int, int]]]:
+    """The smoothed classes and the article blocks. Paragraphs of images alone (no link, no
+    text) say nothing about where the article is: an article's photos sit between its
+    paragraphs. They are left out of the smoothing and the blocks' scores, and a block reaches
+    over them (a paragraph between two of its parts stays in it)."""
+    kept = [k for k, (a, b) in enumerate(spans) if not _images_only(lines, a, b)]
+    if len(kept) == len(spans):
+        smoothed = smooth([f.cls for f in feats])
+        return smoothed, article_blocks(smoothed, [f.size for f in feats])
+    sub = smooth([feats[k].cls for k in kept])
+    classes: list[Class] = [f.cls for f in feats]
+    for j, k in enumerate(kept):
+        classes[k] = sub[j]
+    blocks = article_blocks(sub, [feats[k].size for k in kept])
+    return classes, [(kept[a], kept[b - 1] + 1) for a, b in blocks]
+
+
+def _images_only(lines: Sequence[str], a: int, b: int) -> bool:
+    """Is the paragraph images and nothing else (no text, no link)?"""
+    for i in range(a, b):
+        line = lines[i]
+        if "![" not in line:
+            return False
+        m = flatten(line)
+        if m.text or m.links or not m.images:
+            return False
+    return True
+
+
 def _prose_outside(lines: Sequence[str], span: tuple[int, int], cls: str) -> bool:
     """A near-good paragraph outside the blocks that ends like a sentence, with no link in
     it: prose the block's edges missed (a caption, an article's last paragraph after a
@@ -367,6 +467,34 @@ def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chang
     kept = data_tables(lines) if any("|" in lines[i] for i in drops) else set()
     kept |= numbered_lists(lines)
     return {i: c for i, c in drops.items() if not (i in kept and _structural(lines[i], c))}
+
+
+def orphan_headers(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> dict[int, Change]:
+    """The header row and rule of a table whose rows all went, as drops: a header alone is
+    no data (and, its rule gone, the next pass would judge it as a row of short items).
+
+    >>> from newsclean.model import Change
+    >>> lines = ["正文。", "日期 | 节目名称 | 备注", "---|---|---", "2005年7月1日 | 某节目 | 来源：某台", "正文。"]
+    >>> sorted(orphan_headers(lines, range(1, 6), {3: Change("b", "credit", 4, "drop")}))
+    [1, 2]
+    """
+    found: dict[int, Change] = {}
+    n = len(lines)
+    for i in range(1, n):
+        if i in drops or (i - 1) in drops or not is_table_rule(lines[i]) or "|" not in lines[i - 1]:
+            continue
+        rows = []
+        j = i + 1
+        while j < n and "|" in lines[j] and not is_table_rule(lines[j]):
+            rows.append(j)
+            j += 1
+        if rows and all(k in drops for k in rows):
+            detail = f"header of a table whose rows all went (lines {linenos[rows[0]]}-{linenos[rows[-1]]})"
+            for k in (i - 1, i):
+                found[k] = Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)
+    return found
 
 
 def _structural(line: str, change: Change) -> bool:
@@ -434,15 +562,46 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                 last = j
             j += 1
         for start, stop in _tables_in(lines, rows, last + 1):
-            # the table ends before its first link: a layout table's footer row is not data
-            end = next((k for k in range(start, stop) if "](" in lines[k]), stop)
+            # the table ends before its first link: a layout table's footer row is not data;
+            # under a header of plain text, before its first row of links (a row with a
+            # linked name among its cells is data)
+            plain = "](" not in lines[start]
+            ends = _link_row if plain else _has_link
+            end = next((k for k in range(start, stop) if ends(lines[k])), stop)
             run = range(start, end)
             rules = sum(1 for k in run if is_table_rule(lines[k]))
             data = sum(1 for k in run if "|" in lines[k] and _data_row(lines[k]))
             if rules and data:
-                found.update(k for k in run if _table_part(lines, k))
+                # under a plain header of three cells or more, a row of as many cells is the
+                # table's, whatever its shape (``**2005年** | 星星 | 金锺国 |``)
+                width = lines[start].count("|") if plain and not is_table_rule(lines[start]) else 0
+                found.update(
+                    k
+                    for k in run
+                    if _table_part(lines, k) or (width >= 2 and lines[k].count("|") == width)
+                )
         i = last + 1
     return found
+
+
+def _has_link(line: str) -> bool:
+    return "](" in line
+
+
+def _link_row(line: str) -> bool:
+    """A row that is mostly link text (more than half its visible characters), or has no
+    text besides its links.
+
+    >>> _link_row("[首页](/) | [关于我们](/a) | [联系我们](/c)")
+    True
+    >>> _link_row("2004 | 第19届金唱片大赏 | PAVV人气歌手奖 | [某某](/wiki/x) | 获奖")
+    False
+    """
+    if "](" not in line:
+        return False
+    m = flatten(line)
+    visible = len(m.text) - m.text.count(" ")
+    return m.link_chars * 2 > visible or visible == 0
 
 
 def _tables_in(lines: Sequence[str], rows: Sequence[int], end: int) -> list[tuple[int, int]]:
@@ -523,7 +682,11 @@ def _spared_inside(line: str, change: Change, config: Config) -> bool:
     if change.rule == "neighbours":
         return True
     if change.rule == "debris" and has_markup(line):
+        # a row's cells stay apart (the markdown stage joins only a data table's): judged
+        # flattened, "| | · | [A](…) | · | [B](…)" would read as two words, not a link row
         text = flatten(line).text
+        if text and "|" in line:
+            text = link_text(line).strip()
         return bool(text) and classify([text], config)[0].label != "boilerplate"
     return False
 
@@ -580,12 +743,16 @@ def _subheads(
 def _titles(
     lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], start: int
 ) -> set[int]:
-    """The paragraphs just above a block that may be its title (and its byline): one line
-    each, not a list, not links."""
+    """The paragraphs just above a block that may be its title (and its byline, and its date
+    and time: a line that is only a time stamp does not end the search): one line each, not
+    a list, not links."""
     found = set()
     for k in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
         f = feats[k]
         a, b = spans[k]
+        if f.why == STAMP_WHY and b - a == 1:
+            found.add(k)  # the article's date and time, between the title and the text
+            continue
         if f.cls == "bad" or b - a > 1 or is_list_item(lines[a]):
             break
         if f.size >= TITLE_SIZE:
