@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
 from operator import ne
@@ -147,6 +147,7 @@ def match(
     near: Mapping[int, str],
     threshold: float,
     grams: dict[int, list[str]],
+    keep: Callable[[int, int], bool] | None = None,
 ) -> Matching:
     """Assign lines to slots: equal ``labels`` are exact copies (the first keeps the slot);
     the lines in ``near`` (long lines that the screen found may be copies, with their keys)
@@ -155,7 +156,8 @@ def match(
     Only lines that repeat a label, and lines in ``near``, are visited: every other line is a
     slot of its own. ``grams[i]`` caches line ``i``'s sampled n-grams (see
     :func:`~.fold.sampled_grams`), filled the first time a line needs them and kept for the
-    next pass.
+    next pass. ``keep(gone, kept)``, when given, vetoes a containment that would drop line
+    ``gone`` for line ``kept`` (see :func:`keeps_the_article`): both lines then stay.
     """
     n = len(labels)
     first = dict(zip(reversed(labels), range(n - 1, -1, -1), strict=True))
@@ -181,6 +183,11 @@ def match(
             shared, votes, full = index.query(mine)
             if votes:
                 found = _find(i, keys, grams, m.holder, votes, full, threshold)
+        if found is not None and keep is not None and found[1] == "contained":
+            h = m.holder[found[0]]
+            longer = len(key or "") > len(keys[h])
+            if keep(h, i) if longer else keep(i, h):
+                found = None
         if found is not None:
             slot, rule, score = found
             m.matches[i] = Match(slot, rule, m.holder[slot], score)
