@@ -157,23 +157,26 @@ def _collapse_once(
 _CONTINUES = re.compile(r"^[^\w]*[a-zß-öø-ÿ]")
 
 
-def _keeps(lines: list[str], gone: int, kept: int) -> bool:
-    """Must line ``gone`` stay although it is contained in line ``kept``? The article's copy
-    stays: a piece of a wrapped sentence (it starts in lower case: dropping it cuts the
-    sentence in its paragraph), and prose that a list item repeats (a summary bullet, "Key
-    Points", quotes the lede: the bullet is the copy). Both lines then stay: when unsure, keep.
+def _keeps(lines: list[str], gone: int, kept: int) -> str | None:
+    """Does the article's copy stay when line ``gone`` is contained in line ``kept``?
+    ``"both"`` for a piece of a wrapped sentence (it starts in lower case: dropping it cuts
+    the sentence in its paragraph): when unsure, keep. ``"item"`` for prose that a later
+    list item repeats (a summary bullet quotes the lede): the bullet goes, the prose stays in
+    its place. Prose after a list item that holds it (a gallery's captions, then the caption
+    again) still goes (``None``).
 
     >>> _keeps(["of both companies announced it on Monday.", "x"], 0, 1)
-    True
+    'both'
     >>> _keeps(["Emirates finalized a deal on Monday.", "* Emirates finalized a deal on Monday, they said."], 0, 1)
-    True
-    >>> _keeps(["* Emirates finalized a deal.", "Emirates finalized a deal on Monday."], 0, 1)
-    False
+    'item'
+    >>> _keeps(["* Emirates finalized a deal on Monday, they said.", "Emirates finalized a deal on Monday."], 1, 0)
     """
     line = lines[gone]
     if _CONTINUES.match(line):
-        return True
-    return is_list_item(lines[kept]) and not is_list_item(line)
+        return "both"
+    if gone < kept and is_list_item(lines[kept]) and not is_list_item(line):
+        return "item"
+    return None
 
 
 def _moves(state: _Lines, m: Matching, drops: dict[int, Change], order: list[int]) -> list[Change]:
