@@ -29,7 +29,15 @@ from .content import (
     smooth,
 )
 from .lines import ends_like_sentence, fold, shape_rule
-from .markdown import BOX_BARS, flatten, has_markup, is_any_rule, is_box_rule, is_list_item, is_table_rule
+from .markdown import (
+    BOX_BARS,
+    flatten,
+    has_markup,
+    is_any_rule,
+    is_box_rule,
+    is_list_item,
+    is_table_rule,
+)
 
 STAGE = "boilerplate"
 #: A line this long (visible characters), or of three sentences, is not dropped whole for a phrase.
