@@ -106,9 +106,51 @@ def test_a_data_table_inside_a_layout_table_is_kept():
     assert footer[1] not in out
 
 
+_BOX_TABLE = [
+    "n │ zscore │ is_anomaly_1 │ is_anomaly_3",
+    "───┼─────────────────────────┼──────────────┼──────────────",
+    "2 │ -0.75703329861022517346 │ f │ f",
+    "3 │ -0.43259045634870009448 │ f │ f",
+    "12 │ 2.4873951240050256 │ t │ f",
+]
+
+
+def test_a_table_drawn_with_box_characters_is_kept():
+    """A plain dump (inscriptis) of query output: rows shaped like a menu (short items, few
+    figures) and rules with no text are the article's table."""
+    lines = [*_ARTICLE_EN[:2], *_BOX_TABLE, *_ARTICLE_EN[2:]]
+    assert _run(lines) == tuple(lines)
+
+
+def test_a_one_column_box_tables_rule_stays_with_it():
+    table = ["avg", "────────────────────", "4.3333333333333333"]
+    lines = [*_ARTICLE_EN[:2], *table, *_ARTICLE_EN[2:]]
+    assert _run(lines) == tuple(lines)
+
+
+def test_a_charts_labels_beside_its_bars_are_kept():
+    chart = [
+        "│",
+        "与圣经的原则吻合吗？ ←────┬───┐",
+        "│ │",
+        "有冲突 没冲突 不清楚 ─→ 再去弄清楚",
+        "└──┬──┘",
+    ]
+    out = _run([*_ARTICLE_ZH[:2], *chart, *_ARTICLE_ZH[2:]])
+    assert chart[1] in out and chart[3] in out
+
+
+def test_a_menu_split_by_box_bars_still_goes():
+    menu = "首页 │ 新闻 │ 体育 │ 财经 │ 联系我们"
+    out = _run([*_ARTICLE_ZH, menu, "版权所有 © 2023 某某网"])
+    assert out == tuple(_ARTICLE_ZH)
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "\n".join([*_ARTICLE_EN[:2], *_BOX_TABLE, "avg", "────", "4.33", *_ARTICLE_EN[2:]]),
+        "\n\n".join([*_ARTICLE_EN[:2], "\n".join(_BOX_TABLE), *_ARTICLE_EN[2:]]),
         # a notice spared as "long" for its marks must not anchor its neighbours: once the
         # duplicate between them goes, the second pass would drop the last line
         f"{_ARTICLE_ZH[0]}\n。。。版权所有\n{_ARTICLE_ZH[0]}\n會",

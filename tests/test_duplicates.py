@@ -77,6 +77,46 @@ def test_more_complete_copy_moves_to_the_first_place():
     assert records[1].action == "drop" and "line 3, which took its place" in records[1].detail
 
 
+# ---- containment keeps the article's copy ----
+
+_LEDE = [
+    "DUBAI, United Arab Emirates — The flagship carrier of the emirate finalized a deal to",
+    "purchase thirty of the long-range jets on offer, executives of both companies said",
+    "on Wednesday at the air show held every two years near the new airport of the city.",
+]
+
+
+def test_a_wrapped_piece_of_the_lede_stays_when_a_summary_bullet_holds_it():
+    """A hard-wrapped lede's last line is contained in a "Key Points" bullet above it:
+    dropping it would cut the lede's sentence; both stay."""
+    bullet = "* The flagship carrier finalized a deal, " + _LEDE[2][3:]
+    out = _run([bullet, *_LEDE])
+    assert out.lines == (bullet, *_LEDE)
+
+
+def test_a_later_list_item_repeating_the_articles_line_goes_instead():
+    line = LONG[3]
+    item = "* " + line
+    out = _run([line, LONG[4], item])
+    assert out.lines == (line, LONG[4])
+    assert _dropped(out) == {3: ("repeated-item", "a list item repeating line 1, which stays")}
+
+
+def test_prose_after_a_list_item_holding_it_still_goes():
+    """A gallery: the caption as a list item, then again as a line of its own."""
+    out = _run(["* " + LONG[3], LONG[4], LONG[3]])
+    assert out.lines == ("* " + LONG[3], LONG[4])
+    assert _dropped(out) == {3: ("contained", "contained in line 1")}
+
+
+def test_a_repeated_paragraphs_wrapped_piece_still_goes():
+    """The piece's line above is a copy too: the whole paragraph repeats."""
+    first = "Shares of the largest home improvement chain are dropping in premarket"
+    piece = "trading after the company cut its full-year sales growth guidance."
+    out = _run([first, piece + " More to come.", LONG[3], first, piece])
+    assert out.lines == (first, piece + " More to come.", LONG[3])
+
+
 def test_block_members_name_the_block():
     body = [LONG[0], SHORT[2], LONG[1], SHORT[6]]
     out = _run(["标题", *body, *body])

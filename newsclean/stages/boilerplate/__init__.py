@@ -38,14 +38,18 @@ from .context import neighbours
 from .listing import entries
 from .page import (
     DUMP_MIN_LINES,
+    is_drawing,
     may_be_dump,
     orphan_headers,
     page_drops,
     spare_long,
     structure,
+    table_rules,
 )
 
 STAGE = "boilerplate"
+#: First characters of the lines :func:`.page.is_drawing` may accept (a cheap test first).
+_BOX_START = frozenset(chr(c) for c in (*range(0x2500, 0x2580), *range(0x2190, 0x2200)))
 
 __all__ = ["STAGE", "Verdict", "boilerplate", "classify", "classify_line"]
 
@@ -90,8 +94,14 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
             for i in drops.keys() - kept.keys():
                 verdicts[i] = Verdict("content")
             drops = kept
+        drawn = [i for i in drops if doc.lines[i][:1] in _BOX_START and is_drawing(doc.lines[i])]
+        if drawn:  # a chart's bars anchor no neighbours: the labels beside them are content
+            verdicts = list(verdicts)
+            for i in drawn:
+                verdicts[i] = Verdict("content")
         drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
         drops = structure(doc.lines, drops)
+        drops = table_rules(doc.lines, doc.linenos, drops)
     if "](" in doc.body:
         drops.update(_listing(doc, verdicts, drops))
     if len(doc.lines) >= DUMP_MIN_LINES and may_be_dump(verdicts, flagged):

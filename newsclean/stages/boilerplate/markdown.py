@@ -84,6 +84,26 @@ def is_table_rule(line: str) -> bool:
     return "|" in line and bool(_TABLE_RULE.match(line))
 
 
+#: Column bars of tables drawn with box-drawing characters (``a │ b``).
+BOX_BARS = "│┃║"
+_BOX_RULE = re.compile(r"^[\s\u2500-\u257f]*$")
+
+
+def is_box_rule(line: str) -> bool:
+    """A rule of a table drawn with box-drawing characters (``───┼───``, ``└──┴──┘``): only
+    those characters (three or more) and spaces. It is the text's own, not markup.
+
+    >>> is_box_rule("───┼────────"), is_box_rule("  ────  "), is_box_rule("│"), is_box_rule("a │ b")
+    (True, True, False, False)
+    """
+    return bool(_BOX_RULE.match(line)) and sum(1 for ch in line if not ch.isspace()) >= 3
+
+
+def is_any_rule(line: str) -> bool:
+    """A table's rule: markdown (``---|---``) or drawn with box characters."""
+    return is_table_rule(line) or is_box_rule(line)
+
+
 def has_markup(line: str) -> bool:
     """A cheap test: could :func:`flatten` change this line?"""
     return any(ch in line for ch in "[]*_#|>") or bool(_LIST.match(line)) or "://" in line

@@ -32,7 +32,16 @@ from .content import (
     smooth,
 )
 from .lines import core, ends_like_sentence, fold, fold_many, shape_rule
-from .markdown import flatten, has_markup, is_list_item, is_table_rule, link_text
+from .markdown import (
+    BOX_BARS,
+    flatten,
+    has_markup,
+    is_any_rule,
+    is_box_rule,
+    is_list_item,
+    is_table_rule,
+    link_text,
+)
 from .rules import rules
 
 STAGE = "boilerplate"
@@ -79,6 +88,8 @@ NUMBERED_ITEMS = 3
 NUMBERED_GAP = 4
 #: Lines of a multi-line cell between two rows of a table.
 TABLE_GAP = 3
+#: Cells of a table row: split by markdown's pipe or a box-drawn bar.
+_CELLS = re.compile(f"[|{BOX_BARS}]")
 #: Rules that do not drop the rows of a data table: its shape is not a menu's.
 _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 #: Rules that judge a whole line, not a phrase in it.
@@ -464,7 +475,7 @@ def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chang
     """
     if not any(c.rule in _TABLE_SPARED or c.rule == "debris" for c in drops.values()):
         return drops
-    kept = data_tables(lines) if any("|" in lines[i] for i in drops) else set()
+    kept = data_tables(lines) if any(_row_like(lines[i]) for i in drops) else set()
     kept |= numbered_lists(lines)
     return {i: c for i, c in drops.items() if not (i in kept and _structural(lines[i], c))}
 
@@ -497,10 +508,52 @@ def orphan_headers(
     return found
 
 
+_BOX_ONLY = re.compile(r"^[\s\u2500-\u257f\u2190-\u21ff-]+$")
+_HORIZONTAL = frozenset("─━═┄┅┈┉╌╍ \t-")
+
+
+def is_drawing(line: str) -> bool:
+    """A line of box-drawing characters (and arrows) with a bar or a corner (``│``, ``└→``): a piece of a
+    table or a chart drawn in the text, not a separator (``────``) nor site furniture. It
+    anchors no neighbours: the chart's labels beside it are the article's.
+
+    >>> is_drawing("│"), is_drawing("└→ ↓ │"), is_drawing("────────"), is_drawing("| |")
+    (True, True, False, False)
+    """
+    return bool(_BOX_ONLY.match(line)) and not _HORIZONTAL.issuperset(line)
+
+
+def table_rules(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> dict[int, Change]:
+    """``drops`` without the box-drawn rules (``────``) of one-column tables: a rule dropped
+    for having no text stays when the lines right above and below it in the input (a header,
+    a value) stay. It goes with its table, as a markdown table's rule does.
+
+    >>> from newsclean.model import Change
+    >>> sorted(table_rules(["avg", "─────", "4.33"], [1, 2, 3], {1: Change("b", "debris", 2, "drop")}))
+    []
+    """
+    found = {
+        i
+        for i, c in drops.items()
+        if c.rule == "debris"
+        and 0 < i < len(lines) - 1
+        and is_box_rule(lines[i])
+        and linenos[i - 1] == linenos[i] - 1
+        and linenos[i + 1] == linenos[i] + 1
+        and i - 1 not in drops
+        and i + 1 not in drops
+        and not is_box_rule(lines[i - 1])
+        and not is_box_rule(lines[i + 1])
+    }
+    return {i: c for i, c in drops.items() if i not in found} if found else drops
+
+
 def _structural(line: str, change: Change) -> bool:
     """Was a row or item dropped for its shape or its neighbours (or, a table's rule, for
     having no text)?"""
-    return change.rule in _TABLE_SPARED or (change.rule == "debris" and is_table_rule(line))
+    return change.rule in _TABLE_SPARED or (change.rule == "debris" and is_any_rule(line))
 
 
 def numbered_lists(lines: Sequence[str]) -> set[int]:
@@ -528,18 +581,23 @@ def numbered_lists(lines: Sequence[str]) -> set[int]:
 def _data_row(line: str) -> bool:
     """A row of two cells or more that is not a rule and not shaped like a menu (short items,
     few numbers)."""
-    if is_table_rule(line) or sum(1 for c in line.split("|") if c.strip()) < 2:
+    if is_any_rule(line) or sum(1 for c in _CELLS.split(line) if c.strip()) < 2:
         return False
     return shape_rule(fold(line)) != "link-list"
+
+
+def _row_like(line: str) -> bool:
+    """A line that may belong to a table: a row (``a | b``, ``a │ b``) or a box-drawn rule."""
+    return "|" in line or any(bar in line for bar in BOX_BARS) or is_box_rule(line)
 
 
 def _table_part(lines: Sequence[str], k: int) -> bool:
     """A data row, the rule, the header row above it, or a continuation line: not a row
     shaped like a menu that a layout table put among them."""
     line = lines[k]
-    if "|" not in line or is_table_rule(line) or _data_row(line):
+    if not _row_like(line) or is_any_rule(line) or _data_row(line):
         return True
-    return k + 1 < len(lines) and is_table_rule(lines[k + 1])
+    return k + 1 < len(lines) and is_any_rule(lines[k + 1])
 
 
 def data_tables(lines: Sequence[str]) -> set[int]:
@@ -552,12 +610,12 @@ def data_tables(lines: Sequence[str]) -> set[int]:
     found: set[int] = set()
     i, n = 0, len(lines)
     while i < n:
-        if "|" not in lines[i]:
+        if not _row_like(lines[i]):
             i += 1
             continue
         rows, last, j = [i], i, i + 1
         while j < n and j - last <= TABLE_GAP:
-            if "|" in lines[j]:
+            if _row_like(lines[j]):
                 rows.append(j)
                 last = j
             j += 1
@@ -580,6 +638,8 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                     for k in run
                     if _table_part(lines, k) or (width >= 2 and lines[k].count("|") == width)
                 )
+            elif _box_table(lines, run):
+                found.update(run)
         i = last + 1
     return found
 
@@ -604,11 +664,26 @@ def _link_row(line: str) -> bool:
     return m.link_chars * 2 > visible or visible == 0
 
 
+def _box_table(lines: Sequence[str], run: range) -> bool:
+    """A table drawn with box characters: a rule and a row of two cells or more, its columns
+    split by ``│``. No scraper draws a site's layout that way (inscriptis and html2text draw
+    none): it is the page's own text (a ``<pre>`` of query output, a chart), so every row is
+    data, whatever its shape: ``2 │ t │ f`` has the short items of a menu.
+
+    >>> _box_table(["n │ is_anomaly", "───┼─────", " 2 │ f", " 3 │ t"], range(4))
+    True
+    """
+    return any(is_box_rule(lines[k]) for k in run) and any(
+        any(bar in lines[k] for bar in BOX_BARS) and len(_CELLS.split(lines[k].strip())) >= 2
+        for k in run
+    )
+
+
 def _tables_in(lines: Sequence[str], rows: Sequence[int], end: int) -> list[tuple[int, int]]:
     """The tables of a run of rows: each from the header row above a ``---|---`` rule to the
     line before the next table's header. A layout table around a page (menus, links) and a
     data table inside it are judged apart."""
-    rules = [k for k in rows if is_table_rule(lines[k])]
+    rules = [k for k in rows if is_any_rule(lines[k])]
     starts = []
     for r in rules:
         before = [k for k in rows if k < r]

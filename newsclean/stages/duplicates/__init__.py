@@ -44,6 +44,7 @@ from operator import eq, ne
 from ...chars import CJK, units
 from ...config import Config
 from ...model import Change, Doc
+from ..boilerplate.markdown import is_list_item
 from .blocks import STAGE, Longness, decide, how
 from .fold import fold_key, fold_keys
 from .keys import screen_keys
@@ -137,7 +138,9 @@ def _collapse_once(
 ) -> tuple[_Lines, list[Change], bool] | None:
     """One pass: the document without its copies, what was done, and whether another pass
     may find more (only when a more complete copy moved: see :func:`duplicates`)."""
-    m = match(state.labels, state.near, config.near_duplicate, state.grams)
+    m = match(
+        state.labels, state.near, config.near_duplicate, state.grams, partial(_keeps, state.lines)
+    )
     if not m.matches:
         return None
     big = Longness(state.lines, partial(is_long, min_units=config.min_duplicate_units), known)
@@ -148,6 +151,32 @@ def _collapse_once(
     moves = _moves(state, m, drops, order)
     records = [drops[i] for i in sorted(drops)] + moves
     return state.take([order[i] for i in range(len(order)) if i not in drops]), records, bool(moves)
+
+
+#: A line whose first letter is lower case continues a sentence wrapped from the line above.
+_CONTINUES = re.compile(r"^[^\w]*[a-zß-öø-ÿ]")
+
+
+def _keeps(lines: list[str], gone: int, kept: int) -> str | None:
+    """Does the article's copy stay when line ``gone`` is contained in line ``kept``?
+    ``"both"`` for a piece of a wrapped sentence (it starts in lower case: dropping it cuts
+    the sentence in its paragraph): when unsure, keep. ``"item"`` for prose that a later
+    list item repeats (a summary bullet quotes the lede): the bullet goes, the prose stays in
+    its place. Prose after a list item that holds it (a gallery's captions, then the caption
+    again) still goes (``None``).
+
+    >>> _keeps(["of both companies announced it on Monday.", "x"], 0, 1)
+    'both'
+    >>> _keeps(["Emirates finalized a deal on Monday.", "* Emirates finalized a deal on Monday, they said."], 0, 1)
+    'item'
+    >>> _keeps(["* Emirates finalized a deal on Monday, they said.", "Emirates finalized a deal on Monday."], 1, 0)
+    """
+    line = lines[gone]
+    if _CONTINUES.match(line):
+        return "both"
+    if gone < kept and is_list_item(lines[kept]) and not is_list_item(line):
+        return "item"
+    return None
 
 
 def _moves(state: _Lines, m: Matching, drops: dict[int, Change], order: list[int]) -> list[Change]:

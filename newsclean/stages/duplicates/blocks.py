@@ -111,6 +111,8 @@ def _what(match: Match, linenos: Sequence[int], m: Matching) -> str:
         text = f"copy of line {linenos[origin]}"
     elif match.rule == "contained" and match.similarity == 1.0:
         text = f"contained in line {linenos[origin]}"
+    elif match.rule == "repeated-item":
+        text = f"a list item repeating line {linenos[origin]}, which stays"
     else:
         what = "nearly contained in" if match.rule == "contained" else "near copy of"
         text = f"{what} line {linenos[origin]} (similarity {match.similarity:.2f})"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
 from operator import ne
@@ -44,7 +44,7 @@ class Match:
     """Line ``i`` repeats slot ``slot``; ``origin`` is the line whose text it repeats."""
 
     slot: int
-    rule: str  # "exact", "contained" or "near"
+    rule: str  # "exact", "contained", "near" or "repeated-item"
     origin: int
     similarity: float = 1.0
 
@@ -147,6 +147,7 @@ def match(
     near: Mapping[int, str],
     threshold: float,
     grams: dict[int, list[str]],
+    keep: Callable[[int, int], str | None] | None = None,
 ) -> Matching:
     """Assign lines to slots: equal ``labels`` are exact copies (the first keeps the slot);
     the lines in ``near`` (long lines that the screen found may be copies, with their keys)
@@ -155,7 +156,10 @@ def match(
     Only lines that repeat a label, and lines in ``near``, are visited: every other line is a
     slot of its own. ``grams[i]`` caches line ``i``'s sampled n-grams (see
     :func:`~.fold.sampled_grams`), filled the first time a line needs them and kept for the
-    next pass.
+    next pass. ``keep(gone, kept)``, when given, may overrule a containment that would drop
+    line ``gone`` for line ``kept``: ``"both"`` keeps both lines, ``"item"`` (``kept`` is a
+    later list item holding ``gone``) drops the item as a ``repeated-item`` instead. A
+    ``"both"`` is not heeded when the line above ``gone`` is itself a copy.
     """
     n = len(labels)
     first = dict(zip(reversed(labels), range(n - 1, -1, -1), strict=True))
@@ -181,6 +185,18 @@ def match(
             shared, votes, full = index.query(mine)
             if votes:
                 found = _find(i, keys, grams, m.holder, votes, full, threshold)
+        if found is not None and keep is not None and found[1] == "contained":
+            h = m.holder[found[0]]
+            gone, kept = (h, i) if len(key or "") > len(keys[h]) else (i, h)
+            veto = keep(gone, kept)
+            if veto == "both" and gone - 1 in m.matches:
+                veto = None  # the line above is a copy too: a repeated paragraph's piece
+            if veto == "item":
+                m.matches[i] = Match(found[0], "repeated-item", h, found[2])
+                slot_of[label] = found[0]
+                continue
+            if veto == "both":
+                found = None
         if found is not None:
             slot, rule, score = found
             m.matches[i] = Match(slot, rule, m.holder[slot], score)
