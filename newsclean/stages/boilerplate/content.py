@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ...chars import CJK, HAN
@@ -229,6 +230,7 @@ _STAMP = re.compile(
 )
 #: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
 STAMP_LEFT = 6
+_DIGIT = re.compile(r"\d")
 _MARKS = re.compile(r"[。！？!?；;]|[.](?:\s|$)|，|、")
 
 
@@ -247,6 +249,7 @@ def features(lines: Sequence[str]) -> list[Features]:
     return [line_class(line) for line in lines]
 
 
+@lru_cache(maxsize=1 << 15)  # a pure function of the line: a site's furniture recurs on its pages
 def line_class(line: str) -> Features:
     """The class of one line from its own evidence.
 
@@ -271,7 +274,8 @@ def line_class(line: str) -> Features:
     if density > BAD_LINK_DENSITY:
         return Features("bad", size, density, f"link text {density:.0%}")
     if size < NEAR_SIZE:
-        if _STAMP.search(text) and units_left(_STAMP.sub("", text)) <= STAMP_LEFT:
+        # every stamp holds a digit: most short lines need no look for one
+        if _DIGIT.search(text) and _STAMP.search(text) and units_left(_STAMP.sub("", text)) <= STAMP_LEFT:
             return Features("bad", size, density, "date, time or counter")
         return Features("short", size, density, f"short ({size} units)")
     prose = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
