@@ -224,7 +224,7 @@ def speed(baseline: str | None = None) -> None:
         for kind, names in runs:
             for name in names:
                 for who, root in (("", None), ("base", baseline)):
-                    if who and (not root or name == "split/join" or name == "Doc.from_text"):
+                    if who and (not root or name in {"split/join", "Doc.from_text"}):
                         continue
                     cmd = [sys.executable, __file__, "--measure", name, kind]
                     cmd += ["--prepared", json.dumps(_PREPARED)]

@@ -275,7 +275,11 @@ def line_class(line: str) -> Features:
         return Features("bad", size, density, f"link text {density:.0%}")
     if size < NEAR_SIZE:
         # every stamp holds a digit: most short lines need no look for one
-        if _DIGIT.search(text) and _STAMP.search(text) and units_left(_STAMP.sub("", text)) <= STAMP_LEFT:
+        if (
+            _DIGIT.search(text)
+            and _STAMP.search(text)
+            and units_left(_STAMP.sub("", text)) <= STAMP_LEFT
+        ):
             return Features("bad", size, density, "date, time or counter")
         return Features("short", size, density, f"short ({size} units)")
     prose = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
