@@ -110,21 +110,16 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
 #: furniture recurs on all its pages. Emptied when it grows past this.
 JUDGED_LINES = 1 << 16
 Judged = tuple[str, int, Verdict]  # (folded, rank, verdict)
-
-
-@dataclass(slots=True)
-class _Seen:
-    """What is remembered of a line: its text (:func:`.markdown.link_text`), whether that
-    holds Traditional script, and its :data:`Judged` when its batch was folded without, and
-    with, conversion to Simplified (``t2s`` also converts phrases that hold no character it
-    changes alone: a line's fold depends on its batch)."""
-
-    text: str
-    traditional: bool
-    judged: list[Judged | None]
-
-
+#: A judged line as remembered: ``(folded, rank, label, rule, detail)``, strings and numbers
+#: only (the garbage collector then leaves the memo alone).
+_Kept = tuple[str, int, Label, str, str]
+#: What is remembered of a line: its text (:func:`.markdown.link_text`), whether that holds
+#: Traditional script, and its judgement when its batch was folded without, and with,
+#: conversion to Simplified (``t2s`` also converts phrases that hold no character it changes
+#: alone: a line's fold depends on its batch).
+_Seen = tuple[str, bool, _Kept | None, _Kept | None]
 _JUDGED: dict[str, _Seen] = {}
+_PLAIN: dict[Label, Verdict] = {v.label: v for v in (_CONTENT, _SHORT, _PROTECTED)}
 
 
 def _judged(lines: Sequence[str]) -> list[Judged]:
@@ -135,18 +130,31 @@ def _judged(lines: Sequence[str]) -> list[Judged]:
     if len(memo) > JUDGED_LINES:
         memo.clear()
     seen: list[_Seen | None] = list(map(memo.get, lines))
-    for k, got in enumerate(seen):
-        if got is None:
-            text = link_text(lines[k])
-            seen[k] = memo[lines[k]] = _Seen(text, traditional(text), [None, None])
+    unseen = [k for k, got in enumerate(seen) if got is None]
+    if unseen:
+        texts = [link_text(lines[k]) for k in unseen]
+        any_traditional = traditional("\n".join(texts))  # most batches: one test for all
+        for k, text in zip(unseen, texts, strict=True):
+            seen[k] = (text, any_traditional and traditional(text), None, None)
     entries: list[_Seen] = seen  # type: ignore[assignment]
-    simplify = any(entry.traditional for entry in entries)
-    new = [k for k, entry in enumerate(entries) if entry.judged[simplify] is None]
+    simplify = any(entry[1] for entry in entries)
+    new = [k for k, entry in enumerate(entries) if (entry[3] if simplify else entry[2]) is None]
     if new:
-        folds = fold_many([entries[k].text for k in new], simplify)
+        folds = fold_many([entries[k][0] for k in new], simplify)
         for k, folded in zip(new, folds, strict=True):
-            entries[k].judged[simplify] = (folded, *_judge(lines[k], folded))
-    return [entry.judged[simplify] for entry in entries]  # type: ignore[misc]
+            rank, v = _judge(lines[k], folded)
+            kept: _Kept = (folded, rank, v.label, v.rule, v.detail)
+            text, trad, without, with_ = entries[k]
+            entries[k] = (text, trad, without, kept) if simplify else (text, trad, kept, with_)
+    found: list[Judged] = []
+    for line, entry in zip(lines, entries, strict=True):
+        memo[line] = entry
+        got = entry[3] if simplify else entry[2]
+        assert got is not None
+        folded, rank, label, rule, detail = got
+        plain = _PLAIN.get(label) if not rule and not detail else None
+        found.append((folded, rank, plain or Verdict(label, rule, detail)))
+    return found
 
 
 def _classify_short(

@@ -216,6 +216,8 @@ _WORDS = frozenset(
 _ZH_FUNCTION_RE = re.compile("[" + "".join(sorted(_ZH_FUNCTION)) + "]")
 _JA_FUNCTION_RE = re.compile("[" + "".join(sorted(_JA_FUNCTION)) + "]")
 _WORD = re.compile(rf"[^\W\d_{CJK}]+")
+#: :data:`_WORD` on ASCII text, where it is the same and faster.
+_ASCII_WORD = re.compile(r"[a-zA-Z]+")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -267,7 +269,9 @@ def line_class(line: str) -> Features:
     else:
         text, link_chars = line.strip(), 0
     n_cjk = len(text) - len(_CJK_CHAR.sub("", text)) if not text.isascii() else 0
-    words = _WORD.findall(text) if n_cjk < len(text) // 2 else []
+    words = (
+        (_ASCII_WORD if text.isascii() else _WORD).findall(text) if n_cjk < len(text) // 2 else []
+    )
     size = n_cjk + 2 * len(words)
     visible = max(1, len(text) - text.count(" "))
     density = min(1.0, link_chars / visible)
