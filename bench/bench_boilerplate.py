@@ -45,7 +45,7 @@ from boilerplate_corpus import Page, corpus, zh_article  # noqa: E402
 
 from newsclean import Config, Doc  # noqa: E402
 from newsclean.corpus import CorpusDoc, run_local  # noqa: E402
-from newsclean.corpus.site import SiteBoilerplate  # noqa: E402
+from newsclean.corpus.site import SiteBoilerplate, document_keys  # noqa: E402
 from newsclean.stages import STAGES, boilerplate  # noqa: E402
 
 SPEED_MB = 20
@@ -161,15 +161,19 @@ def _realbench_pages(field: str) -> list[str]:
 
 def _forget_lines() -> None:
     """Empty the stage's memos of lines (not the compiled rules): every line is new again."""
-    from newsclean.stages.boilerplate import classify, content, lines
+    import importlib
 
-    for module in (classify, content, lines):
-        for name in ("_judge", "site_key", "_line_memo", "_features_memo", "_short_memo"):
-            memo = getattr(module, name, None)
+    from newsclean.corpus import site
+
+    names = ("_judge", "_JUDGED", "site_key", "line_class", "_memo")
+    for part in ("classify", "content", "lines"):
+        module = importlib.import_module(f"newsclean.stages.boilerplate.{part}")
+        for memo in (getattr(module, name, None) for name in names):
             if hasattr(memo, "cache_clear"):
                 memo.cache_clear()
             elif isinstance(memo, dict):
                 memo.clear()
+    site._memo.cache_clear()
 
 
 def measure(name: str, kind: str) -> None:
@@ -187,7 +191,12 @@ def measure(name: str, kind: str) -> None:
         if "first sight" in name:
             _forget_lines()
         start = time.process_time()
-        if name == "split/join":
+        if name.startswith("learn, then stage"):  # what a run with site learning does
+            for d in docs:
+                document_keys(d.lines, config)
+            for d in docs:
+                boilerplate(d, config)
+        elif name == "split/join":
             for t in texts:
                 "\n".join(t.split("\n"))
         elif name == "Doc.from_text":
@@ -218,7 +227,8 @@ def speed(baseline: str | None = None) -> None:
             with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
                 json.dump(_realbench_pages(field), f)
             _PREPARED[kind] = f.name
-            runs.append((kind, ["split/join", "stage, first sight", "stage, warm"]))
+            names = ["split/join", "stage, first sight", "stage, warm"]
+            runs.append((kind, [*names, "learn, then stage, first sight"]))
     rates: dict[tuple[str, str, str], float] = {}
     try:
         for kind, names in runs:
@@ -240,10 +250,24 @@ def speed(baseline: str | None = None) -> None:
     finally:
         for path in _PREPARED.values():
             Path(path).unlink()
+    _ratios(rates)
+
+
+def _ratios(rates: dict[tuple[str, str, str], float]) -> None:
+    """What learning adds to the stage on the dumps, and what a dump costs against a clean
+    article, per MB (issue 11 wants at most 3x)."""
     for who in ("", "base"):
+        for kind in ("dumps", "plain"):
+            both = rates.get((kind, "learn, then stage, first sight", who))
+            alone = rates.get((kind, "stage, first sight", who))
+            if both and alone:
+                print(
+                    f"site learning's map over the {kind}{', ' + who if who else ''} adds "
+                    f"{alone / both - 1:.0%} to the stage's first-sight CPU"
+                )
         clean = rates.get(("articles", "stage", who))
         for (kind, name, by), rate in rates.items():
-            if clean and by == who and kind in ("dumps", "plain") and name != "split/join":
+            if clean and by == who and kind in ("dumps", "plain") and name.startswith("stage,"):
                 print(
                     f"a page dump ({kind}, {name}{', ' + who if who else ''}) costs "
                     f"{clean / rate:.1f}x a clean article per MB (target <= 3x)"
