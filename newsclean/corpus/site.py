@@ -192,7 +192,10 @@ def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
             if label not in ("short", "content") or table.site_keep.find(core(folded)):
                 memo[line] = (label, None, False)
                 continue
-            common = ends_like_sentence(folded) or units(line) < TINY_UNITS
+            # a prefix has no more units than the line: most lines need no full count
+            common = ends_like_sentence(folded) or (
+                units(line[:16]) < TINY_UNITS and units(line) < TINY_UNITS
+            )
             memo[line] = (label, site_key(folded), common)
     return [None if line in prose else memo[line] for line in lines]
 
