@@ -111,12 +111,18 @@ def measure(args: list[str]) -> Result:
     return Result(seconds, cpu, peak[0] / 1e6, code, err.decode("utf-8", "replace"))
 
 
-def digest(root: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()[:16]
+def digests(root: Path) -> dict[str, str]:
+    """Each output file's digest by its path under ``root``."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
+    """The paths whose presence or contents differ between two runs."""
+    return sorted(p for p in a.keys() | b.keys() if a.get(p) != b.get(p))
 
 
 def main() -> None:
@@ -142,7 +148,7 @@ def main() -> None:
             (f"dask {args.workers} workers", ["--engine", "dask", "-j", str(args.workers)]),
         ]
         rows = []
-        digests = set()
+        outputs: list[dict[str, str]] = []
         for name, flags in runs:
             out = root / "out"
             shutil.rmtree(out, ignore_errors=True)
@@ -150,7 +156,7 @@ def main() -> None:
             if r.code != 0:
                 print(f"{name}: exit {r.code}\n{r.stderr}")
                 sys.exit(1)
-            digests.add(digest(out))
+            outputs.append(digests(out))
             rows.append((name, r))
         base, cpu_base = rows[1][1].seconds, rows[1][1].cpu
         head = f"vs -j {args.workers}"
@@ -164,7 +170,14 @@ def main() -> None:
                 f"{size / 1e6 / r.seconds:6.2f} {base / r.seconds:7.2f}x "
                 f"{r.cpu:7.1f} {cpu_base / r.cpu:6.2f}x {r.peak_mb:12.0f}"
             )
-        print("outputs identical:", len(digests) == 1)
+        same = True
+        for (name, _), files in zip(rows[1:], outputs[1:], strict=True):
+            diff = differences(outputs[0], files)
+            if diff:
+                same = False
+                shown = ", ".join(diff[:5]) + (" …" if len(diff) > 5 else "")
+                print(f"{name} differs from {rows[0][0]} in {len(diff)} file(s): {shown}")
+        print("outputs identical:", same)
 
 
 if __name__ == "__main__":

@@ -206,3 +206,114 @@ def test_markdown_is_flattened_unless_kept(cli, tmp_path, name, flags, expected)
     path = tmp_path / name
     path.write_text(_MARKDOWN, encoding="utf-8")
     assert cli("fix", "-q", *flags, str(path)).expect(0).out == expected
+
+
+def test_a_numbered_list_after_the_article_of_a_page_dump_is_kept():
+    items = [
+        "1) A wooden train set with forty pieces",
+        "http://example.com/p1",
+        "2) The complete box set of a television series",
+        "http://example.com/p2",
+        "3) A board game for the whole family",
+        "http://example.com/p3",
+    ]
+    lines = clean(_page([*_ARTICLE_EN, "\n".join(items)])).text.splitlines()
+    assert [line for line in lines if line in items] == items
+
+
+def test_a_ranking_of_linked_headlines_after_the_article_still_goes():
+    ranking = [f"{i}. [Most read headline number {i}](http://example.com/m{i})" for i in (1, 2, 3)]
+    lines = clean(_page([*_ARTICLE_EN, "\n".join(ranking)])).text.splitlines()
+    assert not [line for line in lines if "Most read headline" in line]
+
+
+def test_a_subhead_above_prose_that_stays_outside_the_block_stays():
+    section = [
+        "## Web Console",
+        "See logged information associated with a page and use the console to talk to it.",
+    ]
+    lines = clean(_page([*_ARTICLE_EN, "* [A](http://a.com/1)\n* [B](http://a.com/2)", *section]))
+    assert "Web Console" in lines.text.splitlines()
+
+
+@pytest.mark.parametrize("stamp", ["32M ago", "5H ago", "updated 16M ago", "Nov 18", "2 days ago"])
+def test_short_relative_times_and_bare_dates_are_stamps(stamp):
+    from newsclean.stages.boilerplate.content import line_class
+
+    assert line_class(stamp).why == "date, time or counter"
+
+
+def test_a_teaser_that_does_not_end_like_a_sentence_is_only_near_good():
+    from newsclean.stages.boilerplate.content import line_class
+
+    teaser = (
+        "Some people thought the striped cattle in a pasture were a practical joke, but the "
+        "science behind the painted animals could save farmers a lot of money"
+    )
+    assert line_class(teaser).cls == "near"
+    assert line_class(teaser + ".").cls == "good"
+    # a long paragraph with the function words of prose is good without its final stop
+    assert line_class(" ".join([teaser] * 2)).cls == "good"
+
+
+@pytest.mark.parametrize("mark", ["#### ", ""])
+def test_teasers_between_headlines_and_time_stamps_go(mark):
+    teasers = [
+        "Officials said on Tuesday that the plan for the new bridge would be delayed until the "
+        f"end of the year because of rising costs in story {i}"
+        for i in range(4)
+    ]
+    units = [
+        f"{mark}Another story number {i}\n\n{t}\n\n{i + 2}H ago" for i, t in enumerate(teasers)
+    ]
+    lines = clean(_page([*_ARTICLE_EN, "### More news", *units])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert not [line for line in lines if line in teasers]
+
+
+def test_a_comment_thread_under_the_article_goes():
+    comments = [
+        f"I have been reading this site for years and I think the council made the right call "
+        f"here, even if the budget is not perfect and the debate took far too long ({i})."
+        for i in range(3)
+    ]
+    thread = [
+        f"{i + 1}. **reader{i}** says:\n\nNovember 19, 2019 at 6:3{i} am\n\n{c}"
+        for i, c in enumerate(comments)
+    ]
+    lines = clean(_page([*_ARTICLE_EN, "## 3 responses", *thread])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert not [line for line in lines if line in comments]
+
+
+def test_a_quote_introduced_by_said_is_not_a_comment_thread():
+    quotes = [f"* The mayor said:\n\n{line}" for line in _ARTICLE_EN[2:]]
+    lines = clean(_page([*_ARTICLE_EN[:2], *quotes])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+
+
+def _thread(comments: list[str]) -> list[str]:
+    return [
+        f"reader{i}\n\n{i + 2} days ago at 07:5{i} am\n\n{c}\n\nRating: {i} Votes"
+        for i, c in enumerate(comments)
+    ]
+
+
+_COMMENTS = [
+    f"I have been reading this site for years and I think the council made the right call "
+    f"here, even if the budget is not perfect and the debate took far too long ({i})."
+    for i in range(4)
+]
+
+
+def test_time_stamped_comments_under_a_comments_title_go():
+    page = _page([*_ARTICLE_EN, "## Top Rated Comments", *_thread(_COMMENTS)])
+    lines = clean(page).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert not [line for line in lines if line in _COMMENTS]
+
+
+def test_a_comments_link_above_the_article_does_not_make_it_a_thread():
+    stamped = [f"Posted {i + 2} days ago at 07:5{i} am\n\n{p}" for i, p in enumerate(_ARTICLE_EN)]
+    lines = clean(_page(["Comments (12)", *stamped])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN

@@ -227,9 +227,11 @@ _STAMP = re.compile(
     rf"(?i)\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    rf"|\b\d+\s?[smhdw]\s+ago\b|^{_MONTH}\s+\d{{1,2}}$"
     r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
     r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
 )
+STAMP_WHY = "date, time or counter"
 #: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
 STAMP_LEFT = 6
 _DIGIT = re.compile(r"\d")
@@ -284,11 +286,16 @@ def line_class(line: str) -> Features:
             and _STAMP.search(text)
             and units_left(_STAMP.sub("", text)) <= STAMP_LEFT
         ):
-            return Features("bad", size, density, "date, time or counter")
+            return Features("bad", size, density, STAMP_WHY)
         return Features("short", size, density, f"short ({size} units)")
-    prose = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
-    prose = prose or _function_density(text, n_cjk, words)
-    if size >= GOOD_SIZE and density <= GOOD_LINK_DENSITY and prose:
+    ends = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
+    prose = ends or _function_density(text, n_cjk, words)
+    # a teaser (a headline's standfirst) reads like prose but seldom ends like a sentence
+    if (
+        size >= GOOD_SIZE
+        and density <= GOOD_LINK_DENSITY
+        and (ends or (prose and size >= 2 * GOOD_SIZE))
+    ):
         return Features("good", size, density, "prose")
     if prose:
         return Features("near", size, density, "near prose")

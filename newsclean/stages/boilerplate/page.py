@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from ...config import Config
 from ...model import Change
 from .classify import Verdict, classify
-from .content import BAD_LINK_DENSITY, Features, article_blocks, line_class, smooth
+from .content import (
+    BAD_LINK_DENSITY,
+    NEAR_SIZE,
+    STAMP_WHY,
+    Features,
+    article_blocks,
+    line_class,
+    smooth,
+)
 from .lines import ends_like_sentence, fold, shape_rule
 from .markdown import flatten, has_markup, is_list_item, is_table_rule
 
@@ -44,6 +52,26 @@ EDGE_CLASSES = frozenset({"near", "short"})
 MENU_ITEM_SIZE = 8
 #: ... and one of headlines, items without sentence ends shorter than this on average.
 HEADLINE_SIZE = 24
+#: Prose between a headline and a time stamp, this many times on a page, is teasers.
+TEASERS = 3
+TEASER_WHY = "a teaser: a headline above it, a time stamp below, as around other stories"
+#: Comment threads: this many headers or more; a comment this many paragraphs long at most.
+COMMENT_HEADS = 3
+COMMENT_BODY = 8
+COMMENT_WHY = "a comment thread"
+_COMMENT_HEAD = re.compile(
+    r"(?i)^\s*(?:[*+-]|\d{1,4}[.)])\s+\S.{0,80}?\b(?:says|said|wrote|writes|commented)\s*:\s*$"
+)
+_COMMENTS_TITLE = re.compile(
+    r"(?i)^[\W_]*(?:\d[\d,.]*\s+)?(?:top rated |latest |reader |user )?"
+    r"(?:comments?|responses?|replies|reactions)\b"
+)
+#: A stamp with a date or time in it (not a bare counter).
+_STAMP_TIME = re.compile(r"(?i)\bago\b|\d:\d\d|[a-z]{3}\.? \d|\d{4}")
+#: A numbered list starting in or just after a block stays with it: this many items or more,
+#: each at most this many lines after the one before.
+NUMBERED_ITEMS = 3
+NUMBERED_GAP = 4
 #: Lines of a multi-line cell between two rows of a table.
 TABLE_GAP = 3
 #: Rules that do not drop the rows of a data table: its shape is not a menu's.
@@ -98,6 +126,7 @@ def page_drops(
         ruled = [drops[i].rule for i in range(a, b) if i in drops]
         if len(ruled) == b - a and "neighbours" not in ruled and feats[k].cls != "bad":
             feats[k] = Features("bad", feats[k].size, feats[k].link_density, ruled[0])
+    _other_stories(lines, spans, feats)
     classes = smooth([f.cls for f in feats])
     blocks = article_blocks(classes, [f.size for f in feats])
     if not blocks:
@@ -105,6 +134,7 @@ def page_drops(
     inside: set[int] = set()
     for first, last in blocks:
         inside.update(range(first, last))
+    inside |= _numbered_runs(lines, linenos, spans, blocks)
     table = data_tables(lines)
     outside = [
         k
@@ -132,6 +162,7 @@ def page_drops(
         + ", ".join(f"{linenos[spans[f][0]]}-{linenos[spans[e - 1][1] - 1]}" for f, e in blocks)
         + ")"
     )
+    titles |= _subheads(lines, spans, outside)
     for k in outside:
         if k in titles:
             continue
@@ -142,6 +173,154 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
                 )
     return revised
+
+
+def _other_stories(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: list[Features]
+) -> None:
+    """Teasers of other stories and comment threads are bad, whatever their prose."""
+    for k in _teasers(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, TEASER_WHY)
+    for k in _comments(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, COMMENT_WHY)
+
+
+def _teasers(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose between a headline (a markdown heading) above and a time stamp
+    (``5H ago``, ``Nov 18``) below, when the page holds ``TEASERS`` of them or more: the
+    standfirsts of a list of other stories, not the article. In a plain dump the headline is
+    a line of its own that does not end like a sentence."""
+    found = [
+        k
+        for k in range(1, len(spans) - 1)
+        if feats[k].cls in ("near", "good")
+        and feats[k + 1].why == STAMP_WHY
+        and _STAMP_TIME.search(lines[spans[k + 1][0]])
+        and _headline(lines, spans[k - 1], feats[k - 1])
+    ]
+    return found if len(found) >= TEASERS else []
+
+
+def _headline(lines: Sequence[str], span: tuple[int, int], feat: Features) -> bool:
+    """A markdown heading, or one line, not a sentence, not links."""
+    line = lines[span[0]]
+    if line.lstrip(" *-+").startswith("#"):
+        return True
+    return (
+        span[1] - span[0] == 1
+        and feat.cls in ("short", "near")
+        and "](" not in line
+        and not ends_like_sentence(line.rstrip())
+    )
+
+
+def _comments(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """A comment thread: from the first of ``COMMENT_HEADS`` or more comment headers (a list
+    item ``1. **name** says:``, ``* name on November 19, 2019 at 6:34 am said:``) to the
+    last one's comment (up to ``COMMENT_BODY`` paragraphs, ending at a heading or at
+    furniture that is not a time stamp). Under a title such as ``## 34 Comments``, the
+    comments' time stamps are their headers."""
+    heads = [k for k, (a, b) in enumerate(spans) if b - a == 1 and _COMMENT_HEAD.match(lines[a])]
+    if len(heads) < COMMENT_HEADS:
+        heads = _stamped_thread(lines, spans, feats)
+    # comments follow the article: a thread starts after the page's first good paragraph
+    first_good = next((k for k, f in enumerate(feats) if f.cls == "good"), len(feats))
+    if len(heads) < COMMENT_HEADS or heads[0] < first_good:
+        return []
+    end = heads[-1] + 1
+    while end < min(len(spans), heads[-1] + 1 + COMMENT_BODY):
+        f, line = feats[end], lines[spans[end][0]]
+        if (f.cls == "bad" and f.why != STAMP_WHY) or line.lstrip().startswith("#"):
+            break
+        end += 1
+    return list(range(heads[0], end))
+
+
+def _stamped_thread(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """A comments title and the time stamps that follow it, each at most ``COMMENT_BODY``
+    paragraphs after the one before (the title first)."""
+    title = next(
+        (
+            k
+            for k, (a, b) in enumerate(spans)
+            if b - a == 1 and feats[k].size < NEAR_SIZE and _COMMENTS_TITLE.match(lines[a])
+        ),
+        None,
+    )
+    if title is None:
+        return []
+    heads = [title]
+    for k in range(title + 1, len(spans)):
+        if k - heads[-1] > COMMENT_BODY:
+            break
+        if feats[k].why == STAMP_WHY and _STAMP_TIME.search(lines[spans[k][0]]):
+            heads.append(k)
+    return heads if len(heads) > COMMENT_HEADS else []
+
+
+def _numbered_runs(
+    lines: Sequence[str],
+    linenos: Sequence[int],
+    spans: Sequence[tuple[int, int]],
+    blocks: Sequence[tuple[int, int]],
+) -> set[int]:
+    """The paragraphs of numbered lists (1, 2, 3… at least ``NUMBERED_ITEMS`` items, no links
+    in them) that start in an article block or within ``EDGE`` paragraphs after it: a list of
+    products, steps or points that ends an article is the article's, whatever its items read
+    like. A ranking of linked headlines is not such a list."""
+    if not any(_NUMBERED.match(line) for line in lines):
+        return set()
+    para = [0] * len(lines)
+    for k, (a, b) in enumerate(spans):
+        para[a:b] = [k] * (b - a)
+    starts: set[int] = set()
+    for first, last in blocks:
+        starts.update(range(first, min(len(spans), last + EDGE)))
+    found: set[int] = set()
+    for first, stop in _numbered_sequences(lines):
+        # the last item's own lines (wrapped text, its link) run on to the next blank line
+        end, last = min(len(lines), stop + NUMBERED_GAP - 1), stop
+        while last < end and linenos[last] == linenos[last - 1] + 1:
+            last += 1
+        if para[first] in starts:
+            found.update(range(para[first], para[last - 1] + 1))
+    return found
+
+
+def _plain_item(line: str) -> bool:
+    """An item of a numbered list of the article's: not a link, not a comment's header."""
+    return "](" not in line and not _COMMENT_HEAD.match(line)
+
+
+def _numbered_sequences(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """``(first, stop)`` line spans of lists numbered 1, 2, 3… (items up to ``NUMBERED_GAP``
+    lines apart: a wrapped item, its link on a line of its own), of ``NUMBERED_ITEMS`` items or
+    more, none of them a markdown link or a comment's header."""
+    found = []
+    i, n = 0, len(lines)
+    while i < n:
+        m = _NUMBERED.match(lines[i])
+        if not m or m.group(1) != "1" or not _plain_item(lines[i]):
+            i += 1
+            continue
+        last, expect, j = i, 2, i + 1
+        while j < n and j - last <= NUMBERED_GAP:
+            m = _NUMBERED.match(lines[j])
+            if m and int(m.group(1)) == expect:
+                if not _plain_item(lines[j]):
+                    break
+                last, expect = j, expect + 1
+            j += 1
+        if expect - 1 >= NUMBERED_ITEMS:
+            found.append((i, last + 1))
+        i = last + 1
+    return found
 
 
 def _prose_outside(lines: Sequence[str], span: tuple[int, int], cls: str) -> bool:
@@ -326,10 +505,14 @@ def _kind(line: str) -> str:
 
 def _may_go(verdict: Verdict, feat: Features) -> bool:
     """Bylines and datelines never go; a line that reads as prose on its own goes only if its
-    paragraph is mostly links."""
+    paragraph is mostly links, a teaser or a comment (:func:`_teasers`, :func:`_comments`)."""
     if verdict.label == "protected":
         return False
-    return verdict.label != "content" or feat.link_density > BAD_LINK_DENSITY
+    return (
+        verdict.label != "content"
+        or feat.link_density > BAD_LINK_DENSITY
+        or feat.why in (TEASER_WHY, COMMENT_WHY)
+    )
 
 
 def _spared_inside(line: str, change: Change, config: Config) -> bool:
@@ -376,6 +559,22 @@ def _edges(
                 break
             found.add(k)
     return found
+
+
+def _subheads(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], outside: Sequence[int]
+) -> set[int]:
+    """Markdown headings right above a paragraph that stays outside the blocks (good prose):
+    a section's subhead goes with its text or not at all."""
+    gone = set(outside)
+    return {
+        k
+        for k in gone
+        if k + 1 < len(spans)
+        and k + 1 not in gone
+        and spans[k][1] - spans[k][0] == 1
+        and lines[spans[k][0]].lstrip().startswith("#")
+    }
 
 
 def _titles(
