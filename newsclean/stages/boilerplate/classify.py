@@ -135,7 +135,7 @@ def _judged(lines: Sequence[str]) -> list[Judged]:
         texts = [link_text(lines[k]) for k in unseen]
         any_traditional = traditional("\n".join(texts))  # most batches: one test for all
         for k, text in zip(unseen, texts, strict=True):
-            seen[k] = (text, any_traditional and traditional(text), None, None)
+            seen[k] = memo[lines[k]] = (text, any_traditional and traditional(text), None, None)
     entries: list[_Seen] = seen  # type: ignore[assignment]
     simplify = any(entry[1] for entry in entries)
     new = [k for k, entry in enumerate(entries) if (entry[3] if simplify else entry[2]) is None]
@@ -145,10 +145,10 @@ def _judged(lines: Sequence[str]) -> list[Judged]:
             rank, v = _judge(lines[k], folded)
             kept: _Kept = (folded, rank, v.label, v.rule, v.detail)
             text, trad, without, with_ = entries[k]
-            entries[k] = (text, trad, without, kept) if simplify else (text, trad, kept, with_)
+            entry: _Seen = (text, trad, without, kept) if simplify else (text, trad, kept, with_)
+            entries[k] = memo[lines[k]] = entry
     found: list[Judged] = []
-    for line, entry in zip(lines, entries, strict=True):
-        memo[line] = entry
+    for entry in entries:
         got = entry[3] if simplify else entry[2]
         assert got is not None
         folded, rank, label, rule, detail = got
