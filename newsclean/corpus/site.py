@@ -176,14 +176,14 @@ def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
     """Every line's :data:`Fact`, ``None`` for prose. A verdict depends on its line alone (and
     the config), so the short lines not seen before are classified together and remembered."""
     memo = _memo(config.boilerplate_phrases, config.boilerplate_patterns)
+    if len(memo) > MEMO_LINES:  # before looking: a line found now must still be there below
+        memo.clear()
     unseen = [line for line in dict.fromkeys(lines) if line not in memo]
     prose: set[str] = set()
     if unseen:
         new: list[str] = []
         for line, is_prose in zip(unseen, prose_flags(unseen), strict=True):
             (prose.add if is_prose else new.append)(line)
-        if len(memo) + len(new) > MEMO_LINES:
-            memo.clear()
         table = rules()
         verdicts, folds = classify_folded(new, config.replace(site_boilerplate=frozenset()))
         for i, line in enumerate(new):
@@ -192,7 +192,10 @@ def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
             if label not in ("short", "content") or table.site_keep.find(core(folded)):
                 memo[line] = (label, None, False)
                 continue
-            common = ends_like_sentence(folded) or units(line) < TINY_UNITS
+            # a prefix has no more units than the line: most lines need no full count
+            common = ends_like_sentence(folded) or (
+                units(line[:16]) < TINY_UNITS and units(line) < TINY_UNITS
+            )
             memo[line] = (label, site_key(folded), common)
     return [None if line in prose else memo[line] for line in lines]
 

@@ -46,9 +46,14 @@ def fold_script(text: str) -> str:
     >>> fold_script("會議") == fold_script("会议")
     True
     """
-    if not _traditional_re().search(text):
+    if not traditional(text):
         return text
     return convert(text, "t2s")
+
+
+def traditional(text: str) -> bool:
+    """Does :func:`fold_script` convert ``text`` (it holds a character ``t2s`` changes alone)?"""
+    return _traditional_re().search(text) is not None
 
 
 def convert(text: str, opencc_config: str) -> str:

@@ -25,6 +25,7 @@ from typing import Literal
 
 from ...chars import units
 from ...config import Config
+from ..script import traditional
 from .lines import (
     SHORT_UNITS,
     SKIP_HEAD,
@@ -82,12 +83,11 @@ def _matched(found: Hit) -> Verdict:
 _UNMATCHED = DROP + 1
 
 
-@lru_cache(maxsize=1 << 14)
 def _judge(line: str, folded: str) -> tuple[int, Verdict]:
     """The verdict from the line and the shipped rules alone, with the rank that decided it.
 
-    A pure function of the line, so it is memoised: a site's menu and footer lines come back
-    on every page of a batch.
+    A pure function of the line (and its folded form), so it is remembered
+    (:func:`_judged`): a site's menu and footer lines come back on every page of a batch.
     """
     if is_debris(line):
         return STRONG, Verdict("boilerplate", "debris", "no text")
@@ -105,10 +105,62 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
     return _UNMATCHED, _SHORT
 
 
+#: Lines whose fold and verdict (:func:`_judge`) are remembered, per process: the stage and the
+#: site learner (:mod:`newsclean.corpus.site`) classify the same short lines, and a site's
+#: furniture recurs on all its pages. Emptied when it grows past this.
+JUDGED_LINES = 1 << 16
+Judged = tuple[str, int, Verdict]  # (folded, rank, verdict)
+#: A judged line as remembered: ``(folded, rank, label, rule, detail)``, strings and numbers
+#: only (the garbage collector then leaves the memo alone).
+_Kept = tuple[str, int, Label, str, str]
+#: What is remembered of a line: its text (:func:`.markdown.link_text`), whether that holds
+#: Traditional script, and its judgement when its batch was folded without, and with,
+#: conversion to Simplified (``t2s`` also converts phrases that hold no character it changes
+#: alone: a line's fold depends on its batch).
+_Seen = tuple[str, bool, _Kept | None, _Kept | None]
+_JUDGED: dict[str, _Seen] = {}
+_PLAIN: dict[Label, Verdict] = {v.label: v for v in (_CONTENT, _SHORT, _PROTECTED)}
+
+
+def _judged(lines: Sequence[str]) -> list[Judged]:
+    """``(folded, rank, verdict)`` for each of the short ``lines``: their markup reduced to
+    text (:func:`.markdown.link_text`), folded as :func:`.lines.fold_many` folds them together
+    (converted to Simplified if any of them needs it), and judged by :func:`_judge`."""
+    memo = _JUDGED
+    if len(memo) > JUDGED_LINES:
+        memo.clear()
+    seen: list[_Seen | None] = list(map(memo.get, lines))
+    unseen = [k for k, got in enumerate(seen) if got is None]
+    if unseen:
+        texts = [link_text(lines[k]) for k in unseen]
+        any_traditional = traditional("\n".join(texts))  # most batches: one test for all
+        for k, text in zip(unseen, texts, strict=True):
+            seen[k] = memo[lines[k]] = (text, any_traditional and traditional(text), None, None)
+    entries: list[_Seen] = seen  # type: ignore[assignment]
+    simplify = any(entry[1] for entry in entries)
+    new = [k for k, entry in enumerate(entries) if (entry[3] if simplify else entry[2]) is None]
+    if new:
+        folds = fold_many([entries[k][0] for k in new], simplify)
+        for k, folded in zip(new, folds, strict=True):
+            rank, v = _judge(lines[k], folded)
+            kept: _Kept = (folded, rank, v.label, v.rule, v.detail)
+            text, trad, without, with_ = entries[k]
+            entry: _Seen = (text, trad, without, kept) if simplify else (text, trad, kept, with_)
+            entries[k] = memo[lines[k]] = entry
+    found: list[Judged] = []
+    for entry in entries:
+        got = entry[3] if simplify else entry[2]
+        assert got is not None
+        folded, rank, label, rule, detail = got
+        plain = _PLAIN.get(label) if not rule and not detail else None
+        found.append((folded, rank, plain or Verdict(label, rule, detail)))
+    return found
+
+
 def _classify_short(
-    line: str, folded: str, table: Rules, user: Matcher | None, site: frozenset[str]
+    line: str, judged: Judged, table: Rules, user: Matcher | None, site: frozenset[str]
 ) -> Verdict:
-    rank, verdict = _judge(line, folded)
+    folded, rank, verdict = judged
     if rank <= KEEP:
         return verdict
     if site and site_key(folded) in site and not table.site_keep.find(core(folded)):
@@ -146,10 +198,12 @@ def judge(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int
             prose[i] = bool(text) and flag
     verdicts = [_CONTENT] * len(lines)
     short = list(compress(range(len(lines)), map(not_, prose)))
-    folds = dict(zip(short, fold_many([link_text(lines[i]) for i in short]), strict=True))
+    judged = _judged([lines[i] for i in short])
+    folds = {i: got[0] for i, got in zip(short, judged, strict=True)}
     user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
-    for i, folded in folds.items():
-        verdicts[i] = _classify_short(lines[i], folded, table, user, config.site_boilerplate)
+    site = config.site_boilerplate
+    for i, got in zip(short, judged, strict=True):
+        verdicts[i] = _classify_short(lines[i], got, table, user, site)
     strong = _may_be_strong(lines, prose, table)
     for i, folded in zip(
         strong, fold_many([lines[i][:STRONG_PREFIX] for i in strong]), strict=True

@@ -51,6 +51,9 @@ _PAIRS = {"(": ")", "[": "]", "<": ">", "〔": "〕", "〖": "〗", "{": "}"}
 #: What :func:`core` can strip from the start of a line.
 SKIP_HEAD = _DECOR + "".join(_PAIRS)
 _SEPARATOR = re.compile(r"\s*(?:[|丨│¦]|\s[·•]\s|\s/\s)\s*")
+#: Is there a separator? (What :data:`_SEPARATOR` needs, without the spaces around it: searched
+#: with them, a long run of spaces costs its length squared.)
+_HAS_SEPARATOR = re.compile(r"[|丨│¦]|\s[·•]\s|\s/\s")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -96,13 +99,14 @@ def fold(line: str) -> str:
     return fold_text(line)
 
 
-def fold_many(lines: Sequence[str]) -> list[str]:
-    """Fold many lines at once (one OpenCC call for all of them)."""
+def fold_many(lines: Sequence[str], simplify: bool | None = None) -> list[str]:
+    """Fold many lines at once (one OpenCC call for all of them). ``simplify``: see
+    :func:`.rules.fold_text` (by default, whether any of the lines needs it)."""
     if not lines:
         return []
-    folded = fold_text("\n".join(lines)).split("\n")
+    folded = fold_text("\n".join(lines), simplify).split("\n")
     if len(folded) != len(lines):  # never expected: fold line by line
-        folded = [fold_text(line) for line in lines]
+        folded = [fold_text(line, simplify) for line in lines]
     return folded
 
 
@@ -143,7 +147,7 @@ def shape_rule(folded: str) -> str | None:
     (None, 'symbols')
     """
     text = folded.strip()
-    parts = _SEPARATOR.split(text) if _SEPARATOR.search(text) else [text]
+    parts = _SEPARATOR.split(text) if _HAS_SEPARATOR.search(text) else [text]
     if len(parts) >= 3:
         items = [p for p in (p.strip() for p in parts) if p]
         if (

@@ -23,7 +23,7 @@ from typing import Any
 
 from ...chars import WIDTH_FOLD
 from ...config import check_pattern
-from ..script import fold_script
+from ..script import convert, fold_script
 from .matcher import Matcher
 
 DATA_GLOB = "boilerplate.*.toml"
@@ -48,13 +48,19 @@ _WIDE = {chr(code): ascii_ for code, ascii_ in WIDTH_FOLD.items()}
 _WIDE_RE = re.compile("[" + re.escape("".join(_WIDE)) + "]")
 
 
-def fold_text(text: str) -> str:
+def fold_text(text: str, simplify: bool | None = None) -> str:
     """Fold script, punctuation width and case: the form lines and phrases are compared in.
+
+    ``simplify`` says whether to convert the script (``t2s``); by default, when the text holds
+    a character that ``t2s`` changes on its own (:func:`..script.fold_script`).
 
     >>> fold_text("版權所有（C）")
     '版权所有(c)'
     """
-    text = fold_script(text)
+    if simplify is None:
+        text = fold_script(text)
+    elif simplify:
+        text = convert(text, "t2s")
     # str.translate looks every character up in a dict; a few C-speed scans are faster here
     for wide in set(_WIDE_RE.findall(text)):
         text = text.replace(wide, _WIDE[wide])
