@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, tables
 from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from .readings import CHAINS
@@ -43,6 +44,7 @@ DENSE_SPAN = 4
 _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+_CJK_TEXT = Lazy(f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e]+")
 #: UTF-8 read in the single-byte code pages ftfy reads only whole lines in (a line of French
 #: with one phrase of ``Ă©`` in it keeps its correct ``é`` elsewhere, which no code page
 #: round-trips with the rest). cp1252 and Latin-1 runs ftfy finds inside a line itself.
@@ -96,27 +98,27 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
         return None
     repair = first
     for _ in range(3):
-        more = _round(repair.text, (first.chain,))
+        more = _round(repair.text, (first.chain,), confirmed=True)
         if more is None:
             break
         repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
     return repair
 
 
-def _round(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
+def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> SpanRepair | None:
     best: tuple[int, int, SpanRepair] | None = None
     for chain in chains:
         pieces: list[tuple[int, int, str]] = []
         gain = 0
         for m in _NON_ASCII_RUN.finditer(line):
-            found, g = _best_spans(chain, line, m.start(), m.end())
+            found, g = _best_spans(chain, line, m.start(), m.end(), confirmed)
             pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
             gain += g
         if not pieces or (best is not None and gain <= best[0]):
             continue
         text = _splice(line, pieces)
         whole = cost(line) - cost(text)
-        if whole < (1 if chain in _BYTES_SAY else MIN_GAIN):  # each span was weighed
+        if whole < (1 if chain in _BYTES_SAY else 0 if chain.actual in _LANGUAGE else MIN_GAIN):
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
         if best is None or (gain, -_ORDER[chain]) > (best[0], -best[1]):
@@ -135,11 +137,11 @@ def _splice(line: str, pieces: list[tuple[int, int, str]]) -> str:
 
 
 def _best_spans(
-    chain: Chain, line: str, lo: int, hi: int
+    chain: Chain, line: str, lo: int, hi: int, confirmed: bool = False
 ) -> tuple[list[tuple[int, int, str]], int]:
     """The spans of ``line[lo:hi]`` to undo, chosen to gain most together, and that gain
     (spans as offsets into the run)."""
-    ends = _candidates(chain, line, lo, hi)
+    ends = _candidates(chain, line, lo, hi, confirmed)
     if not ends:
         return [], 0
     n = hi - lo
@@ -164,10 +166,14 @@ def _best_spans(
     return spans[::-1], best[n][0]
 
 
-def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tuple[int, str, int]]]:
+def _candidates(
+    chain: Chain, line: str, lo: int, hi: int, confirmed: bool = False
+) -> dict[int, list[tuple[int, str, int]]]:
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
     utf8 = chain.actual == "utf-8"
+    if chain.actual in _LANGUAGE:
+        return _dense_candidates(chain, line, lo, hi, confirmed)
     own = _prefix_costs(run)
     if not utf8 and own[-1] < 2 * DENSE_SPAN:
         return {}  # one CJK codec read as another: too little rare to be a dense span
@@ -206,6 +212,132 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
             if before - cost(line[: lo + i] + new + line[lo + j :]) >= need:
                 evidence = len(_CJK().findall(new)) if bytes_say else 0
                 ends.setdefault(j, []).append((i, new, gain + evidence))
+    return ends
+
+
+#: The language a double-byte codec is written in: one CJK codec read as another is judged by
+#: how often that language writes the characters (:mod:`.frequency`).
+_LANGUAGE = {WEB_GBK: "zh", "cp950": "zht", "cp932": "ja", "euc_jp": "ja", "cp949": "ko"}
+#: What a character of each frequency band is worth: a character the language rarely or never
+#: writes is strong evidence against a reading, a common one weaker evidence for it.
+_BAND_SCORE = str.maketrans({"0": "a", "1": "d", "2": "e", "3": "f", "4": "g"})
+_SCORE = {ord("a"): -4, ord("d"): -1, ord("e"): 0, ord("f"): 1, ord("g"): 2}
+#: What a span of one CJK codec read as another must gain, by its length in characters: a
+#: short one much more per character (a name of two rare characters can read as two
+#: common ones by chance; six cannot).
+_DENSE_NEED = {2: 12, 3: 14, 4: 15}
+_DENSE_PER_CHAR = 3
+#: ...and in a line where a span of the same misreading was found already.
+_CONFIRMED_NEED = {1: 5, 2: 6, 3: 8}
+
+
+def _single(
+    actual: str, units: tuple[bytes | None, ...], i: int, confirmed: bool
+) -> list[tuple[int, str, int]]:
+    """A span of one character (in a line that shows the misreading already), as
+    :func:`_aligned` gives longer ones."""
+    data = units[i]
+    if not confirmed or data is None:
+        return []
+    try:
+        return [(i + 1, data.decode(actual), 0)]
+    except UnicodeDecodeError:
+        return []
+
+
+def _scores(lang: str, text: str) -> list[int]:
+    """Each character's frequency score in ``lang``, summed from the start of ``text``."""
+    out = [0]
+    for code in frequency.bands(lang, text).translate(_BAND_SCORE).encode("ascii"):
+        out.append(out[-1] + _SCORE[code])
+    return out
+
+
+@lru_cache(maxsize=64)
+def _context(line: str) -> dict[str, tuple[list[int], list[int], list[int]]]:
+    """For each language: the frequency scores of the line's CJK characters, how many of
+    them there are and how many the language writes at all, each summed from the line's
+    start (so that a span's own can be taken out)."""
+    cjk = [_CJK().match(ch) is not None for ch in line]
+    out = {}
+    for lang in frequency.MODELS:
+        scores, count, seen = [0], [0], [0]
+        for is_cjk, code in zip(
+            cjk, frequency.bands(lang, line).translate(_BAND_SCORE).encode("ascii"), strict=True
+        ):
+            scores.append(scores[-1] + (_SCORE[code] if is_cjk else 0))
+            count.append(count[-1] + is_cjk)
+            seen.append(seen[-1] + (is_cjk and code != _ZERO))
+        out[lang] = (scores, count, seen)
+    return out
+
+
+_ZERO = ord("a")
+
+
+def _in_language(
+    context: dict[str, tuple[list[int], list[int], list[int]]], lang: str, start: int, end: int
+) -> bool:
+    """Is the line outside ``start:end`` text of ``lang``: two CJK characters at least,
+    three in four of them ones it writes, and read no better as another language's?"""
+
+    def outside(values: list[int]) -> int:
+        return values[-1] - (values[end] - values[start])
+
+    scores, count, seen = context[lang]
+    n = outside(count)
+    if n < 2 or 4 * outside(seen) < 3 * n:
+        return False
+    mine = outside(scores)
+    return all(outside(other[0]) <= mine for other in context.values())
+
+
+def _dense_candidates(
+    chain: Chain, line: str, lo: int, hi: int, confirmed: bool = False
+) -> dict[int, list[tuple[int, str, int]]]:
+    """:func:`_candidates` for one CJK codec read as another, character for character.
+
+    A span is taken where its characters are ones the text's language (the codec it really
+    was in) rarely writes, its reading strict and made of characters that language writes
+    often, and the line around it is that language's text: each end of the span gains on
+    its own (a correct character beside a run stays), and the span gains more the shorter
+    it is (:data:`_DENSE_NEED`).
+    """
+    run = line[lo:hi]
+    lang = _LANGUAGE[chain.actual]
+    bands = frequency.bands(lang, line)
+    run_bands = bands[lo:hi]
+    rare = run_bands.count("0") + run_bands.count("1")
+    if rare < (1 if confirmed else 2):
+        return {}
+    context = _context(line)
+    own = _scores(lang, run)
+    units = _units(chain.misread, run)
+    ends: dict[int, list[tuple[int, str, int]]] = {}
+    before = -1
+    for i, first in enumerate(units):
+        if first is None or run_bands[i] not in "01":
+            continue
+        for j, new, _ in _single(chain.actual, units, i, confirmed) + _aligned(
+            chain.actual, units, i
+        ):
+            size = j - i
+            if run_bands[j - 1] not in "01":
+                continue
+            new_bands = frequency.bands(lang, new)
+            if "0" in new_bands or not _CJK_TEXT().fullmatch(new):
+                continue
+            gain = _scores(lang, new)[-1] - (own[j] - own[i])
+            need = _CONFIRMED_NEED if confirmed else _DENSE_NEED
+            if gain < need.get(size, _DENSE_PER_CHAR * size + 3):
+                continue
+            if not _in_language(context, lang, lo + i, lo + j):
+                continue
+            if before < 0:
+                before = cost(line)
+            if cost(line[: lo + i] + new + line[lo + j :]) > before:
+                continue
+            ends.setdefault(j, []).append((i, new, gain))
     return ends
 
 
