@@ -144,7 +144,9 @@ def write(path: Path) -> None:
         for n, chars in enumerate(chars_by_band, start=1):
             body = "\n".join(chars[i : i + 64] for i in range(0, len(chars), 64))
             rows.append(f"# band {n}: {len(chars)} characters\n'''\n{body}\n'''")
-        parts.append(f"# {MODELS[lang][0]} ({MODELS[lang][1]})\n{lang} = [\n" + ",\n".join(rows) + "\n]")
+        parts.append(
+            f"# {MODELS[lang][0]} ({MODELS[lang][1]})\n{lang} = [\n" + ",\n".join(rows) + "\n]"
+        )
     path.write_text("\n\n".join(parts) + "\n", "utf-8")
 
 

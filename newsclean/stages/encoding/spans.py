@@ -106,24 +106,44 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
 
 
 def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> SpanRepair | None:
-    best: tuple[int, int, SpanRepair] | None = None
+    best: tuple[tuple[bool, int, int], SpanRepair] | None = None
     for chain in chains:
-        pieces: list[tuple[int, int, str]] = []
-        gain = 0
-        for m in _NON_ASCII_RUN.finditer(line):
-            found, g = _best_spans(chain, line, m.start(), m.end(), confirmed)
-            pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
-            gain += g
-        if not pieces or (best is not None and gain <= best[0]):
+        pieces, gain = _pieces(chain, line, confirmed)
+        if not pieces and not confirmed and chain.actual in _LANGUAGE:
+            # Short spans of one CJK codec read as another, none enough alone (Japanese
+            # keeps its kana through EUC-JP read as GBK: only the kanji between them
+            # change): taken together where they gain as much as one span of their length.
+            pooled, total = _pieces(chain, line, True)
+            size = sum(j - i for i, j, _ in pooled)
+            if len(pooled) >= 2 and total >= _DENSE_NEED.get(size, _DENSE_PER_CHAR * size + 3):
+                pieces, gain = pooled, total
+        if not pieces or (
+            best is not None and (chain.actual not in _LANGUAGE, gain) <= best[0][:2]
+        ):
             continue
         text = _splice(line, pieces)
         whole = cost(line) - cost(text)
         if whole < (1 if chain in _BYTES_SAY else 0 if chain.actual in _LANGUAGE else MIN_GAIN):
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
-        if best is None or (gain, -_ORDER[chain]) > (best[0], -best[1]):
-            best = (gain, _ORDER[chain], repair)
-    return best[2] if best is not None else None
+        # A misreading whose bytes decode strictly as UTF-8 comes first: that is evidence no
+        # frequency of characters outweighs (UTF-8 read as GBK in Japanese text also reads
+        # as Shift-JIS read as GBK, into the kanji of UTF-8 read as Shift-JIS).
+        rank = (chain.actual not in _LANGUAGE, gain, -_ORDER[chain])
+        if best is None or rank > best[0]:
+            best = (rank, repair)
+    return best[1] if best is not None else None
+
+
+def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, int, str]], int]:
+    """The spans of ``line`` to undo for ``chain``, run by run, and what they gain."""
+    pieces: list[tuple[int, int, str]] = []
+    gain = 0
+    for m in _NON_ASCII_RUN.finditer(line):
+        found, g = _best_spans(chain, line, m.start(), m.end(), confirmed)
+        pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
+        gain += g
+    return pieces, gain
 
 
 def _splice(line: str, pieces: list[tuple[int, int, str]]) -> str:
@@ -141,7 +161,11 @@ def _best_spans(
 ) -> tuple[list[tuple[int, int, str]], int]:
     """The spans of ``line[lo:hi]`` to undo, chosen to gain most together, and that gain
     (spans as offsets into the run)."""
-    ends = _candidates(chain, line, lo, hi, confirmed)
+    ends = (
+        _dense_candidates(chain, line, lo, hi, confirmed)
+        if chain.actual in _LANGUAGE
+        else _candidates(chain, line, lo, hi)
+    )
     if not ends:
         return [], 0
     n = hi - lo
@@ -166,14 +190,10 @@ def _best_spans(
     return spans[::-1], best[n][0]
 
 
-def _candidates(
-    chain: Chain, line: str, lo: int, hi: int, confirmed: bool = False
-) -> dict[int, list[tuple[int, str, int]]]:
+def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tuple[int, str, int]]]:
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
     utf8 = chain.actual == "utf-8"
-    if chain.actual in _LANGUAGE:
-        return _dense_candidates(chain, line, lo, hi, confirmed)
     own = _prefix_costs(run)
     if not utf8 and own[-1] < 2 * DENSE_SPAN:
         return {}  # one CJK codec read as another: too little rare to be a dense span
@@ -228,7 +248,20 @@ _SCORE = {ord("a"): -4, ord("d"): -1, ord("e"): 0, ord("f"): 1, ord("g"): 2}
 _DENSE_NEED = {2: 12, 3: 14, 4: 15}
 _DENSE_PER_CHAR = 3
 #: ...and in a line where a span of the same misreading was found already.
-_CONFIRMED_NEED = {1: 5, 2: 6, 3: 8}
+_CONFIRMED_NEED = {1: 4, 2: 6, 3: 8}
+
+
+@lru_cache(maxsize=4096)
+def _alone(actual: str, data: bytes | None) -> str | None:
+    """What one unit's bytes decode to alone, strictly (``None``: nothing, or not one
+    character)."""
+    if data is None:
+        return None
+    try:
+        piece = data.decode(actual)
+    except UnicodeDecodeError:
+        return None
+    return piece if len(piece) == 1 else None
 
 
 def _single(
@@ -313,16 +346,25 @@ def _dense_candidates(
     context = _context(line)
     own = _scores(lang, run)
     units = _units(chain.misread, run)
+    # Each end of a span gains on its own: read alone, its character reads as one the
+    # language writes more often (where a unit is no character alone, as a Shift-JIS byte
+    # of halfwidth katakana: the character is one it rarely writes).
+    edges = [
+        run_bands[k] in "01"
+        if (piece := _alone(chain.actual, data)) is None
+        else _scores(lang, piece)[-1] > own[k + 1] - own[k]
+        for k, data in enumerate(units)
+    ]
     ends: dict[int, list[tuple[int, str, int]]] = {}
     before = -1
     for i, first in enumerate(units):
-        if first is None or run_bands[i] not in "01":
+        if first is None or not edges[i]:
             continue
         for j, new, _ in _single(chain.actual, units, i, confirmed) + _aligned(
             chain.actual, units, i
         ):
             size = j - i
-            if run_bands[j - 1] not in "01":
+            if not edges[j - 1]:
                 continue
             new_bands = frequency.bands(lang, new)
             if "0" in new_bands or not _CJK_TEXT().fullmatch(new):
