@@ -20,6 +20,7 @@ checks the two agree).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -123,8 +124,11 @@ def read() -> dict[str, list[str]]:
 
 def bands(lang: str, text: str) -> str:
     """The band of each character of ``text`` in ``lang``, as digits (``0`` beyond the BMP)."""
-    table = _tables()[lang]
-    return "".join(table[ord(ch)] if ord(ch) < 0x10000 else "0" for ch in text)
+    out = text.translate(_tables()[lang])  # a character beyond the table stays as it is
+    return out if out.isascii() else _BEYOND.sub("0", out)
+
+
+_BEYOND = re.compile("[^\x00-\x7f]")
 
 
 def band(lang: str, ch: str) -> int:

@@ -24,6 +24,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, tables
@@ -240,12 +242,11 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
 _LANGUAGE = {WEB_GBK: "zh", "cp950": "zht", "cp932": "ja", "euc_jp": "ja", "cp949": "ko"}
 #: What a character of each frequency band is worth: a character the language rarely or never
 #: writes is strong evidence against a reading, a common one weaker evidence for it.
-_BAND_SCORE = str.maketrans({"0": "a", "1": "d", "2": "e", "3": "f", "4": "g"})
-_SCORE = {ord("a"): -4, ord("d"): -1, ord("e"): 0, ord("f"): 1, ord("g"): 2}
+_BAND_POINTS = {"0": -4, "1": -1, "2": 0, "3": 1, "4": 2}
 #: What a span of one CJK codec read as another must gain, by its length in characters: a
 #: short one much more per character (a name of two rare characters can read as two
 #: common ones by chance; six cannot).
-_DENSE_NEED = {2: 12, 3: 14, 4: 15}
+_DENSE_NEED = {1: 7, 2: 12, 3: 14, 4: 15}  # (7: more than one character can gain)
 _DENSE_PER_CHAR = 3
 #: ...and in a line where a span of the same misreading was found already.
 _CONFIRMED_NEED = {1: 4, 2: 6, 3: 8}
@@ -264,13 +265,11 @@ def _alone(actual: str, data: bytes | None) -> str | None:
     return piece if len(piece) == 1 else None
 
 
-def _single(
-    actual: str, units: tuple[bytes | None, ...], i: int, confirmed: bool
-) -> list[tuple[int, str, int]]:
-    """A span of one character (in a line that shows the misreading already), as
+def _single(actual: str, units: tuple[bytes | None, ...], i: int) -> list[tuple[int, str, int]]:
+    """A span of one character (taken only in a line that shows the misreading already), as
     :func:`_aligned` gives longer ones."""
     data = units[i]
-    if not confirmed or data is None:
+    if data is None:
         return []
     try:
         return [(i + 1, data.decode(actual), 0)]
@@ -280,10 +279,38 @@ def _single(
 
 def _scores(lang: str, text: str) -> list[int]:
     """Each character's frequency score in ``lang``, summed from the start of ``text``."""
-    out = [0]
-    for code in frequency.bands(lang, text).translate(_BAND_SCORE).encode("ascii"):
-        out.append(out[-1] + _SCORE[code])
-    return out
+    shifted = accumulate(frequency.bands(lang, text).encode("ascii").translate(_SHIFTED), initial=0)
+    return [total - _SHIFT * k for k, total in enumerate(shifted)]
+
+
+#: The scores shifted to be bytes (a score plus :data:`_SHIFT`), by band digit; ``x`` (a
+#: character that is not CJK, in :func:`_cjk_bands`) scores 0, and counts for nothing.
+_SHIFT = 4
+_SHIFTED = bytes(_SHIFT + _BAND_POINTS.get(chr(i), 0) for i in range(256))
+_IS_CJK = bytes(0 if i == ord("x") else 1 for i in range(256))
+_IS_SEEN = bytes(0 if i in b"x0" else 1 for i in range(256))
+
+
+@lru_cache(maxsize=4)
+def _cjk_table(lang: str) -> str:
+    """:func:`frequency.bands`' table for ``lang`` with every character but Han, kana and
+    hangul made ``x``."""
+    plane = bytearray(frequency.bands(lang, "".join(map(chr, range(0x10000)))).encode("ascii"))
+    cjk = bytearray(b"x" * 0x10000)
+    for m in _CJK_ALL().finditer("".join(map(chr, range(0x10000)))):
+        cjk[m.start() : m.end()] = plane[m.start() : m.end()]
+    return cjk.decode("ascii")
+
+
+_CJK_ALL = Lazy(f"[{HAN}{KANA}{HANGUL}]+")
+
+
+def _cjk_bands(lang: str, line: str) -> bytes:
+    out = line.translate(_cjk_table(lang))
+    return (out if out.isascii() else _BEYOND.sub("x", out)).encode("ascii")
+
+
+_BEYOND = re.compile("[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=64)
@@ -291,21 +318,15 @@ def _context(line: str) -> dict[str, tuple[list[int], list[int], list[int]]]:
     """For each language: the frequency scores of the line's CJK characters, how many of
     them there are and how many the language writes at all, each summed from the line's
     start (so that a span's own can be taken out)."""
-    cjk = [_CJK().match(ch) is not None for ch in line]
     out = {}
     for lang in frequency.MODELS:
-        scores, count, seen = [0], [0], [0]
-        for is_cjk, code in zip(
-            cjk, frequency.bands(lang, line).translate(_BAND_SCORE).encode("ascii"), strict=True
-        ):
-            scores.append(scores[-1] + (_SCORE[code] if is_cjk else 0))
-            count.append(count[-1] + is_cjk)
-            seen.append(seen[-1] + (is_cjk and code != _ZERO))
+        kinds = _cjk_bands(lang, line)
+        shifted = accumulate(kinds.translate(_SHIFTED), initial=0)
+        count = list(accumulate(kinds.translate(_IS_CJK), initial=0))
+        scores = [total - _SHIFT * n for total, n in zip(shifted, count, strict=True)]
+        seen = list(accumulate(kinds.translate(_IS_SEEN), initial=0))
         out[lang] = (scores, count, seen)
     return out
-
-
-_ZERO = ord("a")
 
 
 def _in_language(
@@ -325,6 +346,70 @@ def _in_language(
     return all(outside(other[0]) <= mine for other in context.values())
 
 
+@lru_cache(maxsize=64)
+def _cjk_count(line: str) -> int:
+    return len(_CJK().findall(line))
+
+
+def _starts(chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str) -> list[int]:
+    """Where in ``line[lo:hi]`` a span :func:`_dense_spans` takes can start, by two bounds
+    that cost no reading (``own``: the run's frequency scores, summed)."""
+    n_run = hi - lo
+    # What a span can gain at most: each of its characters read back as one of the
+    # language's commonest (2 points; a unit reads as two characters at most, halfwidth
+    # katakana in Shift-JIS) less its own score. A start from which no span can gain the
+    # least its length needs (:data:`_CONFIRMED_NEED`, else 3 a character and 3) is out.
+    most = 2 * (2 if chain.actual == "cp932" else 1)
+    room = [most * k - own[k] for k in range(n_run + 1)]
+    over = [r - 3 * k for k, r in enumerate(room)]  # for spans of 4 and more
+    best_after = list(accumulate(reversed(over), max))[::-1]
+    starts = {i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3}
+    for size, need in _CONFIRMED_NEED.items():
+        starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
+    if not starts:
+        return []
+    # The line outside a span must be the language's text, three in four of its CJK
+    # characters ones the language writes (:func:`_in_language`): with U of its C CJK
+    # characters unwritten, a span must take out (4U - C) / 3 of them at least (each one
+    # it takes out is a CJK character less outside too), within LONGEST characters.
+    _, count, seen = _context(line)[lang]
+    least = -(-(4 * (count[-1] - seen[-1]) - count[-1]) // 3)
+    if least > LONGEST:
+        return []
+    # ...and it must read no better as another language's: a span must take out of the
+    # line at least what this language trails that one by, and takes out at most what
+    # the characters within LONGEST of its start trail by, one by one.
+    rivals = _rivals(line, lang)
+    units = _units(chain.misread, line[lo:hi])
+    out = []
+    for i in sorted(starts):
+        if units[i] is None:
+            continue
+        end = lo + min(n_run, i + LONGEST)
+        if least > 0 and (count[end] - seen[end]) - (count[lo + i] - seen[lo + i]) < least:
+            continue
+        if any(lead < trail[end] - trail[lo + i] for lead, trail in rivals):
+            continue
+        out.append(i)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _rivals(line: str, lang: str) -> list[tuple[int, list[int]]]:
+    """For each other language: how far ``lang`` leads it over the line's CJK characters
+    (:func:`_in_language`'s scores), and what the characters where it trails trail by,
+    summed from the line's start (negative)."""
+    context = _context(line)
+    mine = context[lang][0]
+    own = list(map(sub, mine[1:], mine))
+    out = []
+    for other, (theirs, _, _) in context.items():
+        if other != lang:
+            behind = map(min, map(sub, own, map(sub, theirs[1:], theirs)), repeat(0))
+            out.append((mine[-1] - theirs[-1], list(accumulate(behind, initial=0))))
+    return out
+
+
 def _dense_candidates(
     chain: Chain, line: str, lo: int, hi: int, confirmed: bool = False
 ) -> dict[int, list[tuple[int, str, int]]]:
@@ -334,44 +419,70 @@ def _dense_candidates(
     was in) rarely writes, its reading strict and made of characters that language writes
     often, and the line around it is that language's text: each end of the span gains on
     its own (a correct character beside a run stays), and the span gains more the shorter
-    it is (:data:`_DENSE_NEED`).
+    it is (:data:`_DENSE_NEED`; less in a line that shows the misreading already).
     """
+    need = _CONFIRMED_NEED if confirmed else _DENSE_NEED
+    ends: dict[int, list[tuple[int, str, int]]] = {}
+    for i, j, new, gain in _dense_spans(chain, line, lo, hi):
+        if gain >= need.get(j - i, _DENSE_PER_CHAR * (j - i) + 3):
+            ends.setdefault(j, []).append((i, new, gain))
+    return ends
+
+
+@lru_cache(maxsize=256)  # the same run, searched alone and then pooled over the line
+def _dense_spans(
+    chain: Chain, line: str, lo: int, hi: int
+) -> tuple[tuple[int, int, str, int], ...]:
+    """The spans of ``line[lo:hi]`` :func:`_dense_candidates` weighs, with what each gains:
+    all that gain the least a span of their length can need (:data:`_CONFIRMED_NEED`)."""
     run = line[lo:hi]
     lang = _LANGUAGE[chain.actual]
-    bands = frequency.bands(lang, line)
-    run_bands = bands[lo:hi]
-    rare = run_bands.count("0") + run_bands.count("1")
-    if rare < (1 if confirmed else 2):
-        return {}
-    context = _context(line)
+    run_bands = frequency.bands(lang, run)
+    if "0" not in run_bands and "1" not in run_bands:
+        return ()  # nothing the language rarely writes: no span gains
+    if _cjk_count(line) < 2:
+        return ()  # no line around a span to be the language's text (:func:`_in_language`)
     own = _scores(lang, run)
     units = _units(chain.misread, run)
     # Each end of a span gains on its own: read alone, its character reads as one the
     # language writes more often (where a unit is no character alone, as a Shift-JIS byte
     # of halfwidth katakana: the character is one it rarely writes).
-    edges = [
-        run_bands[k] in "01"
-        if (piece := _alone(chain.actual, data)) is None
-        else _scores(lang, piece)[-1] > own[k + 1] - own[k]
-        for k, data in enumerate(units)
-    ]
-    ends: dict[int, list[tuple[int, str, int]]] = {}
+    edges: dict[int, bool] = {}
+
+    def edge(k: int) -> bool:
+        if k not in edges:
+            piece = _alone(chain.actual, units[k])
+            edges[k] = (
+                run_bands[k] in "01"
+                if piece is None
+                else _scores(lang, piece)[-1] > own[k + 1] - own[k]
+            )
+        return edges[k]
+
+    starts = _starts(chain, line, lo, hi, own, lang)
+    if not starts:
+        return ()
+    context = _context(line)
+    out: list[tuple[int, int, str, int]] = []
     before = -1
-    for i, first in enumerate(units):
-        if first is None or not edges[i]:
+    for i in starts:
+        if not edge(i):
             continue
-        for j, new, _ in _single(chain.actual, units, i, confirmed) + _aligned(
-            chain.actual, units, i
-        ):
-            size = j - i
-            if not edges[j - 1]:
+        spans = _single(chain.actual, units, i) + _aligned(chain.actual, units, i)
+        if not spans:
+            continue
+        # The readings from ``i`` grow one out of another: score the longest once.
+        longest = max((new for _, new, _ in spans), key=len)
+        new_bands = frequency.bands(lang, longest)
+        scores = _scores(lang, longest)
+        fit = _CJK_TEXT().match(longest)
+        fits = fit.end() if fit else 0
+        for j, new, _ in spans:
+            size, n = j - i, len(new)
+            if n > fits or "0" in new_bands[:n] or not edge(j - 1):
                 continue
-            new_bands = frequency.bands(lang, new)
-            if "0" in new_bands or not _CJK_TEXT().fullmatch(new):
-                continue
-            gain = _scores(lang, new)[-1] - (own[j] - own[i])
-            need = _CONFIRMED_NEED if confirmed else _DENSE_NEED
-            if gain < need.get(size, _DENSE_PER_CHAR * size + 3):
+            gain = scores[n] - (own[j] - own[i])
+            if gain < _CONFIRMED_NEED.get(size, _DENSE_PER_CHAR * size + 3):
                 continue
             if not _in_language(context, lang, lo + i, lo + j):
                 continue
@@ -379,8 +490,8 @@ def _dense_candidates(
                 before = cost(line)
             if cost(line[: lo + i] + new + line[lo + j :]) > before:
                 continue
-            ends.setdefault(j, []).append((i, new, gain))
-    return ends
+            out.append((i, j, new, gain))
+    return tuple(out)
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
