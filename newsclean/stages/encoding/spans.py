@@ -111,14 +111,6 @@ def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> Spa
     best: tuple[tuple[bool, int, int], SpanRepair] | None = None
     for chain in chains:
         pieces, gain = _pieces(chain, line, confirmed)
-        if not pieces and not confirmed and chain.actual in _LANGUAGE:
-            # Short spans of one CJK codec read as another, none enough alone (Japanese
-            # keeps its kana through EUC-JP read as GBK: only the kanji between them
-            # change): taken together where they gain as much as one span of their length.
-            pooled, total = _pieces(chain, line, True)
-            size = sum(j - i for i, j, _ in pooled)
-            if len(pooled) >= 2 and total >= _DENSE_NEED.get(size, _DENSE_PER_CHAR * size + 3):
-                pieces, gain = pooled, total
         if not pieces or (
             best is not None and (chain.actual not in _LANGUAGE, gain) <= best[0][:2]
         ):
@@ -246,10 +238,10 @@ _BAND_POINTS = {"0": -4, "1": -1, "2": 0, "3": 1, "4": 2}
 #: What a span of one CJK codec read as another must gain, by its length in characters: a
 #: short one much more per character (a name of two rare characters can read as two
 #: common ones by chance; six cannot).
-_DENSE_NEED = {1: 7, 2: 12, 3: 14, 4: 15}  # (7: more than one character can gain)
+_DENSE_NEED = {2: 12, 3: 14, 4: 15}
 _DENSE_PER_CHAR = 3
 #: ...and in a line where a span of the same misreading was found already.
-_CONFIRMED_NEED = {1: 4, 2: 6, 3: 8}
+_CONFIRMED_NEED = {2: 8, 3: 10}
 
 
 @lru_cache(maxsize=4096)
@@ -263,18 +255,6 @@ def _alone(actual: str, data: bytes | None) -> str | None:
     except UnicodeDecodeError:
         return None
     return piece if len(piece) == 1 else None
-
-
-def _single(actual: str, units: tuple[bytes | None, ...], i: int) -> list[tuple[int, str, int]]:
-    """A span of one character (taken only in a line that shows the misreading already), as
-    :func:`_aligned` gives longer ones."""
-    data = units[i]
-    if data is None:
-        return []
-    try:
-        return [(i + 1, data.decode(actual), 0)]
-    except UnicodeDecodeError:
-        return []
 
 
 def _scores(lang: str, text: str) -> list[int]:
@@ -429,7 +409,7 @@ def _dense_candidates(
     return ends
 
 
-@lru_cache(maxsize=256)  # the same run, searched alone and then pooled over the line
+@lru_cache(maxsize=256)  # the same run, searched again after a first repair
 def _dense_spans(
     chain: Chain, line: str, lo: int, hi: int
 ) -> tuple[tuple[int, int, str, int], ...]:
@@ -468,7 +448,7 @@ def _dense_spans(
     for i in starts:
         if not edge(i):
             continue
-        spans = _single(chain.actual, units, i) + _aligned(chain.actual, units, i)
+        spans = _aligned(chain.actual, units, i)
         if not spans:
             continue
         # The readings from ``i`` grow one out of another: score the longest once.
