@@ -340,9 +340,14 @@ def _starts(chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str
     # katakana in Shift-JIS) less its own score. A start from which no span can gain the
     # least its length needs (:data:`_CONFIRMED_NEED`, else 3 a character and 3) is out.
     most = 2 * (2 if chain.actual == "cp932" else 1)
-    room = [most * k - own[k] for k in range(n_run + 1)]
-    over = [r - 3 * k for k, r in enumerate(room)]  # for spans of 4 and more
+    room = list(map(sub, range(0, most * (n_run + 1), most), own))
+    over = list(map(sub, room, range(0, 3 * (n_run + 1), 3)))  # for spans of 4 and more
     best_after = list(accumulate(reversed(over), max))[::-1]
+    if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
+        max(map(sub, room[size:], room), default=-1) < need
+        for size, need in _CONFIRMED_NEED.items()
+    ):
+        return []  # (the test below for every start at once, at C speed)
     starts = {i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3}
     for size, need in _CONFIRMED_NEED.items():
         starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
@@ -360,18 +365,18 @@ def _starts(chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str
     # line at least what this language trails that one by, and takes out at most what
     # the characters within LONGEST of its start trail by, one by one.
     rivals = _rivals(line, lang)
-    units = _units(chain.misread, line[lo:hi])
     out = []
     for i in sorted(starts):
-        if units[i] is None:
-            continue
         end = lo + min(n_run, i + LONGEST)
         if least > 0 and (count[end] - seen[end]) - (count[lo + i] - seen[lo + i]) < least:
             continue
         if any(lead < trail[end] - trail[lo + i] for lead, trail in rivals):
             continue
         out.append(i)
-    return out
+    if not out:
+        return out
+    units = _units(chain.misread, line[lo:hi])
+    return [i for i in out if units[i] is not None]
 
 
 @lru_cache(maxsize=64)
