@@ -122,6 +122,11 @@ def read() -> dict[str, list[str]]:
     return {lang: [chars.replace("\n", "") for chars in data[lang]] for lang in MODELS}
 
 
+def plane(lang: str) -> str:
+    """The band of every character of the Basic Multilingual Plane in ``lang``, as digits."""
+    return _tables()[lang]
+
+
 def bands(lang: str, text: str) -> str:
     """The band of each character of ``text`` in ``lang``, as digits (``0`` beyond the BMP)."""
     out = text.translate(_tables()[lang])  # a character beyond the table stays as it is

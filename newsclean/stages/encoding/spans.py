@@ -28,7 +28,7 @@ from itertools import accumulate, repeat
 from operator import sub
 
 from . import frequency
-from .charclasses import HAN, HANGUL, KANA, Lazy, tables
+from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
 from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain
@@ -275,14 +275,11 @@ _IS_SEEN = bytes(0 if i in b"x0" else 1 for i in range(256))
 def _cjk_table(lang: str) -> str:
     """:func:`frequency.bands`' table for ``lang`` with every character but Han, kana and
     hangul made ``x``."""
-    plane = bytearray(frequency.bands(lang, "".join(map(chr, range(0x10000)))).encode("ascii"))
+    plane = frequency.plane(lang)
     cjk = bytearray(b"x" * 0x10000)
-    for m in _CJK_ALL().finditer("".join(map(chr, range(0x10000)))):
-        cjk[m.start() : m.end()] = plane[m.start() : m.end()]
+    for lo, hi in spans_of(f"{HAN}{KANA}{HANGUL}"):
+        cjk[lo : hi + 1] = plane[lo : hi + 1].encode("ascii")
     return cjk.decode("ascii")
-
-
-_CJK_ALL = Lazy(f"[{HAN}{KANA}{HANGUL}]+")
 
 
 def _cjk_bands(lang: str, line: str) -> bytes:
