@@ -29,7 +29,7 @@ from operator import sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
-from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
+from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost, thin
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain
 
@@ -44,6 +44,9 @@ LONGEST = 64
 #: The shortest span of one CJK codec read as another worth undoing.
 DENSE_SPAN = 4
 _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+_UTF8_WIDE_CHAINS = tuple(
+    c for c in _WIDE_CHAINS if c.actual not in ("cp950", "gb18030", "cp932", "euc_jp", "cp949")
+)
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
 _CJK_TEXT = Lazy(f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e]+")
@@ -77,8 +80,12 @@ class SpanRepair:
 def fix_spans(line: str) -> SpanRepair | None:
     """Undo the runs of mojibake inside ``line`` that one misreading explains; ``None`` if
     none gains enough. (Undone, a long run can leave a short one that is now clearly the
-    odd one out: the line is searched again, for the same misreading.)"""
-    return _fix(line, _WIDE_CHAINS)
+    odd one out: the line is searched again, for the same misreading.)
+
+    A line whose only oddity is a few rare or Traditional forms among many common
+    characters (:func:`thin`: machine conversion writes 爲 and 羣) is not searched for one
+    CJK codec read as another."""
+    return _fix(line, _UTF8_WIDE_CHAINS if thin(line) else _WIDE_CHAINS)
 
 
 @lru_cache(maxsize=1024)
@@ -328,7 +335,9 @@ def _cjk_count(line: str) -> int:
     return len(_CJK().findall(line))
 
 
-def _starts(chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str) -> list[int]:
+def _starts(
+    chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str, needs: dict[int, int]
+) -> list[int]:
     """Where in ``line[lo:hi]`` a span :func:`_dense_spans` takes can start, by two bounds
     that cost no reading (``own``: the run's frequency scores, summed)."""
     n_run = hi - lo
@@ -340,13 +349,13 @@ def _starts(chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str
     room = list(map(sub, range(0, most * (n_run + 1), most), own))
     over = list(map(sub, room, range(0, 3 * (n_run + 1), 3)))  # for spans of 4 and more
     best_after = list(accumulate(reversed(over), max))[::-1]
+    short = {size: needs.get(size, 3 * size + 3) for size in (2, 3)}
     if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
-        max(map(sub, room[size:], room), default=-1) < need
-        for size, need in _CONFIRMED_NEED.items()
+        max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
     ):
         return []  # (the test below for every start at once, at C speed)
     starts = {i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3}
-    for size, need in _CONFIRMED_NEED.items():
+    for size, need in short.items():
         starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
     if not starts:
         return []
@@ -373,7 +382,34 @@ def _starts(chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str
     if not out:
         return out
     units = _units(chain.misread, line[lo:hi])
-    return [i for i in out if units[i] is not None]
+    # What is left, exactly: a start some end makes a span of that both bounds leave
+    # (the room its length needs; the line outside it the language's text, read no better
+    # as another's: :func:`_in_language`'s sums, for the price of a few subtractions).
+    leads = [(p, p[-1]) for p in _leads(line, lang)]
+
+    def ends_somewhere(i: int) -> bool:
+        a = lo + i
+        for j in range(i + 2, min(n_run, i + LONGEST) + 1):
+            size, b = j - i, lo + j
+            if room[j] - room[i] < needs.get(size, 3 * size + 3):
+                continue
+            n_out = count[-1] - (count[b] - count[a])
+            if n_out < 2 or 4 * (seen[-1] - (seen[b] - seen[a])) < 3 * n_out:
+                continue
+            if all(p[b] - p[a] <= lead for p, lead in leads):
+                return True
+        return False
+
+    return [i for i in out if units[i] is not None and ends_somewhere(i)]
+
+
+@lru_cache(maxsize=64)
+def _leads(line: str, lang: str) -> list[list[int]]:
+    """For each other language: how far ``lang`` leads it over the line's CJK characters,
+    summed from the line's start."""
+    context = _context(line)
+    mine = context[lang][0]
+    return [list(map(sub, mine, theirs)) for o, (theirs, _, _) in context.items() if o != lang]
 
 
 @lru_cache(maxsize=64)
@@ -405,18 +441,19 @@ def _dense_candidates(
     """
     need = _CONFIRMED_NEED if confirmed else _DENSE_NEED
     ends: dict[int, list[tuple[int, str, int]]] = {}
-    for i, j, new, gain in _dense_spans(chain, line, lo, hi):
+    for i, j, new, gain in _dense_spans(chain, line, lo, hi, confirmed):
         if gain >= need.get(j - i, _DENSE_PER_CHAR * (j - i) + 3):
             ends.setdefault(j, []).append((i, new, gain))
     return ends
 
 
-@lru_cache(maxsize=256)  # the same run, searched again after a first repair
+@lru_cache(maxsize=256)  # the same run, for the misreading's every round
 def _dense_spans(
-    chain: Chain, line: str, lo: int, hi: int
+    chain: Chain, line: str, lo: int, hi: int, confirmed: bool
 ) -> tuple[tuple[int, int, str, int], ...]:
     """The spans of ``line[lo:hi]`` :func:`_dense_candidates` weighs, with what each gains:
-    all that gain the least a span of their length can need (:data:`_CONFIRMED_NEED`)."""
+    all that gain what a span of their length needs (:data:`_DENSE_NEED`, or
+    :data:`_CONFIRMED_NEED`)."""
     run = line[lo:hi]
     lang = _LANGUAGE[chain.actual]
     run_bands = frequency.bands(lang, run)
@@ -441,7 +478,8 @@ def _dense_spans(
             )
         return edges[k]
 
-    starts = _starts(chain, line, lo, hi, own, lang)
+    needs = _CONFIRMED_NEED if confirmed else _DENSE_NEED
+    starts = _starts(chain, line, lo, hi, own, lang, needs)
     if not starts:
         return ()
     context = _context(line)
@@ -464,7 +502,7 @@ def _dense_spans(
             if n > fits or "0" in new_bands[:n] or not edge(j - 1):
                 continue
             gain = scores[n] - (own[j] - own[i])
-            if gain < _CONFIRMED_NEED.get(size, _DENSE_PER_CHAR * size + 3):
+            if gain < needs.get(size, _DENSE_PER_CHAR * size + 3):
                 continue
             if not _in_language(context, lang, lo + i, lo + j):
                 continue
@@ -498,12 +536,37 @@ def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
     for data in units:
         starts.append(starts[-1] + (len(data) if data is not None else 1))
     blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
-    reach = []
-    for i in range(len(units)):
-        m = _LOOSE_UTF8.match(blob, starts[i])
-        # units [i, reach) lie whole inside the well-formed bytes
-        reach.append(i if m is None else bisect_right(starts, m.end()) - 1)
-    return reach
+    # Where the well-formed bytes from each byte on end (what ``_LOOSE_UTF8.match`` from
+    # there ends at: its alternatives start with different bytes, so a match reads one
+    # character after another, and the match from a byte ends where the one from the
+    # next character's first byte ends), from the last byte back: once per byte, not once
+    # per unit and byte after it.
+    n = len(blob)
+    end = list(range(n + 1))
+    for p in range(n - 1, -1, -1):
+        size = _UTF8_SIZE[blob[p]]
+        if size == 1 or (
+            size and p + size <= n and all(0x80 <= b <= 0xBF for b in blob[p + 1 : p + size])
+        ):
+            end[p] = end[p + size]
+    # units [i, reach) lie whole inside the well-formed bytes
+    return [bisect_right(starts, end[starts[i]]) - 1 for i in range(len(units))]
+
+
+#: The length of the UTF-8 character a byte starts, in the loose sense of ``_LOOSE_UTF8``
+#: (0: none).
+_UTF8_SIZE = bytes(
+    1
+    if b < 0x80
+    else 2
+    if 0xC2 <= b <= 0xDF
+    else 3
+    if 0xE0 <= b <= 0xEF
+    else 4
+    if 0xF0 <= b <= 0xF4
+    else 0
+    for b in range(256)
+)
 
 
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
