@@ -272,21 +272,21 @@ def _scan(text: str, cjk: bool = False) -> set[int]:
         # ...and one CJK codec read as another, made of characters no Han text writes often
         # (not a line whose only oddity is a few variant forms among common characters:
         # machine conversion writes 爲 and 羣, see plausibility.thin)
-        rare = _rows(text, _rare_pair(frozenset(("zh", "zht", "ja")))) - rows
-        if rare:
-            lines = text.split("\n")
-            rows |= {i for i in rare if not thin(lines[i])}
+        rare_rows = _rows(text, _rare_pair(frozenset(("zh", "zht", "ja")))) - rows
+        if rare_rows:
+            split = text.split("\n")
+            rows |= {i for i in rare_rows if not thin(split[i])}
     if mode != "plain":
         return rows
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
         rows |= _rows(text, _HANGUL_HAN())
     if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
         lines = text.split("\n")
-        rare = _rare_pair(frozenset(("ja",)))
+        rare_kanji = _rare_pair(frozenset(("ja",)))
         rows |= {
             i
             for i in _rows(text, _KANA_LINE())
-            if suspicious(lines[i]) or rare.search(lines[i]) is not None
+            if suspicious(lines[i]) or rare_kanji.search(lines[i]) is not None
         }
     return rows
 
