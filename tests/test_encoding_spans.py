@@ -8,8 +8,6 @@ on held-out sentences.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from bench import spangen, textgen
@@ -183,29 +181,3 @@ def test_span_repair_is_idempotent(text: str) -> None:
 )
 def test_rare_characters_in_a_long_line_stay(line: str) -> None:
     assert _run(line) == line
-
-
-_BYTES = st.sampled_from(
-    [0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA1, 0xBF, 0xC2, 0xDF, 0xE0, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
-)
-
-
-@given(
-    st.lists(st.one_of(st.none(), st.lists(_BYTES, min_size=1, max_size=3).map(bytes)), max_size=40)
-)
-def test_utf8_reach_matches_a_match_from_every_unit(units: list[bytes | None]) -> None:
-    """spans._utf8_reach reads the bytes once, from the end; a regex match from each unit's
-    first byte (what it replaced) gives the same."""
-    from bisect import bisect_right
-
-    from newsclean.stages.encoding import spans
-
-    starts = [0]
-    for data in units:
-        starts.append(starts[-1] + (len(data) if data is not None else 1))
-    blob = b"".join(data if data is not None else b"\xff" for data in units)
-    expected = []
-    for i in range(len(units)):
-        m = spans._LOOSE_UTF8.match(blob, starts[i])
-        expected.append(i if m is None else bisect_right(starts, m.end()) - 1)
-    assert spans._utf8_reach.__wrapped__(tuple(units)) == expected

@@ -536,37 +536,12 @@ def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
     for data in units:
         starts.append(starts[-1] + (len(data) if data is not None else 1))
     blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
-    # Where the well-formed bytes from each byte on end (what ``_LOOSE_UTF8.match`` from
-    # there ends at: its alternatives start with different bytes, so a match reads one
-    # character after another, and the match from a byte ends where the one from the
-    # next character's first byte ends), from the last byte back: once per byte, not once
-    # per unit and byte after it.
-    n = len(blob)
-    end = list(range(n + 1))
-    for p in range(n - 1, -1, -1):
-        size = _UTF8_SIZE[blob[p]]
-        if size == 1 or (
-            size and p + size <= n and all(0x80 <= b <= 0xBF for b in blob[p + 1 : p + size])
-        ):
-            end[p] = end[p + size]
-    # units [i, reach) lie whole inside the well-formed bytes
-    return [bisect_right(starts, end[starts[i]]) - 1 for i in range(len(units))]
-
-
-#: The length of the UTF-8 character a byte starts, in the loose sense of ``_LOOSE_UTF8``
-#: (0: none).
-_UTF8_SIZE = bytes(
-    1
-    if b < 0x80
-    else 2
-    if 0xC2 <= b <= 0xDF
-    else 3
-    if 0xE0 <= b <= 0xEF
-    else 4
-    if 0xF0 <= b <= 0xF4
-    else 0
-    for b in range(256)
-)
+    reach = []
+    for i in range(len(units)):
+        m = _LOOSE_UTF8.match(blob, starts[i])
+        # units [i, reach) lie whole inside the well-formed bytes
+        reach.append(i if m is None else bisect_right(starts, m.end()) - 1)
+    return reach
 
 
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
