@@ -239,10 +239,15 @@ def _warm_lines() -> list[str]:
 
 
 def _warm_up(config: Config, lines: list[str]) -> float:
-    """Run every chain once (loads the tiers, compiles the checks): the one-time cost."""
+    """Run every chain once (loads the tiers, compiles the checks): the one-time cost.
+
+    Each line also alone: a document of Western text is scanned with its own pattern (a
+    document whose first lines hold CJK never compiles it)."""
     start = time.process_time()
     encoding(Doc.from_text("\n".join(lines)), config)
     encoding(Doc.from_text("\n".join(lines)), config.replace(repair_lossy=True))
+    for line in lines:
+        encoding(Doc.from_text(line), config)
     return time.process_time() - start
 
 

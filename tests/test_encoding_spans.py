@@ -31,6 +31,18 @@ SPAN_CHAINS = {
     "UTF-8 read as GBK, then as cp1252": 0.98,
     "UTF-8 read as Shift-JIS": 0.99,
 }
+#: One CJK codec read as another, character for character: judged by how often the text's
+#: language writes each character (floors a little under what this seed measures; the
+#: issue's 0.99 is not reached yet for these, see bench/bench_encoding.py --only spans).
+DENSE_SPAN_CHAINS = {
+    "GBK read as Big5": 0.95,
+    "Big5 read as GBK": 0.96,
+    "Shift-JIS read as GBK": 0.98,
+    "GBK read as Shift-JIS": 0.945,
+    "EUC-KR read as GBK": 0.965,
+    "GBK read as EUC-KR": 0.955,
+    "EUC-JP read as GBK": 0.84,
+}
 #: Western chains ftfy reads only whole lines in: runs inside correct French, German, English.
 WESTERN_SPAN_CHAINS = {
     "UTF-8 read as cp1250": 0.99,
@@ -59,6 +71,13 @@ def _share_right(chain: textgen.Chain) -> float:
 @pytest.mark.parametrize("chain", [c for c in textgen.CJK_CHAINS if c.name in SPAN_CHAINS], ids=str)
 def test_runs_inside_a_line_come_back(chain: textgen.Chain) -> None:
     assert _share_right(chain) >= SPAN_CHAINS[chain.name]
+
+
+@pytest.mark.parametrize(
+    "chain", [c for c in textgen.CJK_CHAINS if c.name in DENSE_SPAN_CHAINS], ids=str
+)
+def test_one_cjk_codec_read_as_another_inside_a_line(chain: textgen.Chain) -> None:
+    assert _share_right(chain) >= DENSE_SPAN_CHAINS[chain.name]
 
 
 @pytest.mark.parametrize(
@@ -105,6 +124,27 @@ def test_clean_line_is_left(line: str) -> None:
     assert _run(line) == line
 
 
+def test_frequency_data_matches_chardets_models() -> None:
+    """newsclean/data/charfreq.toml is what `python -m newsclean.stages.encoding.frequency`
+    derives from chardet's models (and OpenCC's t2s for Traditional)."""
+    from newsclean.stages.encoding import frequency
+
+    assert frequency.read() == frequency.build()
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        (  # GBK read as Big5 inside Simplified text
+            "警方提醒庈鏍蛁砩滅毓萇陓厙釐晥ぉ﹝楊埏甡楊对这起合同纠纷案件作出一审判决。",
+            "警方提醒市民注意防范电信网络诈骗。法院依法对这起合同纠纷案件作出一审判决。",
+        ),
+    ],
+)
+def test_named_dense_span(broken: str, fixed: str) -> None:
+    assert _run(broken) == fixed
+
+
 def test_lossy_run_comes_back_around_the_loss_only_on_request() -> None:
     """A run that lost a byte (U+FFFD): repaired on either side of the loss with
     repair_lossy, and reported; left as it is (and reported) without."""
@@ -127,3 +167,17 @@ def test_span_repair_is_idempotent(text: str) -> None:
 
     once = newsclean.clean(text).text
     assert newsclean.clean(once).text == once
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Simplified text with characters the web rarely writes (聆, 庚, 奸, 蔑, 撮, 噱, 羸):
+        # each reads back through some CJK codec as a commoner one, which is no evidence.
+        "他们静静聆听老人讲庚子年的旧事，痛斥汉奸的诬蔑，也笑那一小撮人借机噱头百出。"
+        "那一年他虽羸弱，仍旧每天写诗赋小楷，说起曾国藩便滔滔不绝，譬如翰林院的规矩。",
+        "丁香 初戀 白山茶 侮蔑 康乃馨 失戀中 鬱金香 你儂我儂 暗戀",
+    ],
+)
+def test_rare_characters_in_a_long_line_stay(line: str) -> None:
+    assert _run(line) == line

@@ -131,6 +131,11 @@ def _spans(spec: str) -> list[tuple[int, int]]:
     return [(lo, min(hi, 0xFFFF)) for lo, hi in out if lo <= 0xFFFF]
 
 
+def spans_of(spec: str) -> list[tuple[int, int]]:
+    """The code point ranges (first, last) of a class body written as in this module."""
+    return _spans(spec)
+
+
 def _fill(table: bytearray, value: str, spec: str = "", chars: str = "") -> None:
     code = ord(value)
     for lo, hi in _spans(spec):

@@ -30,10 +30,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...chars import TONE_VOWELS
+from . import frequency
 from .charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
 from .checks import BOM_MOJIBAKE, CONTROLS, LIGATURES, ftfy_chars
 from .damage import COMMON_MARKERS, TRIGGER_CHARS
-from .plausibility import suspicious
+from .plausibility import suspicious, thin
 from .tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
@@ -268,14 +269,40 @@ def _scan(text: str, cjk: bool = False) -> set[int]:
         line += 1
     if mode != "western":  # CJK text: UTF-8 read as GBK among it, by its bytes
         rows |= _utf8_read_as_gbk(text)
+        # ...and one CJK codec read as another, made of characters no Han text writes often
+        # (not a line whose only oddity is a few variant forms among common characters:
+        # machine conversion writes 爲 and 羣, see plausibility.thin)
+        rare_rows = _rows(text, _rare_pair(frozenset(("zh", "zht", "ja")))) - rows
+        if rare_rows:
+            split = text.split("\n")
+            rows |= {i for i in rare_rows if not thin(split[i])}
     if mode != "plain":
         return rows
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
         rows |= _rows(text, _HANGUL_HAN())
     if _KANA.search(text):  # EUC-JP read as GBK keeps the kana and garbles the kanji
         lines = text.split("\n")
-        rows |= {i for i in _rows(text, _KANA_LINE()) if suspicious(lines[i])}
+        rare_kanji = _rare_pair(frozenset(("ja",)))
+        rows |= {
+            i
+            for i in _rows(text, _KANA_LINE())
+            if suspicious(lines[i]) or rare_kanji.search(lines[i]) is not None
+        }
     return rows
+
+
+@lru_cache(maxsize=4)
+def _rare_pair(langs: frozenset[str]) -> re.Pattern[str]:
+    """Two Han characters in a line that text in each of ``langs`` rarely or never writes
+    (:mod:`.frequency`): what one CJK codec read as another is made of (``跤控源嗣華`` for
+    GBK read as Big5), and no line in those languages holds by chance."""
+    rare = None
+    for lang in langs:
+        table = frequency.bands(lang, "".join(map(chr, range(0x4E00, 0xA000))))
+        zero = {chr(0x4E00 + k) for k, band in enumerate(table) if band == "0"}
+        rare = zero if rare is None else rare & zero
+    body = ranges(rare or set())
+    return re.compile(f"[{body}][^\n]*[{body}]")
 
 
 def _rows(text: str, pattern: re.Pattern[str]) -> set[int]:

@@ -24,9 +24,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import sub
 
-from .charclasses import HAN, HANGUL, KANA, Lazy, tables
-from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
+from . import frequency
+from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
+from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost, thin
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain
 
@@ -41,8 +44,12 @@ LONGEST = 64
 #: The shortest span of one CJK codec read as another worth undoing.
 DENSE_SPAN = 4
 _WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+_UTF8_WIDE_CHAINS = tuple(
+    c for c in _WIDE_CHAINS if c.actual not in ("cp950", "gb18030", "cp932", "euc_jp", "cp949")
+)
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+_CJK_TEXT = Lazy(f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e]+")
 #: UTF-8 read in the single-byte code pages ftfy reads only whole lines in (a line of French
 #: with one phrase of ``Ă©`` in it keeps its correct ``é`` elsewhere, which no code page
 #: round-trips with the rest). cp1252 and Latin-1 runs ftfy finds inside a line itself.
@@ -73,8 +80,12 @@ class SpanRepair:
 def fix_spans(line: str) -> SpanRepair | None:
     """Undo the runs of mojibake inside ``line`` that one misreading explains; ``None`` if
     none gains enough. (Undone, a long run can leave a short one that is now clearly the
-    odd one out: the line is searched again, for the same misreading.)"""
-    return _fix(line, _WIDE_CHAINS)
+    odd one out: the line is searched again, for the same misreading.)
+
+    A line whose only oddity is a few rare or Traditional forms among many common
+    characters (:func:`thin`: machine conversion writes 爲 and 羣) is not searched for one
+    CJK codec read as another."""
+    return _fix(line, _UTF8_WIDE_CHAINS if thin(line) else _WIDE_CHAINS)
 
 
 @lru_cache(maxsize=1024)
@@ -96,32 +107,44 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
         return None
     repair = first
     for _ in range(3):
-        more = _round(repair.text, (first.chain,))
+        more = _round(repair.text, (first.chain,), confirmed=True)
         if more is None:
             break
         repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
     return repair
 
 
-def _round(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
-    best: tuple[int, int, SpanRepair] | None = None
+def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> SpanRepair | None:
+    best: tuple[tuple[bool, int, int], SpanRepair] | None = None
     for chain in chains:
-        pieces: list[tuple[int, int, str]] = []
-        gain = 0
-        for m in _NON_ASCII_RUN.finditer(line):
-            found, g = _best_spans(chain, line, m.start(), m.end())
-            pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
-            gain += g
-        if not pieces or (best is not None and gain <= best[0]):
+        pieces, gain = _pieces(chain, line, confirmed)
+        if not pieces or (
+            best is not None and (chain.actual not in _LANGUAGE, gain) <= best[0][:2]
+        ):
             continue
         text = _splice(line, pieces)
         whole = cost(line) - cost(text)
-        if whole < (1 if chain in _BYTES_SAY else MIN_GAIN):  # each span was weighed
+        if whole < (1 if chain in _BYTES_SAY else 0 if chain.actual in _LANGUAGE else MIN_GAIN):
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
-        if best is None or (gain, -_ORDER[chain]) > (best[0], -best[1]):
-            best = (gain, _ORDER[chain], repair)
-    return best[2] if best is not None else None
+        # A misreading whose bytes decode strictly as UTF-8 comes first: that is evidence no
+        # frequency of characters outweighs (UTF-8 read as GBK in Japanese text also reads
+        # as Shift-JIS read as GBK, into the kanji of UTF-8 read as Shift-JIS).
+        rank = (chain.actual not in _LANGUAGE, gain, -_ORDER[chain])
+        if best is None or rank > best[0]:
+            best = (rank, repair)
+    return best[1] if best is not None else None
+
+
+def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, int, str]], int]:
+    """The spans of ``line`` to undo for ``chain``, run by run, and what they gain."""
+    pieces: list[tuple[int, int, str]] = []
+    gain = 0
+    for m in _NON_ASCII_RUN.finditer(line):
+        found, g = _best_spans(chain, line, m.start(), m.end(), confirmed)
+        pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
+        gain += g
+    return pieces, gain
 
 
 def _splice(line: str, pieces: list[tuple[int, int, str]]) -> str:
@@ -135,11 +158,15 @@ def _splice(line: str, pieces: list[tuple[int, int, str]]) -> str:
 
 
 def _best_spans(
-    chain: Chain, line: str, lo: int, hi: int
+    chain: Chain, line: str, lo: int, hi: int, confirmed: bool = False
 ) -> tuple[list[tuple[int, int, str]], int]:
     """The spans of ``line[lo:hi]`` to undo, chosen to gain most together, and that gain
     (spans as offsets into the run)."""
-    ends = _candidates(chain, line, lo, hi)
+    ends = (
+        _dense_candidates(chain, line, lo, hi, confirmed)
+        if chain.actual in _LANGUAGE
+        else _candidates(chain, line, lo, hi)
+    )
     if not ends:
         return [], 0
     n = hi - lo
@@ -207,6 +234,284 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
                 evidence = len(_CJK().findall(new)) if bytes_say else 0
                 ends.setdefault(j, []).append((i, new, gain + evidence))
     return ends
+
+
+#: The language a double-byte codec is written in: one CJK codec read as another is judged by
+#: how often that language writes the characters (:mod:`.frequency`).
+_LANGUAGE = {WEB_GBK: "zh", "cp950": "zht", "cp932": "ja", "euc_jp": "ja", "cp949": "ko"}
+#: What a character of each frequency band is worth: a character the language rarely or never
+#: writes is strong evidence against a reading, a common one weaker evidence for it.
+_BAND_POINTS = {"0": -4, "1": -1, "2": 0, "3": 1, "4": 2}
+#: What a span of one CJK codec read as another must gain, by its length in characters: a
+#: short one much more per character (a name of two rare characters can read as two
+#: common ones by chance; six cannot).
+_DENSE_NEED = {2: 12, 3: 14, 4: 15}
+_DENSE_PER_CHAR = 3
+#: ...and in a line where a span of the same misreading was found already.
+_CONFIRMED_NEED = {2: 8, 3: 10}
+
+
+@lru_cache(maxsize=4096)
+def _alone(actual: str, data: bytes | None) -> str | None:
+    """What one unit's bytes decode to alone, strictly (``None``: nothing, or not one
+    character)."""
+    if data is None:
+        return None
+    try:
+        piece = data.decode(actual)
+    except UnicodeDecodeError:
+        return None
+    return piece if len(piece) == 1 else None
+
+
+def _scores(lang: str, text: str) -> list[int]:
+    """Each character's frequency score in ``lang``, summed from the start of ``text``."""
+    shifted = accumulate(frequency.bands(lang, text).encode("ascii").translate(_SHIFTED), initial=0)
+    return [total - _SHIFT * k for k, total in enumerate(shifted)]
+
+
+#: The scores shifted to be bytes (a score plus :data:`_SHIFT`), by band digit; ``x`` (a
+#: character that is not CJK, in :func:`_cjk_bands`) scores 0, and counts for nothing.
+_SHIFT = 4
+_SHIFTED = bytes(_SHIFT + _BAND_POINTS.get(chr(i), 0) for i in range(256))
+_IS_CJK = bytes(0 if i == ord("x") else 1 for i in range(256))
+_IS_SEEN = bytes(0 if i in b"x0" else 1 for i in range(256))
+
+
+@lru_cache(maxsize=4)
+def _cjk_table(lang: str) -> str:
+    """:func:`frequency.bands`' table for ``lang`` with every character but Han, kana and
+    hangul made ``x``."""
+    plane = frequency.plane(lang)
+    cjk = bytearray(b"x" * 0x10000)
+    for lo, hi in spans_of(f"{HAN}{KANA}{HANGUL}"):
+        cjk[lo : hi + 1] = plane[lo : hi + 1].encode("ascii")
+    return cjk.decode("ascii")
+
+
+def _cjk_bands(lang: str, line: str) -> bytes:
+    out = line.translate(_cjk_table(lang))
+    return (out if out.isascii() else _BEYOND.sub("x", out)).encode("ascii")
+
+
+_BEYOND = re.compile("[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=64)
+def _context(line: str) -> dict[str, tuple[list[int], list[int], list[int]]]:
+    """For each language: the frequency scores of the line's CJK characters, how many of
+    them there are and how many the language writes at all, each summed from the line's
+    start (so that a span's own can be taken out)."""
+    out = {}
+    for lang in frequency.MODELS:
+        kinds = _cjk_bands(lang, line)
+        shifted = accumulate(kinds.translate(_SHIFTED), initial=0)
+        count = list(accumulate(kinds.translate(_IS_CJK), initial=0))
+        scores = [total - _SHIFT * n for total, n in zip(shifted, count, strict=True)]
+        seen = list(accumulate(kinds.translate(_IS_SEEN), initial=0))
+        out[lang] = (scores, count, seen)
+    return out
+
+
+def _in_language(
+    context: dict[str, tuple[list[int], list[int], list[int]]], lang: str, start: int, end: int
+) -> bool:
+    """Is the line outside ``start:end`` text of ``lang``: two CJK characters at least,
+    three in four of them ones it writes, and read no better as another language's?"""
+
+    def outside(values: list[int]) -> int:
+        return values[-1] - (values[end] - values[start])
+
+    scores, count, seen = context[lang]
+    n = outside(count)
+    if n < 2 or 4 * outside(seen) < 3 * n:
+        return False
+    mine = outside(scores)
+    return all(outside(other[0]) <= mine for other in context.values())
+
+
+@lru_cache(maxsize=64)
+def _cjk_count(line: str) -> int:
+    return len(_CJK().findall(line))
+
+
+def _starts(
+    chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str, needs: dict[int, int]
+) -> list[int]:
+    """Where in ``line[lo:hi]`` a span :func:`_dense_spans` takes can start, by two bounds
+    that cost no reading (``own``: the run's frequency scores, summed)."""
+    n_run = hi - lo
+    # What a span can gain at most: each of its characters read back as one of the
+    # language's commonest (2 points; a unit reads as two characters at most, halfwidth
+    # katakana in Shift-JIS) less its own score. A start from which no span can gain the
+    # least its length needs (:data:`_CONFIRMED_NEED`, else 3 a character and 3) is out.
+    most = 2 * (2 if chain.actual == "cp932" else 1)
+    room = list(map(sub, range(0, most * (n_run + 1), most), own))
+    over = list(map(sub, room, range(0, 3 * (n_run + 1), 3)))  # for spans of 4 and more
+    best_after = list(accumulate(reversed(over), max))[::-1]
+    short = {size: needs.get(size, 3 * size + 3) for size in (2, 3)}
+    if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
+        max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
+    ):
+        return []  # (the test below for every start at once, at C speed)
+    starts = {i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3}
+    for size, need in short.items():
+        starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
+    if not starts:
+        return []
+    # The line outside a span must be the language's text, three in four of its CJK
+    # characters ones the language writes (:func:`_in_language`): with U of its C CJK
+    # characters unwritten, a span must take out (4U - C) / 3 of them at least (each one
+    # it takes out is a CJK character less outside too), within LONGEST characters.
+    _, count, seen = _context(line)[lang]
+    least = -(-(4 * (count[-1] - seen[-1]) - count[-1]) // 3)
+    if least > LONGEST:
+        return []
+    # ...and it must read no better as another language's: a span must take out of the
+    # line at least what this language trails that one by, and takes out at most what
+    # the characters within LONGEST of its start trail by, one by one.
+    rivals = _rivals(line, lang)
+    out = []
+    for i in sorted(starts):
+        end = lo + min(n_run, i + LONGEST)
+        if least > 0 and (count[end] - seen[end]) - (count[lo + i] - seen[lo + i]) < least:
+            continue
+        if any(lead < trail[end] - trail[lo + i] for lead, trail in rivals):
+            continue
+        out.append(i)
+    if not out:
+        return out
+    units = _units(chain.misread, line[lo:hi])
+    # What is left, exactly: a start some end makes a span of that both bounds leave
+    # (the room its length needs; the line outside it the language's text, read no better
+    # as another's: :func:`_in_language`'s sums, for the price of a few subtractions).
+    leads = [(p, p[-1]) for p in _leads(line, lang)]
+
+    def ends_somewhere(i: int) -> bool:
+        a = lo + i
+        for j in range(i + 2, min(n_run, i + LONGEST) + 1):
+            size, b = j - i, lo + j
+            if room[j] - room[i] < needs.get(size, 3 * size + 3):
+                continue
+            n_out = count[-1] - (count[b] - count[a])
+            if n_out < 2 or 4 * (seen[-1] - (seen[b] - seen[a])) < 3 * n_out:
+                continue
+            if all(p[b] - p[a] <= lead for p, lead in leads):
+                return True
+        return False
+
+    return [i for i in out if units[i] is not None and ends_somewhere(i)]
+
+
+@lru_cache(maxsize=64)
+def _leads(line: str, lang: str) -> list[list[int]]:
+    """For each other language: how far ``lang`` leads it over the line's CJK characters,
+    summed from the line's start."""
+    context = _context(line)
+    mine = context[lang][0]
+    return [list(map(sub, mine, theirs)) for o, (theirs, _, _) in context.items() if o != lang]
+
+
+@lru_cache(maxsize=64)
+def _rivals(line: str, lang: str) -> list[tuple[int, list[int]]]:
+    """For each other language: how far ``lang`` leads it over the line's CJK characters
+    (:func:`_in_language`'s scores), and what the characters where it trails trail by,
+    summed from the line's start (negative)."""
+    context = _context(line)
+    mine = context[lang][0]
+    own = list(map(sub, mine[1:], mine))
+    out = []
+    for other, (theirs, _, _) in context.items():
+        if other != lang:
+            behind = map(min, map(sub, own, map(sub, theirs[1:], theirs)), repeat(0))
+            out.append((mine[-1] - theirs[-1], list(accumulate(behind, initial=0))))
+    return out
+
+
+def _dense_candidates(
+    chain: Chain, line: str, lo: int, hi: int, confirmed: bool = False
+) -> dict[int, list[tuple[int, str, int]]]:
+    """:func:`_candidates` for one CJK codec read as another, character for character.
+
+    A span is taken where its characters are ones the text's language (the codec it really
+    was in) rarely writes, its reading strict and made of characters that language writes
+    often, and the line around it is that language's text: each end of the span gains on
+    its own (a correct character beside a run stays), and the span gains more the shorter
+    it is (:data:`_DENSE_NEED`; less in a line that shows the misreading already).
+    """
+    need = _CONFIRMED_NEED if confirmed else _DENSE_NEED
+    ends: dict[int, list[tuple[int, str, int]]] = {}
+    for i, j, new, gain in _dense_spans(chain, line, lo, hi, confirmed):
+        if gain >= need.get(j - i, _DENSE_PER_CHAR * (j - i) + 3):
+            ends.setdefault(j, []).append((i, new, gain))
+    return ends
+
+
+@lru_cache(maxsize=256)  # the same run, for the misreading's every round
+def _dense_spans(
+    chain: Chain, line: str, lo: int, hi: int, confirmed: bool
+) -> tuple[tuple[int, int, str, int], ...]:
+    """The spans of ``line[lo:hi]`` :func:`_dense_candidates` weighs, with what each gains:
+    all that gain what a span of their length needs (:data:`_DENSE_NEED`, or
+    :data:`_CONFIRMED_NEED`)."""
+    run = line[lo:hi]
+    lang = _LANGUAGE[chain.actual]
+    run_bands = frequency.bands(lang, run)
+    if "0" not in run_bands and "1" not in run_bands:
+        return ()  # nothing the language rarely writes: no span gains
+    if _cjk_count(line) < 2:
+        return ()  # no line around a span to be the language's text (:func:`_in_language`)
+    own = _scores(lang, run)
+    units = _units(chain.misread, run)
+    # Each end of a span gains on its own: read alone, its character reads as one the
+    # language writes more often (where a unit is no character alone, as a Shift-JIS byte
+    # of halfwidth katakana: the character is one it rarely writes).
+    edges: dict[int, bool] = {}
+
+    def edge(k: int) -> bool:
+        if k not in edges:
+            piece = _alone(chain.actual, units[k])
+            edges[k] = (
+                run_bands[k] in "01"
+                if piece is None
+                else _scores(lang, piece)[-1] > own[k + 1] - own[k]
+            )
+        return edges[k]
+
+    needs = _CONFIRMED_NEED if confirmed else _DENSE_NEED
+    starts = _starts(chain, line, lo, hi, own, lang, needs)
+    if not starts:
+        return ()
+    context = _context(line)
+    out: list[tuple[int, int, str, int]] = []
+    before = -1
+    for i in starts:
+        if not edge(i):
+            continue
+        spans = _aligned(chain.actual, units, i)
+        if not spans:
+            continue
+        # The readings from ``i`` grow one out of another: score the longest once.
+        longest = max((new for _, new, _ in spans), key=len)
+        new_bands = frequency.bands(lang, longest)
+        scores = _scores(lang, longest)
+        fit = _CJK_TEXT().match(longest)
+        fits = fit.end() if fit else 0
+        for j, new, _ in spans:
+            size, n = j - i, len(new)
+            if n > fits or "0" in new_bands[:n] or not edge(j - 1):
+                continue
+            gain = scores[n] - (own[j] - own[i])
+            if gain < needs.get(size, _DENSE_PER_CHAR * size + 3):
+                continue
+            if not _in_language(context, lang, lo + i, lo + j):
+                continue
+            if before < 0:
+                before = cost(line)
+            if cost(line[: lo + i] + new + line[lo + j :]) > before:
+                continue
+            out.append((i, j, new, gain))
+    return tuple(out)
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
