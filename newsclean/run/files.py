@@ -10,7 +10,6 @@ import contextlib
 import errno
 import os
 import signal
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -313,13 +312,12 @@ _TRIES = 100
 def _create(folder: Path, name: str, mode: int) -> tuple[int, Path]:
     """A new temporary file beside ``name`` in ``folder``, open for writing, created with
     ``mode`` (less the umask): ``(descriptor, path)``. The name
-    is new (``O_EXCL``): ``.NAME.RANDOM.tmp``, as :func:`tempfile.mkstemp` would choose it,
-    without the calls it makes to learn the folder and the name's type."""
+    is new (``O_EXCL``): ``.NAME.RANDOM.tmp``, as :func:`tempfile.mkstemp` would make it,
+    without the calls it makes to learn the folder, the name's type and the mode."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_BINARY", 0)
-    names = tempfile._get_candidate_names()  # noqa: SLF001 - the random names mkstemp uses
     for _ in range(_TRIES):
-        tmp = folder / f".{name}.{next(names)}.tmp"
+        tmp = folder / f".{name}.{os.urandom(5).hex()}.tmp"
         try:
             return os.open(tmp, flags, mode), tmp
         except FileExistsError:
