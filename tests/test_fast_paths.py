@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 spans = importlib.import_module("newsclean.stages.encoding.spans")
@@ -41,3 +41,27 @@ def test_spaces_before_a_mark_as_the_plain_pattern(text: str) -> None:
     for mark in punctuation._MARKS:
         plain = re.compile(f"{punctuation._SPACE}+{mark.temporary}")
         assert mark.spaces_before.sub(mark.temporary, text) == plain.sub(mark.temporary, text)
+
+
+def _may_convert_plainly(text: str) -> bool:
+    """``punctuation._may_convert`` without the test that no line holds Han after a ``(``."""
+    if any(pattern.search(text) for pattern in punctuation._FINDERS):
+        return True
+    spans_ = punctuation._protected(text) if "(" in text else []
+    masked = punctuation._mask(text, spans_) if spans_ else None
+    return masked is not None and punctuation._PAREN.search(masked[2]) is not None
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["(", ")", "中", "a", " ", "\n", "https://", "x.cn/", "](", "]", "`", "。", ",", "é"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+@example("中(a`x)`中)")  # a pair joined only once the code span is masked
+@example("中 (see [x](https://a.cn/(y)) 中)")
+def test_may_convert_as_the_plain_test(text: str) -> None:
+    assert punctuation._may_convert(text) == _may_convert_plainly(text)

@@ -237,10 +237,17 @@ class SiteBoilerplate:
             return frozenset()
         edge_min, common = thresholds(n_docs)
         where: dict[str, dict[str, Sketch]] = {}
+        total: dict[str, int] = {}  # fingerprints a key holds, over its tiers
         for key, sketch in table.items():
             where.setdefault(key[1:], {})[key[0]] = sketch
+            total[key[1:]] = total.get(key[1:], 0) + len(sketch)
+        # A key whose tiers hold fewer fingerprints than either threshold (and than a full
+        # sketch, whose count is an estimate) cannot reach one: most keys, seen once or twice.
+        below = min(edge_min, common, SKETCH)
         learned = set()
         for key, seen in where.items():
+            if total[key] < below:
+                continue
             if _a_title(seen):
                 continue
             edges = self.combine(

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -304,6 +304,32 @@ def discard_live() -> None:
         LIVE.discard(tmp)
 
 
+#: The output folders this process has made (or found) already.
+_FOLDERS: set[str] = set()
+_TRIES = 100
+
+
+def _create(folder: Path, name: str, mode: int) -> tuple[int, Path]:
+    """A new temporary file beside ``name`` in ``folder``, open for writing, created with
+    ``mode`` (less the umask): ``(descriptor, path)``. The name
+    is new (``O_EXCL``): ``.NAME.RANDOM.tmp``, as :func:`tempfile.mkstemp` would make it,
+    without the calls it makes to learn the folder, the name's type and the mode."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    for _ in range(_TRIES):
+        tmp = folder / f".{name}.{os.urandom(5).hex()}.tmp"
+        try:
+            return os.open(tmp, flags, mode), tmp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            _FOLDERS.discard(str(folder))  # the folder went away: make it again, once
+            folder.mkdir(parents=True, exist_ok=True)
+            _FOLDERS.add(str(folder))
+            return os.open(tmp, flags, mode), tmp
+    raise FileExistsError(errno.EEXIST, "no usable temporary name", str(folder))
+
+
 class AtomicFile:
     """A file written through a temporary file in the target's folder, then renamed.
 
@@ -318,16 +344,19 @@ class AtomicFile:
     def __init__(self, target: Path, like: Path | None = None) -> None:
         self.target, self.like = target, like
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            folder = target.parent
+            if str(folder) not in _FOLDERS:  # once per folder, not once per file
+                folder.mkdir(parents=True, exist_ok=True)
+                _FOLDERS.add(str(folder))
             with signals_deferred():  # a signal now would leave the file unnamed to discard
-                fd, tmp = tempfile.mkstemp(
-                    dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-                )
-                self.tmp = Path(tmp)
+                # Replacing a file (-i): private until it has the file's own mode. A new
+                # output gets the mode any new file gets (0o666 less the umask) at once.
+                mode = 0o600 if like is not None else 0o666
+                fd, self.tmp = _create(folder, target.name, mode)
                 LIVE.add(self.tmp)
         except OSError as exc:
             raise self._named(exc) from None
-        self.handle: BinaryIO = os.fdopen(fd, "wb")
+        self.handle: BinaryIO = open(fd, "wb")  # noqa: SIM115 - closed by commit or discard
 
     def write(self, data: bytes) -> None:
         self.handle.write(data)
@@ -344,10 +373,7 @@ class AtomicFile:
                     with contextlib.suppress(OSError):  # only root may give files away
                         os.chown(self.tmp, info.st_uid, info.st_gid)
                 os.chmod(self.tmp, info.st_mode & 0o7777)
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(self.tmp, 0o666 & ~umask)
+            # (else the file was created with the mode a new file gets: 0o666 less the umask)
             with signals_deferred():
                 os.replace(self.tmp, self.target)
                 LIVE.discard(self.tmp)

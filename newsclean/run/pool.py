@@ -11,6 +11,7 @@ memory stays constant whatever the input size.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sys
@@ -93,7 +94,7 @@ def ordered_map(
                     raise
                 # Any item in flight may have killed the pool: retry this one alone, so only
                 # the item that really crashes a worker is reported, then go on afresh.
-                pool.shutdown(wait=True, cancel_futures=True)
+                _shutdown(pool)
                 redo = [(it, w) for it, _, w in pending]
                 pending.clear()
                 yield _alone(fn, state, item, on_crash)
@@ -102,14 +103,25 @@ def ordered_map(
                 continue
             yield result
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        _shutdown(pool)
 
 
 def _pool(jobs: int, state: Any) -> ProcessPoolExecutor:
     """Workers forked where forking is safe and cheap (Linux): they start with everything the
     parent has already loaded (see :func:`newsclean.pipeline.warm_up`)."""
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    if context is not None:
+        # What the parent holds now (the warm tables) moves out of the collector's sight, in
+        # the parent and so in the forked workers: a collection in a worker would otherwise
+        # write to every object it scans, copying the pages they share with the parent.
+        gc.collect()
+        gc.freeze()
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(state,))
+
+
+def _shutdown(pool: ProcessPoolExecutor) -> None:
+    pool.shutdown(wait=True, cancel_futures=True)
+    gc.unfreeze()  # the parent's own objects are the collector's again
 
 
 def _submit(pool: ProcessPoolExecutor, fn: Callable[[P, T], R], item: T) -> Future[R]:
@@ -134,11 +146,13 @@ def isolate(
 def _alone(
     fn: Callable[[P, T], R], state: P, item: T, on_crash: Callable[[T, BaseException], R]
 ) -> R:
-    with _pool(1, state) as pool:
-        try:
-            return pool.submit(_apply, fn, item).result()
-        except BrokenProcessPool as exc:
-            return on_crash(item, exc)
+    pool = _pool(1, state)
+    try:
+        return pool.submit(_apply, fn, item).result()
+    except BrokenProcessPool as exc:
+        return on_crash(item, exc)
+    finally:
+        _shutdown(pool)
 
 
 _END: Any = object()

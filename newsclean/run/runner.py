@@ -189,7 +189,11 @@ def _learning_pass(
     sizes: list[int] = []
     progress.start("learning", len(sources), sum(s.size() for s in sources))
     pending: dict[tuple[int, int], Any] = {}
-    work = groups(units(sources, pending, options.field), options.jobs)
+    work = groups(
+        units(sources, pending, options.field),
+        options.jobs,
+        total=_text_bytes(sources, options.jobs),
+    )
     for dones in _parallel(plan, work, options.jobs, fn):
         sizes.append(len(dones))
         for done in dones:
@@ -202,6 +206,12 @@ def _learning_pass(
     for step, table in zip(learners, tables, strict=True):
         config = step.apply(config, step.finalize(table, n_docs))
     return config, sizes
+
+
+def _text_bytes(sources: Sequence[Source], jobs: int) -> int:
+    """The bytes of the text files (see :func:`~newsclean.run.work.groups`), ``0`` for one
+    worker (nothing to balance)."""
+    return sum(s.size() for s in sources if s.kind == "text") if jobs > 1 else 0
 
 
 def learn_units(plan: Plan, work: Sequence[Unit]) -> list[Done]:
@@ -271,7 +281,12 @@ class _Run:
         tables: list[dict[Any, Any]] = [{} for _ in self.filters]
         n_docs = 0
         self.progress.start("cleaning", len(self.sources), sum(s.size() for s in self.sources))
-        work = groups(units(self.sources, self.batches, self.field), self.options.jobs, self.sizes)
+        work = groups(
+            units(self.sources, self.batches, self.field),
+            self.options.jobs,
+            self.sizes,
+            total=_text_bytes(self.sources, self.options.jobs),
+        )
         try:
             for dones in _parallel(self.plan, work, self.options.jobs):
                 for done in dones:

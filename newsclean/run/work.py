@@ -69,7 +69,7 @@ GROUP_FILES = 512
 
 
 def groups(
-    work: Iterable[Unit], jobs: int = 1, sizes: Sequence[int] | None = None
+    work: Iterable[Unit], jobs: int = 1, sizes: Sequence[int] | None = None, total: int = 0
 ) -> Iterator[tuple[Unit, ...]]:
     """``work`` in groups: consecutive text files up to ``GROUP_BYTES`` together, any other
     unit alone. The first groups are smaller, so that every one of ``jobs`` workers has work
@@ -81,6 +81,15 @@ def groups(
     >>> texts = [Unit(Source(None, f"{i}", Path(f"{i}")), i, i, data=b"x" * 400_000) for i in range(5)]
     >>> [len(g) for g in groups(texts)], [len(g) for g in groups(texts, jobs=2)]
     ([2, 2, 1], [1, 1, 2, 1])
+
+    With ``total`` (the bytes of all the text files), the last groups get smaller again, so
+    that no worker is left alone with a whole megabyte at the end while the others wait:
+
+    >>> pages = [Unit(Source(None, f"{i}", Path(f"{i}")), i, i, data=b"x" * 50_000) for i in range(200)]
+    >>> [len(g) for g in groups(pages, jobs=2)][-3:]
+    [20, 20, 5]
+    >>> [len(g) for g in groups(pages, jobs=2, total=10_000_000)][-8:]
+    [5, 4, 3, 2, 2, 2, 2, 1]
     """
     if sizes is not None:
         source = iter(work)
@@ -89,6 +98,7 @@ def groups(
         return
     group: list[Unit] = []
     size = 0
+    left = total  # bytes not yet given out
     limit = GROUP_BYTES // 4 if jobs > 1 else GROUP_BYTES
     for unit in work:
         if unit.source.kind != "text" or unit.error is not None:
@@ -98,14 +108,27 @@ def groups(
             yield (unit,)
             continue
         weight = unit_weight(unit)
-        if group and (size + weight > limit or len(group) >= GROUP_FILES):
+        if group and (size + weight > _tail(limit, left, jobs) or len(group) >= GROUP_FILES):
             yield tuple(group)
+            left -= size
             group, size = [], 0
             limit = min(GROUP_BYTES, limit * 2)
         group.append(unit)
         size += weight
     if group:
         yield tuple(group)
+
+
+#: The smallest a last group gets (see :func:`groups`).
+TAIL_BYTES = 128 << 10
+
+
+def _tail(limit: int, left: int, jobs: int) -> int:
+    """A group's size limit once only ``left`` bytes remain: half of each worker's share,
+    so that the workers finish within a small group of each other."""
+    if jobs <= 1 or left <= 0:
+        return limit
+    return min(limit, max(TAIL_BYTES, left // (2 * jobs)))
 
 
 def group_weight(group: Sequence[Unit]) -> int:

@@ -324,10 +324,34 @@ def _may_convert(text: str) -> bool:
         pass
     if any(pattern.search(text) for pattern in _FINDERS):
         return True
+    if not _han_after_paren(text):
+        return False  # no pair can hold Han, masked or not: the spans need not be found
     # a parenthesis in a protected span can keep a pair apart that masking the span joins
-    spans = _protected(text) if "(" in text else []
+    spans = _protected(text)
     masked = _mask(text, spans) if spans else None
     return masked is not None and _PAREN.search(masked[2]) is not None
+
+
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+def _han_after_paren(text: str) -> bool:
+    """Does some line hold a Han character after a ``(``? Every pair ``_PAREN`` converts holds
+    Han, and masking protected spans (none holds a line break) adds no Han and no ``(``: a
+    text where no line does has no pair to convert, masked or not. One scan from the first
+    ``(`` of each line to its end: linear in the text.
+
+    >>> _han_after_paren("see (https://a.cn/x) 中文"), _han_after_paren("中文 (a)\\nb")
+    (True, False)
+    """
+    start = text.find("(")
+    while start >= 0:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if _HAN_RE.search(text, start, end):
+            return True
+        start = text.find("(", end)
+    return False
 
 
 def _damaged_lines(text: str) -> set[int]:
