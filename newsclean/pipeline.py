@@ -109,8 +109,11 @@ def _markdown_unsettled(doc: Doc, config: Config) -> bool:
 def _pinyin_unsettled(doc: Doc, config: Config) -> bool:
     """The ``pinyin`` stage decides from the whole document's evidence, before ``boilerplate``
     and ``duplicates`` drop lines. If annotations were kept and lines were dropped, the
-    evidence may read differently on the output."""
-    if "pinyin" not in config.stages or not any(c.action == "drop" for c in doc.changes):
+    evidence may read differently on the output; so may it once the ``markdown`` stage, after
+    ``pinyin``, has taken a link's markup from between a Han character and an annotation."""
+    if "pinyin" not in config.stages or not any(
+        c.action == "drop" or c.stage == "markdown" for c in doc.changes
+    ):
         return False
     body = doc.body
     if "(" not in body or body.isascii():  # an annotation has a tone mark: not ASCII

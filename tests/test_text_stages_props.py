@@ -32,6 +32,8 @@ _TEXT = st.lists(_PIECES, max_size=60).map("".join)
 @given(_TEXT)
 @example("之風(fēng)。耽詩(shī)。聽\u200b(tīng)人。病時(shí\u00a0)。")
 @example("你好, then left.\n逗号, 但是逗号.")
+@example("饕(tāo)饕(tāo)饕(tāo)[标题](https://a.cn/x,中)(fēng)")  # markdown joins a leak
+@example("風風Ã©Ã©Ã©")
 def test_cleaning_twice_changes_nothing(text):
     for config in (Config(), Config(to="zh-hans")):
         once = clean(text, config).text
