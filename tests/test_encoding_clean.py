@@ -85,3 +85,18 @@ def test_a_line_the_checks_pass_over_is_in_nfc():
             assert unicodedata.combining(ch) == 0, repr(ch)
             for text in (ch, f"e{ch}", f"中{ch}", f"\u1100{ch}"):
                 assert unicodedata.is_normalized("NFC", text), repr(text)
+
+
+def test_private_use_glyphs_are_no_evidence_of_a_misreading():
+    # a GBK page's user-defined characters and an icon font's glyphs stay (reported, not
+    # "repaired"), and lines of correct text beside them are not re-read as Big5 either
+    lines = [
+        "**投身外交(3)\ue004**",
+        "说像我这样的人还是在国内走走算了，……\ue004 1950年他们又来了。",
+        "参见《色彩集》，第104页，三联书店2004年版。\ue009",
+        "联系我们\ue004 关于我们\ue004 网站地图",
+    ]
+    doc = Doc.from_text("\n".join(lines))
+    out = encoding(doc, Config())
+    assert out.lines == doc.lines
+    assert {d.kind for d in out.diagnostics} <= {"private-use"}

@@ -179,9 +179,28 @@ def _fix(line: str, prefer: tuple[Chain, ...], lossy: bool) -> tuple[Repair | No
         text, after = choice.reading.text, choice.reading.cost
         chains += choice.reading.chains
         choice = _choose(text, prefer, lossy)
-    if not chains:
+    if not chains or _private_only(line, text):
         return None, first
     return Repair(text, tuple(chains), before, after, lossy and "\ufffd" in line, line), first
+
+
+def _private_only(line: str, text: str) -> bool:
+    """Does the reading change private-use characters and, besides them, no letter (only
+    marks such as ``……``)? A site's private-use glyphs (an icon font, a GBK page's
+    user-defined characters) are not mojibake: they are no evidence for a misreading when every
+    word of the line reads the same either way (``投身外交(3)\ue004`` is not Big5 read as GBK).
+
+    >>> _private_only("投身外交(3)\ue004", "投身外交(3)炙"), _private_only("ÃƒÂ©", "é")
+    (True, False)
+    >>> _private_only("说……\ue004", "说＃＃炙"), _private_only("瑁瑁\ue004", "說說炙")
+    (True, False)
+    """
+    if len(line) != len(text):
+        return False
+    changed = [a for a, b in zip(line, text, strict=True) if a != b]
+    return any("\ue000" <= a <= "\uf8ff" for a in changed) and not any(
+        a.isalpha() for a in changed if not "\ue000" <= a <= "\uf8ff"
+    )
 
 
 @lru_cache(maxsize=4096)
