@@ -28,16 +28,14 @@ from ..chars import CJK, CJK_PUNCT
 from ..config import Config
 from ..model import Change, Doc
 from .boilerplate.lines import is_debris
-from .boilerplate.markdown import is_table_rule
+from .boilerplate.markdown import LINK, STRONG, TARGET, is_table_rule
 from .boilerplate.page import data_tables
 from .whitespace import normalize_spaces
 
 STAGE = "markdown"
 
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-Za-z0-9_*])")
 _ESCAPE = re.compile(r"\\([-+*_#.!|`\[\]()])")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -74,7 +72,7 @@ def flatten_line(line: str) -> str:
     if "](" in text:
         for _ in range(3):  # a link around an image: the image first, then the link
             before = text
-            text = _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub(_gap, text))
+            text = LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub(_gap, text))
             if text == before:
                 break
     for _ in range(3):  # "#### [#](permalink) re: …": the link's "#" is a heading mark again
@@ -86,7 +84,7 @@ def flatten_line(line: str) -> str:
         if "**" not in text and "__" not in text:
             break
         before = text
-        text = _STRONG.sub(r"\2", text)
+        text = STRONG.sub(r"\2", text)
         if text == before:
             break
     if "*" in text:

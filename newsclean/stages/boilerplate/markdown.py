@@ -17,15 +17,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-#: Link targets as the markdown stage reads them: one level of parentheses inside
-#: (``javascript:if \(window.print\) …``, ``/wiki/Turbo_\(band\)``), else the judged text
-#: would keep a target's tail that the markdown stage takes away.
-_TARGET = r"\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
-_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _TARGET)
-#: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
+#: Link targets, one level of parentheses inside (``javascript:if \(window.print\) …``,
+#: ``/wiki/Turbo_\(band\)``). The markdown stage reads links and strong emphasis with these
+#: same patterns, so the text judged here is the text that stage leaves.
+TARGET = r"\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
+_IMAGE = re.compile(r"!\[[^\]\n]*\]" + TARGET)
 #: Strong emphasis, which the markdown stage takes away (``第**1** 页``).
-_STRONG_MARK = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]" + _TARGET)
+STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
+LINK = re.compile(r"\[([^\[\]\n]*)\]" + TARGET)
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 #: List markers, also as html2text escapes them (``\+ Added …``, ``\- Menu``).
 _LIST = re.compile(r"^\s*(?:\\?[*+\-]|[•·]|\d{1,3}\\?[.)])\s+")
@@ -62,10 +62,10 @@ def link_text(line: str) -> str:
     '第1 页/共1 页'
     """
     if "**" in line or "__" in line:
-        line = _STRONG_MARK.sub(r"\2", line)
+        line = STRONG.sub(r"\2", line)
     if "](" not in line:
         return line
-    return _LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub("", line))
+    return LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub("", line))
 
 
 def is_list_item(line: str) -> bool:
@@ -128,7 +128,7 @@ def flatten(line: str) -> Markup:
             parts.append(inner)
             return inner
 
-        text, links = _LINK.subn(_text, text)
+        text, links = LINK.subn(_text, text)
         link_chars = sum(len(p) for p in parts)
     if "][" in text:
         text = _REF_LINK.sub(r"\1", text)
