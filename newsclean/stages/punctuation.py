@@ -6,7 +6,8 @@
   left``, never the mixed ``你好， then``).
 * A ``.`` right after a Han character that ends the line or is followed by Han ends a Chinese
   sentence: ``。`` (``工具.但`` → ``工具。但``). After Latin letters, digits, quotes or brackets
-  it stays (``Debian.``, ``2.3``, ``”.``).
+  it stays (``Debian.``, ``2.3``, ``”.``), and so it does between the parts of a
+  transliterated foreign name (``弗拉迪米尔.科马洛夫``: name characters on both sides).
 * A pair of ASCII parentheses becomes ``（ ）`` when it holds Chinese and touches Chinese text
   (or the line's edge) on the outside, or its text starts with Han, or when it follows a Han
   character directly, whatever it holds (``方针(DFSG)`` → ``方针（DFSG）``, as Chinese style writes ``世界卫生组织（WHO）``);
@@ -123,8 +124,22 @@ def _convert_mark_slowly(text: str, mark: _Mark) -> tuple[str, int]:
     return "".join(out), n
 
 
-#: A sentence-final full stop after Han: at the line's end or before more Han.
-_PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)")
+#: Characters Chinese writes foreign names with (the syllables of the Xinhua transliteration
+#: tables, Simplified and Traditional), less the few that commonly end a Chinese word (大, 金,
+#: 明, 本, 门, 南, 海...): ``弗拉迪米尔.科马洛夫`` is a name whose parts a narrowed ``·``
+#: (or the writer) separated with a full stop, not two sentences.
+TRANSLITERATION = (
+    "阿埃艾爱昂奥巴拜班邦鲍贝彼毕波伯博布查柴达戴黛丹道德登迪蒂杜厄恩尔法范菲费芬丰弗福富盖冈"
+    "戈格根圭哈汉豪赫亨胡惠霍基吉贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里利莉丽列"
+    "林琳隆卢鲁路伦罗洛吕玛迈麦曼芒梅蒙孟米密莫墨穆纳娜奈内尼涅努诺欧帕潘佩彭皮普奇齐契乔切钦"
+    "琼丘萨塞赛桑瑟森莎沙舍施舒斯丝松苏索塔泰坦汤特提托瓦旺威韦维温沃乌伍西希席谢辛休雅亚扬耶"
+    "伊因尤约泽扎詹兹佐翰瑞娃妮姆茨略季柳廖娅夫斐弥薇马史多愛貝畢鄧費豐蓋岡賈傑凱誇萊賴蘭勞裡"
+    "麗連盧魯倫羅呂瑪邁麥納內諾歐喬瓊薩賽絲蘇湯韋維溫烏謝亞揚約澤紮茲婭爾彌馬"
+)
+_NAME = f"[{TRANSLITERATION}]"
+#: A sentence-final full stop after Han: at the line's end or before more Han; not between
+#: two parts of a transliterated name (two name characters on each side).
+_PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)(?!(?<={_NAME}{_NAME}\.){_NAME}{_NAME})")
 #: What a pair of parentheses may hold: no line break, and pairs only one deep (``(参见
 #: apt_preferences(5) 和…)``); the same, holding no Han, and holding Han.
 _INSIDE = r"(?:[^()\n]++|\([^()\n]*+\))*+"
