@@ -77,6 +77,31 @@ def test_more_complete_copy_moves_to_the_first_place():
     assert records[1].action == "drop" and "line 3, which took its place" in records[1].detail
 
 
+def test_of_copies_equal_but_for_spacing_the_tidier_one_is_kept_in_the_first_place():
+    """A copy with stray spaces (an ideographic space inside, a space before a fullwidth
+    comma) is no better for coming first: the tidier text takes its place, the way a more
+    complete copy does."""
+    clean = "任何数码相机都可以在 Linux 上通过 USB存储读取器来工作，参考第 10.1.7 节的说明。"
+    spaced = clean.replace("USB存储", "USB\u3000存储").replace("工作，", "工作 ，")
+    out = _run([spaced, LONG[0], clean, LONG[1]])
+    assert out.lines == (clean, LONG[0], LONG[1])
+    assert out.linenos == (3, 2, 4)
+    records = {c.line: c for c in out.changes}
+    assert records[3].action == "move" and records[3].rule == "tidier"
+    assert records[1].action == "drop" and records[1].rule == "less-tidy"
+    # the tidier copy first: nothing moves
+    out = _run([clean, LONG[0], spaced, LONG[1]])
+    assert out.lines == (clean, LONG[0], LONG[1])
+    assert _dropped(out) == {3: ("exact", "copy of line 1")}
+
+
+def test_copies_equally_tidy_keep_the_first():
+    line = LONG[0].replace("情况", "情况 ")
+    other = LONG[0].replace("时间", "时间 ")
+    out = _run([line, LONG[1], other])
+    assert out.lines == (line, LONG[1])
+
+
 # ---- containment keeps the article's copy ----
 
 _LEDE = [

@@ -41,7 +41,7 @@ from functools import lru_cache, partial
 from itertools import compress
 from operator import eq, ne
 
-from ...chars import CJK, units
+from ...chars import CJK, CJK_PUNCT, units
 from ...config import Config
 from ...model import Change, Doc
 from ..boilerplate.markdown import is_list_item
@@ -144,6 +144,7 @@ def _collapse_once(
     if not m.matches:
         return None
     big = Longness(state.lines, partial(is_long, min_units=config.min_duplicate_units), known)
+    _prefer_tidy(state.lines, big, m)
     drops = decide(state.lines, state.linenos, big, m)
     if not drops:
         return None
@@ -151,6 +152,42 @@ def _collapse_once(
     moves = _moves(state, m, drops, order)
     records = [drops[i] for i in sorted(drops)] + moves
     return state.take([order[i] for i in range(len(order)) if i not in drops]), records, bool(moves)
+
+
+#: Spacing a clean line does not have: an ideographic, no-break or tab space inside it, a
+#: space beside CJK text or another space.
+_UNTIDY = re.compile(f"[\u3000\u00a0\t]|(?<=[{CJK}{CJK_PUNCT}]) | (?=[{CJK}{CJK_PUNCT} ])")
+
+
+def untidy(line: str) -> int:
+    """How many stray spaces ``line`` holds inside it (its edges are indentation).
+
+    >>> untidy("用 USB\u3000存储，见 FAT 文件系统 ，第 10.1.7  节"), untidy("  用USB存储。Debian.")
+    (8, 0)
+    """
+    return len(_UNTIDY.findall(line.strip()))
+
+
+def _prefer_tidy(lines: list[str], big: Longness, m: Matching) -> None:
+    """Copies equal but for spacing (and width, case, script): the slot shows the one with the
+    fewest stray spaces (:func:`untidy`), the first of equals. A scraper's or a template's copy
+    of a paragraph (``工具 ，但``, ``USB\u3000存储``) is no better for coming first. Only long
+    copies (short ones stay where they are unless in a repeated block: see :mod:`.blocks`),
+    and only where the first copy still holds its slot (a more complete copy won it)."""
+    best: dict[int, tuple[int, int]] = {}  # slot -> (stray spaces, line)
+    for i, copied in m.matches.items():
+        slot = copied.slot
+        if copied.rule != "exact" or not big[i] or m.holder.get(slot, slot) != slot:
+            continue
+        if slot not in best:
+            best[slot] = (untidy(lines[slot]), slot)
+        score = untidy(lines[i])
+        if score < best[slot][0]:
+            best[slot] = (score, i)
+    for slot, (_, i) in best.items():
+        if i != slot:
+            m.holder[slot] = i
+            m.tidier.add(slot)
 
 
 #: A line whose first letter is lower case continues a sentence wrapped from the line above.
@@ -188,20 +225,23 @@ def _moves(state: _Lines, m: Matching, drops: dict[int, Change], order: list[int
             continue
         order[pos] = h
         why = how(m.matches[h])
+        more, less = (
+            ("tidier", "less tidy") if pos in m.tidier else ("more-complete", "less-complete")
+        )
         drops[h] = Change(
             STAGE,
-            "more-complete",
+            more,
             linenos[h],
             "move",
-            detail=f"more complete copy of line {linenos[pos]} ({why}), moved to its place",
+            detail=f"{more.replace('-', ' ')} copy of line {linenos[pos]} ({why}), moved to its place",
         )
         records.append(
             Change(
                 STAGE,
-                "less-complete",
+                less.replace(" ", "-"),
                 linenos[pos],
                 "drop",
-                detail=f"less complete copy of line {linenos[h]}, which took its place",
+                detail=f"{less.replace('-', ' ')} copy of line {linenos[h]}, which took its place",
             )
         )
     return records

@@ -117,11 +117,8 @@ def _what(match: Match, linenos: Sequence[int], m: Matching) -> str:
         what = "nearly contained in" if match.rule == "contained" else "near copy of"
         text = f"{what} line {linenos[origin]} (similarity {match.similarity:.2f})"
     kept = m.holder[match.slot]
-    return (
-        text
-        if kept == origin
-        else f"{text} (kept in its place: line {linenos[kept]}, more complete)"
-    )
+    why = "tidier" if match.slot in m.tidier else "more complete"
+    return text if kept == origin else f"{text} (kept in its place: line {linenos[kept]}, {why})"
 
 
 def decide(

@@ -59,6 +59,7 @@ class Matching:
 
     holder: dict[int, int] = field(default_factory=dict)  # slot -> line whose text it shows
     matches: dict[int, Match] = field(default_factory=dict)
+    tidier: set[int] = field(default_factory=set)  # slots showing a tidier, not a longer, copy
 
 
 class _Index:
