@@ -9,9 +9,10 @@
   it stays (``Debian.``, ``2.3``, ``”.``), and so it does between the parts of a
   transliterated foreign name (``弗拉迪米尔.科马洛夫``: name characters on both sides).
 * A pair of ASCII parentheses becomes ``（ ）`` when it holds Chinese and touches Chinese text
-  (or the line's edge) on the outside, or its text starts with Han, or when it follows a Han
-  character directly, whatever it holds (``方针(DFSG)`` → ``方针（DFSG）``, as Chinese style writes ``世界卫生组织（WHO）``);
-  but not when it holds only pinyin (``重(chóng)新``: the ``pinyin`` stage's to judge).
+  (or the line's edge) on the outside, or its text starts with Han; a pair holding no Chinese
+  stays as written, even right after Han (``世界卫生组织(WHO)``, ``方针(DFSG)``: ASCII
+  parentheses around a Latin gloss are a writer's choice, not damage the text proves), and so
+  does one holding only pinyin (``重(chóng)新``: the ``pinyin`` stage's to judge).
 
 Everything else is left alone: English text, ``2.3%``, ``8:30``, ``gpm(8)``; and nothing inside
 a URL, a markdown link target (``[标题](https://…)``), an inline code span or a fenced code
