@@ -25,7 +25,7 @@ from newsclean.stages import pinyin, punctuation, whitespace
 from newsclean.stages.encoding.damage import damage_spans
 from newsclean.stages.encoding.tiers import tiers
 from newsclean.stages.pinyin import weigh
-from newsclean.stages.punctuation import _protected
+from newsclean.stages.punctuation import TRANSLITERATION, _protected
 from newsclean.stages.whitespace import _no_suspect_bytes, _suspects, normalize_spaces
 
 _SETTINGS = settings(
@@ -188,12 +188,18 @@ def _p_mark_once(line: str) -> str:
     return line
 
 
+def _p_name(text: str) -> bool:
+    """Two characters of a transliterated name (``弗拉迪米尔.科马洛夫``)."""
+    return len(text) == 2 and all(ch in TRANSLITERATION for ch in text)
+
+
 def _p_period(line: str) -> str:
     out = list(line)
     for i, ch in enumerate(line):
         after = line[i + 1 : i + 2]
         final = after in ("", "\n") or re.fullmatch(f"[{HAN}]", after)
-        if ch == "." and i and re.fullmatch(f"[{HAN}]", line[i - 1]) and final:
+        name = i >= 2 and _p_name(line[i - 2 : i]) and _p_name(line[i + 1 : i + 3])
+        if ch == "." and i and re.fullmatch(f"[{HAN}]", line[i - 1]) and final and not name:
             out[i] = "。"
     return "".join(out)
 
@@ -246,7 +252,7 @@ _P_TOKENS = [
     "中", "文", "，", "。", "（", "）", "“", "”", ",", ":", ";", "!", "?", "(", ")", "a", "b", "1",
     " ", "  ", "\t", "\u00a0", ".", "huì", "ì", "(huì )", "(chóng)", "(kill)", "锟斤拷", "\ufffd", "??",
     "確!,", "\U00020000", "\n", "https://a.cn/x,y.", "](u,中)", "[t]", "`c,中`", "```", "~~~",
-    "(5)", "(中", "x(",
+    "(5)", "(中", "x(", "米尔.", "科马",
 ]  # fmt: skip
 
 
