@@ -204,11 +204,37 @@ def _p_period(line: str) -> str:
     return "".join(out)
 
 
+def _p_gloss(line: str) -> str:
+    """Every pair right after Han holding a gloss: no Han, no pair, no placeholder, not only
+    pinyin."""
+    out = list(line)
+    for a, b in _p_pairs(line):
+        inside = line[a + 1 : b]
+        if not a or not _p_han(line[a - 1]) or not inside:
+            continue
+        if any(_p_han(ch) or ch in "()\ufdd2" for ch in inside):
+            continue
+        if re.fullmatch(f" ?{_P_SYL}(?: {_P_SYL})* ?", inside):
+            continue
+        out[a], out[b] = "（", "）"
+    return "".join(out)
+
+
 def _p_restore(line: str) -> str:
+    """Convert until nothing changes; in a line where a mark or a full stop was restored,
+    glosses after Han too (a line: up to a line break, in a Doc built by hand)."""
+    original = line
     while True:
         new = _p_paren_once(_p_period(_p_mark_once(line)))
         if new == line:
-            return new
+            narrow = str.maketrans("（）", "()")
+            glossed = "\n".join(
+                _p_gloss(seg) if seg.translate(narrow) != old.translate(narrow) else seg
+                for seg, old in zip(new.split("\n"), original.split("\n"), strict=True)
+            )
+            if glossed == new:
+                return new
+            new = glossed
         line = new
 
 

@@ -9,10 +9,11 @@
   it stays (``Debian.``, ``2.3``, ``”.``), and so it does between the parts of a
   transliterated foreign name (``弗拉迪米尔.科马洛夫``: name characters on both sides).
 * A pair of ASCII parentheses becomes ``（ ）`` when it holds Chinese and touches Chinese text
-  (or the line's edge) on the outside, or its text starts with Han; a pair holding no Chinese
-  stays as written, even right after Han (``世界卫生组织(WHO)``, ``方针(DFSG)``: ASCII
-  parentheses around a Latin gloss are a writer's choice, not damage the text proves), and so
-  does one holding only pinyin (``重(chóng)新``: the ``pinyin`` stage's to judge).
+  (or the line's edge) on the outside, or its text starts with Han. A pair holding no Chinese
+  right after Han (a gloss: ``协议(TLS)``) converts only in a line where a mark or a full
+  stop had to be restored: there the narrowing is proven; elsewhere ASCII parentheses around a
+  Latin gloss are a writer's choice (``世界卫生组织(WHO)表示，…。`` stays). A pair holding
+  only pinyin never does (``重(chóng)新``: the ``pinyin`` stage's to judge).
 
 Everything else is left alone: English text, ``2.3%``, ``8:30``, ``gpm(8)``; and nothing inside
 a URL, a markdown link target (``[标题](https://…)``), an inline code span or a fenced code
@@ -39,7 +40,7 @@ from functools import partial
 from itertools import repeat
 from typing import NamedTuple
 
-from ..chars import CJK_PUNCT, HAN
+from ..chars import CJK_PUNCT, HAN, PINYIN_SYLLABLE
 from ..config import Config
 from ..model import Change, Doc
 from .encoding.damage import damage_spans
@@ -271,7 +272,46 @@ def _restore_pieces(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+#: A pair of ASCII parentheses right after Han holding a gloss: no Han (a pair with Han is
+#: :data:`_PAREN`'s), no pair inside, no protected span (a sentinel), not only pinyin.
+_GLOSS = re.compile(
+    rf"(?<=[{HAN}])\((?! ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\))([^()\n\ufdd2-\ufdd5]+)\)"
+)
+
+
 def _convert(text: str) -> str:
+    """:func:`_converted`; then, in the lines where it restored a mark or a full stop (their
+    punctuation was narrowed: the line proves it), a gloss's pair after Han too
+    (``协议(TLS)`` → ``协议（TLS）``, the way the writer wrote it), and again until nothing
+    changes. A line that needed no mark keeps its ASCII glosses (``华为(Huawei)发布了…，
+    售价…。``), even when a pair holding Han in it was converted.
+
+    >>> _convert("安全协议(TLS)和它的前身,安全套接层协议(SSL)。\\n华为(Huawei)发布了新款手机。")
+    '安全协议（TLS）和它的前身，安全套接层协议（SSL）。\\n华为(Huawei)发布了新款手机。'
+    """
+    original = text
+    new = _converted(text)
+    while new != original and "(" in new:
+        lines = new.split("\n")
+        glossed = [
+            _GLOSS.sub(_paren, line) if "(" in line and _marks_restored(old, line) else line
+            for line, old in zip(lines, original.split("\n"), strict=True)
+        ]
+        if glossed == lines:
+            break
+        new = _converted("\n".join(glossed))
+    return new
+
+
+_NARROW_PARENS = str.maketrans("（）", "()")
+
+
+def _marks_restored(old: str, new: str) -> bool:
+    """Did converting ``old`` to ``new`` restore a mark or a full stop (not only pairs)?"""
+    return old != new and old.translate(_NARROW_PARENS) != new.translate(_NARROW_PARENS)
+
+
+def _converted(text: str) -> str:
     """Convert until a whole pass finds nothing more; a converter that found nothing in the
     text as it is now is not run on it again."""
     idle: dict[str, str] = {}  # converter -> the text it last found nothing in
