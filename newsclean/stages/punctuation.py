@@ -274,8 +274,9 @@ def _restore_pieces(text: str, spans: list[tuple[int, int]]) -> str:
 
 #: A pair of ASCII parentheses right after Han holding a gloss: no Han (a pair with Han is
 #: :data:`_PAREN`'s), no pair inside, no protected span (a sentinel), not only pinyin.
+#: Starts with ``(``: a fast scan for it.
 _GLOSS = re.compile(
-    rf"(?<=[{HAN}])\((?! ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\))([^()\n\ufdd2-\ufdd5]+)\)"
+    rf"\((?<=[{HAN}]\()(?! ?{PINYIN_SYLLABLE}(?: {PINYIN_SYLLABLE})* ?\))([^()\n\ufdd2-\ufdd5]+)\)"
 )
 
 
@@ -291,7 +292,7 @@ def _convert(text: str) -> str:
     """
     original = text
     new = _converted(text)
-    while new != original and "(" in new:
+    while new != original and "(" in new and _GLOSS.search(new) is not None:
         lines = new.split("\n")
         glossed = [
             _GLOSS.sub(_paren, line) if "(" in line and _marks_restored(old, line) else line
