@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import frequency
 from .charclasses import Lazy
 from .plausibility import cost, has_cjk, spliced
 from .roundtrip import SINGLE, WEB_GBK, Chain
@@ -126,10 +127,36 @@ def _read(chain: Chain, line: str, lossy: bool, worse: bool = False) -> tuple[st
         new = _undo_unit(chain, line[start:end], lossy, worse)
         if new is not None:
             pieces.append((start, end, new))
-    if not pieces:
+    if not pieces or _rarer(chain, line, pieces):
         return None
     text, cost_ = spliced(line, pieces)
     return text, cost_ + _unlike(chain, text)
+
+
+def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
+    """Does undoing one CJK codec read as another turn the characters it changes into ones
+    the text's language writes less often than those characters are written as they are?
+
+    Such a misreading swaps characters one for one, so any CJK text reads in it: Korean
+    names inside Chinese text "read back" as GBK (``김종국`` -> ``辫辆惫``), and the Chinese
+    around them with it (``2004年8月28日`` -> ``2004掖8昱28祉``). Real mojibake of that kind
+    is made of characters rare in every language, and comes back as common ones.
+    """
+    lang = frequency.CODEC_LANGUAGE.get(chain.actual)
+    if lang is None or chain.misread not in frequency.CODEC_LANGUAGE:
+        return False
+    old: list[str] = []
+    new: list[str] = []
+    for start, end, piece in pieces:
+        unit = line[start:end]
+        if len(unit) == len(piece):
+            changed = [(a, b) for a, b in zip(unit, piece, strict=True) if a != b]
+            old += (a for a, _ in changed)
+            new += (b for _, b in changed)
+        else:
+            old.append(unit)
+            new.append(piece)
+    return frequency.best_points("".join(new)) < frequency.best_points("".join(old))
 
 
 @lru_cache(maxsize=1 << 14)
