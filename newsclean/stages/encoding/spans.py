@@ -336,10 +336,19 @@ def _cjk_count(line: str) -> int:
 
 
 def _starts(
-    chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str, needs: dict[int, int]
+    chain: Chain,
+    line: str,
+    lo: int,
+    hi: int,
+    own: list[int],
+    lang: str,
+    needs: dict[int, int],
+    same: list[int],
 ) -> list[int]:
     """Where in ``line[lo:hi]`` a span :func:`_dense_spans` takes can start, by two bounds
-    that cost no reading (``own``: the run's frequency scores, summed)."""
+    that cost no reading (``own``: the run's frequency scores, summed; ``same``: the
+    characters the misreading leaves as they are, summed: a span's size is what it changes,
+    :func:`_changed`)."""
     n_run = hi - lo
     # What a span can gain at most: each of its characters read back as one of the
     # language's commonest (2 points; a unit reads as two characters at most, halfwidth
@@ -347,16 +356,30 @@ def _starts(
     # least its length needs (:data:`_CONFIRMED_NEED`, else 3 a character and 3) is out.
     most = 2 * (2 if chain.actual == "cp932" else 1)
     room = list(map(sub, range(0, most * (n_run + 1), most), own))
-    over = list(map(sub, room, range(0, 3 * (n_run + 1), 3)))  # for spans of 4 and more
+    # for spans that change 4 characters and more: 3 a changed character
+    over = [r - 3 * (k - s) for k, (r, s) in enumerate(zip(room, same, strict=True))]
     best_after = list(accumulate(reversed(over), max))[::-1]
     short = {size: needs.get(size, 3 * size + 3) for size in (2, 3)}
-    if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
-        max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
-    ):
-        return []  # (the test below for every start at once, at C speed)
-    starts = {i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3}
-    for size, need in short.items():
-        starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
+    if same[-1]:
+        # a span that changes 2 or 3 characters can be longer, across characters it keeps
+        room_after = list(accumulate(reversed(room), max))[::-1]
+        least_short = min(short.values())
+        starts = {
+            i
+            for i, (b, r) in enumerate(zip(room_after[2:], room, strict=False))
+            if b - r >= least_short
+        }
+    else:
+        if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
+            max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
+        ):
+            return []  # (the test below for every start at once, at C speed)
+        starts = set()
+        for size, need in short.items():
+            starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
+    starts.update(
+        i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3
+    )
     if not starts:
         return []
     # The line outside a span must be the language's text, three in four of its CJK
@@ -390,8 +413,8 @@ def _starts(
     def ends_somewhere(i: int) -> bool:
         a = lo + i
         for j in range(i + 2, min(n_run, i + LONGEST) + 1):
-            size, b = j - i, lo + j
-            if room[j] - room[i] < needs.get(size, 3 * size + 3):
+            size, b = _changed(same, i, j), lo + j
+            if size < 2 or room[j] - room[i] < needs.get(size, 3 * size + 3):
                 continue
             n_out = count[-1] - (count[b] - count[a])
             if n_out < 2 or 4 * (seen[-1] - (seen[b] - seen[a])) < 3 * n_out:
@@ -439,11 +462,9 @@ def _dense_candidates(
     its own (a correct character beside a run stays), and the span gains more the shorter
     it is (:data:`_DENSE_NEED`; less in a line that shows the misreading already).
     """
-    need = _CONFIRMED_NEED if confirmed else _DENSE_NEED
     ends: dict[int, list[tuple[int, str, int]]] = {}
     for i, j, new, gain in _dense_spans(chain, line, lo, hi, confirmed):
-        if gain >= need.get(j - i, _DENSE_PER_CHAR * (j - i) + 3):
-            ends.setdefault(j, []).append((i, new, gain))
+        ends.setdefault(j, []).append((i, new, gain))
     return ends
 
 
@@ -479,7 +500,8 @@ def _dense_spans(
         return edges[k]
 
     needs = _CONFIRMED_NEED if confirmed else _DENSE_NEED
-    starts = _starts(chain, line, lo, hi, own, lang, needs)
+    same = _same(chain, run, units)
+    starts = _starts(chain, line, lo, hi, own, lang, needs, same)
     if not starts:
         return ()
     context = _context(line)
@@ -498,8 +520,8 @@ def _dense_spans(
         fit = _CJK_TEXT().match(longest)
         fits = fit.end() if fit else 0
         for j, new, _ in spans:
-            size, n = j - i, len(new)
-            if n > fits or "0" in new_bands[:n] or not edge(j - 1):
+            size, n = _changed(same, i, j), len(new)
+            if size < 2 or n > fits or "0" in new_bands[:n] or not edge(j - 1):
                 continue
             gain = scores[n] - (own[j] - own[i])
             if gain < needs.get(size, _DENSE_PER_CHAR * size + 3):
@@ -512,6 +534,24 @@ def _dense_spans(
                 continue
             out.append((i, j, new, gain))
     return tuple(out)
+
+
+def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
+    """How many characters of ``run`` the misreading leaves as they are (a unit that reads
+    back alone as itself: kana in EUC-JP read as GBK, shared punctuation), summed from the
+    start of the run."""
+    return list(
+        accumulate(
+            (_alone(chain.actual, u) == ch for u, ch in zip(units, run, strict=True)), initial=0
+        )
+    )
+
+
+def _changed(same: list[int], i: int, j: int) -> int:
+    """The size of span ``i:j`` of a run: the characters the misreading changes in it (one
+    CJK codec read as another keeps kana or punctuation both codecs hold where they were:
+    ``络きな鹤り`` is two characters misread, not five)."""
+    return j - i - (same[j] - same[i])
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
