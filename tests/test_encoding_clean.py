@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from bench import textgen
 from newsclean import Config, Doc
 from newsclean.stages import encoding
@@ -135,3 +137,19 @@ def test_one_han_character_among_latin_text_is_not_western_text_read_as_gbk():
     line = "Die Gewerkschaft fordert höhere Löhne"
     broken = line.encode("utf-8").decode("gb18030")
     assert encoding(Doc.from_text(broken), Config()).lines == (line,)
+
+
+@pytest.mark.parametrize(
+    ("correct", "run"),
+    [
+        ("今年的春节假期旅客人数创下新高", "春节假期旅客人数创下新"),
+        ("本月的出口总额同比增长了三成", "出口总额同比增长了三"),
+        ("今年的比赛结果令人意外", "比赛结果令人意"),
+    ],
+)
+def test_a_reading_of_the_whole_line_does_not_take_its_correct_part(correct, run):
+    # GBK read as EUC-KR in the middle of a line: read whole, the correct 今年的 and 成
+    # would come back as 醒掖钴 and 圜 (common characters into rare ones); only the run is
+    # undone
+    broken = correct.replace(run, run.encode("gbk").decode("cp949"))
+    assert encoding(Doc.from_text(broken), Config()).lines == (correct,)

@@ -139,6 +139,14 @@ def test_frequency_data_matches_chardets_models() -> None:
             "警方提醒庈鏍蛁砩滅毓萇陓厙釐晥ぉ﹝楊埏甡楊对这起合同纠纷案件作出一审判决。",
             "警方提醒市民注意防范电信网络诈骗。法院依法对这起合同纠纷案件作出一审判决。",
         ),
+        # EUC-KR read as GBK across spaced Korean words (the run goes on over the spaces),
+        # and ending beside a correct syllable
+        ("그는 회의가 끝抄 第 扁磊들과 만났다", "그는 회의가 끝난 뒤 기자들과 만났다"),
+        (
+            "우리는 내일 아魔 老嘛 辑匡로 떠날 예정이다",
+            "우리는 내일 아침 일찍 서울로 떠날 예정이다",
+        ),
+        ("정부는 올해 예魂阑 农霸 疵府扁로 결정했다", "정부는 올해 예산을 크게 늘리기로 결정했다"),
     ],
 )
 def test_named_dense_span(broken: str, fixed: str) -> None:

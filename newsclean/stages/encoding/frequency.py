@@ -151,6 +151,11 @@ def points(lang: str, text: str) -> int:
     return sum(digits.encode("ascii")) - (0x30 + 4) * len(digits)
 
 
+def best_bands(text: str) -> str:
+    """The band of each character of ``text`` in the CJK language that writes it most often."""
+    return "".join(map(max, zip(*(bands(lang, text) for lang in MODELS), strict=True)))
+
+
 def best_points(text: str) -> int:
     """The characters of ``text`` scored each in the language that writes it most often,
     summed: how plausible they are as written, whichever CJK language they are in.

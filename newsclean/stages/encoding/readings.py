@@ -156,7 +156,31 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
         else:
             old.append(unit)
             new.append(piece)
-    return frequency.best_points("".join(new)) < frequency.best_points("".join(old))
+    before, after = "".join(old), "".join(new)
+    if frequency.best_points(after) < frequency.best_points(before):
+        return True
+    # ...or takes common characters with it into rare ones (a line partly misread: its
+    # correct part reads as garbage, 今年的高考 -> 醒掖钴驮团). Not judged for Japanese:
+    # chardet's model of it rates many common kanji low (雑, 昨, 閣 are band 1).
+    return lang != "ja" and _demoted(before, after) >= _DEMOTED
+
+
+#: Common Han characters a reading may turn into rare ones, and still be taken: the bands
+#: are coarse, so real mojibake can show one or two.
+_DEMOTED = 2
+
+
+def _demoted(before: str, after: str) -> int:
+    """How many Han characters common in some CJK language (band 3 or 4) a reading turns,
+    one for one, into Han characters rare in every one (band 0 or 1)."""
+    if len(before) != len(after):
+        return 0
+    old = frequency.best_bands(before)
+    new = frequency.best_bands(after)
+    return sum(
+        a >= "3" and b <= "1" and _HAN().match(x) is not None and _HAN().match(y) is not None
+        for a, b, x, y in zip(old, new, before, after, strict=True)
+    )
 
 
 @lru_cache(maxsize=1 << 14)

@@ -48,8 +48,11 @@ _UTF8_WIDE_CHAINS = tuple(
     c for c in _WIDE_CHAINS if c.actual not in ("cp950", "gb18030", "cp932", "euc_jp", "cp949")
 )
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+#: One CJK codec read as another keeps ASCII as it was: a run of such mojibake goes on across
+#: the spaces and the punctuation between words (Korean is spaced: ``绊 轿况 快铰阑``).
+_SPACED_RUN = re.compile(r"[^\x00-\x7f]+(?:[ ,.;:!?]{1,2}[^\x00-\x7f]+)*")
 _CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
-_CJK_TEXT = Lazy(f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e]+")
+_CJK_TEXT = Lazy(f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e ,.;:!?]+")
 #: UTF-8 read in the single-byte code pages ftfy reads only whole lines in (a line of French
 #: with one phrase of ``Ă©`` in it keeps its correct ``é`` elsewhere, which no code page
 #: round-trips with the rest). cp1252 and Latin-1 runs ftfy finds inside a line itself.
@@ -140,7 +143,10 @@ def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, i
     """The spans of ``line`` to undo for ``chain``, run by run, and what they gain."""
     pieces: list[tuple[int, int, str]] = []
     gain = 0
-    for m in _NON_ASCII_RUN.finditer(line):
+    runs = _SPACED_RUN if chain.actual in _LANGUAGE else _NON_ASCII_RUN
+    for m in runs.finditer(line):
+        if m.end() - m.start() < 2:
+            continue
         found, g = _best_spans(chain, line, m.start(), m.end(), confirmed)
         pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
         gain += g
@@ -404,7 +410,7 @@ def _starts(
         out.append(i)
     if not out:
         return out
-    units = _units(chain.misread, line[lo:hi])
+    units = _dense_units(chain.misread, line[lo:hi])
     # What is left, exactly: a start some end makes a span of that both bounds leave
     # (the room its length needs; the line outside it the language's text, read no better
     # as another's: :func:`_in_language`'s sums, for the price of a few subtractions).
@@ -483,7 +489,7 @@ def _dense_spans(
     if _cjk_count(line) < 2:
         return ()  # no line around a span to be the language's text (:func:`_in_language`)
     own = _scores(lang, run)
-    units = _units(chain.misread, run)
+    units = _dense_units(chain.misread, run)
     # Each end of a span gains on its own: read alone, its character reads as one the
     # language writes more often (where a unit is no character alone, as a Shift-JIS byte
     # of halfwidth katakana: the character is one it rarely writes).
@@ -515,7 +521,7 @@ def _dense_spans(
             continue
         # The readings from ``i`` grow one out of another: score the longest once.
         longest = max((new for _, new, _ in spans), key=len)
-        new_bands = frequency.bands(lang, longest)
+        new_bands = _reading_bands(lang, longest)
         scores = _scores(lang, longest)
         fit = _CJK_TEXT().match(longest)
         fits = fit.end() if fit else 0
@@ -552,6 +558,25 @@ def _changed(same: list[int], i: int, j: int) -> int:
     CJK codec read as another keeps kana or punctuation both codecs hold where they were:
     ``络きな鹤り`` is two characters misread, not five)."""
     return j - i - (same[j] - same[i])
+
+
+_ASCII_IN = re.compile("[\x00-\x7f]")
+
+
+def _reading_bands(lang: str, reading: str) -> str:
+    """:func:`frequency.bands` of a reading, with the ASCII it kept (the spaces and
+    punctuation between words) in no band that counts against it."""
+    out = frequency.bands(lang, reading)
+    if not _ASCII_IN.search(reading):
+        return out
+    return "".join("4" if ch < "\x80" else b for ch, b in zip(reading, out, strict=True))
+
+
+@lru_cache(maxsize=256)
+def _dense_units(codec: str, run: str) -> tuple[bytes | None, ...]:
+    """:func:`_units` with ASCII characters as their own byte (a double-byte codec reads an
+    ASCII byte between characters as itself)."""
+    return tuple(ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch) for ch in run)
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
