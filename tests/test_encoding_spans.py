@@ -147,6 +147,13 @@ def test_frequency_data_matches_chardets_models() -> None:
             "우리는 내일 아침 일찍 서울로 떠날 예정이다",
         ),
         ("정부는 올해 예魂阑 农霸 疵府扁로 결정했다", "정부는 올해 예산을 크게 늘리기로 결정했다"),
+        # GBK read as Shift-JIS: 历史 is C0FA CAB7, read as ﾀ 摠 ｷ from FA CA, a pair of
+        # the two cp932 decodes 摠 from (it encodes it to the other)
+        (
+            "这座古城保存了ｴ\ue2b4ｿｵﾄﾀ摠ｷｽｨﾖ\uf8f2ｺﾍ传统街区",
+            "这座古城保存了大量的历史建筑和传统街区",
+        ),
+        ("博物馆展出了ﾐ昮獨荵\ue2a8ﾄﾀ摠ｷﾎﾄ物", "博物馆展出了许多珍贵的历史文物"),
     ],
 )
 def test_named_dense_span(broken: str, fixed: str) -> None:

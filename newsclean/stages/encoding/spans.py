@@ -31,7 +31,7 @@ from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
 from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost, thin
 from .readings import CHAINS
-from .roundtrip import SINGLE, WEB_GBK, Chain
+from .roundtrip import SINGLE, WEB_GBK, Chain, twins
 
 #: What a span must gain the line to be undone (a span of two characters misread reads as
 #: three rare or Traditional ones among Simplified text: cost 2 at least), and the share of
@@ -121,22 +121,28 @@ def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> Spa
     best: tuple[tuple[bool, int, int], SpanRepair] | None = None
     for chain in chains:
         pieces, gain = _pieces(chain, line, confirmed)
-        if not pieces or (
-            best is not None and (chain.actual not in _LANGUAGE, gain) <= best[0][:2]
-        ):
+        if not pieces or (best is not None and (_bytes_first(chain, pieces), gain) <= best[0][:2]):
             continue
         text = _splice(line, pieces)
         whole = cost(line) - cost(text)
         if whole < (1 if chain in _BYTES_SAY else 0 if chain.actual in _LANGUAGE else MIN_GAIN):
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
-        # A misreading whose bytes decode strictly as UTF-8 comes first: that is evidence no
-        # frequency of characters outweighs (UTF-8 read as GBK in Japanese text also reads
-        # as Shift-JIS read as GBK, into the kanji of UTF-8 read as Shift-JIS).
-        rank = (chain.actual not in _LANGUAGE, gain, -_ORDER[chain])
+        rank = (_bytes_first(chain, pieces), gain, -_ORDER[chain])
         if best is None or rank > best[0]:
             best = (rank, repair)
     return best[1] if best is not None else None
+
+
+def _bytes_first(chain: Chain, pieces: list[tuple[int, int, str]]) -> bool:
+    """Does a misreading whose bytes decode strictly as UTF-8 come first? That is evidence no
+    frequency of characters outweighs (UTF-8 read as GBK in Japanese text also reads as
+    Shift-JIS read as GBK, into the kanji of UTF-8 read as Shift-JIS) — once two characters
+    come back: the three bytes of one can meet by chance (GBK read as Shift-JIS: ``ｲ魘ｦ``
+    is 查处, not ``ｲ鴦``)."""
+    if chain.actual in _LANGUAGE:
+        return False
+    return chain not in _BYTES_SAY or sum(len(new) for _, _, new in pieces) >= 2
 
 
 def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, int, str]], int]:
@@ -489,7 +495,7 @@ def _dense_spans(
     if _cjk_count(line) < 2:
         return ()  # no line around a span to be the language's text (:func:`_in_language`)
     own = _scores(lang, run)
-    units = _dense_units(chain.misread, run)
+    units = _untwinned(chain, lang, _dense_units(chain.misread, run))
     # Each end of a span gains on its own: read alone, its character reads as one the
     # language writes more often (where a unit is no character alone, as a Shift-JIS byte
     # of halfwidth katakana: the character is one it rarely writes).
@@ -561,6 +567,37 @@ def _changed(same: list[int], i: int, j: int) -> int:
 
 
 _ASCII_IN = re.compile("[\x00-\x7f]")
+
+
+@lru_cache(maxsize=256)
+def _untwinned(
+    chain: Chain, lang: str, units: tuple[bytes | None, ...]
+) -> tuple[bytes | None, ...]:
+    """``units`` with each character Shift-JIS or Big5 decodes from two byte pairs given the
+    pair that reads better in ``chain.actual`` (left to right): the codec encodes such a
+    character to one pair only, while the misreading may have met the other (GBK read as
+    Shift-JIS: 历史 is C0FA CAB7, read as ﾀ 摠 ｷ from FA CA, which cp932 encodes as ED 9A)."""
+    pairs_of = twins(chain.misread)
+    if not pairs_of:
+        return units
+    out = list(units)
+    for k, data in enumerate(units):
+        if data is None:
+            continue
+        ch = data.decode(chain.misread)
+        other = pairs_of.get(ch)
+        if other is None:
+            continue
+        trial = [*out[:k], other, *out[k + 1 :]]
+        if _reads(chain.actual, lang, trial) > _reads(chain.actual, lang, out):
+            out = trial
+    return tuple(out)
+
+
+def _reads(actual: str, lang: str, units: list[bytes | None]) -> int:
+    """How well ``units``' bytes read as ``actual`` (frequency scores, lost bytes rare)."""
+    text = b"".join(u if u is not None else b" " for u in units).decode(actual, "replace")
+    return frequency.points(lang, text)
 
 
 def _reading_bands(lang: str, reading: str) -> str:
