@@ -153,3 +153,17 @@ def test_a_reading_of_the_whole_line_does_not_take_its_correct_part(correct, run
     # undone
     broken = correct.replace(run, run.encode("gbk").decode("cp949"))
     assert encoding(Doc.from_text(broken), Config()).lines == (correct,)
+
+
+@pytest.mark.parametrize(
+    ("correct", "run"),
+    [
+        ("小さな子供たちが公園で楽しそうに遊んでいる。", "子供たちが公園で楽しそうに遊んでいる"),
+        ("東京の天気は明日から崩れる見込みだ", "天気は明日から崩れる見込みだ"),
+    ],
+)
+def test_japanese_before_a_run_is_not_read_as_shift_jis_misread_as_gbk(correct, run):
+    # Shift-JIS read as GBK after correct Japanese: read whole, the correct 小さな and 東京の
+    # would come back as halfwidth katakana (ﾐ｡､ｵ､ﾊ, 翻ｾｩ､ﾎ); only the run is undone
+    broken = correct.replace(run, run.encode("cp932").decode("gb18030"))
+    assert encoding(Doc.from_text(broken), Config()).lines == (correct,)

@@ -159,6 +159,12 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
     before, after = "".join(old), "".join(new)
     if frequency.best_points(after) < frequency.best_points(before):
         return True
+    # Japanese read as another codec leaves no kana of its own in view (Shift-JIS kana
+    # read as GBK are Han; EUC-JP's read as GBK stay kana): a reading back into Japanese
+    # that changes a kana reads the line's correct Japanese as something else
+    # (東京の -> 翻ｾｩ､ﾎ while the run after it is undone).
+    if lang == "ja" and _KANA.search(before):
+        return True
     # ...or takes common characters with it into rare ones (a line partly misread: its
     # correct part reads as garbage, 今年的高考 -> 醒掖钴驮团). Not judged for Japanese:
     # chardet's model of it rates many common kanji low (雑, 昨, 閣 are band 1).
