@@ -107,6 +107,18 @@ def test_named_span(broken: str, fixed: str) -> None:
     assert _run(broken) == fixed
 
 
+def test_double_mojibake_run_with_c1_controls_inside_a_line() -> None:
+    # UTF-8 read as GBK, saved as UTF-8 and read as cp1252 the way browsers do (the five
+    # undefined bytes kept as C1 controls, which ftfy does not read across): the outer layer
+    # is undone as a run, then the inner one; not read as GBK misread as cp1252 (涓撳...)
+    fixed = "专家认为，房价在短期内不会大幅下跌，但涨幅可能放缓。"
+    run = "专家认为，房价在短期内不"
+    broken = fixed.replace(run, textgen.sloppy_1252(run.encode().decode("gb18030").encode()))
+    assert "\x8d" in broken
+
+    assert _run(broken) == fixed
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -143,6 +143,8 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
     is made of characters rare in every language, and comes back as common ones.
     """
     lang = frequency.CODEC_LANGUAGE.get(chain.actual)
+    if lang is not None and chain.misread == SINGLE:
+        return _garbled(lang, "".join(new for _, _, new in pieces))
     if lang is None or chain.misread not in frequency.CODEC_LANGUAGE:
         return False
     old: list[str] = []
@@ -187,6 +189,14 @@ def _demoted(before: str, after: str) -> int:
         a >= "3" and b <= "1" and _HAN().match(x) is not None and _HAN().match(y) is not None
         for a, b, x, y in zip(old, new, before, after, strict=True)
     )
+
+
+def _garbled(lang: str, text: str) -> bool:
+    """Is the CJK a legacy codec read as cp1252 gives back made of characters its language
+    rarely writes, one point in two (UTF-8 read as cp1252 taken for GBK: ``å¨´å³°`` ->
+    濞村嘲, UTF-8 read as GBK again)?"""
+    cjk = "".join(_HAN().findall(text))
+    return len(cjk) >= 4 and frequency.best_points(cjk) < -len(cjk)
 
 
 @lru_cache(maxsize=1 << 14)

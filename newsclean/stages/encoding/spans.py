@@ -43,7 +43,11 @@ MAX_RATIO = 0.5
 LONGEST = 64
 #: The shortest span of one CJK codec read as another worth undoing.
 DENSE_SPAN = 4
-_WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+#: UTF-8 read as cp1252 inside CJK text: ftfy reads such runs itself, but not across the
+#: C1 controls a browser keeps for cp1252's five undefined bytes (the outer layer of UTF-8
+#: read as GBK, saved as UTF-8 and read as cp1252: ``å¨´å³°å\x8f§``).
+_UTF8_1252 = CHAINS[0]
+_WIDE_CHAINS = (*(c for c in CHAINS if c.misread != SINGLE), _UTF8_1252)
 _UTF8_WIDE_CHAINS = tuple(
     c for c in _WIDE_CHAINS if c.actual not in ("cp950", "gb18030", "cp932", "euc_jp", "cp949")
 )
@@ -231,7 +235,11 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
                 continue
             if not (utf8 or western) and j - i < DENSE_SPAN:
                 continue  # what _worth says first, for the price of a subtraction
-            if not (_worth_western(run[i:j], new) if western else _worth(run[i:j], new, utf8)):
+            if not (
+                _worth_western(run[i:j], new)
+                if western
+                else _worth(run[i:j], new, utf8, chain is _UTF8_1252)
+            ):
                 continue
             if in_words and not _in_word(line, lo + i, lo + j, new):
                 continue
@@ -738,7 +746,7 @@ def _aligned_slowly(
     return out
 
 
-def _worth(span: str, new: str, utf8: bool) -> bool:
+def _worth(span: str, new: str, utf8: bool, single: bool = False) -> bool:
     """Is ``new`` a reading of ``span`` worth weighing in the line: CJK text, and at most half
     as implausible as the span on its own?
 
@@ -753,7 +761,7 @@ def _worth(span: str, new: str, utf8: bool) -> bool:
         return False  # (checked first: it turns down most spans, and all the checks are pure)
     if not has_cjk(new) or not is_cjk_dominant(new):
         return False
-    if 2 * len(_CJK().findall(span)) < len(span):
+    if not single and 2 * len(_CJK().findall(span)) < len(span):
         return False  # a double-byte codec's misreading is CJK: not box drawing (cp437)
     return cost(new) <= MAX_RATIO * before and before > 0
 
@@ -785,6 +793,8 @@ def _encoded(codec: str, ch: str) -> bytes | None:
     """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII."""
     if codec == WEB_GBK and ch == "€":
         return b"\x80"
+    if codec == SINGLE:  # as a browser reads cp1252: the undefined bytes are C1 controls
+        return bytes((ord(ch),)) if "\x80" <= ch <= "\x9f" else _cp1252(ch)
     try:
         data = ch.encode(codec)
     except UnicodeEncodeError:
@@ -796,3 +806,11 @@ def _encoded(codec: str, ch: str) -> bytes | None:
 
 
 _SINGLE_BYTE = frozenset(c.misread for c in WESTERN_CHAINS)
+
+
+def _cp1252(ch: str) -> bytes | None:
+    try:
+        data = ch.encode(SINGLE)
+    except UnicodeEncodeError:
+        return None
+    return data if data[0] >= 0x80 else None
