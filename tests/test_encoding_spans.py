@@ -115,7 +115,6 @@ def test_double_mojibake_run_with_c1_controls_inside_a_line() -> None:
     run = "专家认为，房价在短期内不"
     broken = fixed.replace(run, textgen.sloppy_1252(run.encode().decode("gb18030").encode()))
     assert "\x8d" in broken
-
     assert _run(broken) == fixed
 
 

@@ -118,6 +118,10 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
         if more is None:
             break
         repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
+    if first.chain.actual in _LANGUAGE:
+        grown = _grown(line, repair.text, first.chain)
+        if grown != repair.text:
+            repair = SpanRepair(grown, first.chain, repair.spans)
     return repair
 
 
@@ -136,6 +140,33 @@ def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> Spa
         if best is None or rank > best[0]:
             best = (rank, repair)
     return best[1] if best is not None else None
+
+
+def _grown(line: str, text: str, chain: Chain) -> str:
+    """``text`` (``line`` with runs of one CJK codec read as another undone) with each run
+    grown by the characters beside it that the language rarely writes (band 0 or 1) and that
+    read alone as ones it writes (band 2 and up): an end of a run can gain too little on its
+    own to start or end a span, but beside a run undone it is the run's."""
+    if len(text) != len(line):
+        return text
+    lang = _LANGUAGE[chain.actual]
+    out = list(text)
+    done = [a != b for a, b in zip(line, text, strict=True)]
+    grew = True
+    while grew:
+        grew = False
+        for k, ch in enumerate(out):
+            beside = (k > 0 and done[k - 1]) or (k + 1 < len(out) and done[k + 1])
+            if done[k] or not beside:
+                continue
+            new = _alone(chain.actual, _encoded(chain.misread, ch))
+            if new is None or not _CJK().match(new):
+                continue
+            bands = frequency.bands(lang, ch + new)
+            old_band, new_band = bands[0], bands[1]
+            if old_band <= "1" and new_band >= "2":
+                out[k], done[k], grew = new, True, True
+    return "".join(out)
 
 
 def _bytes_first(chain: Chain, pieces: list[tuple[int, int, str]]) -> bool:
