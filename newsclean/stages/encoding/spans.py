@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import sub
+from operator import mul, sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
@@ -47,6 +47,13 @@ DENSE_SPAN = 4
 #: C1 controls a browser keeps for cp1252's five undefined bytes (the outer layer of UTF-8
 #: read as GBK, saved as UTF-8 and read as cp1252: ``å¨´å³°å\x8f§``).
 _UTF8_1252 = CHAINS[0]
+#: A UTF-8 lead byte (C2-F4) read as cp1252, then a continuation byte (80-BF, C1 controls
+#: and cp1252's extras among them).
+_UTF8_IN_1252 = re.compile(
+    "[\xc2-\xf4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 _WIDE_CHAINS = (*(c for c in CHAINS if c.misread != SINGLE), _UTF8_1252)
 _UTF8_WIDE_CHAINS = tuple(
     c for c in _WIDE_CHAINS if c.actual not in ("cp950", "gb18030", "cp932", "euc_jp", "cp949")
@@ -185,6 +192,8 @@ def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, i
     pieces: list[tuple[int, int, str]] = []
     gain = 0
     runs = _SPACED_RUN if chain.actual in _LANGUAGE else _NON_ASCII_RUN
+    if chain is _UTF8_1252 and not _UTF8_IN_1252.search(line):
+        return pieces, gain  # no lead byte and continuation byte side by side
     for m in runs.finditer(line):
         if m.end() - m.start() < 2:
             continue
@@ -408,13 +417,18 @@ def _starts(
     most = 2 * (2 if chain.actual == "cp932" else 1)
     room = list(map(sub, range(0, most * (n_run + 1), most), own))
     # for spans that change 4 characters and more: 3 a changed character
-    over = [r - 3 * (k - s) for k, (r, s) in enumerate(zip(room, same, strict=True))]
+    changed = list(map(sub, range(n_run + 1), same))
+    over = list(map(sub, room, map(mul, changed, repeat(3))))
     best_after = list(accumulate(reversed(over), max))[::-1]
     short = {size: needs.get(size, 3 * size + 3) for size in (2, 3)}
     if same[-1]:
         # a span that changes 2 or 3 characters can be longer, across characters it keeps
         room_after = list(accumulate(reversed(room), max))[::-1]
         least_short = min(short.values())
+        if max(map(sub, best_after[4:], over), default=-1) < 3 and (
+            max(map(sub, room_after[2:], room), default=-1) < least_short
+        ):
+            return []  # (as below, at C speed)
         starts = {
             i
             for i, (b, r) in enumerate(zip(room_after[2:], room, strict=False))
@@ -462,11 +476,12 @@ def _starts(
     leads = [(p, p[-1]) for p in _leads(line, lang)]
 
     def ends_somewhere(i: int) -> bool:
-        a = lo + i
+        a, room_i, kept_i = lo + i, room[i], i - same[i]
         for j in range(i + 2, min(n_run, i + LONGEST) + 1):
-            size, b = _changed(same, i, j), lo + j
-            if size < 2 or room[j] - room[i] < needs.get(size, 3 * size + 3):
+            size = j - same[j] - kept_i  # :func:`_changed`
+            if size < 2 or room[j] - room_i < needs.get(size, 3 * size + 3):
                 continue
+            b = lo + j
             n_out = count[-1] - (count[b] - count[a])
             if n_out < 2 or 4 * (seen[-1] - (seen[b] - seen[a])) < 3 * n_out:
                 continue
@@ -591,11 +606,24 @@ def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
     """How many characters of ``run`` the misreading leaves as they are (a unit that reads
     back alone as itself: kana in EUC-JP read as GBK, shared punctuation), summed from the
     start of the run."""
-    return list(
-        accumulate(
-            (_alone(chain.actual, u) == ch for u, ch in zip(units, run, strict=True)), initial=0
-        )
-    )
+    keeps = _keeps(chain.actual, chain.misread)
+    return list(accumulate(map(keeps.__contains__, run), initial=0))
+
+
+@lru_cache(maxsize=16)
+def _keeps(actual: str, misread: str) -> frozenset[str]:
+    """The characters a misreading of ``actual`` as ``misread`` leaves as they are: ASCII,
+    and the non-ASCII characters of ``misread``'s table that read back alone as themselves."""
+    out = {chr(c) for c in range(0x80)}
+    for code in range(0x8140, 0xFF00):
+        data = code.to_bytes(2, "big")
+        try:
+            ch = data.decode(misread)
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1 and _encoded(misread, ch) == data and _alone(actual, data) == ch:
+            out.add(ch)
+    return frozenset(out)
 
 
 def _changed(same: list[int], i: int, j: int) -> int:
