@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from bench import textgen
 from newsclean import Config, Doc
 from newsclean.stages import encoding
@@ -100,3 +102,68 @@ def test_private_use_glyphs_are_no_evidence_of_a_misreading():
     out = encoding(doc, Config())
     assert out.lines == doc.lines
     assert {d.kind for d in out.diagnostics} <= {"private-use"}
+
+
+def test_korean_inside_chinese_is_not_read_as_gbk_misread_as_euc_kr():
+    # Hangul reads as GBK bytes misread as EUC-KR (any CJK text reads in one CJK codec
+    # misread as another); a page of Chinese quoting Korean names and titles must keep both
+    # the hangul and the Chinese around it (年, 月, 日 are not 掖, 昱, 祉 misread).
+    lines = [
+        '2006年3月12日 | [来跳舞吧](/wiki/x "来跳舞吧")（朝鲜语：[춤추러와](https://ko.wikipedia'
+        '.org/wiki/x "ko:춤추러와")） |  | 与[朴正洙](/wiki/y "朴正洙")、崔相烈、池英浩',
+        '2011年3月15日 | [KBS](/wiki/KBS) | [新闻广场](/wiki/x "新闻广场")（朝鲜语：'
+        '[뉴스광장](https://ko.example/wiki/x "ko:뉴스광장")） |  | 与李明、金美英',
+        "原文名| 박지성",
+        "2012年7月2日，于《音乐中心》演唱《우리의 노래（我们的歌）》正式出道。",
+        "  3. 梦想(Feat. 박지성)",
+        "此外，他考进大学作曲系，分别发表《사랑（爱）》、《기억（记忆）》。",
+    ]
+    doc = Doc.from_text("\n".join(lines))
+    out = encoding(doc, Config())
+    assert out.lines == doc.lines
+    for line in lines:
+        assert encoding(Doc.from_text(line), Config()).lines == (line,)
+    # ...while Chinese that was GBK read as EUC-KR still comes back
+    broken = "韩国男子组合发表新专辑。".encode("gbk").decode("cp949")
+    assert encoding(Doc.from_text(broken), Config()).lines == ("韩国男子组合发表新专辑。",)
+
+
+def test_one_han_character_among_latin_text_is_not_western_text_read_as_gbk():
+    # 風 is what cp1252 "ïL" reads as in GBK; one CJK character among Latin letters (and
+    # pinyin with tone marks) is no evidence of that misreading
+    for line in ("風aب(fēng)(kill)(kill)", "風 is the wind (fēng), and so it stays here"):
+        assert encoding(Doc.from_text(line), Config()).lines == (line,)
+    # ...while a word with its accented letters read as GBK still comes back
+    line = "Die Gewerkschaft fordert höhere Löhne"
+    broken = line.encode("utf-8").decode("gb18030")
+    assert encoding(Doc.from_text(broken), Config()).lines == (line,)
+
+
+@pytest.mark.parametrize(
+    ("correct", "run"),
+    [
+        ("今年的春节假期旅客人数创下新高", "春节假期旅客人数创下新"),
+        ("本月的出口总额同比增长了三成", "出口总额同比增长了三"),
+        ("今年的比赛结果令人意外", "比赛结果令人意"),
+    ],
+)
+def test_a_reading_of_the_whole_line_does_not_take_its_correct_part(correct, run):
+    # GBK read as EUC-KR in the middle of a line: read whole, the correct 今年的 and 成
+    # would come back as 醒掖钴 and 圜 (common characters into rare ones); only the run is
+    # undone
+    broken = correct.replace(run, run.encode("gbk").decode("cp949"))
+    assert encoding(Doc.from_text(broken), Config()).lines == (correct,)
+
+
+@pytest.mark.parametrize(
+    ("correct", "run"),
+    [
+        ("小さな子供たちが公園で楽しそうに遊んでいる。", "子供たちが公園で楽しそうに遊んでいる"),
+        ("東京の天気は明日から崩れる見込みだ", "天気は明日から崩れる見込みだ"),
+    ],
+)
+def test_japanese_before_a_run_is_not_read_as_shift_jis_misread_as_gbk(correct, run):
+    # Shift-JIS read as GBK after correct Japanese: read whole, the correct 小さな and 東京の
+    # would come back as halfwidth katakana (ﾐ｡､ｵ､ﾊ, 翻ｾｩ､ﾎ); only the run is undone
+    broken = correct.replace(run, run.encode("cp932").decode("gb18030"))
+    assert encoding(Doc.from_text(broken), Config()).lines == (correct,)

@@ -28,7 +28,7 @@ SPAN_CHAINS = {
     "Shift-JIS read as cp1252": 0.99,
     "EUC-KR read as cp1252": 0.99,
     "EUC-JP read as cp1252": 0.99,
-    "UTF-8 read as GBK, then as cp1252": 0.98,
+    "UTF-8 read as GBK, then as cp1252": 0.985,
     "UTF-8 read as Shift-JIS": 0.99,
 }
 #: One CJK codec read as another, character for character: judged by how often the text's
@@ -36,12 +36,12 @@ SPAN_CHAINS = {
 #: issue's 0.99 is not reached yet for these, see bench/bench_encoding.py --only spans).
 DENSE_SPAN_CHAINS = {
     "GBK read as Big5": 0.95,
-    "Big5 read as GBK": 0.96,
-    "Shift-JIS read as GBK": 0.98,
-    "GBK read as Shift-JIS": 0.945,
-    "EUC-KR read as GBK": 0.965,
-    "GBK read as EUC-KR": 0.955,
-    "EUC-JP read as GBK": 0.84,
+    "Big5 read as GBK": 0.965,
+    "Shift-JIS read as GBK": 0.99,
+    "GBK read as Shift-JIS": 0.99,
+    "EUC-KR read as GBK": 0.99,
+    "GBK read as EUC-KR": 0.985,
+    "EUC-JP read as GBK": 0.92,
 }
 #: Western chains ftfy reads only whole lines in: runs inside correct French, German, English.
 WESTERN_SPAN_CHAINS = {
@@ -107,6 +107,17 @@ def test_named_span(broken: str, fixed: str) -> None:
     assert _run(broken) == fixed
 
 
+def test_double_mojibake_run_with_c1_controls_inside_a_line() -> None:
+    # UTF-8 read as GBK, saved as UTF-8 and read as cp1252 the way browsers do (the five
+    # undefined bytes kept as C1 controls, which ftfy does not read across): the outer layer
+    # is undone as a run, then the inner one; not read as GBK misread as cp1252 (涓撳...)
+    fixed = "专家认为，房价在短期内不会大幅下跌，但涨幅可能放缓。"
+    run = "专家认为，房价在短期内不"
+    broken = fixed.replace(run, textgen.sloppy_1252(run.encode().decode("gb18030").encode()))
+    assert "\x8d" in broken
+    assert _run(broken) == fixed
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -139,6 +150,21 @@ def test_frequency_data_matches_chardets_models() -> None:
             "警方提醒庈鏍蛁砩滅毓萇陓厙釐晥ぉ﹝楊埏甡楊对这起合同纠纷案件作出一审判决。",
             "警方提醒市民注意防范电信网络诈骗。法院依法对这起合同纠纷案件作出一审判决。",
         ),
+        # EUC-KR read as GBK across spaced Korean words (the run goes on over the spaces),
+        # and ending beside a correct syllable
+        ("그는 회의가 끝抄 第 扁磊들과 만났다", "그는 회의가 끝난 뒤 기자들과 만났다"),
+        (
+            "우리는 내일 아魔 老嘛 辑匡로 떠날 예정이다",
+            "우리는 내일 아침 일찍 서울로 떠날 예정이다",
+        ),
+        ("정부는 올해 예魂阑 农霸 疵府扁로 결정했다", "정부는 올해 예산을 크게 늘리기로 결정했다"),
+        # GBK read as Shift-JIS: 历史 is C0FA CAB7, read as ﾀ 摠 ｷ from FA CA, a pair of
+        # the two cp932 decodes 摠 from (it encodes it to the other)
+        (
+            "这座古城保存了ｴ\ue2b4ｿｵﾄﾀ摠ｷｽｨﾖ\uf8f2ｺﾍ传统街区",
+            "这座古城保存了大量的历史建筑和传统街区",
+        ),
+        ("博物馆展出了ﾐ昮獨荵\ue2a8ﾄﾀ摠ｷﾎﾄ物", "博物馆展出了许多珍贵的历史文物"),
     ],
 )
 def test_named_dense_span(broken: str, fixed: str) -> None:

@@ -35,6 +35,9 @@ MODELS: dict[str, tuple[str, str]] = {
     "ja": ("ja/cp932", "cp932"),
     "ko": ("ko/cp949", "cp949"),
 }
+#: The language text in each double-byte codec newsclean reads is written in ("gb18030" is how
+#: a browser reads GBK).
+CODEC_LANGUAGE = {"gb18030": "zh", "cp950": "zht", "cp932": "ja", "euc_jp": "ja", "cp949": "ko"}
 #: The lowest weight of each band above 0 (a character of weight 0, or none of the codec, is
 #: band 0: text of that language rarely or never holds it).
 BANDS = (1, 2, 4, 16)
@@ -134,6 +137,34 @@ def bands(lang: str, text: str) -> str:
 
 
 _BEYOND = re.compile("[^\x00-\x7f]")
+
+
+#: What a character of each band is worth as evidence: a character the language rarely or
+#: never writes is strong evidence against a reading, a common one weaker evidence for it.
+POINTS = {"0": -4, "1": -1, "2": 0, "3": 1, "4": 2}
+_POINTS = str.maketrans({d: chr(0x30 + 4 + p) for d, p in POINTS.items()})
+
+
+def points(lang: str, text: str) -> int:
+    """The characters of ``text`` scored in ``lang`` (:data:`POINTS`), summed."""
+    digits = bands(lang, text).translate(_POINTS)
+    return sum(digits.encode("ascii")) - (0x30 + 4) * len(digits)
+
+
+def best_bands(text: str) -> str:
+    """The band of each character of ``text`` in the CJK language that writes it most often."""
+    return "".join(map(max, zip(*(bands(lang, text) for lang in MODELS), strict=True)))
+
+
+def best_points(text: str) -> int:
+    """The characters of ``text`` scored each in the language that writes it most often,
+    summed: how plausible they are as written, whichever CJK language they are in.
+
+    >>> best_points("김종국"), best_points("年月日"), best_points("峈笢")
+    (4, 6, -3)
+    """
+    per = [bands(lang, text) for lang in MODELS]
+    return sum(POINTS[max(column)] for column in zip(*per, strict=True))
 
 
 def band(lang: str, ch: str) -> int:

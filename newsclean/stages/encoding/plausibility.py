@@ -11,7 +11,8 @@ U+FFFD, surrogates) 4. On top of that:
   letter between ASCII ones (and such a letter costs nothing, whatever its block: ``Dvořák``,
   the pinyin ``huì`` and ``chǎng``);
 * CJK wedged inside a Latin word (``d茅clar茅``), a symbol touching one (``┨berflutet``),
-  or a capital Latin-1 letter after a small one (``erÀ[ffnet``), costs 3;
+  or a capital Latin-1 letter after a small one (``erÀ[ffnet``), or an ASCII capital after
+  a small accented letter (``ïLa``: 風a read as cp1252), costs 3;
 * a line keeps to one script: with kana, every Han character outside JIS X 0208 costs 2 (and
   kana with hangul cost 2 each, the fewer of the two); with hangul, every Han character
   costs 1; otherwise every Han character outside GB 2312 (or outside Big5, whichever fits the
@@ -45,7 +46,7 @@ _HAN_KINDS = "0-7"
 _LATIN_PAIRS = (re.compile("[pCs](?=[pCsqQ])"), re.compile("[qQ](?=[pCs])"))
 _SANDWICHES = (
     re.compile(f"[aA][zykh{_HAN_KINDS}](?=[aA])"),  # CJK inside a Latin word
-    re.compile("[as][CEQ]"),  # a capital after a small letter
+    re.compile("[as][CEQ]|s(?=A)"),  # a capital after a small letter (ASCII after accented)
     re.compile("[aA]y|y(?=[aA])"),  # a symbol touching a letter
 )
 _HAN_KIND = re.compile(f"[{_HAN_KINDS}]")
@@ -136,7 +137,7 @@ def _measured(text: str, digits: str, kinds: str) -> _Profile:
     if any(k in kinds for k in "pCsqQ"):
         strong += 2 * sum(_count(pattern, kinds) for pattern in _LATIN_PAIRS)
     letters = sum(kinds.count(k) for k in "aAsC")
-    if letters and any(k in kinds for k in "zykhCEQ01234567"):
+    if letters and any(k in kinds for k in "zykhCEQs01234567"):
         strong += 3 * sum(_count(pattern, kinds) for pattern in _SANDWICHES)
     per = [kinds.count(d) for d in "01234567"]  # Han by (GB 2312, Big5, JIS) membership
     han, kana, hangul = sum(per), kinds.count("k"), kinds.count("h")

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import frequency
 from .charclasses import Lazy
 from .plausibility import cost, has_cjk, spliced
 from .roundtrip import SINGLE, WEB_GBK, Chain
@@ -126,10 +127,76 @@ def _read(chain: Chain, line: str, lossy: bool, worse: bool = False) -> tuple[st
         new = _undo_unit(chain, line[start:end], lossy, worse)
         if new is not None:
             pieces.append((start, end, new))
-    if not pieces:
+    if not pieces or _rarer(chain, line, pieces):
         return None
     text, cost_ = spliced(line, pieces)
     return text, cost_ + _unlike(chain, text)
+
+
+def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
+    """Does undoing one CJK codec read as another turn the characters it changes into ones
+    the text's language writes less often than those characters are written as they are?
+
+    Such a misreading swaps characters one for one, so any CJK text reads in it: Korean
+    names inside Chinese text "read back" as GBK (``김종국`` -> ``辫辆惫``), and the Chinese
+    around them with it (``2004年8月28日`` -> ``2004掖8昱28祉``). Real mojibake of that kind
+    is made of characters rare in every language, and comes back as common ones.
+    """
+    lang = frequency.CODEC_LANGUAGE.get(chain.actual)
+    if lang is not None and chain.misread == SINGLE:
+        return _garbled(lang, "".join(new for _, _, new in pieces))
+    if lang is None or chain.misread not in frequency.CODEC_LANGUAGE:
+        return False
+    old: list[str] = []
+    new: list[str] = []
+    for start, end, piece in pieces:
+        unit = line[start:end]
+        if len(unit) == len(piece):
+            changed = [(a, b) for a, b in zip(unit, piece, strict=True) if a != b]
+            old += (a for a, _ in changed)
+            new += (b for _, b in changed)
+        else:
+            old.append(unit)
+            new.append(piece)
+    before, after = "".join(old), "".join(new)
+    if frequency.best_points(after) < frequency.best_points(before):
+        return True
+    # Japanese read as another codec leaves no kana of its own in view (Shift-JIS kana
+    # read as GBK are Han; EUC-JP's read as GBK stay kana): a reading back into Japanese
+    # that changes a kana reads the line's correct Japanese as something else
+    # (東京の -> 翻ｾｩ､ﾎ while the run after it is undone).
+    if lang == "ja" and _KANA.search(before):
+        return True
+    # ...or takes common characters with it into rare ones (a line partly misread: its
+    # correct part reads as garbage, 今年的高考 -> 醒掖钴驮团). Not judged for Japanese:
+    # chardet's model of it rates many common kanji low (雑, 昨, 閣 are band 1).
+    return lang != "ja" and _demoted(before, after) >= _DEMOTED
+
+
+#: Common Han characters a reading may turn into rare ones, and still be taken: the bands
+#: are coarse, so real mojibake can show one or two.
+_DEMOTED = 2
+
+
+def _demoted(before: str, after: str) -> int:
+    """How many Han characters common in some CJK language (band 3 or 4) a reading turns,
+    one for one, into Han characters rare in every one (band 0 or 1)."""
+    if len(before) != len(after):
+        return 0
+    old = frequency.best_bands(before)
+    new = frequency.best_bands(after)
+    return sum(
+        a >= "3" and b <= "1" and _HAN().match(x) is not None and _HAN().match(y) is not None
+        for a, b, x, y in zip(old, new, before, after, strict=True)
+    )
+
+
+def _garbled(lang: str, text: str) -> bool:
+    """Is the CJK a legacy codec read as cp1252 gives back made of characters its language
+    rarely writes, one point in two (UTF-8 read as cp1252 taken for GBK: ``å¨´å³°`` ->
+    濞村嘲, UTF-8 read as GBK again)?"""
+    cjk = "".join(_HAN().findall(text))
+    return len(cjk) >= 4 and frequency.best_points(cjk) < -len(cjk)
 
 
 @lru_cache(maxsize=1 << 14)

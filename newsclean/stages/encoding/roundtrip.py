@@ -148,6 +148,20 @@ def _untwin(text: str, codec: str, actual: str) -> str | None:
     return best
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+def _pieces(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``line[start:end]`` cut around its hangul."""
+    at = start
+    for m in _HANGUL.finditer(line, start, end):
+        if m.start() > at:
+            yield at, m.start()
+        at = m.end()
+    if end > at:
+        yield at, end
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Chain:
     """Bytes in ``actual`` decoded as ``misread``."""
@@ -170,7 +184,18 @@ class Chain:
         if self.misread == SINGLE:
             return [m.span() for m in runs.finditer(line) if not m.group().isascii()]
         # A CJK codec's misreading is CJK: "éé" is no Big5 read as GBK, though it could be.
-        return [m.span() for m in runs.finditer(line) if _CJK().search(m.group())]
+        spans = [m.span() for m in runs.finditer(line) if _CJK().search(m.group())]
+        if self.actual == "cp949" and _HANGUL.search(line):
+            # Korean read in another double-byte codec: the hangul left in view were never
+            # misread (no other codec's table holds them), and a unit ends there (``않绊``:
+            # 않 stays, 绊 is 고 misread).
+            spans = [
+                piece
+                for start, end in spans
+                for piece in _pieces(line, start, end)
+                if _CJK().search(line[piece[0] : piece[1]])
+            ]
+        return spans
 
     def undo(self, unit: str) -> str | None:
         """The unit as it was before the misreading, or ``None`` if it cannot have been."""

@@ -25,13 +25,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import sub
+from operator import mul, sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
 from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost, thin
 from .readings import CHAINS
-from .roundtrip import SINGLE, WEB_GBK, Chain
+from .roundtrip import SINGLE, WEB_GBK, Chain, twins
 
 #: What a span must gain the line to be undone (a span of two characters misread reads as
 #: three rare or Traditional ones among Simplified text: cost 2 at least), and the share of
@@ -43,13 +43,27 @@ MAX_RATIO = 0.5
 LONGEST = 64
 #: The shortest span of one CJK codec read as another worth undoing.
 DENSE_SPAN = 4
-_WIDE_CHAINS = tuple(c for c in CHAINS if c.misread != SINGLE)
+#: UTF-8 read as cp1252 inside CJK text: ftfy reads such runs itself, but not across the
+#: C1 controls a browser keeps for cp1252's five undefined bytes (the outer layer of UTF-8
+#: read as GBK, saved as UTF-8 and read as cp1252: ``å¨´å³°å\x8f§``).
+_UTF8_1252 = CHAINS[0]
+#: A UTF-8 lead byte (C2-F4) read as cp1252, then a continuation byte (80-BF, C1 controls
+#: and cp1252's extras among them).
+_UTF8_IN_1252 = re.compile(
+    "[\xc2-\xf4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
+_WIDE_CHAINS = (*(c for c in CHAINS if c.misread != SINGLE), _UTF8_1252)
 _UTF8_WIDE_CHAINS = tuple(
     c for c in _WIDE_CHAINS if c.actual not in ("cp950", "gb18030", "cp932", "euc_jp", "cp949")
 )
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+#: One CJK codec read as another keeps ASCII as it was: a run of such mojibake goes on across
+#: the spaces and the punctuation between words (Korean is spaced: ``绊 轿况 快铰阑``).
+_SPACED_RUN = re.compile(r"[^\x00-\x7f]+(?:[ ,.;:!?]{1,2}[^\x00-\x7f]+)*")
 _CJK = Lazy(f"[{HAN}{KANA}{HANGUL}]")
-_CJK_TEXT = Lazy(f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e]+")
+_CJK_TEXT = Lazy(f"[{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e ,.;:!?]+")
 #: UTF-8 read in the single-byte code pages ftfy reads only whole lines in (a line of French
 #: with one phrase of ``Ă©`` in it keeps its correct ``é`` elsewhere, which no code page
 #: round-trips with the rest). cp1252 and Latin-1 runs ftfy finds inside a line itself.
@@ -111,6 +125,10 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
         if more is None:
             break
         repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
+    if first.chain.actual in _LANGUAGE:
+        grown = _grown(line, repair.text, first.chain)
+        if grown != repair.text:
+            repair = SpanRepair(grown, first.chain, repair.spans)
     return repair
 
 
@@ -118,29 +136,67 @@ def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> Spa
     best: tuple[tuple[bool, int, int], SpanRepair] | None = None
     for chain in chains:
         pieces, gain = _pieces(chain, line, confirmed)
-        if not pieces or (
-            best is not None and (chain.actual not in _LANGUAGE, gain) <= best[0][:2]
-        ):
+        if not pieces or (best is not None and (_bytes_first(chain, pieces), gain) <= best[0][:2]):
             continue
         text = _splice(line, pieces)
         whole = cost(line) - cost(text)
         if whole < (1 if chain in _BYTES_SAY else 0 if chain.actual in _LANGUAGE else MIN_GAIN):
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
-        # A misreading whose bytes decode strictly as UTF-8 comes first: that is evidence no
-        # frequency of characters outweighs (UTF-8 read as GBK in Japanese text also reads
-        # as Shift-JIS read as GBK, into the kanji of UTF-8 read as Shift-JIS).
-        rank = (chain.actual not in _LANGUAGE, gain, -_ORDER[chain])
+        rank = (_bytes_first(chain, pieces), gain, -_ORDER[chain])
         if best is None or rank > best[0]:
             best = (rank, repair)
     return best[1] if best is not None else None
+
+
+def _grown(line: str, text: str, chain: Chain) -> str:
+    """``text`` (``line`` with runs of one CJK codec read as another undone) with each run
+    grown by the characters beside it that the language rarely writes (band 0 or 1) and that
+    read alone as ones it writes (band 2 and up): an end of a run can gain too little on its
+    own to start or end a span, but beside a run undone it is the run's."""
+    if len(text) != len(line):
+        return text
+    lang = _LANGUAGE[chain.actual]
+    out = list(text)
+    done = [a != b for a, b in zip(line, text, strict=True)]
+    grew = True
+    while grew:
+        grew = False
+        for k, ch in enumerate(out):
+            beside = (k > 0 and done[k - 1]) or (k + 1 < len(out) and done[k + 1])
+            if done[k] or not beside:
+                continue
+            new = _alone(chain.actual, _encoded(chain.misread, ch))
+            if new is None or not _CJK().match(new):
+                continue
+            bands = frequency.bands(lang, ch + new)
+            old_band, new_band = bands[0], bands[1]
+            if old_band <= "1" and new_band >= "2":
+                out[k], done[k], grew = new, True, True
+    return "".join(out)
+
+
+def _bytes_first(chain: Chain, pieces: list[tuple[int, int, str]]) -> bool:
+    """Does a misreading whose bytes decode strictly as UTF-8 come first? That is evidence no
+    frequency of characters outweighs (UTF-8 read as GBK in Japanese text also reads as
+    Shift-JIS read as GBK, into the kanji of UTF-8 read as Shift-JIS) — once two characters
+    come back: the three bytes of one can meet by chance (GBK read as Shift-JIS: ``ｲ魘ｦ``
+    is 查处, not ``ｲ鴦``)."""
+    if chain.actual in _LANGUAGE:
+        return False
+    return chain not in _BYTES_SAY or sum(len(new) for _, _, new in pieces) >= 2
 
 
 def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, int, str]], int]:
     """The spans of ``line`` to undo for ``chain``, run by run, and what they gain."""
     pieces: list[tuple[int, int, str]] = []
     gain = 0
-    for m in _NON_ASCII_RUN.finditer(line):
+    runs = _SPACED_RUN if chain.actual in _LANGUAGE else _NON_ASCII_RUN
+    if chain is _UTF8_1252 and not _UTF8_IN_1252.search(line):
+        return pieces, gain  # no lead byte and continuation byte side by side
+    for m in runs.finditer(line):
+        if m.end() - m.start() < 2:
+            continue
         found, g = _best_spans(chain, line, m.start(), m.end(), confirmed)
         pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
         gain += g
@@ -219,7 +275,11 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
                 continue
             if not (utf8 or western) and j - i < DENSE_SPAN:
                 continue  # what _worth says first, for the price of a subtraction
-            if not (_worth_western(run[i:j], new) if western else _worth(run[i:j], new, utf8)):
+            if not (
+                _worth_western(run[i:j], new)
+                if western
+                else _worth(run[i:j], new, utf8, chain is _UTF8_1252)
+            ):
                 continue
             if in_words and not _in_word(line, lo + i, lo + j, new):
                 continue
@@ -336,10 +396,19 @@ def _cjk_count(line: str) -> int:
 
 
 def _starts(
-    chain: Chain, line: str, lo: int, hi: int, own: list[int], lang: str, needs: dict[int, int]
+    chain: Chain,
+    line: str,
+    lo: int,
+    hi: int,
+    own: list[int],
+    lang: str,
+    needs: dict[int, int],
+    same: list[int],
 ) -> list[int]:
     """Where in ``line[lo:hi]`` a span :func:`_dense_spans` takes can start, by two bounds
-    that cost no reading (``own``: the run's frequency scores, summed)."""
+    that cost no reading (``own``: the run's frequency scores, summed; ``same``: the
+    characters the misreading leaves as they are, summed: a span's size is what it changes,
+    :func:`_changed`)."""
     n_run = hi - lo
     # What a span can gain at most: each of its characters read back as one of the
     # language's commonest (2 points; a unit reads as two characters at most, halfwidth
@@ -347,16 +416,35 @@ def _starts(
     # least its length needs (:data:`_CONFIRMED_NEED`, else 3 a character and 3) is out.
     most = 2 * (2 if chain.actual == "cp932" else 1)
     room = list(map(sub, range(0, most * (n_run + 1), most), own))
-    over = list(map(sub, room, range(0, 3 * (n_run + 1), 3)))  # for spans of 4 and more
+    # for spans that change 4 characters and more: 3 a changed character
+    changed = list(map(sub, range(n_run + 1), same))
+    over = list(map(sub, room, map(mul, changed, repeat(3))))
     best_after = list(accumulate(reversed(over), max))[::-1]
     short = {size: needs.get(size, 3 * size + 3) for size in (2, 3)}
-    if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
-        max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
-    ):
-        return []  # (the test below for every start at once, at C speed)
-    starts = {i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3}
-    for size, need in short.items():
-        starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
+    if same[-1]:
+        # a span that changes 2 or 3 characters can be longer, across characters it keeps
+        room_after = list(accumulate(reversed(room), max))[::-1]
+        least_short = min(short.values())
+        if max(map(sub, best_after[4:], over), default=-1) < 3 and (
+            max(map(sub, room_after[2:], room), default=-1) < least_short
+        ):
+            return []  # (as below, at C speed)
+        starts = {
+            i
+            for i, (b, r) in enumerate(zip(room_after[2:], room, strict=False))
+            if b - r >= least_short
+        }
+    else:
+        if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
+            max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
+        ):
+            return []  # (the test below for every start at once, at C speed)
+        starts = set()
+        for size, need in short.items():
+            starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
+    starts.update(
+        i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3
+    )
     if not starts:
         return []
     # The line outside a span must be the language's text, three in four of its CJK
@@ -381,18 +469,19 @@ def _starts(
         out.append(i)
     if not out:
         return out
-    units = _units(chain.misread, line[lo:hi])
+    units = _dense_units(chain.misread, line[lo:hi])
     # What is left, exactly: a start some end makes a span of that both bounds leave
     # (the room its length needs; the line outside it the language's text, read no better
     # as another's: :func:`_in_language`'s sums, for the price of a few subtractions).
     leads = [(p, p[-1]) for p in _leads(line, lang)]
 
     def ends_somewhere(i: int) -> bool:
-        a = lo + i
+        a, room_i, kept_i = lo + i, room[i], i - same[i]
         for j in range(i + 2, min(n_run, i + LONGEST) + 1):
-            size, b = j - i, lo + j
-            if room[j] - room[i] < needs.get(size, 3 * size + 3):
+            size = j - same[j] - kept_i  # :func:`_changed`
+            if size < 2 or room[j] - room_i < needs.get(size, 3 * size + 3):
                 continue
+            b = lo + j
             n_out = count[-1] - (count[b] - count[a])
             if n_out < 2 or 4 * (seen[-1] - (seen[b] - seen[a])) < 3 * n_out:
                 continue
@@ -439,11 +528,9 @@ def _dense_candidates(
     its own (a correct character beside a run stays), and the span gains more the shorter
     it is (:data:`_DENSE_NEED`; less in a line that shows the misreading already).
     """
-    need = _CONFIRMED_NEED if confirmed else _DENSE_NEED
     ends: dict[int, list[tuple[int, str, int]]] = {}
     for i, j, new, gain in _dense_spans(chain, line, lo, hi, confirmed):
-        if gain >= need.get(j - i, _DENSE_PER_CHAR * (j - i) + 3):
-            ends.setdefault(j, []).append((i, new, gain))
+        ends.setdefault(j, []).append((i, new, gain))
     return ends
 
 
@@ -462,7 +549,7 @@ def _dense_spans(
     if _cjk_count(line) < 2:
         return ()  # no line around a span to be the language's text (:func:`_in_language`)
     own = _scores(lang, run)
-    units = _units(chain.misread, run)
+    units = _untwinned(chain, lang, _dense_units(chain.misread, run))
     # Each end of a span gains on its own: read alone, its character reads as one the
     # language writes more often (where a unit is no character alone, as a Shift-JIS byte
     # of halfwidth katakana: the character is one it rarely writes).
@@ -479,7 +566,8 @@ def _dense_spans(
         return edges[k]
 
     needs = _CONFIRMED_NEED if confirmed else _DENSE_NEED
-    starts = _starts(chain, line, lo, hi, own, lang, needs)
+    same = _same(chain, run, units)
+    starts = _starts(chain, line, lo, hi, own, lang, needs, same)
     if not starts:
         return ()
     context = _context(line)
@@ -493,13 +581,13 @@ def _dense_spans(
             continue
         # The readings from ``i`` grow one out of another: score the longest once.
         longest = max((new for _, new, _ in spans), key=len)
-        new_bands = frequency.bands(lang, longest)
+        new_bands = _reading_bands(lang, longest)
         scores = _scores(lang, longest)
         fit = _CJK_TEXT().match(longest)
         fits = fit.end() if fit else 0
         for j, new, _ in spans:
-            size, n = j - i, len(new)
-            if n > fits or "0" in new_bands[:n] or not edge(j - 1):
+            size, n = _changed(same, i, j), len(new)
+            if size < 2 or n > fits or "0" in new_bands[:n] or not edge(j - 1):
                 continue
             gain = scores[n] - (own[j] - own[i])
             if gain < needs.get(size, _DENSE_PER_CHAR * size + 3):
@@ -512,6 +600,87 @@ def _dense_spans(
                 continue
             out.append((i, j, new, gain))
     return tuple(out)
+
+
+def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
+    """How many characters of ``run`` the misreading leaves as they are (a unit that reads
+    back alone as itself: kana in EUC-JP read as GBK, shared punctuation), summed from the
+    start of the run."""
+    keeps = _keeps(chain.actual, chain.misread)
+    return list(accumulate(map(keeps.__contains__, run), initial=0))
+
+
+@lru_cache(maxsize=16)
+def _keeps(actual: str, misread: str) -> frozenset[str]:
+    """The characters a misreading of ``actual`` as ``misread`` leaves as they are: ASCII,
+    and the non-ASCII characters of ``misread``'s table that read back alone as themselves."""
+    out = {chr(c) for c in range(0x80)}
+    for code in range(0x8140, 0xFF00):
+        data = code.to_bytes(2, "big")
+        try:
+            ch = data.decode(misread)
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1 and _encoded(misread, ch) == data and _alone(actual, data) == ch:
+            out.add(ch)
+    return frozenset(out)
+
+
+def _changed(same: list[int], i: int, j: int) -> int:
+    """The size of span ``i:j`` of a run: the characters the misreading changes in it (one
+    CJK codec read as another keeps kana or punctuation both codecs hold where they were:
+    ``络きな鹤り`` is two characters misread, not five)."""
+    return j - i - (same[j] - same[i])
+
+
+_ASCII_IN = re.compile("[\x00-\x7f]")
+
+
+@lru_cache(maxsize=256)
+def _untwinned(
+    chain: Chain, lang: str, units: tuple[bytes | None, ...]
+) -> tuple[bytes | None, ...]:
+    """``units`` with each character Shift-JIS or Big5 decodes from two byte pairs given the
+    pair that reads better in ``chain.actual`` (left to right): the codec encodes such a
+    character to one pair only, while the misreading may have met the other (GBK read as
+    Shift-JIS: 历史 is C0FA CAB7, read as ﾀ 摠 ｷ from FA CA, which cp932 encodes as ED 9A)."""
+    pairs_of = twins(chain.misread)
+    if not pairs_of:
+        return units
+    out = list(units)
+    for k, data in enumerate(units):
+        if data is None:
+            continue
+        ch = data.decode(chain.misread)
+        other = pairs_of.get(ch)
+        if other is None:
+            continue
+        trial = [*out[:k], other, *out[k + 1 :]]
+        if _reads(chain.actual, lang, trial) > _reads(chain.actual, lang, out):
+            out = trial
+    return tuple(out)
+
+
+def _reads(actual: str, lang: str, units: list[bytes | None]) -> int:
+    """How well ``units``' bytes read as ``actual`` (frequency scores, lost bytes rare)."""
+    text = b"".join(u if u is not None else b" " for u in units).decode(actual, "replace")
+    return frequency.points(lang, text)
+
+
+def _reading_bands(lang: str, reading: str) -> str:
+    """:func:`frequency.bands` of a reading, with the ASCII it kept (the spaces and
+    punctuation between words) in no band that counts against it."""
+    out = frequency.bands(lang, reading)
+    if not _ASCII_IN.search(reading):
+        return out
+    return "".join("4" if ch < "\x80" else b for ch, b in zip(reading, out, strict=True))
+
+
+@lru_cache(maxsize=256)
+def _dense_units(codec: str, run: str) -> tuple[bytes | None, ...]:
+    """:func:`_units` with ASCII characters as their own byte (a double-byte codec reads an
+    ASCII byte between characters as itself)."""
+    return tuple(ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch) for ch in run)
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
@@ -636,7 +805,7 @@ def _aligned_slowly(
     return out
 
 
-def _worth(span: str, new: str, utf8: bool) -> bool:
+def _worth(span: str, new: str, utf8: bool, single: bool = False) -> bool:
     """Is ``new`` a reading of ``span`` worth weighing in the line: CJK text, and at most half
     as implausible as the span on its own?
 
@@ -651,7 +820,7 @@ def _worth(span: str, new: str, utf8: bool) -> bool:
         return False  # (checked first: it turns down most spans, and all the checks are pure)
     if not has_cjk(new) or not is_cjk_dominant(new):
         return False
-    if 2 * len(_CJK().findall(span)) < len(span):
+    if not single and 2 * len(_CJK().findall(span)) < len(span):
         return False  # a double-byte codec's misreading is CJK: not box drawing (cp437)
     return cost(new) <= MAX_RATIO * before and before > 0
 
@@ -683,6 +852,8 @@ def _encoded(codec: str, ch: str) -> bytes | None:
     """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII."""
     if codec == WEB_GBK and ch == "€":
         return b"\x80"
+    if codec == SINGLE:  # as a browser reads cp1252: the undefined bytes are C1 controls
+        return bytes((ord(ch),)) if "\x80" <= ch <= "\x9f" else _cp1252(ch)
     try:
         data = ch.encode(codec)
     except UnicodeEncodeError:
@@ -694,3 +865,11 @@ def _encoded(codec: str, ch: str) -> bytes | None:
 
 
 _SINGLE_BYTE = frozenset(c.misread for c in WESTERN_CHAINS)
+
+
+def _cp1252(ch: str) -> bytes | None:
+    try:
+        data = ch.encode(SINGLE)
+    except UnicodeEncodeError:
+        return None
+    return data if data[0] >= 0x80 else None
