@@ -555,3 +555,24 @@ def test_a_long_line_that_is_a_notice_sentence_by_sentence_goes(notice):
 def test_a_long_line_with_one_notice_sentence_stays():
     line = "We use cookies to improve your experience. " + " ".join(_ARTICLE_EN[:2])
     assert line in _run([*_ARTICLE_EN, line])
+
+
+def test_a_paragraph_ending_in_a_long_link_is_the_articles():
+    """Link text over half of a line does not make it furniture when the text beside the
+    link is a sentence of its own: the article's paragraph that ends in a ``(RELATED: …)``."""
+    last = (
+        "In games like these, residents usually cheer for the underdog, but the vote had them "
+        "wishing the council would win by a mile. [**(RELATED: Another story about the city "
+        "budget and the long debate over the schools that went on all night)**]"
+        "(http://example.com/related/budget-debate-schools)"
+    )
+    lines = clean(_page([*_ARTICLE_EN, last])).text.splitlines()
+    assert any(line.startswith("In games like these") for line in lines)
+
+
+def test_a_headline_link_after_the_article_still_goes():
+    teaser = (
+        "[**(RELATED: Another story about the city budget and the schools)**](http://example.com/r)"
+    )
+    lines = clean(_page([*_ARTICLE_EN, teaser])).text.splitlines()
+    assert not any("Another story" in line for line in lines)
