@@ -576,3 +576,27 @@ def test_a_headline_link_after_the_article_still_goes():
     )
     lines = clean(_page([*_ARTICLE_EN, teaser])).text.splitlines()
     assert not any("Another story" in line for line in lines)
+
+
+def test_a_programs_closing_brackets_and_the_prose_between_them_stay():
+    """``}`` and ``)`` alone end a block of code: no debris, and no anchor that takes the
+    code and the sentence between two of them along as neighbours."""
+    code = [
+        "int add(int x, int y) {",
+        "return x + y;",
+        "}",
+        "",
+        "and one more function, the entry point,",
+        "",
+        "(func $_start",
+        "(nop)",
+        ")",
+    ]
+    text = "\n".join([*_ARTICLE_EN[:2], "", *code, "", *_ARTICLE_EN[2:]])
+    lines = clean(text).text.splitlines()
+    assert [line for line in lines if line in code] == [line for line in code if line]
+
+
+def test_a_link_target_broken_over_two_lines_is_no_code():
+    lines = _run([*_ARTICLE_ZH, "•[爱车清洁用品大检阅](http://store.example.com/a.jsp", ")"])
+    assert ")" not in lines

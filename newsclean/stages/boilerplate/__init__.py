@@ -38,6 +38,7 @@ from .context import neighbours
 from .listing import entries
 from .page import (
     DUMP_MIN_LINES,
+    code_closers,
     is_drawing,
     may_be_dump,
     orphan_headers,
@@ -95,6 +96,10 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
                 verdicts[i] = Verdict("content")
             drops = kept
         drawn = [i for i in drops if doc.lines[i][:1] in _BOX_START and is_drawing(doc.lines[i])]
+        code = code_closers(doc.lines, doc.linenos, drops)
+        if code:  # a program's closing brackets end its code: they stay, and anchor nothing
+            drops = {i: c for i, c in drops.items() if i not in code}
+            drawn += code
         if drawn:  # a chart's bars anchor no neighbours: the labels beside them are content
             verdicts = list(verdicts)
             for i in drawn:

@@ -550,6 +550,45 @@ def table_rules(
     return {i: c for i, c in drops.items() if i not in found} if found else drops
 
 
+_CLOSERS_ONLY = re.compile(r"^\s*[)\]}]+[;,]?(?:\s*[)\]}]+[;,]?)*\s*$")
+_OPENS_CODE = re.compile(r"[{(\[]|;\s*$")
+
+
+def code_closers(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> list[int]:
+    """The lines of closing brackets alone (``}``, ``);``, ``)]``) dropped for having no text
+    that end a block of code: the line right above in the input (no blank line between) is
+    code that stays (or another such closer), and the nearest of them that is not a closer
+    opens a bracket or ends in ``;``, and holds no link (whose target a scraper may have broken
+    over two lines). A program's ``}`` is the article's, and as debris it
+    would take the code and prose between two of them along as its neighbours.
+
+    >>> from newsclean.model import Change
+    >>> lines = ["int add(int x, int y) {", "return x + y;", "}", "正文。"]
+    >>> code_closers(lines, [1, 2, 3, 5], {2: Change("b", "debris", 3, "drop")})
+    [2]
+    >>> code_closers(["菜单", "}"], [1, 3], {1: Change("b", "debris", 3, "drop")})
+    []
+    """
+    found: list[int] = []
+    for i in sorted(drops):
+        if drops[i].rule != "debris" or not _CLOSERS_ONLY.match(lines[i]):
+            continue
+        k = i - 1
+        while k >= 0 and linenos[k] == linenos[k + 1] - 1 and k in found:
+            k -= 1  # up through the closers before it
+        if (
+            k >= 0
+            and linenos[k] == linenos[k + 1] - 1
+            and k not in drops
+            and _OPENS_CODE.search(lines[k])
+            and "](" not in lines[k]  # a link's target the scraper broke: `[t](http://…` + `)`
+        ):
+            found.append(i)
+    return found
+
+
 def _structural(line: str, change: Change) -> bool:
     """Was a row or item dropped for its shape or its neighbours (or, a table's rule, for
     having no text)?"""
