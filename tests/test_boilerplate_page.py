@@ -7,6 +7,7 @@ import pytest
 from newsclean import Config, clean
 from newsclean.model import Doc
 from newsclean.stages.boilerplate import boilerplate
+from newsclean.stages.boilerplate.page import key_value_tables
 
 _ARTICLE_ZH = [
     "新华社北京1月4日电 今年以来，各地认真贯彻落实中央经济工作会议精神，经济运行总体回升向好。",
@@ -600,3 +601,25 @@ def test_a_programs_closing_brackets_and_the_prose_between_them_stay():
 def test_a_link_target_broken_over_two_lines_is_no_code():
     lines = _run([*_ARTICLE_ZH, "•[爱车清洁用品大检阅](http://store.example.com/a.jsp", ")"])
     assert ")" not in lines
+
+
+def test_an_infobox_of_keys_and_values_is_data():
+    """A table of facts drawn without a ``---|---`` rule (``key| value`` rows under a one-cell
+    header) is the article's, as a table with its rule is."""
+    infobox = [
+        "Born| 12 March 1961",
+        "Nationality| Irish",
+        "Occupation| Singer, writer",
+        "Years active| 1980 to now",
+        "Labels| Star Music",
+        "Other Records",
+    ]
+    text = _page(["\n".join(infobox), *_ARTICLE_EN])
+    lines = clean(text).text.splitlines()
+    flat = [line.replace("| ", " ") for line in infobox]  # the markdown stage joins the cells
+    assert lines[: len(flat)] == flat
+
+
+def test_a_listing_of_names_and_dates_is_no_infobox():
+    rows = [f"By Writer Number{i} | Jan. {i}, 2015" for i in range(1, 7)]
+    assert not key_value_tables(rows)

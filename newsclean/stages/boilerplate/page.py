@@ -18,12 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...chars import units
 from ...config import Config
 from ...model import Change
 from .classify import Verdict, classify
 from .content import (
     BAD_LINK_DENSITY,
     NEAR_SIZE,
+    STAMP,
+    STAMP_LEFT,
     STAMP_WHY,
     Class,
     Features,
@@ -31,7 +34,7 @@ from .content import (
     line_class,
     smooth,
 )
-from .lines import core, ends_like_sentence, fold, fold_many, shape_rule
+from .lines import SKIP_HEAD, core, ends_like_sentence, fold, fold_many, shape_rule
 from .markdown import (
     BOX_BARS,
     flatten,
@@ -680,7 +683,71 @@ def data_tables(lines: Sequence[str]) -> set[int]:
             elif _box_table(lines, run):
                 found.update(run)
         i = last + 1
+    return found | key_value_tables(lines)
+
+
+#: A table of keys and values (an infobox, a fact box, a spec sheet) has this many rows or more,
+KEY_VALUE_ROWS = 4
+#: ... each key a plain label this long at most (units).
+KEY_UNITS = 8
+
+
+def key_value_tables(lines: Sequence[str]) -> set[int]:
+    """The lines of tables of keys and values that a scraper draws without a ``---|---`` rule
+    (a one-cell header above them): ``KEY_VALUE_ROWS`` or more rows ``key| value`` (two cells,
+    the key a short label of plain text, the value some text), with the continuation lines of
+    multi-line values (up to ``TABLE_GAP``) between them. An infobox is data.
+
+    >>> sorted(key_value_tables(["某人", "原文名| 김종국", "国籍| 韩国", "职业| [歌手](/w)",
+    ...                          "经纪公司| 甲娱乐", "乙娱乐", "网站| <http://a.kr>", "正文。"]))
+    [1, 2, 3, 4, 5, 6]
+    >>> key_value_tables(["[首页](/) | [新闻](/n)"] * 5), key_value_tables(["### 米兰 | 设计周"] * 5)
+    (set(), set())
+    >>> key_value_tables(["·影视 | 江山风雨情"] * 5), key_value_tables(["By Jane Doe | Jan. 2, 2015"] * 5)
+    (set(), set())
+    """
+    found: set[int] = set()
+    rows: list[int] = []
+
+    def close() -> None:
+        # a listing of names and dates (bylines, posts) is no table of facts
+        values = [lines[k].rsplit("|", 1)[-1] for k in rows]
+        if len(rows) >= KEY_VALUE_ROWS and 2 * sum(map(_is_stamp, values)) <= len(rows):
+            found.update(range(rows[0], rows[-1] + 1))
+        rows.clear()
+
+    for i, line in enumerate(lines):
+        if "|" not in line:
+            continue
+        if _key_value(line):
+            if rows and i - rows[-1] > TABLE_GAP:
+                close()
+            rows.append(i)
+        elif rows:  # another kind of row ends the table
+            close()
+    if rows:
+        close()
     return found
+
+
+def _is_stamp(text: str) -> bool:
+    """Is the text a date, time or counter and little else?"""
+    return bool(STAMP.search(text)) and units(STAMP.sub("", text)) <= STAMP_LEFT
+
+
+def _key_value(line: str) -> bool:
+    """``key| value``: two cells, the key a short label (no link), the value visible text."""
+    cells = line.strip().strip("|").split("|")
+    if len(cells) != 2 or is_any_rule(line) or _kind(line) != "table":
+        return False  # a heading or a list item with a bar in it is no row
+    key, value = cells[0].strip(), link_text(cells[1]).strip()
+    return (
+        bool(key)
+        and bool(value)
+        and key[0] not in SKIP_HEAD  # a bullet: an item of a list of ads, not a label
+        and "](" not in key
+        and units(key) <= KEY_UNITS
+    )
 
 
 def _has_link(line: str) -> bool:
