@@ -623,3 +623,23 @@ def test_an_infobox_of_keys_and_values_is_data():
 def test_a_listing_of_names_and_dates_is_no_infobox():
     rows = [f"By Writer Number{i} | Jan. {i}, 2015" for i in range(1, 7)]
     assert not key_value_tables(rows)
+
+
+def test_rows_as_wide_as_a_tables_rule_are_its_rows():
+    """A header wrapped over two lines shows fewer cells than the table has: rows as wide as
+    its ``---|---`` rule, and the last line of a multi-line cell (``… |``), are the table's,
+    whatever their shape (short cells, like a menu's)."""
+    table = [
+        "**专业代码及名称** | **导师** | **招生",
+        "人数** | **考试科目** | **备注**",
+        "---|---|---|---|---",
+        "**050401 艺术学** | | 7 | |",
+        "01艺术学原理 | 张 三 | | 1、英语或俄语或日语",
+        "2、艺术概论",
+        "3、中外艺术史 |",
+        "02中国古代音乐史 | 李 四 | | 同 上 |",
+        "03中国传统音乐遗产研究 | 王 五 | | 同 上 |",
+        "04音乐文化人类学 | 赵 六 | | 同 上 |",
+    ]
+    kept = _run([*_ARTICLE_ZH, *table])
+    assert kept[-len(table) + 1 :] == tuple(table[1:])  # (the header's first half is not judged)

@@ -675,10 +675,16 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                 # under a plain header of three cells or more, a row of as many cells is the
                 # table's, whatever its shape (``**2005年** | 星星 | 金锺国 |``)
                 width = lines[start].count("|") if plain and not is_table_rule(lines[start]) else 0
+                # ... or as many as its rule has columns (a header wrapped over two lines
+                # shows fewer); and the last line of a multi-line cell, ending its row (``… |``)
+                ruled = next(lines[k].count("|") for k in run if is_table_rule(lines[k]))
+                ruled = ruled if plain and ruled >= 2 else 0
                 found.update(
                     k
                     for k in run
-                    if _table_part(lines, k) or (width >= 2 and lines[k].count("|") == width)
+                    if _table_part(lines, k)
+                    or (width >= 2 and lines[k].count("|") == width)
+                    or (ruled and (lines[k].count("|") == ruled or _cell_end(lines[k])))
                 )
             elif _box_table(lines, run):
                 found.update(run)
@@ -748,6 +754,16 @@ def _key_value(line: str) -> bool:
         and "](" not in key
         and units(key) <= KEY_UNITS
     )
+
+
+def _cell_end(line: str) -> bool:
+    """The last line of a multi-line cell: text, then the one bar that ends the row.
+
+    >>> _cell_end("4、中外音乐作品分析 |"), _cell_end("| 首页"), _cell_end("|")
+    (True, False, False)
+    """
+    text = line.rstrip()
+    return text.count("|") == 1 and text.endswith("|") and len(text) > 1
 
 
 def _has_link(line: str) -> bool:
