@@ -643,3 +643,23 @@ def test_rows_as_wide_as_a_tables_rule_are_its_rows():
     ]
     kept = _run([*_ARTICLE_ZH, *table])
     assert kept[-len(table) + 1 :] == tuple(table[1:])  # (the header's first half is not judged)
+
+
+def test_a_charts_bars_and_corners_stay_with_it():
+    """A chart drawn in the text keeps its bars and corners, with the table cells a scraper
+    put among them: it is a figure of the article, not debris."""
+    chart = [
+        "我的问题",
+        "↓",
+        "与圣经的原则吻合吗？ ←────┬───┐",
+        "┌───┬─────────────┼────────────┐| │",
+        "│",
+        "有冲突 没冲突 不清楚 ─→ 再去弄清楚",
+        "┌────────────────┼────────────────┐",
+        "↓| └──-──┬─-───┘",
+    ]
+    assert _run([*_ARTICLE_ZH[:2], *chart, *_ARTICLE_ZH[2:]]) == (
+        *_ARTICLE_ZH[:2],
+        *chart,
+        *_ARTICLE_ZH[2:],
+    )

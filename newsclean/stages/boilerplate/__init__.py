@@ -96,11 +96,19 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
                 verdicts[i] = Verdict("content")
             drops = kept
         drawn = [i for i in drops if doc.lines[i][:1] in _BOX_START and is_drawing(doc.lines[i])]
-        code = code_closers(doc.lines, doc.linenos, drops)
-        if code:  # a program's closing brackets end its code: they stay, and anchor nothing
-            drops = {i: c for i, c in drops.items() if i not in code}
-            drawn += code
-        if drawn:  # a chart's bars anchor no neighbours: the labels beside them are content
+        # a chart's bars and corners, with the table cells a scraper put among them
+        # (``┌───┼───┐| │``), are the chart's: they stay too
+        drawn += [
+            i
+            for i in drops
+            if "|" in doc.lines[i]
+            and doc.lines[i][:1] in _BOX_START
+            and is_drawing(doc.lines[i].replace("|", " "))
+        ]
+        drawn += code_closers(doc.lines, doc.linenos, drops)
+        if drawn:  # a chart's bars, a program's closing brackets: kept, and they anchor no
+            # neighbours (the labels beside a chart's bars are content)
+            drops = {i: c for i, c in drops.items() if i not in drawn}
             verdicts = list(verdicts)
             for i in drawn:
                 verdicts[i] = Verdict("content")
