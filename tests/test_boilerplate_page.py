@@ -663,3 +663,20 @@ def test_a_charts_bars_and_corners_stay_with_it():
         *chart,
         *_ARTICLE_ZH[2:],
     )
+
+
+def test_a_phrase_in_one_item_of_a_list_that_stays_does_not_take_it():
+    """A list of what something does, in plain words: the one item a phrase family matches
+    (``watch video``) is one of its items, not a widget."""
+    items = [
+        "* Read the latest news & blogs",
+        "* Manage your downloads",
+        "* Watch videos & view photos",
+    ]
+    lines = [*_ARTICLE_EN[:2], *items, *_ARTICLE_EN[2:]]
+    assert _run(lines) == tuple(lines)
+
+
+def test_a_widget_in_a_menu_list_still_goes():
+    menu = ["* Home", "* Politics", "* Watch video"]
+    assert "* Watch video" not in _run([*_ARTICLE_EN[:2], *menu, *_ARTICLE_EN[2:]])

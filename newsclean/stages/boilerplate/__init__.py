@@ -40,6 +40,7 @@ from .page import (
     DUMP_MIN_LINES,
     code_closers,
     is_drawing,
+    list_siblings,
     may_be_dump,
     orphan_headers,
     page_drops,
@@ -121,6 +122,8 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
     if drops and "|" in doc.body:
         drops.update(orphan_headers(doc.lines, doc.linenos, drops))
+    if drops:
+        drops = list_siblings(doc.lines, doc.linenos, drops)
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

@@ -592,6 +592,62 @@ def code_closers(
     return found
 
 
+#: Rules that judge a line by its shape, its place or the batch, not by a phrase in it.
+_NOT_A_PHRASE = frozenset({*_WHOLE_LINE, "neighbours", "outside-article", "listing"})
+#: A list this long or more, all else in it staying, keeps its item written in plain words.
+LIST_ITEMS = 3
+#: ... its items this long at least (units: three words), not a menu's one or two words.
+ITEM_WORDS = 6
+
+
+def list_siblings(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> dict[int, Change]:
+    """``drops`` without the one item of a list of plain words (no links) that a phrase
+    family dropped while all the rest of its list stays: a list of what a product does (``* Read the
+    news``, ``* Watch videos & view photos``) is the article's, and a phrase in one item
+    (``watch video``) does not make that item a widget. A notice a strong family knows
+    still goes.
+
+    >>> from newsclean.model import Change
+    >>> items = ["* Read the latest news", "* Manage your downloads", "* Watch videos & view photos"]
+    >>> list_siblings(items, [1, 2, 3], {2: Change("b", "media", 3, "drop", "matched 'watch video'")})
+    {}
+    >>> menu = ["* Home", "* Politics", "* Video"]
+    >>> list(list_siblings(menu, [1, 2, 3], {2: Change("b", "media", 3, "drop", "matched 'video'")}))
+    [2]
+    """
+    found = [i for i, c in drops.items() if c.rule not in _NOT_A_PHRASE and is_list_item(lines[i])]
+    if not found:
+        return drops
+    spared: set[int] = set()
+    strong = rules().strong
+    for i in found:
+        first = last = i
+        while (
+            first > 0
+            and linenos[first - 1] == linenos[first] - 1
+            and is_list_item(lines[first - 1])
+        ):
+            first -= 1
+        while (
+            last + 1 < len(lines)
+            and linenos[last + 1] == linenos[last] + 1
+            and is_list_item(lines[last + 1])
+        ):
+            last += 1
+        run = range(first, last + 1)
+        if (
+            len(run) >= LIST_ITEMS
+            and all(k not in drops for k in run if k != i)  # the one item a phrase took
+            and all(units(lines[k]) >= ITEM_WORDS for k in run)  # phrases, not a menu's words
+            and not any("](" in lines[k] for k in run)
+            and not strong.find(core(fold(lines[i])))
+        ):
+            spared.add(i)
+    return {i: c for i, c in drops.items() if i not in spared} if spared else drops
+
+
 def _structural(line: str, change: Change) -> bool:
     """Was a row or item dropped for its shape or its neighbours (or, a table's rule, for
     having no text)?"""
