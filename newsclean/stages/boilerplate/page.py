@@ -98,7 +98,9 @@ _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 #: Rules that judge a whole line, not a phrase in it.
 _WHOLE_LINE = frozenset({"debris", "site", "symbols", "link-list"})
 #: Sentence ends: a run of marks is one end (``。。。`` is not three sentences).
-_ENDS = re.compile("[。！？!?]+")
+#: A mark with no text before it ends no sentence (``!版权所有。`` is one sentence, as the
+#: punctuation stage's ``！版权所有。`` is).
+_ENDS = re.compile(r"(?<=[^\s。！？!?])[。！？!?]+")
 
 
 def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
