@@ -98,9 +98,18 @@ _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 #: Rules that judge a whole line, not a phrase in it.
 _WHOLE_LINE = frozenset({"debris", "site", "symbols", "link-list"})
 #: Sentence ends: a run of marks is one end (``。。。`` is not three sentences).
-#: A mark with no text before it ends no sentence (``!版权所有。`` is one sentence, as the
-#: punctuation stage's ``！版权所有。`` is).
-_ENDS = re.compile(r"(?<=[^\s。！？!?])[。！？!?]+")
+_ENDS = re.compile("[。！？!?]+")
+_MARKS = frozenset("。！？!?")
+
+
+def _ends(text: str) -> int:
+    """The sentence ends in ``text``. A mark opening it ends no sentence (``!版权所有。`` is
+    one sentence, as the punctuation stage's ``！版权所有。`` is).
+
+    >>> _ends("!版权所有。會。"), _ends("。。。"), _ends("他说。好！")
+    (2, 0, 2)
+    """
+    return len(_ENDS.findall(text)) - (text.lstrip()[:1] in _MARKS)
 
 
 def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
@@ -125,12 +134,12 @@ def is_long(line: str) -> bool:
     ...         "to our use of cookies and our privacy policy, which you can read on this page.")
     False
     """
-    if len(line) < LONG_CHARS and len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+    if len(line) < LONG_CHARS and _ends(line) + line.count(". ") < LONG_SENTENCES:
         return False  # the prose is part of the line: it cannot be longer
     text = _prose(line)
     if len(text) - text.count(" ") >= LONG_CHARS:
         return True
-    return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
+    return _ends(text) + text.count(". ") >= LONG_SENTENCES
 
 
 def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
@@ -186,10 +195,10 @@ def _prose_link(line: str, change: Change) -> bool:
     """
     if change.rule != "debris" or "](" not in line:
         return False
-    if len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+    if _ends(line) + line.count(". ") < LONG_SENTENCES:
         return False  # the link text is part of the line: it cannot hold more
     text = flatten(line).text
-    return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
+    return _ends(text) + text.count(". ") >= LONG_SENTENCES
 
 
 def page_drops(
@@ -596,6 +605,8 @@ def code_closers(
 
 #: Rules that judge a line by its shape, its place or the batch, not by a phrase in it.
 _NOT_A_PHRASE = frozenset({*_WHOLE_LINE, "neighbours", "outside-article", "listing"})
+#: What a list item's line can start with (a cheap test before :func:`.markdown.is_list_item`).
+_LIST_STARTS = frozenset("*+-\\•·0123456789 \t\u3000\xa0")
 #: A list this long or more, all else in it staying, keeps its item written in plain words.
 LIST_ITEMS = 3
 #: ... its items this long at least (units: three words), not a menu's one or two words.
@@ -619,7 +630,11 @@ def list_siblings(
     >>> list(list_siblings(menu, [1, 2, 3], {2: Change("b", "media", 3, "drop", "matched 'video'")}))
     [2]
     """
-    found = [i for i, c in drops.items() if c.rule not in _NOT_A_PHRASE and is_list_item(lines[i])]
+    found = [
+        i
+        for i, c in drops.items()
+        if lines[i][:1] in _LIST_STARTS and c.rule not in _NOT_A_PHRASE and is_list_item(lines[i])
+    ]
     if not found:
         return drops
     spared: set[int] = set()
