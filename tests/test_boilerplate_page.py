@@ -7,6 +7,7 @@ import pytest
 from newsclean import Config, clean
 from newsclean.model import Doc
 from newsclean.stages.boilerplate import boilerplate
+from newsclean.stages.boilerplate.page import key_value_tables
 
 _ARTICLE_ZH = [
     "新华社北京1月4日电 今年以来，各地认真贯彻落实中央经济工作会议精神，经济运行总体回升向好。",
@@ -555,3 +556,127 @@ def test_a_long_line_that_is_a_notice_sentence_by_sentence_goes(notice):
 def test_a_long_line_with_one_notice_sentence_stays():
     line = "We use cookies to improve your experience. " + " ".join(_ARTICLE_EN[:2])
     assert line in _run([*_ARTICLE_EN, line])
+
+
+def test_a_paragraph_ending_in_a_long_link_is_the_articles():
+    """Link text over half of a line does not make it furniture when the text beside the
+    link is a sentence of its own: the article's paragraph that ends in a ``(RELATED: …)``."""
+    last = (
+        "In games like these, residents usually cheer for the underdog, but the vote had them "
+        "wishing the council would win by a mile. [**(RELATED: Another story about the city "
+        "budget and the long debate over the schools that went on all night)**]"
+        "(http://example.com/related/budget-debate-schools)"
+    )
+    lines = clean(_page([*_ARTICLE_EN, last])).text.splitlines()
+    assert any(line.startswith("In games like these") for line in lines)
+
+
+def test_a_headline_link_after_the_article_still_goes():
+    teaser = (
+        "[**(RELATED: Another story about the city budget and the schools)**](http://example.com/r)"
+    )
+    lines = clean(_page([*_ARTICLE_EN, teaser])).text.splitlines()
+    assert not any("Another story" in line for line in lines)
+
+
+def test_a_programs_closing_brackets_and_the_prose_between_them_stay():
+    """``}`` and ``)`` alone end a block of code: no debris, and no anchor that takes the
+    code and the sentence between two of them along as neighbours."""
+    code = [
+        "int add(int x, int y) {",
+        "return x + y;",
+        "}",
+        "",
+        "and one more function, the entry point,",
+        "",
+        "(func $_start",
+        "(nop)",
+        ")",
+    ]
+    text = "\n".join([*_ARTICLE_EN[:2], "", *code, "", *_ARTICLE_EN[2:]])
+    lines = clean(text).text.splitlines()
+    assert [line for line in lines if line in code] == [line for line in code if line]
+
+
+def test_a_link_target_broken_over_two_lines_is_no_code():
+    lines = _run([*_ARTICLE_ZH, "•[爱车清洁用品大检阅](http://store.example.com/a.jsp", ")"])
+    assert ")" not in lines
+
+
+def test_an_infobox_of_keys_and_values_is_data():
+    """A table of facts drawn without a ``---|---`` rule (``key| value`` rows under a one-cell
+    header) is the article's, as a table with its rule is."""
+    infobox = [
+        "Born| 12 March 1961",
+        "Nationality| Irish",
+        "Occupation| Singer, writer",
+        "Years active| 1980 to now",
+        "Labels| Star Music",
+        "Other Records",
+    ]
+    text = _page(["\n".join(infobox), *_ARTICLE_EN])
+    lines = clean(text).text.splitlines()
+    flat = [line.replace("| ", " ") for line in infobox]  # the markdown stage joins the cells
+    assert lines[: len(flat)] == flat
+
+
+def test_a_listing_of_names_and_dates_is_no_infobox():
+    rows = [f"By Writer Number{i} | Jan. {i}, 2015" for i in range(1, 7)]
+    assert not key_value_tables(rows)
+
+
+def test_rows_as_wide_as_a_tables_rule_are_its_rows():
+    """A header wrapped over two lines shows fewer cells than the table has: rows as wide as
+    its ``---|---`` rule, and the last line of a multi-line cell (``… |``), are the table's,
+    whatever their shape (short cells, like a menu's)."""
+    table = [
+        "**专业代码及名称** | **导师** | **招生",
+        "人数** | **考试科目** | **备注**",
+        "---|---|---|---|---",
+        "**050401 艺术学** | | 7 | |",
+        "01艺术学原理 | 张 三 | | 1、英语或俄语或日语",
+        "2、艺术概论",
+        "3、中外艺术史 |",
+        "02中国古代音乐史 | 李 四 | | 同 上 |",
+        "03中国传统音乐遗产研究 | 王 五 | | 同 上 |",
+        "04音乐文化人类学 | 赵 六 | | 同 上 |",
+    ]
+    kept = _run([*_ARTICLE_ZH, *table])
+    assert kept[-len(table) + 1 :] == tuple(table[1:])  # (the header's first half is not judged)
+
+
+def test_a_charts_bars_and_corners_stay_with_it():
+    """A chart drawn in the text keeps its bars and corners, with the table cells a scraper
+    put among them: it is a figure of the article, not debris."""
+    chart = [
+        "我的问题",
+        "↓",
+        "与圣经的原则吻合吗？ ←────┬───┐",
+        "┌───┬─────────────┼────────────┐| │",
+        "│",
+        "有冲突 没冲突 不清楚 ─→ 再去弄清楚",
+        "┌────────────────┼────────────────┐",
+        "↓| └──-──┬─-───┘",
+    ]
+    assert _run([*_ARTICLE_ZH[:2], *chart, *_ARTICLE_ZH[2:]]) == (
+        *_ARTICLE_ZH[:2],
+        *chart,
+        *_ARTICLE_ZH[2:],
+    )
+
+
+def test_a_phrase_in_one_item_of_a_list_that_stays_does_not_take_it():
+    """A list of what something does, in plain words: the one item a phrase family matches
+    (``watch video``) is one of its items, not a widget."""
+    items = [
+        "* Read the latest news & blogs",
+        "* Manage your downloads",
+        "* Watch videos & view photos",
+    ]
+    lines = [*_ARTICLE_EN[:2], *items, *_ARTICLE_EN[2:]]
+    assert _run(lines) == tuple(lines)
+
+
+def test_a_widget_in_a_menu_list_still_goes():
+    menu = ["* Home", "* Politics", "* Watch video"]
+    assert "* Watch video" not in _run([*_ARTICLE_EN[:2], *menu, *_ARTICLE_EN[2:]])

@@ -38,7 +38,9 @@ from .context import neighbours
 from .listing import entries
 from .page import (
     DUMP_MIN_LINES,
+    code_closers,
     is_drawing,
+    list_siblings,
     may_be_dump,
     orphan_headers,
     page_drops,
@@ -95,7 +97,19 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
                 verdicts[i] = Verdict("content")
             drops = kept
         drawn = [i for i in drops if doc.lines[i][:1] in _BOX_START and is_drawing(doc.lines[i])]
-        if drawn:  # a chart's bars anchor no neighbours: the labels beside them are content
+        # a chart's bars and corners, with the table cells a scraper put among them
+        # (``┌───┼───┐| │``), are the chart's: they stay too
+        drawn += [
+            i
+            for i in drops
+            if "|" in doc.lines[i]
+            and doc.lines[i][:1] in _BOX_START
+            and is_drawing(doc.lines[i].replace("|", " "))
+        ]
+        drawn += code_closers(doc.lines, doc.linenos, drops)
+        if drawn:  # a chart's bars, a program's closing brackets: kept, and they anchor no
+            # neighbours (the labels beside a chart's bars are content)
+            drops = {i: c for i, c in drops.items() if i not in drawn}
             verdicts = list(verdicts)
             for i in drawn:
                 verdicts[i] = Verdict("content")
@@ -108,6 +122,8 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
     if drops and "|" in doc.body:
         drops.update(orphan_headers(doc.lines, doc.linenos, drops))
+    if drops:
+        drops = list_siblings(doc.lines, doc.linenos, drops)
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

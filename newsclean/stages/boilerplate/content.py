@@ -36,7 +36,7 @@ from typing import Literal
 from ...chars import CJK, HAN
 from ...chars import units as units_left
 from .lines import ends_like_sentence
-from .markdown import flatten, has_markup
+from .markdown import LINK, flatten, has_markup
 
 Class = Literal["good", "near", "short", "bad"]
 
@@ -280,6 +280,9 @@ def line_class(line: str) -> Features:
     visible = max(1, len(text) - text.count(" "))
     density = min(1.0, link_chars / visible)
     if density > BAD_LINK_DENSITY:
+        beside = _prose_beside_links(line)
+        if beside is not None:
+            return Features(beside.cls, size, density, PROSE_BESIDE_LINKS_WHY)
         return Features("bad", size, density, f"link text {density:.0%}")
     if size < NEAR_SIZE:
         # every stamp holds a digit: most short lines need no look for one
@@ -302,6 +305,35 @@ def line_class(line: str) -> Features:
     if prose:
         return Features("near", size, density, "near prose")
     return Features("short", size, density, f"no prose evidence ({size} units)")
+
+
+#: Why a line mostly link text is prose all the same (:func:`_prose_beside_links`).
+PROSE_BESIDE_LINKS_WHY = "prose beside its links"
+
+
+def _prose_beside_links(line: str) -> Features | None:
+    """The class of the text a line holds outside its links, when that text alone is a
+    sentence of prose (good or near-good, ending like a sentence): an article's paragraph that
+    ends in a long ``(RELATED: …)`` link is the article's, whatever share of it the link takes.
+    A menu, a headline list or a teaser link has no such sentence beside its links.
+
+    >>> _prose_beside_links("In games like these, I usually cheer for the underdog, but that "
+    ...                     "flop had me wanting them to win. [**(RELATED: A long headline about "
+    ...                     "something else entirely that runs on and on)**](http://a.com/b)").cls
+    'near'
+    >>> _prose_beside_links("Read [more about ad blocking here](http://a.com/x).") is None
+    True
+    """
+    if "](" not in line:
+        return None
+    rest = LINK.sub(" ", line)
+    if "](" in rest:  # an image or a link this pattern leaves: no plain text to judge
+        return None
+    f = line_class(rest)
+    if f.cls not in ("good", "near"):
+        return None
+    text = flatten(rest).text if has_markup(rest) else rest.strip()
+    return f if ends_like_sentence(text.rstrip(" *_")) else None
 
 
 def _function_density(text: str, n_cjk: int, words: list[str]) -> bool:

@@ -18,12 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...chars import units
 from ...config import Config
 from ...model import Change
 from .classify import Verdict, classify
 from .content import (
     BAD_LINK_DENSITY,
     NEAR_SIZE,
+    STAMP,
+    STAMP_LEFT,
     STAMP_WHY,
     Class,
     Features,
@@ -31,7 +34,7 @@ from .content import (
     line_class,
     smooth,
 )
-from .lines import core, ends_like_sentence, fold, fold_many, shape_rule
+from .lines import SKIP_HEAD, core, ends_like_sentence, fold, fold_many, shape_rule
 from .markdown import (
     BOX_BARS,
     flatten,
@@ -96,6 +99,17 @@ _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 _WHOLE_LINE = frozenset({"debris", "site", "symbols", "link-list"})
 #: Sentence ends: a run of marks is one end (``。。。`` is not three sentences).
 _ENDS = re.compile("[。！？!?]+")
+_MARKS = frozenset("。！？!?")
+
+
+def _ends(text: str) -> int:
+    """The sentence ends in ``text``. A mark opening it ends no sentence (``!版权所有。`` is
+    one sentence, as the punctuation stage's ``！版权所有。`` is).
+
+    >>> _ends("!版权所有。會。"), _ends("。。。"), _ends("他说。好！")
+    (2, 0, 2)
+    """
+    return len(_ENDS.findall(text)) - (text.lstrip()[:1] in _MARKS)
 
 
 def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
@@ -120,12 +134,12 @@ def is_long(line: str) -> bool:
     ...         "to our use of cookies and our privacy policy, which you can read on this page.")
     False
     """
-    if len(line) < LONG_CHARS and len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+    if len(line) < LONG_CHARS and _ends(line) + line.count(". ") < LONG_SENTENCES:
         return False  # the prose is part of the line: it cannot be longer
     text = _prose(line)
     if len(text) - text.count(" ") >= LONG_CHARS:
         return True
-    return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
+    return _ends(text) + text.count(". ") >= LONG_SENTENCES
 
 
 def spare_long(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Change]:
@@ -181,10 +195,10 @@ def _prose_link(line: str, change: Change) -> bool:
     """
     if change.rule != "debris" or "](" not in line:
         return False
-    if len(_ENDS.findall(line)) + line.count(". ") < LONG_SENTENCES:
+    if _ends(line) + line.count(". ") < LONG_SENTENCES:
         return False  # the link text is part of the line: it cannot hold more
     text = flatten(line).text
-    return len(_ENDS.findall(text)) + text.count(". ") >= LONG_SENTENCES
+    return _ends(text) + text.count(". ") >= LONG_SENTENCES
 
 
 def page_drops(
@@ -550,6 +564,107 @@ def table_rules(
     return {i: c for i, c in drops.items() if i not in found} if found else drops
 
 
+_CLOSERS_ONLY = re.compile(r"^\s*[)\]}]+[;,]?(?:\s*[)\]}]+[;,]?)*\s*$")
+_OPENS_CODE = re.compile(r"[{(\[]|;\s*$")
+
+
+def code_closers(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> list[int]:
+    """The lines of closing brackets alone (``}``, ``);``, ``)]``) dropped for having no text
+    that end a block of code: the line right above in the input (no blank line between) is
+    code that stays (or another such closer), and the nearest of them that is not a closer
+    opens a bracket or ends in ``;``, and holds no link (whose target a scraper may have broken
+    over two lines). A program's ``}`` is the article's, and as debris it
+    would take the code and prose between two of them along as its neighbours.
+
+    >>> from newsclean.model import Change
+    >>> lines = ["int add(int x, int y) {", "return x + y;", "}", "正文。"]
+    >>> code_closers(lines, [1, 2, 3, 5], {2: Change("b", "debris", 3, "drop")})
+    [2]
+    >>> code_closers(["菜单", "}"], [1, 3], {1: Change("b", "debris", 3, "drop")})
+    []
+    """
+    found: list[int] = []
+    for i in sorted(drops):
+        if drops[i].rule != "debris" or not _CLOSERS_ONLY.match(lines[i]):
+            continue
+        k = i - 1
+        while k >= 0 and linenos[k] == linenos[k + 1] - 1 and k in found:
+            k -= 1  # up through the closers before it
+        if (
+            k >= 0
+            and linenos[k] == linenos[k + 1] - 1
+            and k not in drops
+            and _OPENS_CODE.search(lines[k])
+            and "](" not in lines[k]  # a link's target the scraper broke: `[t](http://…` + `)`
+        ):
+            found.append(i)
+    return found
+
+
+#: Rules that judge a line by its shape, its place or the batch, not by a phrase in it.
+_NOT_A_PHRASE = frozenset({*_WHOLE_LINE, "neighbours", "outside-article", "listing"})
+#: What a list item's line can start with (a cheap test before :func:`.markdown.is_list_item`).
+_LIST_STARTS = frozenset("*+-\\•·0123456789 \t\u3000\xa0")
+#: A list this long or more, all else in it staying, keeps its item written in plain words.
+LIST_ITEMS = 3
+#: ... its items this long at least (units: three words), not a menu's one or two words.
+ITEM_WORDS = 6
+
+
+def list_siblings(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> dict[int, Change]:
+    """``drops`` without the one item of a list of plain words (no links) that a phrase
+    family dropped while all the rest of its list stays: a list of what a product does (``* Read the
+    news``, ``* Watch videos & view photos``) is the article's, and a phrase in one item
+    (``watch video``) does not make that item a widget. A notice a strong family knows
+    still goes.
+
+    >>> from newsclean.model import Change
+    >>> items = ["* Read the latest news", "* Manage your downloads", "* Watch videos & view photos"]
+    >>> list_siblings(items, [1, 2, 3], {2: Change("b", "media", 3, "drop", "matched 'watch video'")})
+    {}
+    >>> menu = ["* Home", "* Politics", "* Video"]
+    >>> list(list_siblings(menu, [1, 2, 3], {2: Change("b", "media", 3, "drop", "matched 'video'")}))
+    [2]
+    """
+    found = [
+        i
+        for i, c in drops.items()
+        if lines[i][:1] in _LIST_STARTS and c.rule not in _NOT_A_PHRASE and is_list_item(lines[i])
+    ]
+    if not found:
+        return drops
+    spared: set[int] = set()
+    strong = rules().strong
+    for i in found:
+        first = last = i
+        while (
+            first > 0
+            and linenos[first - 1] == linenos[first] - 1
+            and is_list_item(lines[first - 1])
+        ):
+            first -= 1
+        while (
+            last + 1 < len(lines)
+            and linenos[last + 1] == linenos[last] + 1
+            and is_list_item(lines[last + 1])
+        ):
+            last += 1
+        run = range(first, last + 1)
+        if (
+            len(run) >= LIST_ITEMS
+            and all(k not in drops for k in run if k != i)  # the one item a phrase took
+            and all(units(lines[k]) >= ITEM_WORDS for k in run)  # phrases, not a menu's words
+            and not any("](" in lines[k] for k in run)
+            and not strong.find(core(fold(lines[i])))
+        ):
+            spared.add(i)
+    return {i: c for i, c in drops.items() if i not in spared} if spared else drops
+
+
 def _structural(line: str, change: Change) -> bool:
     """Was a row or item dropped for its shape or its neighbours (or, a table's rule, for
     having no text)?"""
@@ -633,15 +748,95 @@ def data_tables(lines: Sequence[str]) -> set[int]:
                 # under a plain header of three cells or more, a row of as many cells is the
                 # table's, whatever its shape (``**2005年** | 星星 | 金锺国 |``)
                 width = lines[start].count("|") if plain and not is_table_rule(lines[start]) else 0
+                # ... or as many as its rule has columns (a header wrapped over two lines
+                # shows fewer); and the last line of a multi-line cell, ending its row (``… |``)
+                ruled = next(lines[k].count("|") for k in run if is_table_rule(lines[k]))
+                ruled = ruled if plain and ruled >= 2 else 0
                 found.update(
                     k
                     for k in run
-                    if _table_part(lines, k) or (width >= 2 and lines[k].count("|") == width)
+                    if _table_part(lines, k)
+                    or (width >= 2 and lines[k].count("|") == width)
+                    or (ruled and (lines[k].count("|") == ruled or _cell_end(lines[k])))
                 )
             elif _box_table(lines, run):
                 found.update(run)
         i = last + 1
+    return found | key_value_tables(lines)
+
+
+#: A table of keys and values (an infobox, a fact box, a spec sheet) has this many rows or more,
+KEY_VALUE_ROWS = 4
+#: ... each key a plain label this long at most (units).
+KEY_UNITS = 8
+
+
+def key_value_tables(lines: Sequence[str]) -> set[int]:
+    """The lines of tables of keys and values that a scraper draws without a ``---|---`` rule
+    (a one-cell header above them): ``KEY_VALUE_ROWS`` or more rows ``key| value`` (two cells,
+    the key a short label of plain text, the value some text), with the continuation lines of
+    multi-line values (up to ``TABLE_GAP``) between them. An infobox is data.
+
+    >>> sorted(key_value_tables(["某人", "原文名| 김종국", "国籍| 韩国", "职业| [歌手](/w)",
+    ...                          "经纪公司| 甲娱乐", "乙娱乐", "网站| <http://a.kr>", "正文。"]))
+    [1, 2, 3, 4, 5, 6]
+    >>> key_value_tables(["[首页](/) | [新闻](/n)"] * 5), key_value_tables(["### 米兰 | 设计周"] * 5)
+    (set(), set())
+    >>> key_value_tables(["·影视 | 江山风雨情"] * 5), key_value_tables(["By Jane Doe | Jan. 2, 2015"] * 5)
+    (set(), set())
+    """
+    found: set[int] = set()
+    rows: list[int] = []
+
+    def close() -> None:
+        # a listing of names and dates (bylines, posts) is no table of facts
+        values = [lines[k].rsplit("|", 1)[-1] for k in rows]
+        if len(rows) >= KEY_VALUE_ROWS and 2 * sum(map(_is_stamp, values)) <= len(rows):
+            found.update(range(rows[0], rows[-1] + 1))
+        rows.clear()
+
+    for i, line in enumerate(lines):
+        if "|" not in line:
+            continue
+        if _key_value(line):
+            if rows and i - rows[-1] > TABLE_GAP:
+                close()
+            rows.append(i)
+        elif rows:  # another kind of row ends the table
+            close()
+    if rows:
+        close()
     return found
+
+
+def _is_stamp(text: str) -> bool:
+    """Is the text a date, time or counter and little else?"""
+    return bool(STAMP.search(text)) and units(STAMP.sub("", text)) <= STAMP_LEFT
+
+
+def _key_value(line: str) -> bool:
+    """``key| value``: two cells, the key a short label (no link), the value visible text."""
+    cells = line.strip().strip("|").split("|")
+    if len(cells) != 2 or is_any_rule(line) or _kind(line) != "table":
+        return False  # a heading or a list item with a bar in it is no row
+    key, value = cells[0].strip(), link_text(cells[1]).strip()
+    return (
+        bool(key)
+        and bool(value)
+        and key[0] not in SKIP_HEAD  # a bullet: an item of a list of ads, not a label
+        and "](" not in key
+        and units(key) <= KEY_UNITS
+    )
+
+
+def _cell_end(line: str) -> bool:
+    """The last line of a multi-line cell: text, then the one bar that ends the row.
+
+    >>> _cell_end("4、中外音乐作品分析 |"), _cell_end("| 首页"), _cell_end("|")
+    (True, False, False)
+    """
+    text = line.rstrip()
+    return text.count("|") == 1 and text.endswith("|") and len(text) > 1
 
 
 def _has_link(line: str) -> bool:
