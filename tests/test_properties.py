@@ -106,8 +106,11 @@ def test_idempotent_on_newsy_fragments(text):
 # Found by the fuzzer: converted to Simplified, this line once read as "Big5 read as GBK" on
 # the second pass (CJK strayed among letters counted as evidence for a reading keeping CJK).
 @example("會(huì )é會newsnews")
-# a mark opening a line counted as a sentence end before the punctuation stage widened it
+# marks with no word since the last sentence end counted as an end (a mark opening a line, one
+# left where an image went, an ASCII mark the punctuation stage widens and splits off)
 @example("!版权所有。會。")
+@example("版权所有。會。![]()。")
+@example("版权所有。會。，!會")
 def test_idempotent_on_documents(text):
     for config in (Config(), Config(to="zh-hans")):
         _assert_idempotent(text, config)

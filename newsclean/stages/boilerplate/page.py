@@ -99,17 +99,20 @@ _TABLE_SPARED = frozenset({"neighbours", "link-list"})
 _WHOLE_LINE = frozenset({"debris", "site", "symbols", "link-list"})
 #: Sentence ends: a run of marks is one end (``。。。`` is not three sentences).
 _ENDS = re.compile("[。！？!?]+")
-_MARKS = frozenset("。！？!?")
+_WORDED = re.compile(r"[^\W_]")
 
 
 def _ends(text: str) -> int:
-    """The sentence ends in ``text``. A mark opening it ends no sentence (``!版权所有。`` is
-    one sentence, as the punctuation stage's ``！版权所有。`` is).
+    """The sentence ends in ``text``: runs of marks with a word since the last end. Marks with
+    none end no sentence, whatever their width or what stood between them (``!版权所有。`` is
+    one sentence, as the punctuation stage's ``！版权所有。`` is; so is ``会议。![](a.jpg)。``
+    once the image is gone, and ``。，!`` is ``。，！``).
 
-    >>> _ends("!版权所有。會。"), _ends("。。。"), _ends("他说。好！")
-    (2, 0, 2)
+    >>> _ends("!版权所有。會。"), _ends("。。。"), _ends("他说。好！"), _ends("會。，!會。 。")
+    (2, 0, 2, 2)
     """
-    return len(_ENDS.findall(text)) - (text.lstrip()[:1] in _MARKS)
+    pieces = _ENDS.split(text)
+    return sum(1 for piece in pieces[:-1] if _WORDED.search(piece))
 
 
 def may_be_dump(verdicts: Sequence[Verdict], flagged: Sequence[int]) -> bool:
