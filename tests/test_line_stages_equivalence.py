@@ -67,8 +67,24 @@ def _joins(ch: str) -> bool:
     return bool(ch) and any(lo <= ord(ch) <= hi for lo, hi in _JOINING_BLOCKS)
 
 
+def _alphabet_letter(ch: str) -> bool:
+    """A letter of Latin, Greek or Cyrillic: the alphabets a soft hyphen breaks words of."""
+    return ch.isalpha() and (
+        ord(ch) < 0x250 or 0x370 <= ord(ch) < 0x530 or 0x1E00 <= ord(ch) < 0x2000
+    )
+
+
 def _ws_line(line: str) -> str:
-    line = INVISIBLE_RE.sub("", line)
+    line = "".join(
+        ch
+        for i, ch in enumerate(line)
+        if not INVISIBLE_RE.fullmatch(ch)
+        or (
+            ch == "\u00ad"
+            and _alphabet_letter(line[i - 1 : i] or "0")
+            and _alphabet_letter(line[i + 1 : i + 2] or "0")
+        )
+    )
     kept = [
         ch
         for i, ch in enumerate(line)

@@ -3,7 +3,9 @@
 * leading and trailing whitespace goes (including the ideographic-space indent ``\\u3000\\u3000``
   that Chinese pages put before paragraphs: one paragraph per line needs no indent);
 * a run of two or more spaces/tabs becomes one space; a lone tab becomes a space;
-* zero-width spaces, word joiners, soft hyphens and C0/DEL control characters are removed;
+* zero-width spaces, word joiners and C0/DEL control characters are removed, and so is a soft
+  hyphen but inside a word of an alphabet that hyphenates (Latin, Greek, Cyrillic: ``inter\\u00adnational``
+  keeps its break point, as ftfy leaves it; between Han characters or at a word's edge it is debris);
 * a zero-width (non-)joiner goes unless the characters on both sides are of scripts that join
   (Arabic, Persian, the Indic scripts, emoji sequences ``👨\\u200d👩``): next to Latin, Chinese,
   punctuation, a space or a line's edge it is paste debris (``匪\\u200c人``, ``E\\u200cRE``);
@@ -37,6 +39,7 @@ from ..config import Config
 from ..model import Doc
 
 STAGE = "whitespace"
+SOFT_HYPHEN = "\u00ad"
 
 #: Characters a run of spaces is made of (a regex class body of real characters).
 RUN_CHARS = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -44,6 +47,8 @@ _RUN = f"[{RUN_CHARS}]"
 #: A run of two or more, or a lone tab. Starts with one class, so ``re`` scans it fast.
 _RUNS = re.compile(rf"{_RUN}(?:(?<=\t){_RUN}*|{_RUN}+)")
 _INVISIBLE_OR_TAB = re.compile(f"[{INVISIBLE}\t]")
+_ONE_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_INVISIBLE_BUT_SOFT_HYPHEN = re.compile(f"[{INVISIBLE.replace(SOFT_HYPHEN, '')}]")
 #: A run of two that is not two ASCII spaces (those are found with ``"  " in text``).
 _ODD_RUN = re.compile(f"[{RUN_CHARS.replace(' ', '')}](?:(?<={_RUN}.)|(?={_RUN}))")
 #: Whitespace at the start or the end of a line, but the first and the last.
@@ -76,7 +81,43 @@ def normalize_spaces(line: str) -> str:
     >>> normalize_spaces("\\t a\\u200b  b \\u3000")
     'a b'
     """
-    return _tidy(INVISIBLE_RE.sub("", line)).strip()
+    return _tidy(drop_invisible(line)).strip()
+
+
+def _hyphenates(ch: str) -> bool:
+    """Is ``ch`` a letter of an alphabet whose words a soft hyphen breaks (Latin, Greek, Cyrillic)?"""
+    code = ord(ch)
+    return ch.isalpha() and (code < 0x250 or 0x370 <= code < 0x530 or 0x1E00 <= code < 0x2000)
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Is the soft hyphen at ``text[i]`` a break point inside a word (letters on both sides)?"""
+    return 0 < i < len(text) - 1 and _hyphenates(text[i - 1]) and _hyphenates(text[i + 1])
+
+
+def drop_invisible(text: str) -> str:
+    """Remove the invisible characters of ``text`` but a soft hyphen inside a word.
+
+    >>> drop_invisible("inter\\u00adnational\\u200b 新\\u00ad闻 end\\u00ad")
+    'inter\\xadnational 新闻 end'
+    """
+    if SOFT_HYPHEN not in text:
+        return INVISIBLE_RE.sub("", text)
+    return _ONE_INVISIBLE.sub(
+        lambda m: m[0] if m[0] == SOFT_HYPHEN and _in_word(text, m.start()) else "", text
+    )
+
+
+def _has_removable_invisible(text: str) -> bool:
+    """Does :func:`drop_invisible` change ``text``?"""
+    if _INVISIBLE_BUT_SOFT_HYPHEN.search(text) is not None:
+        return True
+    i = text.find(SOFT_HYPHEN)
+    while i >= 0:
+        if not _in_word(text, i):
+            return True
+        i = text.find(SOFT_HYPHEN, i + 1)
+    return False
 
 
 def _tidy(text: str) -> str:
@@ -99,7 +140,7 @@ def whitespace(doc: Doc, config: Config) -> Doc:
     if text.count("\n") != len(doc.lines) - 1:  # a line holds a newline (a Doc built by hand)
         return doc.edited([normalize_spaces(line) for line in doc.lines], STAGE, "spaces")
     if _INVISIBLE_OR_TAB.search(text):
-        text = INVISIBLE_RE.sub("", text)
+        text = drop_invisible(text)
     text = _tidy(text)
     return doc.edited([line.strip() for line in text.split("\n")], STAGE, "spaces")
 
@@ -108,7 +149,8 @@ def _needs_work(text: str) -> bool:
     """The exact test: does :func:`normalize_spaces` change any line of ``text``?"""
     return (
         _edges_or_double(text)
-        or _INVISIBLE_OR_TAB.search(text) is not None
+        or "\t" in text
+        or _has_removable_invisible(text)
         or _ODD_RUN.search(text) is not None
         or (("\u200c" in text or "\u200d" in text) and _STRAY_JOINER.search(text) is not None)
         or ("\u00a0" in text and _LAYOUT_NBSP.search(text) is not None)
