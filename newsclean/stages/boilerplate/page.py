@@ -64,6 +64,9 @@ EDGE = 2
 EDGE_CLASSES = frozenset({"near", "short"})
 #: A list whose items are shorter than this on average (units) is a menu.
 MENU_ITEM_SIZE = 8
+#: ... of this many items or more (a shorter list of short items may be the article's).
+MENU_ITEMS = 4
+MENU_WHY = "a menu"
 #: ... and one of headlines, items without sentence ends shorter than this on average.
 HEADLINE_SIZE = 24
 #: Prose between a headline and a time stamp, this many times on a page, is teasers.
@@ -449,6 +452,8 @@ def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
     words each (a menu), or headlines none of which ends like a sentence (related articles,
     rankings), is at best short, whatever words it holds."""
     f = line_class(" ".join(lines[a:b]))
+    if b - a >= MENU_ITEMS and f.cls != "bad" and is_list_item(lines[a]) and _menu(lines, a, b):
+        return Features("bad", f.size, f.link_density, f"{MENU_WHY}: list of {b - a} short items")
     if b - a < 2 or f.cls not in ("good", "near") or not is_list_item(lines[a]):
         return f
     n = b - a
@@ -458,6 +463,16 @@ def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
     if 2 * sentences < n and f.size < HEADLINE_SIZE * n:
         return Features("short", f.size, f.link_density, f"list of {n} headlines")
     return f
+
+
+def _menu(lines: Sequence[str], a: int, b: int) -> bool:
+    """A list of ``MENU_ITEMS`` items or more, each a few words (at most ``MENU_ITEM_SIZE``
+    units on average, none over ``HEADLINE_SIZE``), none ending like a sentence: a site's
+    menu (``* Home``, ``* World``, ``* Sport``), links or not."""
+    sizes = [line_class(line).size for line in lines[a:b]]
+    if max(sizes) > HEADLINE_SIZE or sum(sizes) > MENU_ITEM_SIZE * (b - a):
+        return False
+    return not any(ends_like_sentence(line.rstrip(" *_")) for line in lines[a:b])
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)、]\s*")
@@ -820,11 +835,17 @@ def _titles(
 ) -> set[int]:
     """The paragraphs just above a block that may be its title (and its byline, and its date
     and time: a line that is only a time stamp does not end the search): one line each, not
-    a list, not links."""
+    a list, not links. One menu among them (share or follow buttons between the title and
+    the text) is passed over."""
     found = set()
-    for k in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
+    k, left, menus = start, TITLE_LINES, 1
+    while k > 0 and left > 0:
+        k, left = k - 1, left - 1
         f = feats[k]
         a, b = spans[k]
+        if menus and f.why.startswith(MENU_WHY):
+            menus, left = menus - 1, left + 1
+            continue
         if f.why == STAMP_WHY and b - a == 1:
             found.add(k)  # the article's date and time, between the title and the text
             continue
