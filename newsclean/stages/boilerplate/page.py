@@ -72,6 +72,10 @@ HEADLINE_SIZE = 24
 #: Prose between a headline and a time stamp, this many times on a page, is teasers.
 TEASERS = 3
 TEASER_WHY = "a teaser: a headline above it, a time stamp below, as around other stories"
+#: Headers of sections that are not the article (phrase families) and how little prose may
+#: follow one in its block, against the prose before it, for the article to end there.
+SECTION_RULES = frozenset({"related", "comments"})
+SECTION_REST = 0.25
 #: Comment threads: this many headers or more; a comment this many paragraphs long at most.
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
@@ -214,6 +218,7 @@ def page_drops(
     classes, blocks = _blocks(lines, spans, feats)
     if not blocks:
         return drops
+    blocks, tail = _section_ends(spans, feats, verdicts, blocks)
     inside: set[int] = set()
     for first, last in blocks:
         inside.update(range(first, last))
@@ -223,7 +228,7 @@ def page_drops(
         k
         for k in range(len(spans))
         if k not in inside
-        and classes[k] not in KEEP_OUTSIDE
+        and (classes[k] not in KEEP_OUTSIDE or (k in tail and feats[k].cls != "good"))
         and spans[k][0] not in table
         and not _prose_outside(lines, spans[k], classes[k])
     ]
@@ -250,12 +255,59 @@ def page_drops(
         if k in titles:
             continue
         f = feats[k]
+        at = (
+            f"{where}, after the section header at line {linenos[spans[tail[k]][0]]}"
+            if k in tail
+            else where
+        )
         for i in range(*spans[k]):
             if i not in revised and _may_go(verdicts[i], f):
                 revised[i] = Change(
-                    STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
+                    STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
     return revised
+
+
+def _section_ends(
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    verdicts: Sequence[Verdict],
+    blocks: Sequence[tuple[int, int]],
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """The blocks cut at the header of a section that is not the article (``## Related
+    stories``, ``More from …``, ``Comments``: a one-line paragraph a phrase family of
+    ``SECTION_RULES`` dropped) when what follows it in the block holds less than
+    ``SECTION_REST`` of the prose before it and the paragraph right after it is no prose:
+    an article's end, not an inline ``Read more: …`` link. Also the paragraphs cut off, each with its header's paragraph: outside the blocks,
+    only good prose of their own stays (not lines their neighbours made good)."""
+    cut: list[tuple[int, int]] = []
+    tail: dict[int, int] = {}
+    for first, last in blocks:
+        weight = [_prose_weight(feats[k]) for k in range(first, last)]
+        total, before = sum(weight), 0
+        for k in range(first, last):
+            a, b = spans[k]
+            v = verdicts[a]
+            if (
+                k > first
+                and b - a == 1
+                and v.label == "boilerplate"
+                and v.rule in SECTION_RULES
+                and total - before - weight[k - first] < SECTION_REST * before
+                and not (k + 1 < last and feats[k + 1].cls in ("good", "near"))
+            ):
+                cut.append((first, k))
+                tail.update((j, k) for j in range(k, last))
+                break
+            before += weight[k - first]
+        else:
+            cut.append((first, last))
+    return cut, tail
+
+
+def _prose_weight(f: Features) -> int:
+    """What a paragraph adds to an article block's prose: good its size, near-good half."""
+    return f.size if f.cls == "good" else f.size // 2 if f.cls == "near" else 0
 
 
 def _other_stories(
