@@ -76,6 +76,9 @@ TEASER_WHY = "a teaser: a headline above it, a time stamp below, as around other
 #: follow one in its block, against the prose before it, for the article to end there.
 SECTION_RULES = frozenset({"related", "comments"})
 SECTION_REST = 0.25
+#: A paragraph this much of which is site notices (cookies, copyright, terms) is one.
+NOTICE_SHARE = 0.5
+NOTICE_WHY = "a site notice (cookies, copyright, terms)"
 #: Comment threads: this many headers or more; a comment this many paragraphs long at most.
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
@@ -177,6 +180,31 @@ def _prose(line: str) -> str:
     )
 
 
+def notice_share(text: str) -> float:
+    """The share of a paragraph's visible characters in sentences that are site notices on
+    their own (a strong family at the sentence's start: a copyright line, a cookie banner, a
+    disclaimer).
+
+    >>> round(notice_share("This website uses cookies to improve your experience. Accept Read More"), 2)
+    0.77
+    """
+    parts = [
+        p.strip()
+        for chunk in _EN_SENTENCE_END.split(text)
+        for p in _ZH_SENTENCE.findall(chunk)
+        if p.strip()
+    ]
+    if not parts:
+        return 0.0
+    strong = rules().strong
+    notice = sum(
+        len(p)
+        for p, folded in zip(parts, fold_many(parts), strict=True)
+        if strong.find(core(folded))
+    )
+    return notice / max(1, sum(map(len, parts)))
+
+
 def _prose_link(line: str, change: Change) -> bool:
     """A line of links alone whose text holds three sentences or more.
 
@@ -265,6 +293,11 @@ def page_drops(
                 revised[i] = Change(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
+    for k in inside:  # a site notice is one on its own evidence, wherever the blocks reach
+        if feats[k].why == NOTICE_WHY:
+            for i in range(*spans[k]):
+                if i not in revised and verdicts[i].label != "protected":
+                    revised[i] = Change(STAGE, "notice", linenos[i], "drop", detail=NOTICE_WHY)
     return revised
 
 
@@ -318,6 +351,22 @@ def _other_stories(
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, TEASER_WHY)
     for k in _comments(lines, spans, feats):
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, COMMENT_WHY)
+    for k in _notices(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, NOTICE_WHY)
+
+
+def _notices(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose mostly made of site notices (:func:`notice_share` at least
+    ``NOTICE_SHARE``): a cookie banner, a copyright and reproduction notice, a site's terms,
+    wrapped over several lines that each read as prose on their own."""
+    return [
+        k
+        for k, (a, b) in enumerate(spans)
+        if feats[k].cls in ("good", "near")
+        and notice_share(flatten(" ".join(lines[a:b])).text) >= NOTICE_SHARE
+    ]
 
 
 def _teasers(
