@@ -79,6 +79,10 @@ SECTION_REST = 0.25
 #: A paragraph this much of which is site notices (cookies, copyright, terms) is one.
 NOTICE_SHARE = 0.5
 NOTICE_WHY = "a site notice (cookies, copyright, terms)"
+#: Prose cut off mid-sentence, this many times on a page, is excerpts of other stories.
+EXCERPTS = 3
+EXCERPT_WHY = "an excerpt of another story (prose cut off with …, as others on the page)"
+_CUT_OFF = re.compile(r"[^\W\d_],?\s?(?:\.\.\.|…)[\s\]_*]*$")
 #: Comment threads: this many headers or more; a comment this many paragraphs long at most.
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
@@ -294,10 +298,10 @@ def page_drops(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
     for k in inside:  # a site notice is one on its own evidence, wherever the blocks reach
-        if feats[k].why == NOTICE_WHY:
+        if feats[k].why in (NOTICE_WHY, EXCERPT_WHY):
             for i in range(*spans[k]):
                 if i not in revised and verdicts[i].label != "protected":
-                    revised[i] = Change(STAGE, "notice", linenos[i], "drop", detail=NOTICE_WHY)
+                    revised[i] = Change(STAGE, "notice", linenos[i], "drop", detail=feats[k].why)
     return revised
 
 
@@ -353,6 +357,28 @@ def _other_stories(
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, COMMENT_WHY)
     for k in _notices(lines, spans, feats):
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, NOTICE_WHY)
+    for k in _excerpts(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, EXCERPT_WHY)
+
+
+def _excerpts(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose cut off in the middle of a sentence (``… he said. The...``,
+    ``a plan for …``) with no prose right above or below them (a headline, a time stamp,
+    ``Read more``), when the page holds ``EXCERPTS`` of them or more: the excerpts of a list
+    of other stories or posts. A writer who ends paragraphs with an ellipsis writes prose
+    around them."""
+    n = len(spans)
+    found = [
+        k
+        for k, (a, b) in enumerate(spans)
+        if feats[k].cls in ("good", "near")
+        and _CUT_OFF.search(lines[b - 1])
+        and (k == 0 or feats[k - 1].cls in ("short", "bad"))
+        and (k == n - 1 or feats[k + 1].cls in ("short", "bad"))
+    ]
+    return found if len(found) >= EXCERPTS else []
 
 
 def _notices(
