@@ -36,6 +36,7 @@ from ...model import Change, Doc
 from .classify import Verdict, classify, judge
 from .context import neighbours
 from .listing import entries
+from .markup import MARKUP_WHY, is_hidden_markup
 from .page import (
     DUMP_MIN_LINES,
     is_drawing,
@@ -75,6 +76,15 @@ def _listing(doc: Doc, verdicts: Sequence[Verdict], drops: dict[int, Change]) ->
     }
 
 
+def _hidden_markup(doc: Doc, drops: dict[int, Change]) -> dict[int, Change]:
+    """Lines of HTML markup for hidden elements (:mod:`.markup`) not dropped yet."""
+    return {
+        i: Change(STAGE, "debris", doc.linenos[i], "drop", detail=MARKUP_WHY)
+        for i, line in enumerate(doc.lines)
+        if i not in drops and "<" in line and is_hidden_markup(line)
+    }
+
+
 def boilerplate(doc: Doc, config: Config) -> Doc:
     """Drop boilerplate lines and the short lines they surround, recording the rule for each."""
     if not doc.lines:
@@ -108,6 +118,8 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
     if drops and "|" in doc.body:
         drops.update(orphan_headers(doc.lines, doc.linenos, drops))
+    if "<" in doc.body:
+        drops.update(_hidden_markup(doc, drops))
     if not drops:
         return doc
     keep = [True] * len(doc.lines)
