@@ -74,8 +74,8 @@ TEASERS = 3
 TEASER_WHY = "a teaser: a headline above it, a time stamp below, as around other stories"
 #: Headers of sections that are not the article (phrase families) and how little prose may
 #: follow one in its block, against the prose before it, for the article to end there.
-SECTION_RULES = frozenset({"related", "comments"})
-SECTION_REST = 0.25
+SECTION_RULES = frozenset({"related", "comments", "share", "newsletter", "tags"})
+SECTION_REST = 0.5
 #: A paragraph this much of which is site notices (cookies, copyright, terms) is one.
 NOTICE_SHARE = 0.5
 NOTICE_WHY = "a site notice (cookies, copyright, terms)"
@@ -260,7 +260,7 @@ def page_drops(
         k
         for k in range(len(spans))
         if k not in inside
-        and (classes[k] not in KEEP_OUTSIDE or (k in tail and feats[k].cls != "good"))
+        and (classes[k] not in KEEP_OUTSIDE or k in tail)
         and spans[k][0] not in table
         and not _prose_outside(lines, spans[k], classes[k])
     ]
@@ -297,12 +297,27 @@ def page_drops(
                 revised[i] = Change(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
-    for k in inside:  # a site notice is one on its own evidence, wherever the blocks reach
-        if feats[k].why in (NOTICE_WHY, EXCERPT_WHY):
-            for i in range(*spans[k]):
-                if i not in revised and verdicts[i].label != "protected":
-                    revised[i] = Change(STAGE, "notice", linenos[i], "drop", detail=feats[k].why)
+    revised.update(_notices_inside(spans, linenos, feats, verdicts, inside, revised))
     return revised
+
+
+def _notices_inside(
+    spans: Sequence[tuple[int, int]],
+    linenos: Sequence[int],
+    feats: Sequence[Features],
+    verdicts: Sequence[Verdict],
+    inside: set[int],
+    drops: dict[int, Change],
+) -> dict[int, Change]:
+    """Site notices and excerpts of other stories inside the blocks, as drops: they are what
+    they are on their own evidence, wherever the blocks reach (bylines stay)."""
+    return {
+        i: Change(STAGE, "notice", linenos[i], "drop", detail=feats[k].why)
+        for k in sorted(inside)
+        if feats[k].why in (NOTICE_WHY, EXCERPT_WHY)
+        for i in range(*spans[k])
+        if i not in drops and verdicts[i].label != "protected"
+    }
 
 
 def _section_ends(
@@ -312,11 +327,13 @@ def _section_ends(
     blocks: Sequence[tuple[int, int]],
 ) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """The blocks cut at the header of a section that is not the article (``## Related
-    stories``, ``More from …``, ``Comments``: a one-line paragraph a phrase family of
-    ``SECTION_RULES`` dropped) when what follows it in the block holds less than
-    ``SECTION_REST`` of the prose before it and the paragraph right after it is no prose:
-    an article's end, not an inline ``Read more: …`` link. Also the paragraphs cut off, each with its header's paragraph: outside the blocks,
-    only good prose of their own stays (not lines their neighbours made good)."""
+    stories``, ``More from …``, ``Comments``, ``Share this:``, ``Tags:``, a newsletter's
+    sign-up: a short one-line paragraph a phrase family of ``SECTION_RULES`` dropped) when
+    what follows it in the block holds less than ``SECTION_REST`` of the prose before it and
+    the paragraph right after it is no prose: an article's end, not an inline ``Read more:
+    …`` link nor a subhead. Also the paragraphs cut off, each with its header's paragraph:
+    they are judged as outside the blocks, their neighbours' prose no reason to stay (a
+    sentence ending prose paragraph without links still stays, :func:`_prose_outside`)."""
     cut: list[tuple[int, int]] = []
     tail: dict[int, int] = {}
     for first, last in blocks:
@@ -328,6 +345,7 @@ def _section_ends(
             if (
                 k > first
                 and b - a == 1
+                and feats[k].size < NEAR_SIZE
                 and v.label == "boilerplate"
                 and v.rule in SECTION_RULES
                 and total - before - weight[k - first] < SECTION_REST * before
