@@ -260,7 +260,10 @@ def page_drops(
         k
         for k in range(len(spans))
         if k not in inside
-        and (classes[k] not in KEEP_OUTSIDE or k in tail)
+        and (
+            classes[k] not in KEEP_OUTSIDE
+            or (k in tail and not _resumes(lines, spans, feats, k, tail[k]))
+        )
         and spans[k][0] not in table
         and not _prose_outside(lines, spans[k], classes[k])
     ]
@@ -358,6 +361,24 @@ def _section_ends(
         else:
             cut.append((first, last))
     return cut, tail
+
+
+def _resumes(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    k: int,
+    header: int,
+) -> bool:
+    """Is paragraph ``k``, at most ``EDGE`` paragraphs after a section header, good prose
+    ending like a sentence with no link: the article going on after a box of links."""
+    a, b = spans[k]
+    return (
+        k - header <= EDGE
+        and feats[k].cls == "good"
+        and not any("](" in lines[i] for i in range(a, b))
+        and ends_like_sentence(lines[b - 1].rstrip(" *_"))
+    )
 
 
 def _prose_weight(f: Features) -> int:
