@@ -920,13 +920,14 @@ def _kind(line: str) -> str:
 
 def _may_go(verdict: Verdict, feat: Features) -> bool:
     """Bylines and datelines never go; a line that reads as prose on its own goes only if its
-    paragraph is mostly links, a teaser or a comment (:func:`_teasers`, :func:`_comments`)."""
+    paragraph is mostly links, a teaser, a comment, a site notice or an excerpt of another
+    story (:func:`_teasers`, :func:`_comments`, :func:`_notices`, :func:`_excerpts`)."""
     if verdict.label == "protected":
         return False
     return (
         verdict.label != "content"
         or feat.link_density > BAD_LINK_DENSITY
-        or feat.why in (TEASER_WHY, COMMENT_WHY)
+        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY)
     )
 
 
