@@ -67,6 +67,8 @@ MENU_ITEM_SIZE = 8
 #: ... of this many items or more (a shorter list of short items may be the article's).
 MENU_ITEMS = 4
 MENU_WHY = "a menu"
+#: The bullet of a nested list in inscriptis' plain text (``  o Subscribe``).
+_O_BULLET = re.compile(r"^\s*o\s+\S")
 #: ... and one of headlines, items without sentence ends shorter than this on average.
 HEADLINE_SIZE = 24
 #: Prose between a headline and a time stamp, this many times on a page, is teasers.
@@ -618,7 +620,12 @@ def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
     words each (a menu), or headlines none of which ends like a sentence (related articles,
     rankings), is at best short, whatever words it holds."""
     f = line_class(" ".join(lines[a:b]))
-    if b - a >= MENU_ITEMS and f.cls != "bad" and is_list_item(lines[a]) and _menu(lines, a, b):
+    if (
+        b - a >= MENU_ITEMS
+        and f.cls != "bad"
+        and (is_list_item(lines[a]) or all(_O_BULLET.match(line) for line in lines[a:b]))
+        and _menu(lines, a, b)
+    ):
         return Features("bad", f.size, f.link_density, f"{MENU_WHY}: list of {b - a} short items")
     if b - a < 2 or f.cls not in ("good", "near") or not is_list_item(lines[a]):
         return f
