@@ -190,3 +190,20 @@ def test_inscriptis_nested_bullets_can_be_a_menu():
     out = clean(_page(menu, *_ARTICLE, menu)).text
     assert all(_kept(p, out) for p in _ARTICLE)
     assert "Advertise With Us" not in out
+
+
+def test_cards_with_the_time_stamp_above_the_standfirst_go():
+    cards = [
+        part
+        for i in range(4)
+        for part in (
+            f"  * #####  Another story number {i} about the roads",
+            f"November 1{i}, 2019 at 5:10 pm",
+            f"Officials said on Tuesday that the plan for bridge number {i} would be delayed "
+            "until the end of the year because of rising costs.",
+            "Read More",
+        )
+    ]
+    out = clean(_page(*_ARTICLE, "## More in City Hall", *cards)).text
+    assert all(_kept(p, out) for p in _ARTICLE)
+    assert "rising costs" not in out

@@ -440,18 +440,33 @@ def _teasers(
     lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
 ) -> list[int]:
     """Paragraphs of prose between a headline (a markdown heading) above and a time stamp
-    (``5H ago``, ``Nov 18``) below, when the page holds ``TEASERS`` of them or more: the
+    (``5H ago``, ``Nov 18``) below — or below a subhead (``##`` and smaller: an article's
+    title is ``#``) and a time stamp, one paragraph alone (no prose below it) — when the page holds ``TEASERS`` of them or more: the
     standfirsts of a list of other stories, not the article. In a plain dump the headline is
     a line of its own that does not end like a sentence."""
     found = [
         k
         for k in range(1, len(spans) - 1)
         if feats[k].cls in ("near", "good")
-        and feats[k + 1].why == STAMP_WHY
-        and _STAMP_TIME.search(lines[spans[k + 1][0]])
-        and _headline(lines, spans[k - 1], feats[k - 1])
+        and (
+            (_stamped(lines, spans, feats, k + 1) and _headline(lines, spans[k - 1], feats[k - 1]))
+            or (
+                k >= 2
+                and _stamped(lines, spans, feats, k - 1)
+                and lines[spans[k - 2][0]].lstrip(" *-+").startswith("##")
+                and feats[k + 1].cls in ("short", "bad")
+            )
+        )
     ]
     return found if len(found) >= TEASERS else []
+
+
+def _stamped(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], k: int
+) -> bool:
+    """Is paragraph ``k`` a time stamp with a date or time in it? (A card's stamp sits below
+    its standfirst, or between its headline and its standfirst.)"""
+    return feats[k].why == STAMP_WHY and bool(_STAMP_TIME.search(lines[spans[k][0]]))
 
 
 def _headline(lines: Sequence[str], span: tuple[int, int], feat: Features) -> bool:
