@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .markdown import flatten
+
 #: An HTML tag (or a closing one) with its attributes.
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 #: Attributes of an element no reader sees.
@@ -31,9 +33,17 @@ LONG_MARKUP = 150
 
 
 def is_hidden_markup(line: str) -> bool:
-    """Is the line HTML tags alone (no text between them) showing a hidden element, or a long
-    run of tags around a URL with a query string?"""
-    if "<" not in line or _TAG.sub("", line).strip():
+    """Is the line HTML tags alone (no text between them, markdown images and empty links
+    aside) showing a hidden element, or a long run of tags around a URL with a query string?
+
+    >>> is_hidden_markup('![](/a.gif) <img id="px" src="/p/0.gif" width="1" height="1" alt="">')
+    True
+    """
+    if "<" not in line:
+        return False
+    if "](" in line:  # markdown images and empty links beside it go with the markdown stage
+        line = flatten(line).text
+    if _TAG.sub("", line).strip():
         return False
     return bool(_HIDDEN.search(line)) or (
         len(line) >= LONG_MARKUP and bool(_QUERY_URL.search(line))
