@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...config import Config
 from ...model import Change
@@ -186,6 +187,7 @@ def _prose(line: str) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of the paragraph: a site's notices recur
 def notice_share(text: str) -> float:
     """The share of a paragraph's visible characters in sentences that are site notices on
     their own (a strong family at the sentence's start: a copyright line, a cookie banner, a
