@@ -207,3 +207,18 @@ def test_cards_with_the_time_stamp_above_the_standfirst_go():
     out = clean(_page(*_ARTICLE, "## More in City Hall", *cards)).text
     assert all(_kept(p, out) for p in _ARTICLE)
     assert "rising costs" not in out
+
+
+def test_bylines_of_a_list_of_other_stories_go_the_articles_stays():
+    cards = [
+        part
+        for i in range(4)
+        for part in (
+            f"Another story number {i} about the state of the roads",
+            "  * By WIRE STAFF\n  * 11/2{i}/2019 01:14 PM",
+        )
+    ]
+    out = clean(_page("By Jane Doe", *_ARTICLE, "## Latest news", *cards)).text
+    assert all(_kept(p, out) for p in _ARTICLE)
+    assert "By Jane Doe" in out
+    assert "WIRE STAFF" not in out

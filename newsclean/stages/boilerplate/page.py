@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -86,6 +87,8 @@ NOTICE_WHY = "a site notice (cookies, copyright, terms)"
 EXCERPTS = 3
 EXCERPT_WHY = "an excerpt of another story (prose cut off with …, as others on the page)"
 _CUT_OFF = re.compile(r"[^\W\d_],?\s?(?:\.\.\.|…)[\s\]_*]*$")
+#: A byline repeated this many times as a list item is a list of other stories'.
+REPEATED = 3
 #: Comment threads: this many headers or more; a comment this many paragraphs long at most.
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
@@ -290,6 +293,7 @@ def page_drops(
         + ")"
     )
     titles |= _subheads(lines, spans, outside)
+    cards = _card_bylines(lines, verdicts)
     for k in outside:
         if k in titles:
             continue
@@ -300,12 +304,25 @@ def page_drops(
             else where
         )
         for i in range(*spans[k]):
-            if i not in revised and _may_go(verdicts[i], f):
+            if i not in revised and (_may_go(verdicts[i], f) or i in cards):
                 revised[i] = Change(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
     revised.update(_notices_inside(spans, linenos, feats, verdicts, inside, revised))
     return revised
+
+
+def _card_bylines(lines: Sequence[str], verdicts: Sequence[Verdict]) -> set[int]:
+    """Protected lines (bylines, datelines) that are list items the page holds ``REPEATED``
+    times or more in the same words (``* By REUTERS``): the bylines of a list of other
+    stories, not the article's. Outside the blocks they may go."""
+    items = [
+        i for i, line in enumerate(lines) if verdicts[i].label == "protected" and is_list_item(line)
+    ]
+    if len(items) < REPEATED:
+        return set()
+    counts = Counter(fold(lines[i]) for i in items)
+    return {i for i in items if counts[fold(lines[i])] >= REPEATED}
 
 
 def _notices_inside(
