@@ -36,6 +36,7 @@ from ...model import Change, Doc
 from .classify import Verdict, classify, judge
 from .context import neighbours
 from .listing import entries
+from .markup import MARKUP_WHY, is_hidden_markup
 from .page import (
     DUMP_MIN_LINES,
     code_closers,
@@ -77,6 +78,15 @@ def _listing(doc: Doc, verdicts: Sequence[Verdict], drops: dict[int, Change]) ->
     }
 
 
+def _hidden_markup(doc: Doc, drops: dict[int, Change]) -> dict[int, Change]:
+    """Lines of HTML markup for hidden elements (:mod:`.markup`) not dropped yet."""
+    return {
+        i: Change(STAGE, "debris", doc.linenos[i], "drop", detail=MARKUP_WHY)
+        for i, line in enumerate(doc.lines)
+        if i not in drops and "<" in line and is_hidden_markup(line)
+    }
+
+
 def boilerplate(doc: Doc, config: Config) -> Doc:
     """Drop boilerplate lines and the short lines they surround, recording the rule for each."""
     if not doc.lines:
@@ -88,31 +98,7 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         if v.label == "boilerplate"
     }
     if drops:
-        kept = spare_long(doc.lines, drops)
-        if len(kept) < len(drops):
-            # a long line spared stays content: it anchors no neighbours, else cleaning the
-            # output again (duplicates gone between) could find the anchor the first pass missed
-            verdicts = list(verdicts)
-            for i in drops.keys() - kept.keys():
-                verdicts[i] = Verdict("content")
-            drops = kept
-        drawn = [i for i in drops if doc.lines[i][:1] in _BOX_START and is_drawing(doc.lines[i])]
-        # a chart's bars and corners, with the table cells a scraper put among them
-        # (``┌───┼───┐| │``), are the chart's: they stay too
-        drawn += [
-            i
-            for i in drops
-            if "|" in doc.lines[i]
-            and doc.lines[i][:1] in _BOX_START
-            and is_drawing(doc.lines[i].replace("|", " "))
-        ]
-        drawn += code_closers(doc.lines, doc.linenos, drops)
-        if drawn:  # a chart's bars, a program's closing brackets: kept, and they anchor no
-            # neighbours (the labels beside a chart's bars are content)
-            drops = {i: c for i, c in drops.items() if i not in drawn}
-            verdicts = list(verdicts)
-            for i in drawn:
-                verdicts[i] = Verdict("content")
+        verdicts, drops = _spared(doc, verdicts, drops)
         drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
         drops = structure(doc.lines, drops)
         drops = table_rules(doc.lines, doc.linenos, drops)
@@ -122,6 +108,8 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops = page_drops(doc.lines, doc.linenos, verdicts, drops, config)
     if drops and "|" in doc.body:
         drops.update(orphan_headers(doc.lines, doc.linenos, drops))
+    if "<" in doc.body:
+        drops.update(_hidden_markup(doc, drops))
     if drops:
         drops = list_siblings(doc.lines, doc.linenos, drops)
     if not drops:
@@ -135,3 +123,35 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         list(compress(doc.linenos, keep)),
         [drops[i] for i in sorted(drops)],
     )
+
+
+def _spared(
+    doc: Doc, verdicts: Sequence[Verdict], drops: dict[int, Change]
+) -> tuple[list[Verdict], dict[int, Change]]:
+    """The drops without the lines that stay whatever matched them (long lines, a chart's
+    drawing, a program's closing brackets), and the verdicts with those lines as content."""
+    out = list(verdicts)
+    kept = spare_long(doc.lines, drops)
+    if len(kept) < len(drops):
+        # a long line spared stays content: it anchors no neighbours, else cleaning the
+        # output again (duplicates gone between) could find the anchor the first pass missed
+        for i in drops.keys() - kept.keys():
+            out[i] = Verdict("content")
+        drops = kept
+    drawn = [i for i in drops if doc.lines[i][:1] in _BOX_START and is_drawing(doc.lines[i])]
+    # a chart's bars and corners, with the table cells a scraper put among them
+    # (``┌───┼───┐| │``), are the chart's: they stay too
+    drawn += [
+        i
+        for i in drops
+        if "|" in doc.lines[i]
+        and doc.lines[i][:1] in _BOX_START
+        and is_drawing(doc.lines[i].replace("|", " "))
+    ]
+    drawn += code_closers(doc.lines, doc.linenos, drops)
+    if drawn:  # a chart's bars, a program's closing brackets: kept, and they anchor no
+        # neighbours (the labels beside a chart's bars are content)
+        drops = {i: c for i, c in drops.items() if i not in drawn}
+        for i in drawn:
+            out[i] = Verdict("content")
+    return out, drops

@@ -16,7 +16,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...chars import units
 from ...config import Config
@@ -67,11 +69,29 @@ EDGE = 2
 EDGE_CLASSES = frozenset({"near", "short"})
 #: A list whose items are shorter than this on average (units) is a menu.
 MENU_ITEM_SIZE = 8
+#: ... of this many items or more (a shorter list of short items may be the article's).
+MENU_ITEMS = 4
+MENU_WHY = "a menu"
+#: The bullet of a nested list in inscriptis' plain text (``  o Subscribe``).
+_O_BULLET = re.compile(r"^\s*o\s+\S")
 #: ... and one of headlines, items without sentence ends shorter than this on average.
 HEADLINE_SIZE = 24
 #: Prose between a headline and a time stamp, this many times on a page, is teasers.
 TEASERS = 3
 TEASER_WHY = "a teaser: a headline above it, a time stamp below, as around other stories"
+#: Headers of sections that are not the article (phrase families) and how little prose may
+#: follow one in its block, against the prose before it, for the article to end there.
+SECTION_RULES = frozenset({"related", "comments", "share", "newsletter", "tags"})
+SECTION_REST = 0.5
+#: A paragraph this much of which is site notices (cookies, copyright, terms) is one.
+NOTICE_SHARE = 0.5
+NOTICE_WHY = "a site notice (cookies, copyright, terms)"
+#: Prose cut off mid-sentence, this many times on a page, is excerpts of other stories.
+EXCERPTS = 3
+EXCERPT_WHY = "an excerpt of another story (prose cut off with …, as others on the page)"
+_CUT_OFF = re.compile(r"[^\W\d_],?\s?(?:\.\.\.|…)[\s\]_*]*$")
+#: A byline repeated this many times as a list item is a list of other stories'.
+REPEATED = 3
 #: Comment threads: this many headers or more; a comment this many paragraphs long at most.
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
@@ -187,6 +207,32 @@ def _prose(line: str) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of the paragraph: a site's notices recur
+def notice_share(text: str) -> float:
+    """The share of a paragraph's visible characters in sentences that are site notices on
+    their own (a strong family at the sentence's start: a copyright line, a cookie banner, a
+    disclaimer).
+
+    >>> round(notice_share("This website uses cookies to improve your experience. Accept Read More"), 2)
+    0.77
+    """
+    parts = [
+        p.strip()
+        for chunk in _EN_SENTENCE_END.split(text)
+        for p in _ZH_SENTENCE.findall(chunk)
+        if p.strip()
+    ]
+    if not parts:
+        return 0.0
+    strong = rules().strong
+    notice = sum(
+        len(p)
+        for p, folded in zip(parts, fold_many(parts), strict=True)
+        if strong.find(core(folded))
+    )
+    return notice / max(1, sum(map(len, parts)))
+
+
 def _prose_link(line: str, change: Change) -> bool:
     """A line of links alone whose text holds three sentences or more.
 
@@ -228,6 +274,7 @@ def page_drops(
     classes, blocks = _blocks(lines, spans, feats)
     if not blocks:
         return drops
+    blocks, tail = _section_ends(spans, feats, verdicts, blocks)
     inside: set[int] = set()
     for first, last in blocks:
         inside.update(range(first, last))
@@ -237,7 +284,10 @@ def page_drops(
         k
         for k in range(len(spans))
         if k not in inside
-        and classes[k] not in KEEP_OUTSIDE
+        and (
+            classes[k] not in KEEP_OUTSIDE
+            or (k in tail and not _resumes(lines, spans, feats, k, tail[k]))
+        )
         and spans[k][0] not in table
         and not _prose_outside(lines, spans[k], classes[k])
     ]
@@ -260,16 +310,118 @@ def page_drops(
         + ")"
     )
     titles |= _subheads(lines, spans, outside)
+    cards = _card_bylines(lines, verdicts)
     for k in outside:
         if k in titles:
             continue
         f = feats[k]
+        at = (
+            f"{where}, after the section header at line {linenos[spans[tail[k]][0]]}"
+            if k in tail
+            else where
+        )
         for i in range(*spans[k]):
-            if i not in revised and _may_go(verdicts[i], f):
+            if i not in revised and (_may_go(verdicts[i], f) or i in cards):
                 revised[i] = Change(
-                    STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {where}"
+                    STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
+    revised.update(_notices_inside(spans, linenos, feats, verdicts, inside, revised))
     return revised
+
+
+def _card_bylines(lines: Sequence[str], verdicts: Sequence[Verdict]) -> set[int]:
+    """Protected lines (bylines, datelines) that are list items the page holds ``REPEATED``
+    times or more in the same words (``* By REUTERS``): the bylines of a list of other
+    stories, not the article's. Outside the blocks they may go."""
+    items = [
+        i for i, line in enumerate(lines) if verdicts[i].label == "protected" and is_list_item(line)
+    ]
+    if len(items) < REPEATED:
+        return set()
+    counts = Counter(fold(lines[i]) for i in items)
+    return {i for i in items if counts[fold(lines[i])] >= REPEATED}
+
+
+def _notices_inside(
+    spans: Sequence[tuple[int, int]],
+    linenos: Sequence[int],
+    feats: Sequence[Features],
+    verdicts: Sequence[Verdict],
+    inside: set[int],
+    drops: dict[int, Change],
+) -> dict[int, Change]:
+    """Site notices and excerpts of other stories inside the blocks, as drops: they are what
+    they are on their own evidence, wherever the blocks reach (bylines stay)."""
+    return {
+        i: Change(STAGE, "notice", linenos[i], "drop", detail=feats[k].why)
+        for k in sorted(inside)
+        if feats[k].why in (NOTICE_WHY, EXCERPT_WHY)
+        for i in range(*spans[k])
+        if i not in drops and verdicts[i].label != "protected"
+    }
+
+
+def _section_ends(
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    verdicts: Sequence[Verdict],
+    blocks: Sequence[tuple[int, int]],
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """The blocks cut at the header of a section that is not the article (``## Related
+    stories``, ``More from …``, ``Comments``, ``Share this:``, ``Tags:``, a newsletter's
+    sign-up: a short one-line paragraph a phrase family of ``SECTION_RULES`` dropped) when
+    what follows it in the block holds less than ``SECTION_REST`` of the prose before it and
+    the paragraph right after it is no prose: an article's end, not an inline ``Read more:
+    …`` link nor a subhead. Also the paragraphs cut off, each with its header's paragraph:
+    they are judged as outside the blocks, their neighbours' prose no reason to stay (a
+    sentence ending prose paragraph without links still stays, :func:`_prose_outside`)."""
+    cut: list[tuple[int, int]] = []
+    tail: dict[int, int] = {}
+    for first, last in blocks:
+        weight = [_prose_weight(feats[k]) for k in range(first, last)]
+        total, before = sum(weight), 0
+        for k in range(first, last):
+            a, b = spans[k]
+            v = verdicts[a]
+            if (
+                k > first
+                and b - a == 1
+                and feats[k].size < NEAR_SIZE
+                and v.label == "boilerplate"
+                and v.rule in SECTION_RULES
+                and total - before - weight[k - first] < SECTION_REST * before
+                and not (k + 1 < last and feats[k + 1].cls in ("good", "near"))
+            ):
+                cut.append((first, k))
+                tail.update((j, k) for j in range(k, last))
+                break
+            before += weight[k - first]
+        else:
+            cut.append((first, last))
+    return cut, tail
+
+
+def _resumes(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    k: int,
+    header: int,
+) -> bool:
+    """Is paragraph ``k``, at most ``EDGE`` paragraphs after a section header, good prose
+    ending like a sentence with no link: the article going on after a box of links."""
+    a, b = spans[k]
+    return (
+        k - header <= EDGE
+        and feats[k].cls == "good"
+        and not any("](" in lines[i] for i in range(a, b))
+        and ends_like_sentence(lines[b - 1].rstrip(" *_"))
+    )
+
+
+def _prose_weight(f: Features) -> int:
+    """What a paragraph adds to an article block's prose: good its size, near-good half."""
+    return f.size if f.cls == "good" else f.size // 2 if f.cls == "near" else 0
 
 
 def _other_stories(
@@ -280,24 +432,77 @@ def _other_stories(
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, TEASER_WHY)
     for k in _comments(lines, spans, feats):
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, COMMENT_WHY)
+    for k in _notices(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, NOTICE_WHY)
+    for k in _excerpts(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, EXCERPT_WHY)
+
+
+def _excerpts(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose cut off in the middle of a sentence (``… he said. The...``,
+    ``a plan for …``) with no prose right above or below them (a headline, a time stamp,
+    ``Read more``), when the page holds ``EXCERPTS`` of them or more: the excerpts of a list
+    of other stories or posts. A writer who ends paragraphs with an ellipsis writes prose
+    around them."""
+    n = len(spans)
+    found = [
+        k
+        for k, (a, b) in enumerate(spans)
+        if feats[k].cls in ("good", "near")
+        and _CUT_OFF.search(lines[b - 1])
+        and (k == 0 or feats[k - 1].cls in ("short", "bad"))
+        and (k == n - 1 or feats[k + 1].cls in ("short", "bad"))
+    ]
+    return found if len(found) >= EXCERPTS else []
+
+
+def _notices(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose mostly made of site notices (:func:`notice_share` at least
+    ``NOTICE_SHARE``): a cookie banner, a copyright and reproduction notice, a site's terms,
+    wrapped over several lines that each read as prose on their own."""
+    return [
+        k
+        for k, (a, b) in enumerate(spans)
+        if feats[k].cls in ("good", "near")
+        and notice_share(flatten(" ".join(lines[a:b])).text) >= NOTICE_SHARE
+    ]
 
 
 def _teasers(
     lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
 ) -> list[int]:
     """Paragraphs of prose between a headline (a markdown heading) above and a time stamp
-    (``5H ago``, ``Nov 18``) below, when the page holds ``TEASERS`` of them or more: the
+    (``5H ago``, ``Nov 18``) below — or below a subhead (``##`` and smaller: an article's
+    title is ``#``) and a time stamp, one paragraph alone (no prose below it) — when the page holds ``TEASERS`` of them or more: the
     standfirsts of a list of other stories, not the article. In a plain dump the headline is
     a line of its own that does not end like a sentence."""
     found = [
         k
         for k in range(1, len(spans) - 1)
         if feats[k].cls in ("near", "good")
-        and feats[k + 1].why == STAMP_WHY
-        and _STAMP_TIME.search(lines[spans[k + 1][0]])
-        and _headline(lines, spans[k - 1], feats[k - 1])
+        and (
+            (_stamped(lines, spans, feats, k + 1) and _headline(lines, spans[k - 1], feats[k - 1]))
+            or (
+                k >= 2
+                and _stamped(lines, spans, feats, k - 1)
+                and lines[spans[k - 2][0]].lstrip(" *-+").startswith("##")
+                and feats[k + 1].cls in ("short", "bad")
+            )
+        )
     ]
     return found if len(found) >= TEASERS else []
+
+
+def _stamped(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], k: int
+) -> bool:
+    """Is paragraph ``k`` a time stamp with a date or time in it? (A card's stamp sits below
+    its standfirst, or between its headline and its standfirst.)"""
+    return feats[k].why == STAMP_WHY and bool(_STAMP_TIME.search(lines[spans[k][0]]))
 
 
 def _headline(lines: Sequence[str], span: tuple[int, int], feat: Features) -> bool:
@@ -466,6 +671,13 @@ def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
     words each (a menu), or headlines none of which ends like a sentence (related articles,
     rankings), is at best short, whatever words it holds."""
     f = line_class(" ".join(lines[a:b]))
+    if (
+        b - a >= MENU_ITEMS
+        and f.cls != "bad"
+        and (is_list_item(lines[a]) or all(_O_BULLET.match(line) for line in lines[a:b]))
+        and _menu(lines, a, b)
+    ):
+        return Features("bad", f.size, f.link_density, f"{MENU_WHY}: list of {b - a} short items")
     if b - a < 2 or f.cls not in ("good", "near") or not is_list_item(lines[a]):
         return f
     n = b - a
@@ -475,6 +687,16 @@ def _paragraph_class(lines: Sequence[str], a: int, b: int) -> Features:
     if 2 * sentences < n and f.size < HEADLINE_SIZE * n:
         return Features("short", f.size, f.link_density, f"list of {n} headlines")
     return f
+
+
+def _menu(lines: Sequence[str], a: int, b: int) -> bool:
+    """A list of ``MENU_ITEMS`` items or more, each a few words (at most ``MENU_ITEM_SIZE``
+    units on average, none over ``HEADLINE_SIZE``), none ending like a sentence: a site's
+    menu (``* Home``, ``* World``, ``* Sport``), links or not."""
+    sizes = [line_class(line).size for line in lines[a:b]]
+    if max(sizes) > HEADLINE_SIZE or sum(sizes) > MENU_ITEM_SIZE * (b - a):
+        return False
+    return not any(ends_like_sentence(line.rstrip(" *_")) for line in lines[a:b])
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)、]\s*")
@@ -937,13 +1159,14 @@ def _kind(line: str) -> str:
 
 def _may_go(verdict: Verdict, feat: Features) -> bool:
     """Bylines and datelines never go; a line that reads as prose on its own goes only if its
-    paragraph is mostly links, a teaser or a comment (:func:`_teasers`, :func:`_comments`)."""
+    paragraph is mostly links, a teaser, a comment, a site notice or an excerpt of another
+    story (:func:`_teasers`, :func:`_comments`, :func:`_notices`, :func:`_excerpts`)."""
     if verdict.label == "protected":
         return False
     return (
         verdict.label != "content"
         or feat.link_density > BAD_LINK_DENSITY
-        or feat.why in (TEASER_WHY, COMMENT_WHY)
+        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY)
     )
 
 
@@ -1018,11 +1241,17 @@ def _titles(
 ) -> set[int]:
     """The paragraphs just above a block that may be its title (and its byline, and its date
     and time: a line that is only a time stamp does not end the search): one line each, not
-    a list, not links."""
+    a list, not links. One menu among them (share or follow buttons between the title and
+    the text) is passed over."""
     found = set()
-    for k in range(start - 1, max(-1, start - 1 - TITLE_LINES), -1):
+    k, left, menus = start, TITLE_LINES, 1
+    while k > 0 and left > 0:
+        k, left = k - 1, left - 1
         f = feats[k]
         a, b = spans[k]
+        if menus and f.why.startswith(MENU_WHY):
+            menus, left = menus - 1, left + 1
+            continue
         if f.why == STAMP_WHY and b - a == 1:
             found.add(k)  # the article's date and time, between the title and the text
             continue
