@@ -102,6 +102,23 @@ class PreparedLearner(ConfigLearner[K, V, R], Protocol):
     def config(self) -> Config: ...
 
 
+class Carrying(Protocol):
+    """A :class:`PreparedLearner` whose ``map`` computes what a later stage computes again
+    (site learning classifies the lines the ``boilerplate`` stage classifies): it can hand that
+    work on to the finishing of the same document, through the spool, instead of having it done
+    twice. Both methods are optional extras of a learner; what is carried must be a pure
+    function of the lines (so finishing is the same with it or without it) and picklable.
+    """
+
+    def carry(self, lines: tuple[str, ...]) -> Any:
+        """What ``map`` found out about ``lines`` (the begun document's) that finishing reuses."""
+        ...
+
+    def reuse(self, carried: Any) -> None:
+        """Make what :meth:`carry` returned available to the stages (this process only)."""
+        ...
+
+
 class DocumentFilter(CorpusStep[K, V, R], Protocol):
     """Runs over cleaned outputs; says which documents are not to be delivered."""
 

@@ -64,6 +64,9 @@ class Plan:
     spool: str | None = None
     #: While finishing one unit of a group alone (after a crash): the group's spool key.
     group: int | None = None
+    #: While finishing: the learners that began the documents, for what they carried in the
+    #: spool (:class:`~newsclean.corpus.Carrying`).
+    learners: tuple[Any, ...] = ()
     #: Where the workers write text outputs themselves (an :class:`~newsclean.run.output.Destination`
     #: under ``-o``/``-i`` without corpus filters); ``None``: the parent writes them.
     destination: Any = None
@@ -232,6 +235,20 @@ def _map(plan: Plan, done: Done, doc: CorpusDoc) -> None:
         pairs.extend(step.map(doc))
 
 
+def _carry(plan: Plan, lines: tuple[str, ...]) -> list[Any] | None:
+    """What the learners that map a begun document hand on to its finishing, if any (see
+    :class:`~newsclean.corpus.Carrying`)."""
+    carried = [step.carry(lines) if hasattr(step, "carry") else None for step in plan.steps]
+    return carried if any(c is not None for c in carried) else None
+
+
+def _reuse(plan: Plan, carried: list[Any] | None) -> None:
+    if carried is not None:
+        for step, kept in zip(plan.learners, carried, strict=True):
+            if kept is not None:
+                step.reuse(kept)
+
+
 def _read(unit: Unit, done: Done) -> bytes | None:
     if unit.data is not None:
         data = unit.data
@@ -278,10 +295,11 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
     doc_id = unit.source.display
     if plan.phase == "finish":
         assert spooled is not None
-        done.nbytes, decoded, begun = spooled.take()
+        done.nbytes, decoded, begun, carried = spooled.take()
         if decoded is None:
             done.error = begun
             return
+        _reuse(plan, carried)
         # The input's bytes again (not spooled): the output keeps their line endings and
         # encoding where asked, and differs from them or not.
         data = _read(unit, done)
@@ -296,7 +314,7 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
         data = _read(unit, done)
         if data is None or _refused(data, done):
             if spooled is not None:
-                spooled.keep((0, None, done.error))
+                spooled.keep((0, None, done.error, None))
             return
         try:
             decoded = decode_bytes(data, plan.config.encoding)
@@ -304,14 +322,16 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
                 assert spooled is not None
                 done.tally.documents = 1
                 begun, _ = begin(decoded.text, plan.config, plan.until)
-                spooled.keep((done.nbytes, decoded, begun))
+                state: list[Any] = [done.nbytes, decoded, begun, None]
+                spooled.keep(state)
                 _map(plan, done, CorpusDoc(doc_id, unit.order, decoded.text, begun.lines))
+                state[3] = _carry(plan, begun.lines)
                 return
             result = of_bytes(decoded, clean(decoded.text, plan.config))
         except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
             done.error = _internal(exc)
             if spooled is not None:
-                spooled.keep((done.nbytes, None, done.error))
+                spooled.keep((done.nbytes, None, done.error, None))
             return
     _deliver_text(plan, unit, done, data, decoded.text, result)
 
@@ -372,14 +392,18 @@ def _clean_document(
             except Exception as exc:  # noqa: BLE001 - finishing reports it
                 spooled.keep(_internal(exc))
                 return None
-            spooled.keep(begun)
+            state: list[Any] = [begun, None]
+            spooled.keep(state)
             _map(plan, done, CorpusDoc(doc.id, doc.order, text, begun.lines))
+            state[1] = _carry(plan, begun.lines)
             return None
         if plan.phase == "finish":
             assert spooled is not None
-            begun = spooled.take()
-            if isinstance(begun, str):
-                raise _Failed(begun)
+            kept = spooled.take()
+            if isinstance(kept, str):
+                raise _Failed(kept)
+            begun, carried = kept
+            _reuse(plan, carried)
             result = finish(text, begun, plan.config, plan.ran)
         else:
             result = clean(text, plan.config)

@@ -103,6 +103,7 @@ def run(
 
                 spool = stack.enter_context(tempfile.TemporaryDirectory(prefix="newsclean-"))
                 begun = {"phase": "finish", "until": until, "spool": spool}
+                begun["learners"] = tuple(learners)
                 config, begun["sizes"] = _begin(sources, config, options, learners, progress, begun)
         run = _Run(sources, config, options, report, progress, filters, stack, begun)
         return run.clean()
