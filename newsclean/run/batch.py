@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from ..config import Config
 from ..corpus import CorpusDoc, combine_into
-from ..decode import decode_bytes
+from ..decode import Decoded, decode_bytes
 from ..model import Diagnostic, Result
 from ..pipeline import begin, clean, finish, of_bytes
 from .diff import line_hunk, record_diff, text_diff
@@ -202,6 +202,12 @@ def run_units(plan: Plan, work: Sequence[Unit]) -> list[Done]:
     return dones
 
 
+#: Spooled instead of the decoded text of an input that is strict UTF-8 with nothing to say
+#: (most of a crawl): finishing decodes its bytes again, which is what decoding them did.
+PLAIN_UTF8 = "utf-8"
+#: What an input whose size changed between beginning and finishing it says.
+CHANGED = "changed while the batch was being cleaned: run again"
+
 #: What a unit whose worker died says (see :func:`newsclean.run.runner`'s crash handling).
 CRASHED = "a worker process died while cleaning it"
 
@@ -295,17 +301,22 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
     doc_id = unit.source.display
     if plan.phase == "finish":
         assert spooled is not None
-        done.nbytes, decoded, begun, carried = spooled.take()
+        nbytes, decoded, begun, carried = spooled.take()
         if decoded is None:
-            done.error = begun
+            done.nbytes, done.error = nbytes, begun
             return
-        _reuse(plan, carried)
         # The input's bytes again (not spooled): the output keeps their line endings and
         # encoding where asked, and differs from them or not.
         data = _read(unit, done)
         if data is None:
             return
+        if done.nbytes != nbytes:
+            done.error = CHANGED
+            return
+        _reuse(plan, carried)
         try:
+            if decoded == PLAIN_UTF8:  # decoding it again costs less than spooling its text
+                decoded = Decoded(data.decode("utf-8"), "utf-8")
             result = of_bytes(decoded, finish(decoded.text, begun, plan.config, plan.ran))
         except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
             done.error = _internal(exc)
@@ -322,7 +333,9 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
                 assert spooled is not None
                 done.tally.documents = 1
                 begun, _ = begin(decoded.text, plan.config, plan.until)
-                state: list[Any] = [done.nbytes, decoded, begun, None]
+                plain = decoded.encoding == PLAIN_UTF8 and not decoded.diagnostics
+                kept = PLAIN_UTF8 if plain and not decoded.replaced else decoded
+                state: list[Any] = [done.nbytes, kept, begun, None]
                 spooled.keep(state)
                 _map(plan, done, CorpusDoc(doc_id, unit.order, decoded.text, begun.lines))
                 state[3] = _carry(plan, begun.lines)

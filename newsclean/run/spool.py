@@ -20,6 +20,7 @@ the size of the run.
 from __future__ import annotations
 
 import copyreg
+import gc
 import io
 import os
 import pickle
@@ -84,6 +85,19 @@ def dump(states: Any) -> bytes:
     return buffer.getvalue()
 
 
+def _load(handle: Any) -> Any:
+    """Unpickle our own file, from this run, with the cycle collector paused: loading makes
+    many objects at once (every Change of a group's documents), none of them garbage, and the
+    collections they would trigger only walk what is alive (half the time of the load)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(handle)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Spooled:
     """The states of one group of units' documents, by unit (its ``order``), in order: kept
     (then written at :meth:`close`) while beginning, taken one by one while finishing.
@@ -102,7 +116,7 @@ class Spooled:
         if reading:
             try:
                 with self.path.open("rb") as handle:
-                    self._units = pickle.load(handle)  # our own file, from this run
+                    self._units = _load(handle)
             except FileNotFoundError:
                 pass
 
