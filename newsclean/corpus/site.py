@@ -185,7 +185,8 @@ def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
         for line, is_prose in zip(unseen, prose_flags(unseen), strict=True):
             (prose.add if is_prose else new.append)(line)
         table = rules()
-        verdicts, folds = classify_folded(new, config.replace(site_boilerplate=frozenset()))
+        alone = config.replace(site_boilerplate=frozenset()) if config.site_boilerplate else config
+        verdicts, folds = classify_folded(new, alone)
         for i, line in enumerate(new):
             folded = folds[i]
             label = verdicts[i].label
