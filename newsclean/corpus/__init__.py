@@ -25,7 +25,8 @@ each cross-document one a combine by key then a finalize, so any engine can run 
    stage a learner's result changes (:attr:`PreparedLearner.before`, ``boilerplate`` for site
    learning: :func:`newsclean.pipeline.begin`), ``map`` each learner over the lines those
    stages leave (:attr:`CorpusDoc.lines`), and keep the begun document (a spool on disk, not
-   memory: :mod:`newsclean.run.spool`);
+   memory: :mod:`newsclean.run.spool`), with what a map computed that a later stage would
+   compute again (:class:`Carrying`: site learning's line verdicts);
 2. **learn-combine + finalize**: the learners' pairs combined by key, finalized, ``apply``'d to
    the Config (a small result: a set of keys);
 3. **finish + filter-map** (per document): the remaining stages with the refined Config, from
