@@ -45,6 +45,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -365,6 +366,43 @@ def breakdown(folder: Path) -> list[str]:
     return rows
 
 
+def _spin(queue: Any) -> None:
+    started = time.process_time()
+    table: dict[int, int] = {}
+    total = 0
+    for i in range(3_000_000):
+        table[i & 0xFFFF] = i
+        total += table.get((i * 7) & 0xFFFF, 0)
+    queue.put(time.process_time() - started)
+
+
+def calibrate(rounds: int = 3) -> str:
+    """What two processes get on this machine now: a fixed pure-Python job run alone, then
+    two copies at once (the best of ``rounds``). On a shared or virtual machine two busy
+    processes neither get twice the throughput nor keep their CPU time per job: read the
+    ``-j 2`` figures against this ceiling."""
+    import multiprocessing
+
+    def once(n: int) -> tuple[float, float]:
+        queue = multiprocessing.Queue()
+        procs = [multiprocessing.Process(target=_spin, args=(queue,)) for _ in range(n)]
+        started = time.perf_counter()
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join()
+        return time.perf_counter() - started, sum(queue.get() for _ in procs) / n
+
+    best_wall, best_cpu = 0.0, 9.9
+    for _ in range(rounds):
+        (wall1, cpu1), (wall2, cpu2) = once(1), once(2)
+        best_wall, best_cpu = max(best_wall, 2 * wall1 / wall2), min(best_cpu, cpu2 / cpu1)
+    return (
+        f"calibration: two pure-Python processes at once do {best_wall:.2f}x the work of one "
+        f"per second, each at {best_cpu:.2f}x the CPU time per job"
+    )
+
+
 def _machine() -> str:
     model = "?"
     try:
@@ -463,6 +501,7 @@ def main() -> None:
     chosen = args.only.split(",")
     jobs = [int(j) for j in args.jobs.split(",")]
     print(f"machine: {_machine()} (before)")
+    print(calibrate())
     if args.breakdown:
         for letter in chosen:
             print(f"\n({letter}) {CORPORA[letter]}, {len(_inputs(corpora[letter])):,} documents")
@@ -475,6 +514,7 @@ def main() -> None:
         print(f"corpus ({letter}) ...", file=sys.stderr, flush=True)
         results[letter] = measure(corpora[letter], jobs, args.repeat, args.extra.split())
     print(f"machine: {_machine()} (after)")
+    print(calibrate())
     for row in table(corpora, results, jobs):
         print(row)
 
