@@ -25,7 +25,8 @@ each cross-document one a combine by key then a finalize, so any engine can run 
    stage a learner's result changes (:attr:`PreparedLearner.before`, ``boilerplate`` for site
    learning: :func:`newsclean.pipeline.begin`), ``map`` each learner over the lines those
    stages leave (:attr:`CorpusDoc.lines`), and keep the begun document (a spool on disk, not
-   memory: :mod:`newsclean.run.spool`);
+   memory: :mod:`newsclean.run.spool`), with what a map computed that a later stage would
+   compute again (:class:`Carrying`: site learning's line verdicts);
 2. **learn-combine + finalize**: the learners' pairs combined by key, finalized, ``apply``'d to
    the Config (a small result: a set of keys);
 3. **finish + filter-map** (per document): the remaining stages with the refined Config, from
@@ -100,6 +101,23 @@ class PreparedLearner(ConfigLearner[K, V, R], Protocol):
 
     @property
     def config(self) -> Config: ...
+
+
+class Carrying(Protocol):
+    """A :class:`PreparedLearner` whose ``map`` computes what a later stage computes again
+    (site learning classifies the lines the ``boilerplate`` stage classifies): it can hand that
+    work on to the finishing of the same document, through the spool, instead of having it done
+    twice. Both methods are optional extras of a learner; what is carried must be a pure
+    function of the lines (so finishing is the same with it or without it) and picklable.
+    """
+
+    def carry(self, lines: tuple[str, ...]) -> Any:
+        """What ``map`` found out about ``lines`` (the begun document's) that finishing reuses."""
+        ...
+
+    def reuse(self, carried: Any) -> None:
+        """Make what :meth:`carry` returned available to the stages (this process only)."""
+        ...
 
 
 class DocumentFilter(CorpusStep[K, V, R], Protocol):

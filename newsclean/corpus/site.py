@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from hashlib import blake2b
 from math import ceil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..chars import units
 from ..config import Config
@@ -185,7 +185,8 @@ def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
         for line, is_prose in zip(unseen, prose_flags(unseen), strict=True):
             (prose.add if is_prose else new.append)(line)
         table = rules()
-        verdicts, folds = classify_folded(new, config.replace(site_boilerplate=frozenset()))
+        alone = config.replace(site_boilerplate=frozenset()) if config.site_boilerplate else config
+        verdicts, folds = classify_folded(new, alone)
         for i, line in enumerate(new):
             folded = folds[i]
             label = verdicts[i].label
@@ -198,6 +199,21 @@ def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
             )
             memo[line] = (label, site_key(folded), common)
     return [None if line in prose else memo[line] for line in lines]
+
+
+#: The ``boilerplate`` stage's per-process memo of judged lines (line -> its fold and verdict,
+#: a pure function of the line): ``map`` fills it while classifying, and the stage looks the same
+#: lines up when it finishes the document. In a batch every document is begun (and mapped)
+#: before any is finished, so the memo, bounded, has long forgotten the first documents' lines
+#: by then — and under ``-j 2`` finishing runs in other processes. :meth:`SiteBoilerplate.carry`
+#: takes a document's entries along in the spool, :meth:`SiteBoilerplate.reuse` puts them back.
+#: (Read here, never changed but by adding what the stage itself computed; ``None`` if the stage
+#: no longer has such a memo: then nothing is carried.)
+_STAGE_MEMO: dict[str, Any] | None
+try:
+    from ..stages.boilerplate.classify import _JUDGED as _STAGE_MEMO
+except ImportError:  # pragma: no cover - the stage changed how it remembers
+    _STAGE_MEMO = None
 
 
 def _a_title(seen: Mapping[str, Sketch]) -> bool:
@@ -259,12 +275,26 @@ class SiteBoilerplate:
                 learned.add(key)
         return frozenset(learned)
 
+    def carry(self, lines: tuple[str, ...]) -> dict[str, Any]:
+        """The stage's remembered judgements of ``lines`` (see :data:`_STAGE_MEMO`)."""
+        memo = _STAGE_MEMO
+        if not memo:
+            return {}
+        get = memo.get
+        return {line: found for line in lines if (found := get(line)) is not None}
+
+    def reuse(self, carried: dict[str, Any]) -> None:
+        """Remember ``carried`` again in this process, for the stage to find."""
+        if _STAGE_MEMO is not None and carried:
+            _STAGE_MEMO.update(carried)
+
     def apply(self, config: Config, result: frozenset[str]) -> Config:
         """Add the learned keys to ``config`` (the ``boilerplate`` stage consults them)."""
         return config.replace(site_boilerplate=config.site_boilerplate | result)
 
 
 if TYPE_CHECKING:  # the learner is a ConfigLearner (checked by mypy, costs nothing at runtime)
-    from . import PreparedLearner
+    from . import Carrying, PreparedLearner
 
     _LEARNER: PreparedLearner[str, Sketch, frozenset[str]] = SiteBoilerplate()
+    _CARRYING: Carrying = SiteBoilerplate()

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from ..config import Config
 from ..corpus import CorpusDoc, combine_into
-from ..decode import decode_bytes
+from ..decode import Decoded, decode_bytes
 from ..model import Diagnostic, Result
 from ..pipeline import begin, clean, finish, of_bytes
 from .diff import line_hunk, record_diff, text_diff
@@ -64,6 +64,9 @@ class Plan:
     spool: str | None = None
     #: While finishing one unit of a group alone (after a crash): the group's spool key.
     group: int | None = None
+    #: While finishing: the learners that began the documents, for what they carried in the
+    #: spool (:class:`~newsclean.corpus.Carrying`).
+    learners: tuple[Any, ...] = ()
     #: Where the workers write text outputs themselves (an :class:`~newsclean.run.output.Destination`
     #: under ``-o``/``-i`` without corpus filters); ``None``: the parent writes them.
     destination: Any = None
@@ -199,6 +202,12 @@ def run_units(plan: Plan, work: Sequence[Unit]) -> list[Done]:
     return dones
 
 
+#: Spooled instead of the decoded text of an input that is strict UTF-8 with nothing to say
+#: (most of a crawl): finishing decodes its bytes again, which is what decoding them did.
+PLAIN_UTF8 = "utf-8"
+#: What an input whose size changed between beginning and finishing it says.
+CHANGED = "changed while the batch was being cleaned: run again"
+
 #: What a unit whose worker died says (see :func:`newsclean.run.runner`'s crash handling).
 CRASHED = "a worker process died while cleaning it"
 
@@ -230,6 +239,20 @@ def learn_unit(plan: Plan, unit: Unit) -> Done:
 def _map(plan: Plan, done: Done, doc: CorpusDoc) -> None:
     for pairs, step in zip(done.mapped, plan.steps, strict=True):
         pairs.extend(step.map(doc))
+
+
+def _carry(plan: Plan, lines: tuple[str, ...]) -> list[Any] | None:
+    """What the learners that map a begun document hand on to its finishing, if any (see
+    :class:`~newsclean.corpus.Carrying`)."""
+    carried = [step.carry(lines) if hasattr(step, "carry") else None for step in plan.steps]
+    return carried if any(c is not None for c in carried) else None
+
+
+def _reuse(plan: Plan, carried: list[Any] | None) -> None:
+    if carried is not None:
+        for step, kept in zip(plan.learners, carried, strict=True):
+            if kept is not None:
+                step.reuse(kept)
 
 
 def _read(unit: Unit, done: Done) -> bytes | None:
@@ -278,16 +301,22 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
     doc_id = unit.source.display
     if plan.phase == "finish":
         assert spooled is not None
-        done.nbytes, decoded, begun = spooled.take()
+        nbytes, decoded, begun, carried = spooled.take()
         if decoded is None:
-            done.error = begun
+            done.nbytes, done.error = nbytes, begun
             return
         # The input's bytes again (not spooled): the output keeps their line endings and
         # encoding where asked, and differs from them or not.
         data = _read(unit, done)
         if data is None:
             return
+        if done.nbytes != nbytes:
+            done.error = CHANGED
+            return
+        _reuse(plan, carried)
         try:
+            if decoded == PLAIN_UTF8:  # decoding it again costs less than spooling its text
+                decoded = Decoded(data.decode("utf-8"), "utf-8")
             result = of_bytes(decoded, finish(decoded.text, begun, plan.config, plan.ran))
         except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
             done.error = _internal(exc)
@@ -296,7 +325,7 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
         data = _read(unit, done)
         if data is None or _refused(data, done):
             if spooled is not None:
-                spooled.keep((0, None, done.error))
+                spooled.keep((0, None, done.error, None))
             return
         try:
             decoded = decode_bytes(data, plan.config.encoding)
@@ -304,14 +333,18 @@ def _clean_text(plan: Plan, unit: Unit, done: Done, spooled: Spooled | None) -> 
                 assert spooled is not None
                 done.tally.documents = 1
                 begun, _ = begin(decoded.text, plan.config, plan.until)
-                spooled.keep((done.nbytes, decoded, begun))
+                plain = decoded.encoding == PLAIN_UTF8 and not decoded.diagnostics
+                kept = PLAIN_UTF8 if plain and not decoded.replaced else decoded
+                state: list[Any] = [done.nbytes, kept, begun, None]
+                spooled.keep(state)
                 _map(plan, done, CorpusDoc(doc_id, unit.order, decoded.text, begun.lines))
+                state[3] = _carry(plan, begun.lines)
                 return
             result = of_bytes(decoded, clean(decoded.text, plan.config))
         except Exception as exc:  # noqa: BLE001 - a bug in a stage must not stop the batch
             done.error = _internal(exc)
             if spooled is not None:
-                spooled.keep((done.nbytes, None, done.error))
+                spooled.keep((done.nbytes, None, done.error, None))
             return
     _deliver_text(plan, unit, done, data, decoded.text, result)
 
@@ -372,14 +405,18 @@ def _clean_document(
             except Exception as exc:  # noqa: BLE001 - finishing reports it
                 spooled.keep(_internal(exc))
                 return None
-            spooled.keep(begun)
+            state: list[Any] = [begun, None]
+            spooled.keep(state)
             _map(plan, done, CorpusDoc(doc.id, doc.order, text, begun.lines))
+            state[1] = _carry(plan, begun.lines)
             return None
         if plan.phase == "finish":
             assert spooled is not None
-            begun = spooled.take()
-            if isinstance(begun, str):
-                raise _Failed(begun)
+            kept = spooled.take()
+            if isinstance(kept, str):
+                raise _Failed(kept)
+            begun, carried = kept
+            _reuse(plan, carried)
             result = finish(text, begun, plan.config, plan.ran)
         else:
             result = clean(text, plan.config)
