@@ -53,7 +53,12 @@ def is_entry(line: str) -> bool:
     if "](" not in line or _NUMBERED.match(line):
         return False  # a numbered list (notes, references, steps) is the article's
     outside = _LINK.sub(" ", _IMAGE.sub(" ", line))
-    if not STAMP.search(outside) or units(_NUMBERS.sub(" ", STAMP.sub(" ", outside))) > STAMP_LEFT:
+    # every stamp holds a digit: one quick search spares most lines the stamps' search
+    if (
+        _NUMBERS.search(outside) is None
+        or not STAMP.search(outside)
+        or units(_NUMBERS.sub(" ", STAMP.sub(" ", outside))) > STAMP_LEFT
+    ):
         return False
     m = flatten(line)
     # a table's row with a date cell is data

@@ -23,7 +23,8 @@ from functools import lru_cache
 from ...chars import units
 from ...config import Config
 from ...model import Change
-from .classify import Verdict, classify
+from ..script import traditional
+from .classify import Verdict, _ascii_openings, classify
 from .content import (
     BAD_LINK_DENSITY,
     NEAR_SIZE,
@@ -47,6 +48,7 @@ from .markdown import (
     is_table_rule,
     link_text,
 )
+from .matcher import Matcher
 from .rules import rules
 
 STAGE = "boilerplate"
@@ -225,12 +227,29 @@ def notice_share(text: str) -> float:
     if not parts:
         return 0.0
     strong = rules().strong
-    notice = sum(
-        len(p)
-        for p, folded in zip(parts, fold_many(parts), strict=True)
-        if strong.find(core(folded))
-    )
+    notice = sum(map(len, _strong_parts(parts, strong)))
     return notice / max(1, sum(map(len, parts)))
+
+
+def _strong_parts(parts: Sequence[str], strong: Matcher) -> list[str]:
+    """Those of ``parts`` that a strong family matches at their start, folded as
+    :func:`.lines.fold_many` folds them all together. A part that opens with ASCII (not
+    decoration) folds to that opening in lower case, whatever the rest (script conversion and
+    the width fold leave ASCII as it is): one that does not open like a strong phrase
+    (:func:`.classify._ascii_openings`) needs no fold and no search. Most prose sentences."""
+    if strong.first_chars is None:
+        candidates = list(parts)
+    else:
+        k, openings = _ascii_openings(strong.anchored_starts)
+        candidates = [
+            p
+            for p in parts
+            if p[0] in SKIP_HEAD or not p[:k].isascii() or p[:k].lower() in openings
+        ]
+    if not candidates:
+        return []
+    folds = fold_many(candidates, traditional("\n".join(parts)))
+    return [p for p, folded in zip(candidates, folds, strict=True) if strong.find(core(folded))]
 
 
 def _prose_link(line: str, change: Change) -> bool:
@@ -438,6 +457,12 @@ def _other_stories(
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, EXCERPT_WHY)
 
 
+def _cut_off(line: str) -> bool:
+    """Does the line end with a word cut off by an ellipsis (:data:`_CUT_OFF`)? Only a line
+    holding one can: most lines are looked at no further (the search tries every letter)."""
+    return ("..." in line or "…" in line) and _CUT_OFF.search(line) is not None
+
+
 def _excerpts(
     lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
 ) -> list[int]:
@@ -451,7 +476,7 @@ def _excerpts(
         k
         for k, (a, b) in enumerate(spans)
         if feats[k].cls in ("good", "near")
-        and _CUT_OFF.search(lines[b - 1])
+        and _cut_off(lines[b - 1])
         and (k == 0 or feats[k - 1].cls in ("short", "bad"))
         and (k == n - 1 or feats[k + 1].cls in ("short", "bad"))
     ]
@@ -926,8 +951,15 @@ def _data_row(line: str) -> bool:
     return shape_rule(fold(line)) != "link-list"
 
 
+#: A character every row or box-drawn rule holds (a bar, or a box-drawing character): most
+#: lines hold none, and one search tells (:func:`_row_like`).
+_ROW_CHAR = re.compile("[|\u2500-\u257f]")
+
+
 def _row_like(line: str) -> bool:
     """A line that may belong to a table: a row (``a | b``, ``a │ b``) or a box-drawn rule."""
+    if _ROW_CHAR.search(line) is None:  # the bars are box-drawing characters too
+        return False
     return "|" in line or any(bar in line for bar in BOX_BARS) or is_box_rule(line)
 
 
