@@ -138,7 +138,8 @@ def flatten(line: str) -> Markup:
     heading = bool(_HEADING.match(text))
     if heading:
         text = _HEADING.sub("", text, count=1).rstrip(" #")
-    text = _QUOTE.sub("", text)
+    if ">" in text:  # a quote's mark: most lines have none
+        text = _QUOTE.sub("", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
     table = False
