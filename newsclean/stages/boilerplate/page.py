@@ -218,6 +218,13 @@ def notice_share(text: str) -> float:
     >>> round(notice_share("This website uses cookies to improve your experience. Accept Read More"), 2)
     0.77
     """
+    strong = rules().strong
+    if (
+        text.isascii()
+        and strong.first_chars is not None
+        and _ascii_opening(strong.anchored_starts).search(text) is None
+    ):
+        return 0.0  # no sentence opens like a strong phrase (see _strong_parts)
     parts = [
         p.strip()
         for chunk in _EN_SENTENCE_END.split(text)
@@ -226,9 +233,30 @@ def notice_share(text: str) -> float:
     ]
     if not parts:
         return 0.0
-    strong = rules().strong
     notice = sum(map(len, _strong_parts(parts, strong)))
     return notice / max(1, sum(map(len, parts)))
+
+
+@lru_cache(maxsize=4)
+def _ascii_opening(starts: frozenset[str]) -> re.Pattern[str]:
+    """Where a sentence of ASCII text that :func:`_strong_parts` must look at can open: at the
+    text's start or after a sentence end and its spaces (:data:`_EN_SENTENCE_END`; ASCII text
+    holds no Chinese mark), decoration or the opening of a strong phrase with ASCII ``starts``
+    (:func:`.classify._ascii_openings`, any case). One search tells most paragraphs have none.
+
+    >>> bool(_ascii_opening(frozenset(["we use cookies"])).search("Hi. We use cookies."))
+    True
+    >>> bool(_ascii_opening(frozenset(["we use cookies"])).search("Hi, we use cookies."))
+    False
+    """
+    _, openings = _ascii_openings(starts)
+    heads = "".join(ch for ch in SKIP_HEAD if not ch.isspace())
+    alternatives = "|".join(re.escape(o) for o in sorted(openings))
+    return re.compile(
+        rf"(?:^\s*|(?<=[.!?])\s+)(?:[{re.escape(heads)}]"
+        + (rf"|(?i:{alternatives})" if alternatives else "")
+        + ")"
+    )
 
 
 def _strong_parts(parts: Sequence[str], strong: Matcher) -> list[str]:
