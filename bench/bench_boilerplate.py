@@ -165,8 +165,8 @@ def _forget_lines() -> None:
 
     from newsclean.corpus import site
 
-    names = ("_judge", "_JUDGED", "site_key", "line_class", "_memo")
-    for part in ("classify", "content", "lines"):
+    names = ("_judge", "_JUDGED", "site_key", "line_class", "_memo", "flatten", "notice_share")
+    for part in ("classify", "content", "lines", "markdown", "page"):
         module = importlib.import_module(f"newsclean.stages.boilerplate.{part}")
         for memo in (getattr(module, name, None) for name in names):
             if hasattr(memo, "cache_clear"):

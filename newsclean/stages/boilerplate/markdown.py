@@ -15,6 +15,7 @@ Markup(text='搜狐首页 > 财经', link_chars=4, links=1, images=0, list_item=
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 #: Link targets, one level of parentheses inside (``javascript:if \(window.print\) …``,
@@ -111,6 +112,7 @@ def has_markup(line: str) -> bool:
     return _MARKUP.search(line) is not None or _LIST.match(line) is not None
 
 
+@lru_cache(maxsize=1 << 10)  # pure; the page model flattens a paragraph twice (class, notices)
 def flatten(line: str) -> Markup:
     """The line as a reader sees it: images gone, links as their text, list, heading, quote and
     emphasis marks gone, table cells joined by a space."""
