@@ -165,7 +165,16 @@ def _forget_lines() -> None:
 
     from newsclean.corpus import site
 
-    names = ("_judge", "_JUDGED", "site_key", "line_class", "_memo", "flatten", "notice_share")
+    names = (
+        "_judge",
+        "_JUDGED",
+        "site_key",
+        "line_class",
+        "_memo",
+        "flatten",
+        "notice_share",
+        "_VERDICTS",
+    )
     for part in ("classify", "content", "lines", "markdown", "page"):
         module = importlib.import_module(f"newsclean.stages.boilerplate.{part}")
         for memo in (getattr(module, name, None) for name in names):

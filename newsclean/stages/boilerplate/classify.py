@@ -120,6 +120,9 @@ _Kept = tuple[str, int, Label, str, str]
 _Seen = tuple[str, bool, _Kept | None, _Kept | None]
 _JUDGED: dict[str, _Seen] = {}
 _PLAIN: dict[Label, Verdict] = {v.label: v for v in (_CONTENT, _SHORT, _PROTECTED)}
+#: The verdicts made from remembered judgements, by ``(label, rule, detail)``: a frozen
+#: verdict is shared, not made again for every line (emptied with :data:`_JUDGED`).
+_VERDICTS: dict[tuple[Label, str, str], Verdict] = {}
 
 
 def _judged(lines: Sequence[str]) -> list[Judged]:
@@ -129,6 +132,7 @@ def _judged(lines: Sequence[str]) -> list[Judged]:
     memo = _JUDGED
     if len(memo) > JUDGED_LINES:
         memo.clear()
+        _VERDICTS.clear()
     seen: list[_Seen | None] = list(map(memo.get, lines))
     unseen = [k for k, got in enumerate(seen) if got is None]
     if unseen:
@@ -148,12 +152,17 @@ def _judged(lines: Sequence[str]) -> list[Judged]:
             entry: _Seen = (text, trad, without, kept) if simplify else (text, trad, kept, with_)
             entries[k] = memo[lines[k]] = entry
     found: list[Judged] = []
+    verdicts = _VERDICTS
     for entry in entries:
         got = entry[3] if simplify else entry[2]
         assert got is not None
-        folded, rank, label, rule, detail = got
-        plain = _PLAIN.get(label) if not rule and not detail else None
-        found.append((folded, rank, plain or Verdict(label, rule, detail)))
+        why = got[2:]  # (label, rule, detail)
+        verdict = verdicts.get(why)
+        if verdict is None:
+            label, rule, detail = why
+            plain = _PLAIN.get(label) if not rule and not detail else None
+            verdict = verdicts[why] = plain or Verdict(label, rule, detail)
+        found.append((got[0], got[1], verdict))
     return found
 
 

@@ -52,6 +52,8 @@ def is_entry(line: str) -> bool:
     """
     if "](" not in line or _NUMBERED.match(line):
         return False  # a numbered list (notes, references, steps) is the article's
+    if _NUMBERS.search(line) is None:
+        return False  # every stamp holds a digit (and taking links out adds none)
     outside = _LINK.sub(" ", _IMAGE.sub(" ", line))
     # every stamp holds a digit: one quick search spares most lines the stamps' search
     if (
