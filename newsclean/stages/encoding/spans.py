@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import mul, sub
+from itertools import accumulate, compress, repeat
+from operator import ge, mul, sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
@@ -474,13 +474,24 @@ def _starts(
     # (the room its length needs; the line outside it the language's text, read no better
     # as another's: :func:`_in_language`'s sums, for the price of a few subtractions).
     leads = [(p, p[-1]) for p in _leads(line, lang)]
+    # A span's size never falls as its end moves on (:func:`_changed`): the ends that make
+    # sizes the table names are a stretch found by bisection, and past it a size needs 3 a
+    # character and 3, that is ``over`` grown by 3 (tested for all those ends at C speed).
+    largest = max(needs)
 
     def ends_somewhere(i: int) -> bool:
-        a, room_i, kept_i = lo + i, room[i], i - same[i]
-        for j in range(i + 2, min(n_run, i + LONGEST) + 1):
-            size = j - same[j] - kept_i  # :func:`_changed`
-            if size < 2 or room[j] - room_i < needs.get(size, 3 * size + 3):
-                continue
+        a, room_i, changed_i = lo + i, room[i], changed[i]
+        last = min(n_run, i + LONGEST) + 1
+        first = bisect_left(changed, changed_i + 2, i + 2, last)  # size 2 and up
+        past = bisect_right(changed, changed_i + largest, first, last)
+        named = [
+            j
+            for j in range(first, past)
+            if room[j] - room_i
+            >= needs.get(changed[j] - changed_i, 3 * (changed[j] - changed_i) + 3)
+        ]
+        named += compress(range(past, last), map(ge, over[past:last], repeat(over[i] + 3)))
+        for j in named:
             b = lo + j
             n_out = count[-1] - (count[b] - count[a])
             if n_out < 2 or 4 * (seen[-1] - (seen[b] - seen[a])) < 3 * n_out:
