@@ -618,23 +618,39 @@ def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
     back alone as itself: kana in EUC-JP read as GBK, shared punctuation), summed from the
     start of the run."""
     keeps = _keeps(chain.actual, chain.misread)
-    return list(accumulate(map(keeps.__contains__, run), initial=0))
+    return list(accumulate(map(keeps.__getitem__, run), initial=0))
+
+
+class _Keeps(dict[str, bool]):
+    """Does a misreading of ``actual`` as ``misread`` leave a character as it is: ASCII, and
+    the characters of ``misread``'s double-byte table (lead byte 81 to FE) that read back
+    alone as themselves — asked of each character once, as runs meet it (a table of them
+    all costs a pass over the whole code page in every process)."""
+
+    def __init__(self, actual: str, misread: str) -> None:
+        super().__init__()
+        self.actual, self.misread = actual, misread
+
+    def __missing__(self, ch: str) -> bool:
+        keep = ch < "\x80" or self._reads_back(ch)
+        self[ch] = keep
+        return keep
+
+    def _reads_back(self, ch: str) -> bool:
+        data = _encoded(self.misread, ch)  # the one pair of bytes that could read as ``ch``
+        if data is None or len(data) != 2 or not 0x8140 <= int.from_bytes(data) < 0xFF00:
+            return False
+        try:
+            back = data.decode(self.misread)
+        except UnicodeDecodeError:
+            return False
+        return back == ch and _alone(self.actual, data) == ch
 
 
 @lru_cache(maxsize=16)
-def _keeps(actual: str, misread: str) -> frozenset[str]:
-    """The characters a misreading of ``actual`` as ``misread`` leaves as they are: ASCII,
-    and the non-ASCII characters of ``misread``'s table that read back alone as themselves."""
-    out = {chr(c) for c in range(0x80)}
-    for code in range(0x8140, 0xFF00):
-        data = code.to_bytes(2, "big")
-        try:
-            ch = data.decode(misread)
-        except UnicodeDecodeError:
-            continue
-        if len(ch) == 1 and _encoded(misread, ch) == data and _alone(actual, data) == ch:
-            out.add(ch)
-    return frozenset(out)
+def _keeps(actual: str, misread: str) -> _Keeps:
+    """The characters a misreading of ``actual`` as ``misread`` leaves as they are."""
+    return _Keeps(actual, misread)
 
 
 def _changed(same: list[int], i: int, j: int) -> int:
