@@ -458,13 +458,13 @@ def _starts(
     # ...and it must read no better as another language's: a span must take out of the
     # line at least what this language trails that one by, and takes out at most what
     # the characters within LONGEST of its start trail by, one by one.
-    rivals = _rivals(line, lang)
+    rivals = _rivals(line, lang, lo, hi)
     out = []
     for i in sorted(starts):
         end = lo + min(n_run, i + LONGEST)
         if least > 0 and (count[end] - seen[end]) - (count[lo + i] - seen[lo + i]) < least:
             continue
-        if any(lead < trail[end] - trail[lo + i] for lead, trail in rivals):
+        if any(lead < trail[end - lo] - trail[i] for lead, trail in rivals):
             continue
         out.append(i)
     if not out:
@@ -513,17 +513,18 @@ def _leads(line: str, lang: str) -> list[list[int]]:
 
 
 @lru_cache(maxsize=64)
-def _rivals(line: str, lang: str) -> list[tuple[int, list[int]]]:
+def _rivals(line: str, lang: str, lo: int, hi: int) -> list[tuple[int, list[int]]]:
     """For each other language: how far ``lang`` leads it over the line's CJK characters
-    (:func:`_in_language`'s scores), and what the characters where it trails trail by,
-    summed from the line's start (negative)."""
+    (:func:`_in_language`'s scores), and what the characters of ``line[lo:hi]`` where it
+    trails trail by, summed from ``lo`` (negative; a span lies within the run)."""
     context = _context(line)
     mine = context[lang][0]
-    own = list(map(sub, mine[1:], mine))
+    own = list(map(sub, mine[lo + 1 : hi + 1], mine[lo:hi]))
     out = []
     for other, (theirs, _, _) in context.items():
         if other != lang:
-            behind = map(min, map(sub, own, map(sub, theirs[1:], theirs)), repeat(0))
+            steps = map(sub, theirs[lo + 1 : hi + 1], theirs[lo:hi])
+            behind = map(min, map(sub, own, steps), repeat(0))
             out.append((mine[-1] - theirs[-1], list(accumulate(behind, initial=0))))
     return out
 
@@ -707,12 +708,41 @@ def _reading_bands(lang: str, reading: str) -> str:
 def _dense_units(codec: str, run: str) -> tuple[bytes | None, ...]:
     """:func:`_units` with ASCII characters as their own byte (a double-byte codec reads an
     ASCII byte between characters as itself)."""
-    return tuple(ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch) for ch in run)
+    table = _unit_table(codec, True)
+    new = set(run).difference(table)
+    if new:
+        _room(table, len(new))
+        for ch in new:
+            table[ch] = ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch)
+    return tuple(map(table.__getitem__, run))
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
 def _units(codec: str, run: str) -> tuple[bytes | None, ...]:
-    return tuple(_encoded(codec, ch) for ch in run)
+    table = _unit_table(codec, False)
+    new = set(run).difference(table)
+    if new:
+        _room(table, len(new))
+        for ch in new:
+            table[ch] = _encoded(codec, ch)
+    return tuple(map(table.__getitem__, run))
+
+
+@lru_cache(maxsize=32)
+def _unit_table(codec: str, dense: bool) -> dict[str, bytes | None]:
+    """Each character's unit in ``codec`` (:func:`_encoded`; ``dense``: an ASCII character
+    as its own byte), filled in as runs meet the characters, so that a run's units are
+    looked up at C speed."""
+    return {}
+
+
+#: The most characters a :func:`_unit_table` holds before it starts again.
+_UNIT_TABLE_SIZE = 1 << 14
+
+
+def _room(table: dict[str, bytes | None], more: int) -> None:
+    if len(table) + more > _UNIT_TABLE_SIZE:
+        table.clear()
 
 
 # A sequence of characters UTF-8 could hold (ASCII too: a GBK trail byte can be one), looser
@@ -732,11 +762,14 @@ def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
     for data in units:
         starts.append(starts[-1] + (len(data) if data is not None else 1))
     blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
-    reach = []
-    for i in range(len(units)):
+    reach = list(range(len(units)))
+    for i, data in enumerate(units):
+        if data is None or 0x80 <= data[0] < 0xC2 or data[0] > 0xF4:
+            continue  # a continuation byte or one UTF-8 never has: no match from here
         m = _LOOSE_UTF8.match(blob, starts[i])
         # units [i, reach) lie whole inside the well-formed bytes
-        reach.append(i if m is None else bisect_right(starts, m.end()) - 1)
+        if m is not None:
+            reach[i] = bisect_right(starts, m.end()) - 1
     return reach
 
 
