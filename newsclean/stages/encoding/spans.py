@@ -503,6 +503,20 @@ def _starts(
     return [i for i in out if units[i] is not None and ends_somewhere(i)]
 
 
+def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
+    """Does no span of ``line[lo:hi]`` leave the line outside it the language's text, by
+    :func:`_starts`' bounds on the line taken for the whole run at once (a span takes out
+    no more unwritten characters than the run holds, and no more of what the language
+    trails another by): then no start passes them, and the run needs no reading."""
+    _, count, seen = _context(line)[lang]
+    least = -(-(4 * (count[-1] - seen[-1]) - count[-1]) // 3)
+    if least > LONGEST:
+        return True
+    if least > 0 and (count[hi] - seen[hi]) - (count[lo] - seen[lo]) < least:
+        return True
+    return any(lead < trail[-1] for lead, trail in _rivals(line, lang, lo, hi))
+
+
 @lru_cache(maxsize=64)
 def _leads(line: str, lang: str) -> list[list[int]]:
     """For each other language: how far ``lang`` leads it over the line's CJK characters,
@@ -558,7 +572,7 @@ def _dense_spans(
     run_bands = frequency.bands(lang, run)
     if "0" not in run_bands and "1" not in run_bands:
         return ()  # nothing the language rarely writes: no span gains
-    if _cjk_count(line) < 2:
+    if _cjk_count(line) < 2 or _hopeless(line, lang, lo, hi):
         return ()  # no line around a span to be the language's text (:func:`_in_language`)
     own = _scores(lang, run)
     units = _untwinned(chain, lang, _dense_units(chain.misread, run))
