@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import ge, mul, sub
+from operator import ge, gt, mul, sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
@@ -251,13 +251,13 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
     utf8 = chain.actual == "utf-8"
-    own = _prefix_costs(run)
-    if not utf8 and own[-1] < 2 * DENSE_SPAN:
+    if not utf8 and _prefix_costs(run)[-1] < 2 * DENSE_SPAN:
         return {}  # one CJK codec read as another: too little rare to be a dense span
     units = _units(chain.misread, run)
     reach = _utf8_reach(units) if utf8 else None
-    if reach is not None and all(r <= i + 1 for i, r in enumerate(reach)):
-        return {}  # no two characters' bytes are UTF-8 together
+    if reach is not None and not any(map(gt, reach, range(1, len(reach) + 1))):
+        return {}  # no two characters' bytes are UTF-8 together (reach[i] <= i + 1)
+    own = _prefix_costs(run)
     western = chain in WESTERN_CHAINS or chain in _IN_WORDS
     in_words = chain in _IN_WORDS
     bytes_say = chain in _BYTES_SAY
@@ -772,14 +772,20 @@ def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
     """For each unit, how many units (from the start of the run) the longest run of
     well-formed UTF-8 starting at its first byte reaches into: a bound on where
     :func:`_aligned` can end a span that starts there (it decodes strictly, unit by unit)."""
+    reach = list(range(len(units)))
+    # (a unit that starts with a continuation byte, or one UTF-8 never has, starts no match)
+    leads = [
+        i
+        for i, data in enumerate(units)
+        if data is not None and not (0x80 <= data[0] < 0xC2 or data[0] > 0xF4)
+    ]
+    if not leads:
+        return reach
     starts = [0]
     for data in units:
         starts.append(starts[-1] + (len(data) if data is not None else 1))
     blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
-    reach = list(range(len(units)))
-    for i, data in enumerate(units):
-        if data is None or 0x80 <= data[0] < 0xC2 or data[0] > 0xF4:
-            continue  # a continuation byte or one UTF-8 never has: no match from here
+    for i in leads:
         m = _LOOSE_UTF8.match(blob, starts[i])
         # units [i, reach) lie whole inside the well-formed bytes
         if m is not None:
