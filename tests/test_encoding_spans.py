@@ -207,3 +207,30 @@ def test_span_repair_is_idempotent(text: str) -> None:
 )
 def test_rare_characters_in_a_long_line_stay(line: str) -> None:
     assert _run(line) == line
+
+
+@pytest.mark.parametrize("name", ["EUC-KR read as GBK", "GBK read as EUC-KR", "EUC-JP read as GBK"])
+def test_the_characters_a_misreading_keeps_are_asked_one_by_one_as_the_whole_table_says(
+    name: str,
+) -> None:
+    """``spans._keeps`` answers character by character what a pass over the misread codec's
+    double-byte table finds (built here the slow way), for every character of the BMP."""
+    from newsclean.stages.encoding import spans
+
+    chain = next(c for c in spans._WIDE_CHAINS if c.name == name)
+    table = {chr(c) for c in range(0x80)}
+    for code in range(0x8140, 0xFF00):
+        data = code.to_bytes(2, "big")
+        try:
+            ch = data.decode(chain.misread)
+        except UnicodeDecodeError:
+            continue
+        if (
+            len(ch) == 1
+            and spans._encoded(chain.misread, ch) == data
+            and spans._alone(chain.actual, data) == ch
+        ):
+            table.add(ch)
+    assert len(table) > 128  # kana and punctuation both codecs hold, not only ASCII
+    keeps = spans._keeps(chain.actual, chain.misread)
+    assert [chr(c) for c in range(0x10000) if keeps[chr(c)] != (chr(c) in table)] == []

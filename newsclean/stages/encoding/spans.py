@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import mul, sub
+from itertools import accumulate, compress, repeat
+from operator import ge, gt, mul, sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
@@ -251,13 +251,13 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
     utf8 = chain.actual == "utf-8"
-    own = _prefix_costs(run)
-    if not utf8 and own[-1] < 2 * DENSE_SPAN:
+    if not utf8 and _prefix_costs(run)[-1] < 2 * DENSE_SPAN:
         return {}  # one CJK codec read as another: too little rare to be a dense span
     units = _units(chain.misread, run)
     reach = _utf8_reach(units) if utf8 else None
-    if reach is not None and all(r <= i + 1 for i, r in enumerate(reach)):
-        return {}  # no two characters' bytes are UTF-8 together
+    if reach is not None and not any(map(gt, reach, range(1, len(reach) + 1))):
+        return {}  # no two characters' bytes are UTF-8 together (reach[i] <= i + 1)
+    own = _prefix_costs(run)
     western = chain in WESTERN_CHAINS or chain in _IN_WORDS
     in_words = chain in _IN_WORDS
     bytes_say = chain in _BYTES_SAY
@@ -458,13 +458,13 @@ def _starts(
     # ...and it must read no better as another language's: a span must take out of the
     # line at least what this language trails that one by, and takes out at most what
     # the characters within LONGEST of its start trail by, one by one.
-    rivals = _rivals(line, lang)
+    rivals = _rivals(line, lang, lo, hi)
     out = []
     for i in sorted(starts):
         end = lo + min(n_run, i + LONGEST)
         if least > 0 and (count[end] - seen[end]) - (count[lo + i] - seen[lo + i]) < least:
             continue
-        if any(lead < trail[end] - trail[lo + i] for lead, trail in rivals):
+        if any(lead < trail[end - lo] - trail[i] for lead, trail in rivals):
             continue
         out.append(i)
     if not out:
@@ -474,13 +474,24 @@ def _starts(
     # (the room its length needs; the line outside it the language's text, read no better
     # as another's: :func:`_in_language`'s sums, for the price of a few subtractions).
     leads = [(p, p[-1]) for p in _leads(line, lang)]
+    # A span's size never falls as its end moves on (:func:`_changed`): the ends that make
+    # sizes the table names are a stretch found by bisection, and past it a size needs 3 a
+    # character and 3, that is ``over`` grown by 3 (tested for all those ends at C speed).
+    largest = max(needs)
 
     def ends_somewhere(i: int) -> bool:
-        a, room_i, kept_i = lo + i, room[i], i - same[i]
-        for j in range(i + 2, min(n_run, i + LONGEST) + 1):
-            size = j - same[j] - kept_i  # :func:`_changed`
-            if size < 2 or room[j] - room_i < needs.get(size, 3 * size + 3):
-                continue
+        a, room_i, changed_i = lo + i, room[i], changed[i]
+        last = min(n_run, i + LONGEST) + 1
+        first = bisect_left(changed, changed_i + 2, i + 2, last)  # size 2 and up
+        past = bisect_right(changed, changed_i + largest, first, last)
+        named = [
+            j
+            for j in range(first, past)
+            if room[j] - room_i
+            >= needs.get(changed[j] - changed_i, 3 * (changed[j] - changed_i) + 3)
+        ]
+        named += compress(range(past, last), map(ge, over[past:last], repeat(over[i] + 3)))
+        for j in named:
             b = lo + j
             n_out = count[-1] - (count[b] - count[a])
             if n_out < 2 or 4 * (seen[-1] - (seen[b] - seen[a])) < 3 * n_out:
@@ -490,6 +501,20 @@ def _starts(
         return False
 
     return [i for i in out if units[i] is not None and ends_somewhere(i)]
+
+
+def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
+    """Does no span of ``line[lo:hi]`` leave the line outside it the language's text, by
+    :func:`_starts`' bounds on the line taken for the whole run at once (a span takes out
+    no more unwritten characters than the run holds, and no more of what the language
+    trails another by): then no start passes them, and the run needs no reading."""
+    _, count, seen = _context(line)[lang]
+    least = -(-(4 * (count[-1] - seen[-1]) - count[-1]) // 3)
+    if least > LONGEST:
+        return True
+    if least > 0 and (count[hi] - seen[hi]) - (count[lo] - seen[lo]) < least:
+        return True
+    return any(lead < trail[-1] for lead, trail in _rivals(line, lang, lo, hi))
 
 
 @lru_cache(maxsize=64)
@@ -502,17 +527,18 @@ def _leads(line: str, lang: str) -> list[list[int]]:
 
 
 @lru_cache(maxsize=64)
-def _rivals(line: str, lang: str) -> list[tuple[int, list[int]]]:
+def _rivals(line: str, lang: str, lo: int, hi: int) -> list[tuple[int, list[int]]]:
     """For each other language: how far ``lang`` leads it over the line's CJK characters
-    (:func:`_in_language`'s scores), and what the characters where it trails trail by,
-    summed from the line's start (negative)."""
+    (:func:`_in_language`'s scores), and what the characters of ``line[lo:hi]`` where it
+    trails trail by, summed from ``lo`` (negative; a span lies within the run)."""
     context = _context(line)
     mine = context[lang][0]
-    own = list(map(sub, mine[1:], mine))
+    own = list(map(sub, mine[lo + 1 : hi + 1], mine[lo:hi]))
     out = []
     for other, (theirs, _, _) in context.items():
         if other != lang:
-            behind = map(min, map(sub, own, map(sub, theirs[1:], theirs)), repeat(0))
+            steps = map(sub, theirs[lo + 1 : hi + 1], theirs[lo:hi])
+            behind = map(min, map(sub, own, steps), repeat(0))
             out.append((mine[-1] - theirs[-1], list(accumulate(behind, initial=0))))
     return out
 
@@ -546,7 +572,7 @@ def _dense_spans(
     run_bands = frequency.bands(lang, run)
     if "0" not in run_bands and "1" not in run_bands:
         return ()  # nothing the language rarely writes: no span gains
-    if _cjk_count(line) < 2:
+    if _cjk_count(line) < 2 or _hopeless(line, lang, lo, hi):
         return ()  # no line around a span to be the language's text (:func:`_in_language`)
     own = _scores(lang, run)
     units = _untwinned(chain, lang, _dense_units(chain.misread, run))
@@ -607,23 +633,39 @@ def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
     back alone as itself: kana in EUC-JP read as GBK, shared punctuation), summed from the
     start of the run."""
     keeps = _keeps(chain.actual, chain.misread)
-    return list(accumulate(map(keeps.__contains__, run), initial=0))
+    return list(accumulate(map(keeps.__getitem__, run), initial=0))
+
+
+class _Keeps(dict[str, bool]):
+    """Does a misreading of ``actual`` as ``misread`` leave a character as it is: ASCII, and
+    the characters of ``misread``'s double-byte table (lead byte 81 to FE) that read back
+    alone as themselves — asked of each character once, as runs meet it (a table of them
+    all costs a pass over the whole code page in every process)."""
+
+    def __init__(self, actual: str, misread: str) -> None:
+        super().__init__()
+        self.actual, self.misread = actual, misread
+
+    def __missing__(self, ch: str) -> bool:
+        keep = ch < "\x80" or self._reads_back(ch)
+        self[ch] = keep
+        return keep
+
+    def _reads_back(self, ch: str) -> bool:
+        data = _encoded(self.misread, ch)  # the one pair of bytes that could read as ``ch``
+        if data is None or len(data) != 2 or not 0x8140 <= int.from_bytes(data) < 0xFF00:
+            return False
+        try:
+            back = data.decode(self.misread)
+        except UnicodeDecodeError:
+            return False
+        return back == ch and _alone(self.actual, data) == ch
 
 
 @lru_cache(maxsize=16)
-def _keeps(actual: str, misread: str) -> frozenset[str]:
-    """The characters a misreading of ``actual`` as ``misread`` leaves as they are: ASCII,
-    and the non-ASCII characters of ``misread``'s table that read back alone as themselves."""
-    out = {chr(c) for c in range(0x80)}
-    for code in range(0x8140, 0xFF00):
-        data = code.to_bytes(2, "big")
-        try:
-            ch = data.decode(misread)
-        except UnicodeDecodeError:
-            continue
-        if len(ch) == 1 and _encoded(misread, ch) == data and _alone(actual, data) == ch:
-            out.add(ch)
-    return frozenset(out)
+def _keeps(actual: str, misread: str) -> _Keeps:
+    """The characters a misreading of ``actual`` as ``misread`` leaves as they are."""
+    return _Keeps(actual, misread)
 
 
 def _changed(same: list[int], i: int, j: int) -> int:
@@ -680,12 +722,41 @@ def _reading_bands(lang: str, reading: str) -> str:
 def _dense_units(codec: str, run: str) -> tuple[bytes | None, ...]:
     """:func:`_units` with ASCII characters as their own byte (a double-byte codec reads an
     ASCII byte between characters as itself)."""
-    return tuple(ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch) for ch in run)
+    table = _unit_table(codec, True)
+    new = set(run).difference(table)
+    if new:
+        _room(table, len(new))
+        for ch in new:
+            table[ch] = ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch)
+    return tuple(map(table.__getitem__, run))
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
 def _units(codec: str, run: str) -> tuple[bytes | None, ...]:
-    return tuple(_encoded(codec, ch) for ch in run)
+    table = _unit_table(codec, False)
+    new = set(run).difference(table)
+    if new:
+        _room(table, len(new))
+        for ch in new:
+            table[ch] = _encoded(codec, ch)
+    return tuple(map(table.__getitem__, run))
+
+
+@lru_cache(maxsize=32)
+def _unit_table(codec: str, dense: bool) -> dict[str, bytes | None]:
+    """Each character's unit in ``codec`` (:func:`_encoded`; ``dense``: an ASCII character
+    as its own byte), filled in as runs meet the characters, so that a run's units are
+    looked up at C speed."""
+    return {}
+
+
+#: The most characters a :func:`_unit_table` holds before it starts again.
+_UNIT_TABLE_SIZE = 1 << 14
+
+
+def _room(table: dict[str, bytes | None], more: int) -> None:
+    if len(table) + more > _UNIT_TABLE_SIZE:
+        table.clear()
 
 
 # A sequence of characters UTF-8 could hold (ASCII too: a GBK trail byte can be one), looser
@@ -701,15 +772,24 @@ def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
     """For each unit, how many units (from the start of the run) the longest run of
     well-formed UTF-8 starting at its first byte reaches into: a bound on where
     :func:`_aligned` can end a span that starts there (it decodes strictly, unit by unit)."""
+    reach = list(range(len(units)))
+    # (a unit that starts with a continuation byte, or one UTF-8 never has, starts no match)
+    leads = [
+        i
+        for i, data in enumerate(units)
+        if data is not None and not (0x80 <= data[0] < 0xC2 or data[0] > 0xF4)
+    ]
+    if not leads:
+        return reach
     starts = [0]
     for data in units:
         starts.append(starts[-1] + (len(data) if data is not None else 1))
     blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
-    reach = []
-    for i in range(len(units)):
+    for i in leads:
         m = _LOOSE_UTF8.match(blob, starts[i])
         # units [i, reach) lie whole inside the well-formed bytes
-        reach.append(i if m is None else bisect_right(starts, m.end()) - 1)
+        if m is not None:
+            reach[i] = bisect_right(starts, m.end()) - 1
     return reach
 
 
