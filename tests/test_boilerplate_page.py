@@ -680,3 +680,17 @@ def test_a_phrase_in_one_item_of_a_list_that_stays_does_not_take_it():
 def test_a_widget_in_a_menu_list_still_goes():
     menu = ["* Home", "* Politics", "* Watch video"]
     assert "* Watch video" not in _run([*_ARTICLE_EN[:2], *menu, *_ARTICLE_EN[2:]])
+
+
+def test_a_list_of_records_after_the_article_is_data():
+    """A discography after a page dump's article: each release a heading and ``* key：value``
+    items, the same keys in every record. The records are the page's data and stay; a page's
+    one source line in the same shape is no record."""
+    records = []
+    for n, (day, label) in enumerate([("2001年12月14日", "甲唱片"), ("2004年6月19日", "乙唱片"),
+                                      ("2005年7月1日", "丙唱片")], 1):  # fmt: skip
+        records.append(f"## 第{n}张专辑\n\n* 发行日期：{day}\n\n* 唱片公司：{label}")
+    text = _page([*_ARTICLE_ZH, "## 音乐作品", *records, "* 来源：某某网"])
+    out = clean(text).text
+    assert all(f"唱片公司：{label}" in out for label in ("甲唱片", "乙唱片", "丙唱片"))
+    assert "发行日期：2004年6月19日" in out

@@ -1047,7 +1047,7 @@ def data_tables(lines: Sequence[str]) -> set[int]:
             elif _box_table(lines, run):
                 found.update(run)
         i = last + 1
-    return found | key_value_tables(lines)
+    return found | key_value_tables(lines) | record_lists(lines)
 
 
 #: A table of keys and values (an infobox, a fact box, a spec sheet) has this many rows or more,
@@ -1091,6 +1091,49 @@ def key_value_tables(lines: Sequence[str]) -> set[int]:
             close()
     if rows:
         close()
+    return found
+
+
+#: A list of records repeats this many records or more, ...
+RECORDS = 3
+#: ... with this many keys or more in every one of them (``发行日期``, ``唱片公司``).
+RECORD_KEYS = 2
+_RECORD_ITEM = re.compile(r"^\s*(?:[*+\-•·]|\d{1,3}[.)、])\s+([^:：\[\]()（）|]{1,16})[：:]\s*\S")
+
+
+def record_lists(lines: Sequence[str]) -> set[int]:
+    """The items of lists of records: runs of ``* key：value`` items (a short plain key, no
+    link in the item, nothing else between them) holding ``RECORD_KEYS`` keys or more that
+    come back in ``RECORDS`` runs or more, a record each (a discography's release date and label, a filmography, a
+    spec sheet per model). The keys that come back are the page's fields: data, not furniture.
+    A byline or a source line is one key, once.
+
+    >>> page = ["## 第一张专辑", "* 发行日期：2001年12月14日", "* 唱片公司：甲唱片",
+    ...         "## 第二张专辑", "* 发行日期：2004年6月19日", "* 唱片公司：乙唱片", "正文。",
+    ...         "* 发行日期：2005年7月1日", "* 唱片公司：丙唱片"]
+    >>> sorted(record_lists(page))
+    [1, 2, 4, 5, 7, 8]
+    >>> record_lists(["* 来源：某报", "* 编辑：张三", "正文。", "* 来源：某报", "* 编辑：李四"])
+    set()
+    >>> record_lists(["* [标题](/a) 发布：1月1日"] * 6)
+    set()
+    """
+    runs: list[list[tuple[int, str]]] = []
+    last = -2
+    for i, line in enumerate(lines):
+        m = _RECORD_ITEM.match(line) if "](" not in line else None
+        if m is None or units(m[1]) > KEY_UNITS:
+            continue
+        if i != last + 1:  # any other line between two items ends a record
+            runs.append([])
+        runs[-1].append((i, m[1].strip()))
+        last = i
+    seen = Counter(key for run in runs for key in {k for _, k in run})
+    fields = {key for key, n in seen.items() if n >= RECORDS}
+    found: set[int] = set()
+    for run in runs:
+        if len({k for _, k in run} & fields) >= RECORD_KEYS:
+            found.update(i for i, k in run if k in fields)
     return found
 
 
