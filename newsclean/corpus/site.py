@@ -49,7 +49,7 @@ from ..chars import units
 from ..config import Config
 from ..model import Doc
 from ..stages import STAGES
-from ..stages.boilerplate.classify import classify_folded, site_key
+from ..stages.boilerplate.classify import classify_folded, remember, remembered, site_key
 from ..stages.boilerplate.lines import core, ends_like_sentence, prose_flags
 from ..stages.boilerplate.rules import rules
 from . import CorpusDoc
@@ -201,21 +201,6 @@ def _facts(lines: Sequence[str], config: Config) -> list[Fact | None]:
     return [None if line in prose else memo[line] for line in lines]
 
 
-#: The ``boilerplate`` stage's per-process memo of judged lines (line -> its fold and verdict,
-#: a pure function of the line): ``map`` fills it while classifying, and the stage looks the same
-#: lines up when it finishes the document. In a batch every document is begun (and mapped)
-#: before any is finished, so the memo, bounded, has long forgotten the first documents' lines
-#: by then — and under ``-j 2`` finishing runs in other processes. :meth:`SiteBoilerplate.carry`
-#: takes a document's entries along in the spool, :meth:`SiteBoilerplate.reuse` puts them back.
-#: (Read here, never changed but by adding what the stage itself computed; ``None`` if the stage
-#: no longer has such a memo: then nothing is carried.)
-_STAGE_MEMO: dict[str, Any] | None
-try:
-    from ..stages.boilerplate.classify import _JUDGED as _STAGE_MEMO
-except ImportError:  # pragma: no cover - the stage changed how it remembers
-    _STAGE_MEMO = None
-
-
 def _a_title(seen: Mapping[str, Sketch]) -> bool:
     """Does the line, where it heads a page, head it as its title? Then it is an article of the
     run that other pages list ("most read" on every page of a site), and its title stays:
@@ -276,17 +261,21 @@ class SiteBoilerplate:
         return frozenset(learned)
 
     def carry(self, lines: tuple[str, ...]) -> dict[str, Any]:
-        """The stage's remembered judgements of ``lines`` (see :data:`_STAGE_MEMO`)."""
-        memo = _STAGE_MEMO
-        if not memo:
-            return {}
-        get = memo.get
-        return {line: found for line in lines if (found := get(line)) is not None}
+        """The ``boilerplate`` stage's remembered judgements of ``lines``.
+
+        The stage remembers judged lines per process (a pure function of the line): ``map``
+        fills the memo while classifying, and the stage looks the same lines up when it
+        finishes the document. In a batch every document is begun (and mapped) before any is
+        finished, so the memo, bounded, has long forgotten the first documents' lines by then,
+        and under ``-j 2`` finishing runs in other processes: the entries travel in the spool
+        and :meth:`reuse` puts them back.
+        """
+        return remembered(lines)
 
     def reuse(self, carried: dict[str, Any]) -> None:
         """Remember ``carried`` again in this process, for the stage to find."""
-        if _STAGE_MEMO is not None and carried:
-            _STAGE_MEMO.update(carried)
+        if carried:
+            remember(carried)
 
     def apply(self, config: Config, result: frozenset[str]) -> Config:
         """Add the learned keys to ``config`` (the ``boilerplate`` stage consults them)."""

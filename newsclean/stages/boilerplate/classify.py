@@ -15,7 +15,7 @@ and line shape, in that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
@@ -123,6 +123,18 @@ _PLAIN: dict[Label, Verdict] = {v.label: v for v in (_CONTENT, _SHORT, _PROTECTE
 #: The verdicts made from remembered judgements, by ``(label, rule, detail)``: a frozen
 #: verdict is shared, not made again for every line (emptied with :data:`_JUDGED`).
 _VERDICTS: dict[tuple[Label, str, str], Verdict] = {}
+
+
+def remembered(lines: Iterable[str]) -> dict[str, _Seen]:
+    """What the stage remembers of ``lines``: for a batch to carry a document's judgements
+    from the process that began it to the one that finishes it (:func:`remember`)."""
+    get = _JUDGED.get
+    return {line: seen for line in lines if (seen := get(line)) is not None}
+
+
+def remember(seen: Mapping[str, _Seen]) -> None:
+    """Remember again what :func:`remembered` gave (judgements made by this stage)."""
+    _JUDGED.update(seen)
 
 
 def _judged(lines: Sequence[str]) -> list[Judged]:
