@@ -240,6 +240,20 @@ _DIGIT = re.compile(r"\d")
 _MARKS = re.compile(r"[。！？!?；;]|[.](?:\s|$)|，|、")
 
 
+def is_stamp(text: str) -> bool:
+    """Is ``text`` a date, time or counter and little else (``STAMP_LEFT`` units of words)?
+
+    >>> is_stamp("Posted 19 hours ago"), is_stamp("2023年5月1日 发布"), is_stamp("The 2023 budget")
+    (True, True, False)
+    """
+    # every stamp holds a digit: most texts need no look for one
+    return (
+        _DIGIT.search(text) is not None
+        and _STAMP.search(text) is not None
+        and units_left(_STAMP.sub("", text)) <= STAMP_LEFT
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Features:
     """A line's evidence and the class it gives, with a short account of why."""
@@ -285,12 +299,7 @@ def line_class(line: str) -> Features:
             return Features(beside.cls, size, density, PROSE_BESIDE_LINKS_WHY)
         return Features("bad", size, density, f"link text {density:.0%}")
     if size < NEAR_SIZE:
-        # every stamp holds a digit: most short lines need no look for one
-        if (
-            _DIGIT.search(text)
-            and _STAMP.search(text)
-            and units_left(_STAMP.sub("", text)) <= STAMP_LEFT
-        ):
+        if is_stamp(text):
             return Features("bad", size, density, STAMP_WHY)
         return Features("short", size, density, f"short ({size} units)")
     ends = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2

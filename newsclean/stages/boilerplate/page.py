@@ -28,12 +28,11 @@ from .classify import Verdict, _ascii_openings, classify
 from .content import (
     BAD_LINK_DENSITY,
     NEAR_SIZE,
-    STAMP,
-    STAMP_LEFT,
     STAMP_WHY,
     Class,
     Features,
     article_blocks,
+    is_stamp,
     line_class,
     smooth,
 )
@@ -1076,7 +1075,7 @@ def key_value_tables(lines: Sequence[str]) -> set[int]:
     def close() -> None:
         # a listing of names and dates (bylines, posts) is no table of facts
         values = [lines[k].rsplit("|", 1)[-1] for k in rows]
-        if len(rows) >= KEY_VALUE_ROWS and 2 * sum(map(_is_stamp, values)) <= len(rows):
+        if len(rows) >= KEY_VALUE_ROWS and 2 * sum(map(is_stamp, values)) <= len(rows):
             found.update(range(rows[0], rows[-1] + 1))
         rows.clear()
 
@@ -1135,11 +1134,6 @@ def record_lists(lines: Sequence[str]) -> set[int]:
         if len({k for _, k in run} & fields) >= RECORD_KEYS:
             found.update(i for i, k in run if k in fields)
     return found
-
-
-def _is_stamp(text: str) -> bool:
-    """Is the text a date, time or counter and little else?"""
-    return bool(STAMP.search(text)) and units(STAMP.sub("", text)) <= STAMP_LEFT
 
 
 def _key_value(line: str) -> bool:
