@@ -6,6 +6,7 @@ flags, because it is slow on CJK text (a few MB/s).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +40,40 @@ def fix_line(line: str) -> tuple[str, tuple[str, ...]]:
     >>> fix_line("CafÃ© crÃ¨me")
     ('Café crème', ('encode:latin-1', 'decode:utf-8'))
     """
+    current, steps = _fix_whole(line)
+    if "\u00a0" in current and looks_bad(current):
+        current, steps = _fix_between_spaces(current, steps)
+    return current, tuple(steps)
+
+
+#: A no-break space after an ASCII character (or at the start): no byte of a UTF-8 sequence,
+#: as a continuation byte follows a lead byte (0xC2-0xF4, never ASCII) or another continuation.
+_WORD_NBSP = re.compile("(?:^|(?<=[\x00-\x7f]))\u00a0")
+
+
+def _fix_between_spaces(line: str, steps: list[str]) -> tuple[str, list[str]]:
+    """Repair the pieces between the no-break spaces that cannot be mojibake bytes, each alone.
+
+    ftfy reads a no-break space before a mojibake sequence as one of its bytes and then leaves
+    the sequence broken (``January 4\xa0â€” Although``: an ``&nbsp;`` of the page before an em
+    dash); a no-break space after an ASCII character is a space of the text, so the pieces
+    either side of it are repaired apart and joined by it again.
+
+    >>> fix_line("January 4\u00a0â€” Although the cafÃ©")[0]
+    'January 4\xa0— Although the café'
+    """
+    pieces = _WORD_NBSP.split(line)
+    if len(pieces) < 2:
+        return line, steps
+    fixed = [_fix_whole(piece) for piece in pieces]
+    text = "\u00a0".join(piece for piece, _ in fixed)
+    if text == line:
+        return line, steps
+    return text, steps + [step for _, more in fixed for step in more]
+
+
+def _fix_whole(line: str) -> tuple[str, list[str]]:
+    """ftfy over the whole of ``line`` until it stops changing (see :func:`fix_line`)."""
     fix, config = _ftfy()
     steps: list[str] = []
     current = line
@@ -51,7 +86,7 @@ def fix_line(line: str) -> tuple[str, tuple[str, ...]]:
                 break
         steps.extend(f"{action}:{step}" for action, step in explanation or ())
         current = fixed
-    return current, tuple(steps)
+    return current, steps
 
 
 def western_reading(line: str) -> str | None:
