@@ -36,6 +36,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import compress
@@ -194,9 +195,10 @@ def _prefer_tidy(lines: list[str], big: Longness, m: Matching) -> None:
 _CONTINUES = re.compile(r"^[^\w]*[a-zß-öø-ÿ]")
 
 
-def _keeps(lines: list[str], gone: int, kept: int) -> str | None:
-    """Does the article's copy stay when line ``gone`` is contained in line ``kept``?
-    ``"both"`` for a piece of a wrapped sentence (it starts in lower case: dropping it cuts
+def _keeps(lines: list[str], gone: int, kept: int, rule: str = "contained") -> str | None:
+    """Does the article's copy stay when line ``gone`` is contained in (``rule``), or a near
+    copy of, line ``kept``? ``"distinct"`` when the two name different things
+    (:func:`names_differ`). For a containment, ``"both"`` for a piece of a wrapped sentence (it starts in lower case: dropping it cuts
     the sentence in its paragraph): when unsure, keep. ``"item"`` for prose that a later
     list item repeats (a summary bullet quotes the lede): the bullet goes, the prose stays in
     its place. Prose after a list item that holds it (a gallery's captions, then the caption
@@ -209,11 +211,75 @@ def _keeps(lines: list[str], gone: int, kept: int) -> str | None:
     >>> _keeps(["* Emirates finalized a deal on Monday, they said.", "Emirates finalized a deal on Monday."], 1, 0)
     """
     line = lines[gone]
+    if names_differ(line, lines[kept]):
+        return "distinct"
+    if rule != "contained":
+        return None
     if _CONTINUES.match(line):
         return "both"
     if gone < kept and is_list_item(lines[kept]) and not is_list_item(line):
         return "item"
     return None
+
+
+#: Link targets and bare addresses: their letters name no one (``?id=WuB9Fl8nrzM``).
+_ADDRESSES = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)\S+")
+#: A word of letters (no digits: figures have their own check, see :func:`.match.similar`).
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(_ADDRESSES.sub(" ", line))
+
+
+def _names(words: list[str], common: set[str]) -> Counter[str]:
+    """The capitalised ``words`` (names, titles, a sentence's first word), folded, but those
+    written in lower case somewhere (``common``: ``The`` of ``the``)."""
+    folded = (w.casefold() for w in words if w[0].isupper())
+    return Counter(w for w in folded if w not in common)
+
+
+def names_differ(line: str, other: str) -> bool:
+    """Does ``line`` name something ``other`` does not, where ``other`` names something else:
+    a capitalised word of its own that is no misspelling or variant of one of ``other``'s own
+    capitalised words? Names are facts, as figures are: two
+    sentences of a template (``Faces Places is currently streaming on Netflix``, ``Princess
+    Cyd is currently streaming on Netflix``) are no copies of each other however alike.
+
+    >>> names_differ("Faces Places is streaming on Netflix.", "Princess Cyd is streaming on Netflix.")
+    True
+    >>> names_differ("Jon Smith said on Monday it would.", "John Smith said on Monday that it would.")
+    False
+    >>> names_differ("Smith said it.", "John Smith, the mayor, said it on Monday.")
+    False
+    >>> names_differ("Photo: Khin Mg Win", "Photo: Khin Maung Win")
+    False
+    """
+    mine_words, other_words = _words(line), _words(other)
+    common = {w.casefold() for w in (*mine_words, *other_words) if w[0].islower()}
+    ours, others = _names(mine_words, common), _names(other_words, common)
+    mine, theirs = ours - others, list(others - ours)
+    if not mine or not theirs:
+        return False  # a word more or less (a title, a first word), not another name
+    return any(all(not _variant(w, v) for v in theirs) for w in mine)
+
+
+def _variant(word: str, other: str) -> bool:
+    """Are two folded words one name written two ways: a misspelling (``jon``, ``john``) or
+    an abbreviation (``mg``, ``maung``: one's letters in the other's order, first letter alike)?"""
+    from rapidfuzz.distance import Levenshtein
+
+    if Levenshtein.normalized_similarity(word, other) >= _VARIANT:
+        return True
+    short, long_ = sorted((word, other), key=len)
+    if short[0] != long_[0]:
+        return False
+    rest = iter(long_)
+    return all(ch in rest for ch in short)
+
+
+#: Two words at least this alike (Levenshtein, 0-1) are one name spelled two ways.
+_VARIANT = 0.6
 
 
 def _moves(state: _Lines, m: Matching, drops: dict[int, Change], order: list[int]) -> list[Change]:

@@ -148,7 +148,7 @@ def match(
     near: Mapping[int, str],
     threshold: float,
     grams: dict[int, list[str]],
-    keep: Callable[[int, int], str | None] | None = None,
+    keep: Callable[[int, int, str], str | None] | None = None,
 ) -> Matching:
     """Assign lines to slots: equal ``labels`` are exact copies (the first keeps the slot);
     the lines in ``near`` (long lines that the screen found may be copies, with their keys)
@@ -157,10 +157,11 @@ def match(
     Only lines that repeat a label, and lines in ``near``, are visited: every other line is a
     slot of its own. ``grams[i]`` caches line ``i``'s sampled n-grams (see
     :func:`~.fold.sampled_grams`), filled the first time a line needs them and kept for the
-    next pass. ``keep(gone, kept)``, when given, may overrule a containment that would drop
-    line ``gone`` for line ``kept``: ``"both"`` keeps both lines, ``"item"`` (``kept`` is a
-    later list item holding ``gone``) drops the item as a ``repeated-item`` instead. A
-    ``"both"`` is not heeded when the line above ``gone`` is itself a copy.
+    next pass. ``keep(gone, kept, rule)``, when given, may overrule a containment or a near
+    copy (``rule``) that would drop line ``gone`` for line ``kept``: ``"distinct"`` (they
+    tell different facts) and ``"both"`` keep both lines, ``"item"`` (``kept`` is a later
+    list item holding ``gone``) drops the item as a ``repeated-item`` instead. A ``"both"``
+    is not heeded when the line above ``gone`` is itself a copy.
     """
     n = len(labels)
     first = dict(zip(reversed(labels), range(n - 1, -1, -1), strict=True))
@@ -186,17 +187,17 @@ def match(
             shared, votes, full = index.query(mine)
             if votes:
                 found = _find(i, keys, grams, m.holder, votes, full, threshold)
-        if found is not None and keep is not None and found[1] == "contained":
+        if found is not None and keep is not None:
             h = m.holder[found[0]]
             gone, kept = (h, i) if len(key or "") > len(keys[h]) else (i, h)
-            veto = keep(gone, kept)
+            veto = keep(gone, kept, found[1])
             if veto == "both" and gone - 1 in m.matches:
                 veto = None  # the line above is a copy too: a repeated paragraph's piece
             if veto == "item":
                 m.matches[i] = Match(found[0], "repeated-item", h, found[2])
                 slot_of[label] = found[0]
                 continue
-            if veto == "both":
+            if veto in ("both", "distinct"):
                 found = None
         if found is not None:
             slot, rule, score = found
