@@ -5,7 +5,10 @@ and tables in what should be plain text. This stage, after ``boilerplate`` (whic
 markup as evidence), gives the plain text a reader sees:
 
 * a link keeps its text (``[新华社](http://…)`` → ``新华社``); an image or an empty link goes;
-* emphasis (``**bold**``, ``*it*``, ``__b__``) and heading marks (``## Title``) go;
+* emphasis (``**bold**``, ``*it*``, ``__b__``, ``_it_``) and heading marks (``## Title``) go;
+* html2text wraps long links inside their markup: a line that ends in a link's open text or
+  target and the input line after it that goes on with the rest are joined again (the second
+  one ``markdown/joined``); a ``**`` a line break splits goes on both lines;
 * html2text's escapes (``\\+``, ``\\-``, ``\\*``) lose their backslash;
 * a markdown table (rows around a ``---|---`` rule) becomes its cells' text, the rule goes;
 * a line left with no text (``![](a.jpg)``, ``* * *``, ``* [ ![](t.jpg) ](…)``) goes.
@@ -36,7 +39,12 @@ STAGE = "markdown"
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+#: A link or an image cut off in its target by the line's end: ``[text](http://a.cn/long``.
+_LINK_CUT = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s\\]|\\.)+$")
+_IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s\\]|\\.)+$")
 _EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-Za-z0-9_*])")
+#: html2text's emphasis with underscores (``_Lucas Nolan is a reporter_``), not snake_case.
+_EM_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
 _ESCAPE = re.compile(r"\\([-+*_#.!|`\[\]()])")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _CELL = re.compile(r"\s*\|\s*")
@@ -60,26 +68,65 @@ def _gap(m: re.Match[str]) -> str:
     return "" if _CJK_SIDE.match(s[i - 1]) or _CJK_SIDE.match(s[j]) else " "
 
 
+def _link_text(m: re.Match[str]) -> str:
+    """What a link leaves: its text, trimmed, but for a space at an end that a word outside
+    it touches (``$9 ](url)Zack`` → ``$9 Zack``).
+
+    >>> flatten_line("[ Politics ](/p)"), flatten_line("at $9 [for two ](/a)tickets")
+    ('Politics', 'at $9 for two tickets')
+    >>> flatten_line("据[ 新华社 ](/x)报道")
+    '据新华社报道'
+
+    """
+    text, s = m.group(1), m.string
+    core = text.strip()
+    if not core:
+        return ""
+    if text[0].isspace() and m.start() > 0 and _spaced(s[m.start() - 1], core[0]):
+        core = " " + core
+    if text[-1].isspace() and m.end() < len(s) and _spaced(core[-1], s[m.end()]):
+        core += " "
+    return core
+
+
+def _spaced(left: str, right: str) -> bool:
+    """Do two characters side by side want a space between them (neither is a space or CJK)?"""
+    return not (
+        left.isspace() or right.isspace() or _CJK_SIDE.match(left) or _CJK_SIDE.match(right)
+    )
+
+
+def _unlinked(text: str) -> str:
+    """``text`` with its links replaced by their text and its images gone."""
+    for _ in range(3):  # a link around an image: the image first, then the link
+        before = text
+        text = LINK.sub(_link_text, _IMAGE.sub(_gap, text))
+        if text == before:
+            break
+    if "](" in text:  # a link the line ends in the middle of (its target wrapped away)
+        text = _LINK_CUT.sub(lambda m: m.group(1).strip(), _IMAGE_CUT.sub("", text))
+    return text
+
+
 def flatten_line(line: str) -> str:
     """One line without its inline markup (tables are done by :func:`markdown`).
 
     >>> flatten_line("[ ![](t.jpg) ](http://a.cn/1)"), flatten_line("* [Politics](/p)")
     ('', '* Politics')
-    >>> flatten_line("snake_case and 2 * 3 * 4 stay")
-    'snake_case and 2 * 3 * 4 stay'
+    >>> flatten_line("the [strangest](javascript:void\\\\(0\\\\);")
+    'the strangest'
+
+    >>> flatten_line("snake_case and 2 * 3 * 4 stay"), flatten_line("_Gail is a writer_ in my_var_")
+    ('snake_case and 2 * 3 * 4 stay', 'Gail is a writer in my_var_')
     """
-    text = line
-    if "](" in text:
-        for _ in range(3):  # a link around an image: the image first, then the link
-            before = text
-            text = LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub(_gap, text))
-            if text == before:
-                break
+    text = _unlinked(line) if "](" in line else line
     for _ in range(3):  # "#### [#](permalink) re: …": the link's "#" is a heading mark again
         heading = _HEADING.match(text) if "#" in text else None
         if not heading:
             break
         text = heading.group(1)
+    if text.lstrip().startswith("** "):
+        text = _LEAD_STRONG.sub(r"\1\2", text)
     for _ in range(3):  # "****a **": what one pass leaves may pair up again
         if "**" not in text and "__" not in text:
             break
@@ -89,6 +136,8 @@ def flatten_line(line: str) -> str:
             break
     if "*" in text:
         text = _EM.sub(r"\1", text)
+    if "_" in text:
+        text = _EM_UNDERSCORE.sub(r"\1", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     if _RULE.match(text):
@@ -96,24 +145,90 @@ def flatten_line(line: str) -> str:
     return normalize_spaces(text) if text != line else line
 
 
+#: html2text wraps a long link inside its markup: a line ends in a link's open text or target
+#: (``## [![To the story``, ``[strangest](javascript:void\\(0\\);``) and the next input line
+#: goes on with the rest of it (``](hmhome.gif )](http://…``, ``) I ever saw``).
+_OPEN_TEXT = re.compile(r"\[[^\[\]\n]*$")
+_OPEN_TARGET = re.compile(r"\]\((?:[^()\\\n]|\\.)*$")
+_GOES_ON_TEXT = re.compile(r"^\s*\]\(")
+_GOES_ON_TARGET = re.compile(r"^\s*(?:[^()\s\\]|\\.)*\)")
+#: Strong emphasis html2text closes on the next line (``**Isolation  `` then ``** Tasks …``),
+#: and a strong phrase that opens with a space (``** Priority:** Labels …``).
+_OPEN_STRONG = re.compile(r"\*\*(?=\S)(?!.*\*\*)")
+_CLOSES_STRONG = re.compile(r"^(\s*)\*\*(?!\*)\s*")
+_CLOSER_ALONE = re.compile(r"^\s*\*\*(?:\s|$)")
+_LEAD_STRONG = re.compile(r"^(\s*)\*\*\s+(\S[^*\n]*?(?<=\S))\*\*(?!\*)")
+
+
+def _continues(line: str, lineno: int, nxt: str, next_lineno: int) -> bool:
+    """Does input line ``next_lineno`` go on with a link that ``line`` leaves open?"""
+    if next_lineno != lineno + 1 or "[" not in line:
+        return False
+    if _GOES_ON_TEXT.match(nxt):
+        return _OPEN_TEXT.search(line) is not None
+    return _OPEN_TARGET.search(line) is not None and _GOES_ON_TARGET.match(nxt) is not None
+
+
+def _strong_across(line: str, nxt: str) -> tuple[str, str] | None:
+    """``line`` and the next without the pair of ``**`` a line break splits, if it does."""
+    if line.count("**") % 2 == 0 or not nxt.lstrip().startswith("**"):
+        return None
+    if nxt.count("**") % 2 == 0 and not _CLOSER_ALONE.match(nxt):
+        return None  # its ** pairs up in the line itself (``**SIGN UP!** **NAME**``)
+    opener = _OPEN_STRONG.search(line)
+    closer = _CLOSES_STRONG.match(nxt)
+    if opener is None or closer is None:
+        return None
+    return line[: opener.start()] + line[opener.end() :], closer.group(1) + nxt[closer.end() :]
+
+
+def _rejoin(lines: list[str], linenos: list[int], originals: list[str]) -> list[Change]:
+    """Join again, in place, the lines of a link that a line break splits, and take away the
+    strong emphasis a line break splits (see :data:`_OPEN_TEXT`, :data:`_OPEN_STRONG`); the
+    changes: the continuation lines gone."""
+    changes: list[Change] = []
+    k = 0
+    while k < len(lines) - 1:
+        last = linenos[k]
+        while k + 1 < len(lines) and _continues(lines[k], last, lines[k + 1], linenos[k + 1]):
+            last = linenos.pop(k + 1)
+            originals.pop(k + 1)
+            # a break in a link's text was a space of it; one in its target was not there
+            gap = " " if _GOES_ON_TEXT.match(lines[k + 1]) else ""
+            lines[k] = lines[k].rstrip() + gap + lines.pop(k + 1).lstrip()
+            detail = f"the rest of a link on line {linenos[k]}: joined to it"
+            changes.append(Change(STAGE, "joined", last, "drop", detail=detail))
+        if k + 1 < len(lines) and "**" in lines[k]:
+            pair = _strong_across(lines[k], lines[k + 1])
+            if pair is not None:
+                lines[k], lines[k + 1] = pair
+        k += 1
+    return changes
+
+
 def markdown(doc: Doc, config: Config) -> Doc:
     """Flatten every line; drop the lines left empty and the rules of tables."""
     if not any(mark in doc.body for mark in _MARKS):
         return doc
-    table = data_tables(doc.lines) if "|" in doc.body else set()
+    lines, linenos, originals = list(doc.lines), list(doc.linenos), list(doc.lines)
+    changes: list[Change] = []
+    if "](" in doc.body or "**" in doc.body:
+        changes = _rejoin(lines, linenos, originals)
+    table = data_tables(lines) if "|" in doc.body else set()
     new_lines: list[str] = []
     new_linenos: list[int] = []
-    changes: list[Change] = []
-    for i, (line, lineno) in enumerate(zip(doc.lines, doc.linenos, strict=True)):
+    for i, (line, lineno) in enumerate(zip(lines, linenos, strict=True)):
         text = flatten_line(line) if any(mark in line for mark in _MARKS) else line
+        if line != originals[i]:  # joined or unwrapped above: tidied as flattening tidies
+            text = normalize_spaces(text)
         if is_table_rule(line):  # a table's rule is markup wherever it stands
             text = ""
         elif i in table:
             text = " ".join(c for c in _CELL.split(text) if c)
-        if not text.strip() or (text != line and is_debris(text)):
+        if not text.strip() or (text != originals[i] and is_debris(text)):
             changes.append(Change(STAGE, "no-text", lineno, "drop", detail="only markup"))
             continue
-        if text != line:
+        if text != originals[i]:
             changes.append(Change(STAGE, "flatten", lineno, "edit"))
         new_lines.append(text)
         new_linenos.append(lineno)
