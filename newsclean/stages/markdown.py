@@ -152,11 +152,13 @@ _OPEN_TEXT = re.compile(r"\[[^\[\]\n]*$")
 _OPEN_TARGET = re.compile(r"\]\((?:[^()\\\n]|\\.)*$")
 _GOES_ON_TEXT = re.compile(r"^\s*\]\(")
 _GOES_ON_TARGET = re.compile(r"^\s*(?:[^()\s\\]|\\.)*\)")
-#: Strong emphasis html2text closes on the next line (``**Isolation  `` then ``** Tasks …``),
-#: and a strong phrase that opens with a space (``** Priority:** Labels …``).
-_OPEN_STRONG = re.compile(r"\*\*(?=\S)(?!.*\*\*)")
-_CLOSES_STRONG = re.compile(r"^(\s*)\*\*(?!\*)\s*")
-_CLOSER_ALONE = re.compile(r"^\s*\*\*(?:\s|$)")
+#: Emphasis that a line break splits: html2text wraps a paragraph at 78 characters inside a
+#: ``**strong**`` or ``_em_`` phrase (``**What is your favourite … that you`` then ``stay
+#: hydrated?**``), and closes strong text on the next line (``**Isolation  `` then ``** Tasks``).
+_STRONG_MARK = re.compile(r"(?<!\*)\*\*(?!\*)")
+_EM_MARK = re.compile(r"(?<![_\w])_(?!_)|(?<!_)_(?![_\w])")
+#: How far (in input lines) a split phrase may go on.
+_WRAPPED_LINES = 6
 _LEAD_STRONG = re.compile(r"^(\s*)\*\*\s+(\S[^*\n]*?(?<=\S))\*\*(?!\*)")
 
 
@@ -169,23 +171,60 @@ def _continues(line: str, lineno: int, nxt: str, next_lineno: int) -> bool:
     return _OPEN_TARGET.search(line) is not None and _GOES_ON_TARGET.match(nxt) is not None
 
 
-def _strong_across(line: str, nxt: str) -> tuple[str, str] | None:
-    """``line`` and the next without the pair of ``**`` a line break splits, if it does."""
-    if line.count("**") % 2 == 0 or not nxt.lstrip().startswith("**"):
+def _marks(pattern: re.Pattern[str], line: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(line)]
+
+
+def _unpaired_open(pattern: re.Pattern[str], line: str, width: int) -> int | None:
+    """Where ``line``'s last emphasis mark opens a phrase it does not close, if it does."""
+    marks = _marks(pattern, line)
+    if len(marks) % 2 == 0:
         return None
-    if nxt.count("**") % 2 == 0 and not _CLOSER_ALONE.match(nxt):
-        return None  # its ** pairs up in the line itself (``**SIGN UP!** **NAME**``)
-    opener = _OPEN_STRONG.search(line)
-    closer = _CLOSES_STRONG.match(nxt)
-    if opener is None or closer is None:
+    at = marks[-1]
+    after = line[at + width : at + width + 1]
+    return at if after and not after.isspace() else None
+
+
+def _unpaired_close(pattern: re.Pattern[str], line: str, width: int) -> int | None:
+    """Where ``line``'s first emphasis mark closes a phrase an earlier line opened, if it does:
+    after a letter (``hydrated?**``), or at the line's start before a space (``** Tasks``) or
+    as the line's only mark (``**Flos Showroom``)."""
+    marks = _marks(pattern, line)
+    if len(marks) % 2 == 0:
         return None
-    return line[: opener.start()] + line[opener.end() :], closer.group(1) + nxt[closer.end() :]
+    at = marks[0]
+    if at > 0 and not line[at - 1].isspace():
+        return at
+    if line[:at].strip():
+        return None
+    after = line[at + width : at + width + 1]
+    return at if not after or after.isspace() or len(marks) == 1 else None
+
+
+def _unwrap_emphasis(lines: list[str], linenos: list[int], k: int) -> None:
+    """Take away, in place, the marks of an emphasis phrase that opens on line ``k`` and
+    closes on one of the next few input lines (none of those between holds such a mark)."""
+    for pattern, width in ((_STRONG_MARK, 2), (_EM_MARK, 1)):
+        if ("*" if width == 2 else "_") not in lines[k]:
+            continue
+        opened = _unpaired_open(pattern, lines[k], width)
+        if opened is None:
+            continue
+        for j in range(k + 1, min(len(lines), k + 1 + _WRAPPED_LINES)):
+            if linenos[j] != linenos[j - 1] + 1:
+                break
+            if pattern.search(lines[j]) is None:
+                continue
+            closed = _unpaired_close(pattern, lines[j], width)
+            if closed is not None:
+                lines[k] = lines[k][:opened] + lines[k][opened + width :]
+                lines[j] = lines[j][:closed] + lines[j][closed + width :]
+            break
 
 
 def _rejoin(lines: list[str], linenos: list[int], originals: list[str]) -> list[Change]:
-    """Join again, in place, the lines of a link that a line break splits, and take away the
-    strong emphasis a line break splits (see :data:`_OPEN_TEXT`, :data:`_OPEN_STRONG`); the
-    changes: the continuation lines gone."""
+    """Join again, in place, the lines of a link that a line break splits (see
+    :data:`_OPEN_TEXT`); the changes: the continuation lines gone."""
     changes: list[Change] = []
     k = 0
     while k < len(lines) - 1:
@@ -198,40 +237,53 @@ def _rejoin(lines: list[str], linenos: list[int], originals: list[str]) -> list[
             lines[k] = lines[k].rstrip() + gap + lines.pop(k + 1).lstrip()
             detail = f"the rest of a link on line {linenos[k]}: joined to it"
             changes.append(Change(STAGE, "joined", last, "drop", detail=detail))
-        if k + 1 < len(lines) and "**" in lines[k]:
-            pair = _strong_across(lines[k], lines[k + 1])
-            if pair is not None:
-                lines[k], lines[k + 1] = pair
         k += 1
     return changes
 
 
 def markdown(doc: Doc, config: Config) -> Doc:
-    """Flatten every line; drop the lines left empty and the rules of tables."""
+    """Flatten every line; drop the lines left empty and the rules of tables.
+
+    Emphasis a line break splits is taken away after the lines are flattened, from what
+    flattening leaves (so that a second run finds nothing more to pair)."""
     if not any(mark in doc.body for mark in _MARKS):
         return doc
     lines, linenos, originals = list(doc.lines), list(doc.linenos), list(doc.lines)
     changes: list[Change] = []
-    if "](" in doc.body or "**" in doc.body:
+    if "](" in doc.body:
         changes = _rejoin(lines, linenos, originals)
     table = data_tables(lines) if "|" in doc.body else set()
-    new_lines: list[str] = []
-    new_linenos: list[int] = []
-    for i, (line, lineno) in enumerate(zip(lines, linenos, strict=True)):
+    kept: list[int] = []
+    texts: list[str] = []
+    for i, line in enumerate(lines):
         text = flatten_line(line) if any(mark in line for mark in _MARKS) else line
-        if line != originals[i]:  # joined or unwrapped above: tidied as flattening tidies
+        if line != originals[i]:  # joined above: tidied as flattening tidies
             text = normalize_spaces(text)
         if is_table_rule(line):  # a table's rule is markup wherever it stands
             text = ""
         elif i in table:
             text = " ".join(c for c in _CELL.split(text) if c)
         if not text.strip() or (text != originals[i] and is_debris(text)):
-            changes.append(Change(STAGE, "no-text", lineno, "drop", detail="only markup"))
+            changes.append(Change(STAGE, "no-text", linenos[i], "drop", detail="only markup"))
             continue
+        kept.append(i)
+        texts.append(text)
+    if "*" in doc.body or "_" in doc.body:
+        _unwrap_all(texts, [linenos[i] for i in kept])
+    for i, text in zip(kept, texts, strict=True):
         if text != originals[i]:
-            changes.append(Change(STAGE, "flatten", lineno, "edit"))
-        new_lines.append(text)
-        new_linenos.append(lineno)
+            changes.append(Change(STAGE, "flatten", linenos[i], "edit"))
     if not changes:
         return doc
-    return doc.evolve(new_lines, new_linenos, changes)
+    return doc.evolve(texts, [linenos[i] for i in kept], changes)
+
+
+def _unwrap_all(texts: list[str], linenos: list[int]) -> None:
+    """:func:`_unwrap_emphasis` over every line, in place; a line it edits is tidied."""
+    before = list(texts)
+    for k, text in enumerate(texts):
+        if "*" in text or "_" in text:
+            _unwrap_emphasis(texts, linenos, k)
+    for k, (old, new) in enumerate(zip(before, texts, strict=True)):
+        if new != old:
+            texts[k] = normalize_spaces(new)
