@@ -39,6 +39,10 @@ STAGE = "markdown"
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+#: Links and images whose text holds brackets of its own (``[Async Task Framework [Fig 1]](…)``).
+_NESTED_TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+_LINK_NESTED = re.compile(_NESTED_TEXT + TARGET)
+_IMAGE_NESTED = re.compile("!" + _NESTED_TEXT + TARGET)
 #: A link or an image cut off in its target by the line's end: ``[text](http://a.cn/long``.
 _LINK_CUT = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s\\]|\\.)+$")
 _IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s\\]|\\.)+$")
@@ -103,6 +107,12 @@ def _unlinked(text: str) -> str:
         text = LINK.sub(_link_text, _IMAGE.sub(_gap, text))
         if text == before:
             break
+    if "](" in text and "[" in text:  # brackets inside a link's text: ``[Clip [VIDEO]](url)``
+        for _ in range(2):
+            before = text
+            text = _LINK_NESTED.sub(_link_text, _IMAGE_NESTED.sub(_gap, text))
+            if text == before:
+                break
     if "](" in text:  # a link the line ends in the middle of (its target wrapped away)
         text = _LINK_CUT.sub(lambda m: m.group(1).strip(), _IMAGE_CUT.sub("", text))
     return text
