@@ -31,7 +31,7 @@ from ..chars import CJK, CJK_PUNCT
 from ..config import Config
 from ..model import Change, Doc
 from .boilerplate.lines import is_debris
-from .boilerplate.markdown import LINK, STRONG, TARGET, is_table_rule
+from .boilerplate.markdown import IMAGE_NESTED, LINK, LINK_NESTED, STRONG, TARGET, is_table_rule
 from .boilerplate.page import data_tables
 from .whitespace import normalize_spaces
 
@@ -39,10 +39,6 @@ STAGE = "markdown"
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-#: Links and images whose text holds brackets of its own (``[Async Task Framework [Fig 1]](…)``).
-_NESTED_TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-_LINK_NESTED = re.compile(_NESTED_TEXT + TARGET)
-_IMAGE_NESTED = re.compile("!" + _NESTED_TEXT + TARGET)
 #: A link or an image cut off in its target by the line's end: ``[text](http://a.cn/long``.
 _LINK_CUT = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s\\]|\\.)+$")
 _IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s\\]|\\.)+$")
@@ -110,7 +106,7 @@ def _unlinked(text: str) -> str:
     if "](" in text and "[" in text:  # brackets inside a link's text: ``[Clip [VIDEO]](url)``
         for _ in range(2):
             before = text
-            text = _LINK_NESTED.sub(_link_text, _IMAGE_NESTED.sub(_gap, text))
+            text = LINK_NESTED.sub(_link_text, IMAGE_NESTED.sub(_gap, text))
             if text == before:
                 break
     if "](" in text:  # a link the line ends in the middle of (its target wrapped away)
@@ -144,10 +140,14 @@ def flatten_line(line: str) -> str:
         text = STRONG.sub(r"\2", text)
         if text == before:
             break
-    if "*" in text:
-        text = _EM.sub(r"\1", text)
-    if "_" in text:
-        text = _EM_UNDERSCORE.sub(r"\1", text)
+    for _ in range(3):  # "_*a*_": one kind of emphasis inside the other
+        before = text
+        if "*" in text:
+            text = _EM.sub(r"\1", text)
+        if "_" in text:
+            text = _EM_UNDERSCORE.sub(r"\1", text)
+        if text == before:
+            break
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     if _RULE.match(text):
@@ -181,39 +181,53 @@ def _continues(line: str, lineno: int, nxt: str, next_lineno: int) -> bool:
     return _OPEN_TARGET.search(line) is not None and _GOES_ON_TARGET.match(nxt) is not None
 
 
-def _marks(pattern: re.Pattern[str], line: str) -> list[int]:
-    return [m.start() for m in pattern.finditer(line)]
+def _marks(pattern: re.Pattern[str], line: str, width: int) -> list[int]:
+    """Where ``line``'s emphasis marks stand, but those inside a word (``s**g``: a word
+    censored, not emphasis)."""
+    return [
+        m.start()
+        for m in pattern.finditer(line)
+        if not (_word_at(line, m.start() - 1) and _word_at(line, m.start() + width))
+    ]
+
+
+def _word_at(line: str, i: int) -> bool:
+    return 0 <= i < len(line) and line[i].isalnum()
 
 
 def _unpaired_open(pattern: re.Pattern[str], line: str, width: int) -> int | None:
-    """Where ``line``'s last emphasis mark opens a phrase it does not close, if it does."""
-    marks = _marks(pattern, line)
+    """Where ``line``'s last emphasis mark opens a phrase it does not close, if it does: before
+    a character that is no space, after one that is no letter."""
+    marks = _marks(pattern, line, width)
     if len(marks) % 2 == 0:
         return None
     at = marks[-1]
     after = line[at + width : at + width + 1]
-    return at if after and not after.isspace() else None
+    if not after or after.isspace() or _word_at(line, at - 1):
+        return None
+    return at
 
 
 def _unpaired_close(pattern: re.Pattern[str], line: str, width: int) -> int | None:
     """Where ``line``'s first emphasis mark closes a phrase an earlier line opened, if it does:
-    after a letter (``hydrated?**``), or at the line's start before a space (``** Tasks``) or
-    as the line's only mark (``**Flos Showroom``)."""
-    marks = _marks(pattern, line)
+    after a character that is no space and before one that is no letter (``hydrated?**``), or
+    at the line's start before a space (``** Tasks``) or as the line's only mark (``**Flos``)."""
+    marks = _marks(pattern, line, width)
     if len(marks) % 2 == 0:
         return None
     at = marks[0]
     if at > 0 and not line[at - 1].isspace():
-        return at
+        return None if _word_at(line, at + width) else at
     if line[:at].strip():
         return None
     after = line[at + width : at + width + 1]
     return at if not after or after.isspace() or len(marks) == 1 else None
 
 
-def _unwrap_emphasis(lines: list[str], linenos: list[int], k: int) -> None:
+def _unwrap_emphasis(lines: list[str], k: int) -> bool:
     """Take away, in place, the marks of an emphasis phrase that opens on line ``k`` and
-    closes on one of the next few input lines (none of those between holds such a mark)."""
+    closes on one of the next few lines (none of those between holds such a mark); say
+    whether it did."""
     for pattern, width in ((_STRONG_MARK, 2), (_EM_MARK, 1)):
         if ("*" if width == 2 else "_") not in lines[k]:
             continue
@@ -221,15 +235,15 @@ def _unwrap_emphasis(lines: list[str], linenos: list[int], k: int) -> None:
         if opened is None:
             continue
         for j in range(k + 1, min(len(lines), k + 1 + _WRAPPED_LINES)):
-            if linenos[j] != linenos[j - 1] + 1:
-                break
-            if pattern.search(lines[j]) is None:
+            if not _marks(pattern, lines[j], width):
                 continue
             closed = _unpaired_close(pattern, lines[j], width)
             if closed is not None:
                 lines[k] = lines[k][:opened] + lines[k][opened + width :]
                 lines[j] = lines[j][:closed] + lines[j][closed + width :]
+                return True
             break
+    return False
 
 
 def _rejoin(lines: list[str], linenos: list[int], originals: list[str]) -> list[Change]:
@@ -279,7 +293,7 @@ def markdown(doc: Doc, config: Config) -> Doc:
         kept.append(i)
         texts.append(text)
     if "*" in doc.body or "_" in doc.body:
-        _unwrap_all(texts, [linenos[i] for i in kept])
+        _unwrap_all(texts)
     for i, text in zip(kept, texts, strict=True):
         if text != originals[i]:
             changes.append(Change(STAGE, "flatten", linenos[i], "edit"))
@@ -288,12 +302,16 @@ def markdown(doc: Doc, config: Config) -> Doc:
     return doc.evolve(texts, [linenos[i] for i in kept], changes)
 
 
-def _unwrap_all(texts: list[str], linenos: list[int]) -> None:
-    """:func:`_unwrap_emphasis` over every line, in place; a line it edits is tidied."""
+def _unwrap_all(texts: list[str]) -> None:
+    """:func:`_unwrap_emphasis` over every line, in place, until nothing more pairs up (a
+    ``_`` gone can leave a ``**`` to pair); a line it edits is tidied. Lines are paired as the
+    document holds them, whatever stood between them in the input (a blank line, a line
+    another stage dropped), so that cleaning the output again pairs nothing more."""
     before = list(texts)
-    for k, text in enumerate(texts):
-        if "*" in text or "_" in text:
-            _unwrap_emphasis(texts, linenos, k)
+    for k in range(len(texts)):
+        for _ in range(4):
+            if not ("*" in texts[k] or "_" in texts[k]) or not _unwrap_emphasis(texts, k):
+                break
     for k, (old, new) in enumerate(zip(before, texts, strict=True)):
         if new != old:
             texts[k] = normalize_spaces(new)

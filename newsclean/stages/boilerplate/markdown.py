@@ -27,6 +27,11 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]" + TARGET)
 STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 #: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
 LINK = re.compile(r"\[([^\[\]\n]*)\]" + TARGET)
+#: Links and images whose text holds brackets of its own (``[Clip [VIDEO]](…)``, ``[[1]](#c)``),
+#: read after the plain ones.
+_NESTED_TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+LINK_NESTED = re.compile(_NESTED_TEXT + TARGET)
+IMAGE_NESTED = re.compile("!" + _NESTED_TEXT + TARGET)
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 #: List markers, also as html2text escapes them (``\+ Added …``, ``\- Menu``).
 _LIST = re.compile(r"^\s*(?:\\?[*+\-]|[•·]|\d{1,3}\\?[.)])\s+")
@@ -66,7 +71,14 @@ def link_text(line: str) -> str:
         line = STRONG.sub(r"\2", line)
     if "](" not in line:
         return line
-    return LINK.sub(lambda m: m.group(1).strip(), _IMAGE.sub("", line))
+    line = LINK.sub(_inner, _IMAGE.sub("", line))
+    if "](" in line and "[" in line:
+        line = LINK_NESTED.sub(_inner, IMAGE_NESTED.sub("", line))
+    return line
+
+
+def _inner(m: re.Match[str]) -> str:
+    return m.group(1).strip()
 
 
 def is_list_item(line: str) -> bool:
@@ -131,6 +143,11 @@ def flatten(line: str) -> Markup:
             return inner
 
         text, links = LINK.subn(_text, text)
+        if "](" in text and "[" in text:
+            text, more = IMAGE_NESTED.subn("", text)
+            images += more
+            text, more = LINK_NESTED.subn(_text, text)
+            links += more
         link_chars = sum(len(p) for p in parts)
     if "][" in text:
         text = _REF_LINK.sub(r"\1", text)
