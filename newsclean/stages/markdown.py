@@ -26,6 +26,7 @@ input is a ``*.md`` file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..chars import CJK, CJK_PUNCT
 from ..config import Config
@@ -114,6 +115,28 @@ def _unlinked(text: str) -> str:
     return text
 
 
+#: What underscores inside do not make emphasis of: web addresses and inline code.
+_VERBATIM = re.compile(r"`[^`\n]*`|(?:https?://|www\.)\S+")
+
+
+def _outside_code(text: str, edit: Callable[[str], str]) -> str:
+    """``text`` with ``edit`` applied to the parts that are neither a web address nor inline
+    code (``https://a.com/_p_/``, `` `_init_` `` keep their underscores).
+
+    >>> _outside_code("_a_ https://x.com/_p_/ `_c_` _d_", lambda t: t.replace("_", ""))
+    'a https://x.com/_p_/ `_c_` d'
+    """
+    if "`" not in text and "://" not in text and "www." not in text:
+        return edit(text)
+    out: list[str] = []
+    last = 0
+    for m in _VERBATIM.finditer(text):
+        out += (edit(text[last : m.start()]), m.group())
+        last = m.end()
+    out.append(edit(text[last:]))
+    return "".join(out)
+
+
 def flatten_line(line: str) -> str:
     """One line without its inline markup (tables are done by :func:`markdown`).
 
@@ -145,7 +168,7 @@ def flatten_line(line: str) -> str:
         if "*" in text:
             text = _EM.sub(r"\1", text)
         if "_" in text:
-            text = _EM_UNDERSCORE.sub(r"\1", text)
+            text = _outside_code(text, lambda part: _EM_UNDERSCORE.sub(r"\1", part))
         if text == before:
             break
     if "\\" in text:
@@ -183,11 +206,13 @@ def _continues(line: str, lineno: int, nxt: str, next_lineno: int) -> bool:
 
 def _marks(pattern: re.Pattern[str], line: str, width: int) -> list[int]:
     """Where ``line``'s emphasis marks stand, but those inside a word (``s**g``: a word
-    censored, not emphasis)."""
+    censored, not emphasis) and underscores in a web address or inline code."""
+    verbatim = [m.span() for m in _VERBATIM.finditer(line)] if width == 1 else []
     return [
         m.start()
         for m in pattern.finditer(line)
         if not (_word_at(line, m.start() - 1) and _word_at(line, m.start() + width))
+        and not any(a <= m.start() < b for a, b in verbatim)
     ]
 
 
