@@ -80,21 +80,29 @@ def _run(doc: Doc, config: Config, ran: int = 0) -> Doc:
 def _unsettled(doc: Doc, config: Config) -> bool:
     """Does a decision need taking again on what survived? Then the pipeline runs once more
     on the output, so that cleaning a cleaned document changes nothing."""
-    return _pinyin_unsettled(doc, config) or _markdown_unsettled(doc, config)
+    return _pinyin_unsettled(doc, config) or _reread_unsettled(doc, config)
 
 
-def _markdown_unsettled(doc: Doc, config: Config) -> bool:
+#: The stages after ``encoding`` that edit text the encoding stage judged.
+_AFTER_ENCODING = frozenset({"markdown", "script"})
+
+
+def _reread_unsettled(doc: Doc, config: Config) -> bool:
     """The ``markdown`` stage runs after ``encoding`` and joins what its markup kept apart
     (``×*Ø0*`` → ``×Ø0``): where the joined text reads as mojibake, the encoding stage would
-    change it on a second pass.
+    change it on a second pass. So may it once the ``script`` stage has converted a line
+    (``風風»«»«`` → ``风风»«»«``: Simplified text beside characters GBK read as cp1252 makes).
 
     >>> flat = STAGES["markdown"](Doc.from_text("×*Ø0*"), Config())
-    >>> flat.lines, _markdown_unsettled(flat, Config())
+    >>> flat.lines, _reread_unsettled(flat, Config())
     (('×Ø0',), True)
+    >>> to = Config(to="zh-hans")
+    >>> _reread_unsettled(STAGES["script"](Doc.from_text("風風»«»«"), to), to)
+    True
     """
-    if "markdown" not in config.stages or "encoding" not in config.stages:
+    if "encoding" not in config.stages or not _AFTER_ENCODING.intersection(config.stages):
         return False
-    edited = {c.line for c in doc.changes if c.stage == "markdown" and c.action == "edit"}
+    edited = {c.line for c in doc.changes if c.stage in _AFTER_ENCODING and c.action == "edit"}
     lines = tuple(
         line
         for line, n in zip(doc.lines, doc.linenos, strict=True)

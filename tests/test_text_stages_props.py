@@ -34,6 +34,7 @@ _TEXT = st.lists(_PIECES, max_size=60).map("".join)
 @example("你好, then left.\n逗号, 但是逗号.")
 @example("饕(tāo)饕(tāo)饕(tāo)[标题](https://a.cn/x,中)(fēng)")  # markdown joins a leak
 @example("風風Ã©Ã©Ã©")
+@example("風風»«»«")  # read as mojibake only once converted to Simplified
 @example("風\u200caب(fēng)(kill)(kill)")  # one Han character among Latin: no cp1252 read as GBK
 def test_cleaning_twice_changes_nothing(text):
     for config in (Config(), Config(to="zh-hans")):
