@@ -32,7 +32,15 @@ from ..chars import CJK, CJK_PUNCT
 from ..config import Config
 from ..model import Change, Doc
 from .boilerplate.lines import is_debris
-from .boilerplate.markdown import IMAGE_NESTED, LINK, LINK_NESTED, STRONG, TARGET, is_table_rule
+from .boilerplate.markdown import (
+    IMAGE_NESTED,
+    LINK,
+    LINK_NESTED,
+    LINK_TAIL,
+    STRONG,
+    TARGET,
+    is_table_rule,
+)
 from .boilerplate.page import data_tables
 from .whitespace import normalize_spaces
 
@@ -41,8 +49,10 @@ STAGE = "markdown"
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 #: A link or an image cut off in its target by the line's end: ``[text](http://a.cn/long``.
-_LINK_CUT = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s\\]|\\.)+$")
-_IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\s\\]|\\.)+$")
+_CUT_TARGET = r"\((?:[^()\s\\]|\\.)+(?:\s+\"[^\"\n]*)?$"
+_LINK_CUT = re.compile(r"\[([^\[\]\n]*)\]" + _CUT_TARGET)
+_IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]" + _CUT_TARGET)
+
 _EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-Za-z0-9_*])")
 #: html2text's emphasis with underscores (``_Lucas Nolan is a reporter_``), not snake_case.
 _EM_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
@@ -112,6 +122,8 @@ def _unlinked(text: str) -> str:
                 break
     if "](" in text:  # a link the line ends in the middle of (its target wrapped away)
         text = _LINK_CUT.sub(lambda m: m.group(1).strip(), _IMAGE_CUT.sub("", text))
+    if "](" in text:  # the end of a link that began on a line above
+        text = LINK_TAIL.sub(lambda m: m.group(1).rstrip(), text)
     return text
 
 

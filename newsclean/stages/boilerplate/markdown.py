@@ -32,6 +32,9 @@ LINK = re.compile(r"\[([^\[\]\n]*)\]" + TARGET)
 _NESTED_TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
 LINK_NESTED = re.compile(_NESTED_TEXT + TARGET)
 IMAGE_NESTED = re.compile("!" + _NESTED_TEXT + TARGET)
+#: The end of a link whose text began on a line above (``詳しくはこちら](http://…)``, its
+#: target perhaps cut off by the line's end): its text stays, its target goes.
+LINK_TAIL = re.compile(r"^([^\[\]\n]*)\]\((?:[^()\s\\]|\\.)+(?:\s+\"[^\"\n]*\"?)?(?:\)|$)")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 #: List markers, also as html2text escapes them (``\+ Added …``, ``\- Menu``).
 _LIST = re.compile(r"^\s*(?:\\?[*+\-]|[•·]|\d{1,3}\\?[.)])\s+")
@@ -124,6 +127,16 @@ def has_markup(line: str) -> bool:
     return _MARKUP.search(line) is not None or _LIST.match(line) is not None
 
 
+def _tail(text: str, parts: list[str]) -> tuple[str, int]:
+    """``text`` without the target of a link that began on a line above (its text, link text,
+    added to ``parts``), and how many such links (0 or 1)."""
+    tail = LINK_TAIL.match(text) if "](" in text else None
+    if tail is None:
+        return text, 0
+    parts.append(tail.group(1).strip())
+    return tail.group(1).rstrip() + text[tail.end() :], 1
+
+
 @lru_cache(maxsize=1 << 10)  # pure; the page model flattens a paragraph twice (class, notices)
 def flatten(line: str) -> Markup:
     """The line as a reader sees it: images gone, links as their text, list, heading, quote and
@@ -148,6 +161,8 @@ def flatten(line: str) -> Markup:
             images += more
             text, more = LINK_NESTED.subn(_text, text)
             links += more
+        text, more = _tail(text, parts)
+        links += more
         link_chars = sum(len(p) for p in parts)
     if "][" in text:
         text = _REF_LINK.sub(r"\1", text)
