@@ -29,7 +29,7 @@ from operator import ge, gt, mul, sub
 
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
-from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost, thin
+from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain, twins
 
@@ -97,9 +97,10 @@ def fix_spans(line: str) -> SpanRepair | None:
     odd one out: the line is searched again, for the same misreading.)
 
     A line whose only oddity is a few rare or Traditional forms among many common
-    characters (:func:`thin`: machine conversion writes 爲 and 羣) is not searched for one
-    CJK codec read as another."""
-    return _fix(line, _UTF8_WIDE_CHAINS if thin(line) else _WIDE_CHAINS)
+    characters (machine conversion writes 爲 and 羣) is searched too: a run of GBK read as
+    Big5 in Simplified text looks like that (``已经湛善坋二万亩``), and a span is taken only
+    where the language writes its reading far more often than what stands there."""
+    return _fix(line, _WIDE_CHAINS)
 
 
 @lru_cache(maxsize=1024)
