@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import ge, gt, mul, sub
 
-from . import frequency
+from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
 from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from .readings import CHAINS
@@ -415,18 +415,22 @@ def _starts(
     # language's commonest (2 points; a unit reads as two characters at most, halfwidth
     # katakana in Shift-JIS) less its own score. A start from which no span can gain the
     # least its length needs (:data:`_CONFIRMED_NEED`, else 3 a character and 3) is out.
-    most = 2 * (2 if chain.actual == "cp932" else 1)
+    # Where the language's pairs are known (:mod:`.pairs`), each character can gain its
+    # pair with the one before it too, and a span's end its pair with the one after it:
+    # ``paired`` more than the least a span's length needs.
+    paired = _PAIR_POINTS if lang in pairs.LANGS else 0
+    most = (2 + paired) * (2 if chain.actual == "cp932" else 1)
     room = list(map(sub, range(0, most * (n_run + 1), most), own))
     # for spans that change 4 characters and more: 3 a changed character
     changed = list(map(sub, range(n_run + 1), same))
     over = list(map(sub, room, map(mul, changed, repeat(3))))
     best_after = list(accumulate(reversed(over), max))[::-1]
-    short = {size: needs.get(size, 3 * size + 3) for size in (2, 3)}
+    short = {size: needs.get(size, 3 * size + 3) - paired for size in (2, 3)}
     if same[-1]:
         # a span that changes 2 or 3 characters can be longer, across characters it keeps
         room_after = list(accumulate(reversed(room), max))[::-1]
         least_short = min(short.values())
-        if max(map(sub, best_after[4:], over), default=-1) < 3 and (
+        if max(map(sub, best_after[4:], over), default=-1) < 3 - paired and (
             max(map(sub, room_after[2:], room), default=-1) < least_short
         ):
             return []  # (as below, at C speed)
@@ -436,7 +440,7 @@ def _starts(
             if b - r >= least_short
         }
     else:
-        if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
+        if max(map(sub, best_after[4:], over), default=-1) < 3 - paired and all(
             max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
         ):
             return []  # (the test below for every start at once, at C speed)
@@ -444,7 +448,7 @@ def _starts(
         for size, need in short.items():
             starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
     starts.update(
-        i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3
+        i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3 - paired
     )
     if not starts:
         return []
@@ -489,9 +493,9 @@ def _starts(
             j
             for j in range(first, past)
             if room[j] - room_i
-            >= needs.get(changed[j] - changed_i, 3 * (changed[j] - changed_i) + 3)
+            >= needs.get(changed[j] - changed_i, 3 * (changed[j] - changed_i) + 3) - paired
         ]
-        named += compress(range(past, last), map(ge, over[past:last], repeat(over[i] + 3)))
+        named += compress(range(past, last), map(ge, over[past:last], repeat(over[i] + 3 - paired)))
         for j in named:
             b = lo + j
             n_out = count[-1] - (count[b] - count[a])
@@ -593,6 +597,7 @@ def _dense_spans(
         return edges[k]
 
     needs = _CONFIRMED_NEED if confirmed else _DENSE_NEED
+    paired = _PAIR_POINTS if lang in pairs.LANGS else 0
     same = _same(chain, run, units)
     starts = _starts(chain, line, lo, hi, own, lang, needs, same)
     if not starts:
@@ -617,6 +622,7 @@ def _dense_spans(
             if size < 2 or n > fits or "0" in new_bands[:n] or not edge(j - 1):
                 continue
             gain = scores[n] - (own[j] - own[i])
+            gain += paired and paired * _pairs_gained(lang, line, lo + i, lo + j, new)
             if gain < needs.get(size, _DENSE_PER_CHAR * size + 3):
                 continue
             if not _in_language(context, lang, lo + i, lo + j):
@@ -627,6 +633,17 @@ def _dense_spans(
                 continue
             out.append((i, j, new, gain))
     return tuple(out)
+
+
+def _pairs_gained(lang: str, line: str, start: int, end: int, new: str) -> int:
+    """How many more pairs of characters ``lang`` knows (:mod:`.pairs`) the line holds with
+    ``line[start:end]`` read as ``new``, the characters on either side of it counted in."""
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return pairs.count(lang, before + new + after) - pairs.count(lang, line[start - 1 : end + 1])
+
+
+#: What a pair of characters the language writes as (part of) a word is worth.
+_PAIR_POINTS = 3
 
 
 def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
