@@ -154,10 +154,13 @@ def _grown(line: str, text: str, chain: Chain) -> str:
     """``text`` (``line`` with runs of one CJK codec read as another undone) with each run
     grown by the characters beside it that the language rarely writes (band 0 or 1) and that
     read alone as ones it writes (band 2 and up): an end of a run can gain too little on its
-    own to start or end a span, but beside a run undone it is the run's."""
+    own to start or end a span, but beside a run undone it is the run's. So is one the
+    language writes often itself, where it makes no pair the language knows with the
+    characters on either side (:mod:`.pairs`) and its reading does (``畅种书`` is 畅销书)."""
     if len(text) != len(line):
         return text
     lang = _LANGUAGE[chain.actual]
+    known = pairs.table(lang)
     out = list(text)
     done = [a != b for a, b in zip(line, text, strict=True)]
     grew = True
@@ -172,9 +175,22 @@ def _grown(line: str, text: str, chain: Chain) -> str:
                 continue
             bands = frequency.bands(lang, ch + new)
             old_band, new_band = bands[0], bands[1]
-            if old_band <= "1" and new_band >= "2":
+            if new_band >= "2" and (
+                old_band <= "1" or (known and _pairs_beside(known, out, k, new))
+            ):
                 out[k], done[k], grew = new, True, True
     return "".join(out)
+
+
+def _pairs_beside(known: frozenset[str], out: list[str], k: int, new: str) -> bool:
+    """Does ``out[k]`` make no pair in ``known`` with the characters beside it, and ``new``
+    in its place one at least?"""
+    before = out[k - 1] if k > 0 else ""
+    after = out[k + 1] if k + 1 < len(out) else ""
+    ch = out[k]
+    if before + ch in known or ch + after in known:
+        return False
+    return before + new in known or new + after in known
 
 
 def _bytes_first(chain: Chain, pieces: list[tuple[int, int, str]]) -> bool:
