@@ -182,6 +182,68 @@ def _grown(line: str, text: str, chain: Chain) -> str:
     return "".join(out)
 
 
+def trimmed(line: str, text: str, chain: Chain) -> str:
+    """``text`` (all of ``line`` read back through one CJK codec read as another, character
+    for character) with each stretch the reading changed put back as it was where the line
+    had it far likelier: characters the language writes more often, in pairs it knows
+    (:mod:`.pairs`), than what the reading makes of them. A line of Japanese with a few
+    phrases of EUC-JP read as GBK in it is read whole (no span of it gains alone), and its
+    correct kanji read on into others (``川の水位`` is not ``寒の邦了``)."""
+    lang = _LANGUAGE.get(chain.actual)
+    if lang is None or len(text) != len(line) or lang not in pairs.LANGS:
+        return text
+    known = pairs.table(lang)
+    out = list(text)
+    changed = [a != b for a, b in zip(line, text, strict=True)]
+    k = 0
+    while k < len(line):
+        if not changed[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(line) and changed[end]:
+            end += 1
+        before = out[k - 1] if k > 0 else ""
+        after = text[end] if end < len(text) else ""
+        old, new = line[k:end], text[k:end]
+        if _fits(chain.actual, old) and _likelier(
+            lang, known, before + old + after, before + new + after
+        ):
+            out[k:end] = old
+        k = end
+    return "".join(out)
+
+
+#: How much likelier a stretch of a line must be as it was than as read, to stay (with a
+#: pair of its characters a word the reading breaks).
+_TRIM_MARGIN = 1
+
+
+def _fits(codec: str, text: str) -> bool:
+    """Can ``codec`` write ``text``? (A stretch it cannot write is no text of it: 辉 in
+    Japanese is a misread 市.)"""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _likelier(lang: str, known: frozenset[str], old: str, new: str) -> bool:
+    """Is ``old`` likelier text of ``lang`` than ``new`` (the same stretch, with the
+    characters on either side): more pairs the language knows in it, and by frequency
+    (:func:`frequency.points`) with those pairs?"""
+
+    def known_in(piece: str) -> int:
+        return sum(piece[i : i + 2] in known for i in range(len(piece) - 1))
+
+    old_pairs, new_pairs = known_in(old), known_in(new)
+    if old_pairs <= new_pairs:
+        return False  # a character's frequency alone cannot tell (駅 read as 必 is common)
+    old_score = frequency.points(lang, old) + _PAIR_POINTS * old_pairs
+    return old_score - frequency.points(lang, new) - _PAIR_POINTS * new_pairs >= _TRIM_MARGIN
+
+
 def _pairs_beside(known: frozenset[str], out: list[str], k: int, new: str) -> bool:
     """Does ``out[k]`` make no pair in ``known`` with the characters beside it, and ``new``
     in its place one at least?"""
@@ -435,7 +497,9 @@ def _starts(
     # pair with the one before it too, and a span's end its pair with the one after it:
     # ``paired`` more than the least a span's length needs.
     paired = _PAIR_POINTS if lang in pairs.LANGS else 0
-    most = (2 + paired) * (2 if chain.actual == "cp932" else 1)
+    # ...and a character the codec the text was in cannot write gains :data:`_ALIEN_POINTS`.
+    alien = _ALIEN_POINTS if lang == "ja" else 0
+    most = (2 + paired + alien) * (2 if chain.actual == "cp932" else 1)
     room = list(map(sub, range(0, most * (n_run + 1), most), own))
     # for spans that change 4 characters and more: 3 a changed character
     changed = list(map(sub, range(n_run + 1), same))
@@ -615,6 +679,7 @@ def _dense_spans(
     needs = _CONFIRMED_NEED if confirmed else _DENSE_NEED
     paired = _PAIR_POINTS if lang in pairs.LANGS else 0
     same = _same(chain, run, units)
+    alien = _alien(chain.actual, run) if lang == "ja" else []
     starts = _starts(chain, line, lo, hi, own, lang, needs, same)
     if not starts:
         return ()
@@ -639,6 +704,7 @@ def _dense_spans(
                 continue
             gain = scores[n] - (own[j] - own[i])
             gain += paired and paired * _pairs_gained(lang, line, lo + i, lo + j, new)
+            gain += _ALIEN_POINTS * (alien[j] - alien[i]) if alien else 0
             if gain < needs.get(size, _DENSE_PER_CHAR * size + 3):
                 continue
             if not _in_language(context, lang, lo + i, lo + j):
@@ -660,6 +726,40 @@ def _pairs_gained(lang: str, line: str, start: int, end: int, new: str) -> int:
 
 #: What a pair of characters the language writes as (part of) a word is worth.
 _PAIR_POINTS = 3
+#: What a character the codec the text was in cannot write is worth, read back as one it
+#: can, in Japanese: no text in that codec held it (风 is EUC-JP's 欠 read as GBK), and
+#: the frequencies say too little there (chardet's model rates 欠 and 航 band 1). (Not in
+#: Chinese: Simplified names in Traditional text are no Big5 read as GBK.)
+_ALIEN_POINTS = 3
+
+
+def _alien(codec: str, run: str) -> list[int]:
+    """How many characters of ``run`` beyond ASCII ``codec`` cannot write, summed from the
+    start of the run."""
+    writes = _writes(codec)
+    return list(accumulate((not writes[ch] for ch in run), initial=0))
+
+
+class _Writes(dict[str, bool]):
+    """Can a codec write a character (ASCII: yes)? Asked of each character once."""
+
+    def __init__(self, codec: str) -> None:
+        super().__init__()
+        self.codec = codec
+
+    def __missing__(self, ch: str) -> bool:
+        try:
+            ch.encode(self.codec)
+        except UnicodeEncodeError:
+            self[ch] = False
+            return False
+        self[ch] = True
+        return True
+
+
+@lru_cache(maxsize=8)
+def _writes(codec: str) -> _Writes:
+    return _Writes(codec)
 
 
 def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
