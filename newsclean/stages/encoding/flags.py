@@ -34,7 +34,7 @@ from . import frequency
 from .charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
 from .checks import BOM_MOJIBAKE, CONTROLS, LIGATURES, ftfy_chars
 from .damage import COMMON_MARKERS, TRIGGER_CHARS
-from .plausibility import suspicious
+from .plausibility import suspicious, thin
 from .tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
@@ -270,10 +270,12 @@ def _scan(text: str, cjk: bool = False) -> set[int]:
     if mode != "western":  # CJK text: UTF-8 read as GBK among it, by its bytes
         rows |= _utf8_read_as_gbk(text)
         # ...and one CJK codec read as another, made of characters no Han text writes often
-        # (a line whose only oddity is a few variant forms among common characters, as
-        # machine conversion writes 爲 and 羣, is flagged too: the span search weighs it by
-        # how often the language writes each character, and leaves it)
-        rows |= _rows(text, _rare_pair(frozenset(("zh", "zht", "ja"))))
+        # (not a line whose only oddity is a few variant forms among common characters:
+        # machine conversion writes 爲 and 羣, see plausibility.thin)
+        rare_rows = _rows(text, _rare_pair(frozenset(("zh", "zht", "ja")))) - rows
+        if rare_rows:
+            split = text.split("\n")
+            rows |= {i for i in rare_rows if not thin(split[i])}
     if mode != "plain":
         return rows
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
