@@ -34,7 +34,7 @@ from . import frequency
 from .charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
 from .checks import BOM_MOJIBAKE, CONTROLS, LIGATURES, ftfy_chars
 from .damage import COMMON_MARKERS, TRIGGER_CHARS
-from .plausibility import suspicious, thin
+from .plausibility import simplified, suspicious, thin
 from .tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
@@ -271,11 +271,12 @@ def _scan(text: str, cjk: bool = False) -> set[int]:
         rows |= _utf8_read_as_gbk(text)
         # ...and one CJK codec read as another, made of characters no Han text writes often
         # (not a line whose only oddity is a few variant forms among common characters:
-        # machine conversion writes 爲 and 羣, see plausibility.thin)
+        # machine conversion writes 爲 and 羣 in Traditional text, see plausibility.thin;
+        # in Simplified text such forms are GBK read as Big5, ``已经湛善坋二万亩``)
         rare_rows = _rows(text, _rare_pair(frozenset(("zh", "zht", "ja")))) - rows
         if rare_rows:
             split = text.split("\n")
-            rows |= {i for i in rare_rows if not thin(split[i])}
+            rows |= {i for i in rare_rows if not thin(split[i]) or simplified(split[i])}
     if mode != "plain":
         return rows
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
