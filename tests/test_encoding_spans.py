@@ -143,10 +143,11 @@ def test_frequency_data_matches_chardets_models() -> None:
     assert frequency.read() == frequency.build()
 
 
-def test_pair_data_matches_jiebas_dictionary() -> None:
+def test_pair_data_matches_its_dictionaries() -> None:
     """newsclean/data/charpairs.txt is what `python -m newsclean.stages.encoding.pairs`
-    derives from jieba's dictionary (and OpenCC's s2t and t2jp)."""
-    pytest.importorskip("jieba")  # in the test extra; newsclean itself never needs it
+    derives from jieba's dictionary (and OpenCC's s2t and t2jp) and janome's IPADIC."""
+    pytest.importorskip("jieba")  # both in the test extra; newsclean itself needs neither
+    pytest.importorskip("janome")
     from newsclean.stages.encoding import pairs
 
     assert pairs.read() == pairs.build()

@@ -1,4 +1,4 @@
-"""Which two Han characters side by side are a word, or part of one, in each CJK language.
+"""Which two characters side by side are a word, or part of one, in each CJK language.
 
 Single-character frequencies (:mod:`.frequency`) cannot tell a short run of one CJK codec read
 as another from correct text when the misread characters are common ones themselves: GBK read
@@ -8,11 +8,13 @@ are words, 湛善 and 善坋 are nothing.
 The pairs come from jieba's dictionary (MIT; ``jieba/dict.txt``: some 350,000 Simplified
 Chinese words with their counts in a large corpus): the adjacent pairs of Han characters
 inside its words, with the words' counts summed, those counted at least :data:`FLOOR` times.
-Traditional Chinese has the same words converted by OpenCC (``s2t``), and Japanese the
+Traditional Chinese has the same words converted by OpenCC (``s2t``). Japanese has the
 Traditional ones in Japanese forms (``t2jp``: the Sino-Japanese compounds it shares with
-Chinese, 発表, 開館; kana and native words are not in it). ``newsclean/data/charpairs.txt``
-holds them; ``python -m newsclean.stages.encoding.pairs`` regenerates it where jieba is
-installed (a test checks the two agree).
+Chinese, 発表, 開館) and the pairs with a kanji in them in the surface forms of MeCab's
+IPADIC (as janome ships it, Apache-2.0 with IPADIC's licence; words of cost at most
+:data:`IPADIC_COST`, inflected forms too: 欠航, 開か, 始め). ``newsclean/data/charpairs.txt``
+holds them; ``python -m newsclean.stages.encoding.pairs`` regenerates it where jieba and
+janome are installed (a test checks the two agree).
 
 >>> known("zh", "达到"), known("zh", "湛善"), known("zht", "發表"), known("ja", "発表")
 (True, False, True, True)
@@ -32,12 +34,16 @@ from pathlib import Path
 _DATA = "charpairs.txt"
 #: A pair is kept if the words holding it are counted this often together in jieba's corpus.
 FLOOR = 30
+#: IPADIC's words up to this cost (MeCab's: lower is commoner; seven in ten are under it).
+IPADIC_COST = 7000
 LANGS = ("zh", "zht", "ja")
 _HAN_WORD = re.compile("^[\u4e00-\u9fff]{2,}$")
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def build(dictionary: Path | None = None) -> dict[str, list[str]]:
-    """Each language's pairs, sorted, from jieba's dictionary (``dictionary``: its path)."""
+    """Each language's pairs, sorted, from jieba's dictionary (``dictionary``: its path)
+    and, for Japanese, janome's IPADIC."""
     import opencc
 
     if dictionary is None:
@@ -61,6 +67,24 @@ def build(dictionary: Path | None = None) -> dict[str, list[str]]:
             for a, b in pairwise(form):
                 counts[a + b] += words[word]
         out[lang] = sorted(pair for pair, n in counts.items() if n >= FLOOR)
+    out["ja"] = sorted(set(out["ja"]) | _ipadic_pairs())
+    return out
+
+
+def _ipadic_pairs() -> set[str]:
+    """The pairs with a kanji in them in the surface forms of IPADIC's words of cost at most
+    :data:`IPADIC_COST`, from janome's system dictionary."""
+    import importlib
+
+    out: set[str] = set()
+    for k in range(10):
+        entries = importlib.import_module(f"janome.sysdic.entries_compact{k}").DATA
+        for surface, _, _, word_cost in entries.values():
+            if word_cost > IPADIC_COST or not _HAN.search(surface):
+                continue
+            for a, b in pairwise(surface):
+                if _HAN.match(a) or _HAN.match(b):
+                    out.add(a + b)
     return out
 
 
@@ -104,9 +128,12 @@ def count(lang: str, text: str) -> int:
 def write(path: Path) -> None:
     """Write the data file (64 pairs a row, so diffs stay readable)."""
     parts = [
-        "# Pairs of Han characters inside words, per language (see pairs.py): from jieba's\n"
+        "# Pairs of characters inside words, per language (see pairs.py): from jieba's\n"
         "# dictionary (MIT, Copyright (c) 2013 Sun Junyi), Traditional and Japanese forms by\n"
-        "# OpenCC. Regenerate with `python -m newsclean.stages.encoding.pairs`; do not edit."
+        "# OpenCC; Japanese also from MeCab's IPADIC as janome ships it (IPADIC: Copyright\n"
+        "# 2000-2007 Nara Institute of Science and Technology, redistribution permitted with\n"
+        "# this notice; janome: Apache-2.0). Regenerate with\n"
+        "# `python -m newsclean.stages.encoding.pairs`; do not edit."
     ]
     for lang, pairs in build().items():
         rows = ["".join(pairs[k : k + 64]) for k in range(0, len(pairs), 64)]

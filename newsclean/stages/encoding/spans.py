@@ -214,6 +214,7 @@ def trimmed(line: str, text: str, chain: Chain) -> str:
     return "".join(out)
 
 
+_TWO_HAN = Lazy(f"[{HAN}]{{2}}")
 #: How much likelier a stretch of a line must be as it was than as read, to stay (with a
 #: pair of its characters a word the reading breaks).
 _TRIM_MARGIN = 1
@@ -234,8 +235,11 @@ def _likelier(lang: str, known: frozenset[str], old: str, new: str) -> bool:
     characters on either side): more pairs the language knows in it, and by frequency
     (:func:`frequency.points`) with those pairs?"""
 
-    def known_in(piece: str) -> int:
-        return sum(piece[i : i + 2] in known for i in range(len(piece) - 1))
+    def known_in(piece: str) -> int:  # pairs of two Han characters: a word, not 必の
+        return sum(
+            piece[i : i + 2] in known and _TWO_HAN().fullmatch(piece, i, i + 2) is not None
+            for i in range(len(piece) - 1)
+        )
 
     old_pairs, new_pairs = known_in(old), known_in(new)
     if old_pairs <= new_pairs:
