@@ -127,10 +127,24 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
             break
         repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
     if first.chain.actual in _LANGUAGE:
+        kept = trimmed(line, repair.text, first.chain)
+        if kept != repair.text:
+            spans = tuple(m.span() for m in _DIFFERENT.finditer(_marks(line, kept)))
+            if not spans:
+                return None  # every run put back: the line was right
+            repair = SpanRepair(kept, first.chain, spans)
         grown = _grown(line, repair.text, first.chain)
         if grown != repair.text:
             repair = SpanRepair(grown, first.chain, repair.spans)
     return repair
+
+
+_DIFFERENT = re.compile("x+")
+
+
+def _marks(line: str, text: str) -> str:
+    """``x`` where ``text`` differs from ``line`` (of the same length), ``.`` elsewhere."""
+    return "".join("x" if a != b else "." for a, b in zip(line, text, strict=True))
 
 
 def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> SpanRepair | None:
@@ -203,18 +217,39 @@ def trimmed(line: str, text: str, chain: Chain) -> str:
         end = k
         while end < len(line) and changed[end]:
             end += 1
-        before = out[k - 1] if k > 0 else ""
-        after = text[end] if end < len(text) else ""
-        old, new = line[k:end], text[k:end]
-        if _fits(chain.actual, old) and _likelier(
-            lang, known, before + old + after, before + new + after
-        ):
-            out[k:end] = old
+        _trim(chain.actual, lang, known, line, out, k, end)
         k = end
     return "".join(out)
 
 
-_TWO_HAN = Lazy(f"[{HAN}]{{2}}")
+def _trim(
+    actual: str, lang: str, known: frozenset[str], line: str, out: list[str], k: int, end: int
+) -> None:
+    """Put ``line[k:end]`` back into ``out`` where :func:`trimmed` says so: the stretch
+    whole, or else its characters one by one from either end (a run of mojibake can begin
+    inside a word: ``が欠挂と`` is が欠航と, not が之航と)."""
+
+    def back(i: int, j: int) -> bool:
+        before = out[i - 1] if i > 0 else ""
+        after = out[j] if j < len(out) else ""
+        old, new = line[i:j], "".join(out[i:j])
+        if _fits(actual, old) and _likelier(
+            lang, known, before + old + after, before + new + after
+        ):
+            out[i:j] = old
+            return True
+        return False
+
+    if back(k, end):
+        return
+    while k < end and back(k, k + 1):
+        k += 1
+    while end > k and back(end - 1, end):
+        end -= 1
+
+
+#: Two Han characters, or a Han character and hiragana other than a particle's.
+_IN_WORD = Lazy(f"[{HAN}](?:[{HAN}]|[\u3041-\u3096](?<![のはをにでともへや]))")
 #: How much likelier a stretch of a line must be as it was than as read, to stay (with a
 #: pair of its characters a word the reading breaks).
 _TRIM_MARGIN = 1
@@ -235,9 +270,9 @@ def _likelier(lang: str, known: frozenset[str], old: str, new: str) -> bool:
     characters on either side): more pairs the language knows in it, and by frequency
     (:func:`frequency.points`) with those pairs?"""
 
-    def known_in(piece: str) -> int:  # pairs of two Han characters: a word, not 必の
+    def known_in(piece: str) -> int:  # a word's pairs (新し), not a particle's (必の)
         return sum(
-            piece[i : i + 2] in known and _TWO_HAN().fullmatch(piece, i, i + 2) is not None
+            piece[i : i + 2] in known and _IN_WORD().fullmatch(piece, i, i + 2) is not None
             for i in range(len(piece) - 1)
         )
 
