@@ -127,15 +127,15 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
             break
         repair = SpanRepair(more.text, first.chain, repair.spans + more.spans)
     if first.chain.actual in _LANGUAGE:
+        grown = _grown(line, repair.text, first.chain)
+        if grown != repair.text:
+            repair = SpanRepair(grown, first.chain, repair.spans)
         kept = trimmed(line, repair.text, first.chain)
         if kept != repair.text:
             spans = tuple(m.span() for m in _DIFFERENT.finditer(_marks(line, kept)))
             if not spans:
                 return None  # every run put back: the line was right
             repair = SpanRepair(kept, first.chain, spans)
-        grown = _grown(line, repair.text, first.chain)
-        if grown != repair.text:
-            repair = SpanRepair(grown, first.chain, repair.spans)
     return repair
 
 
@@ -289,9 +289,13 @@ def _pairs_beside(known: frozenset[str], out: list[str], k: int, new: str) -> bo
     before = out[k - 1] if k > 0 else ""
     after = out[k + 1] if k + 1 < len(out) else ""
     ch = out[k]
-    if before + ch in known or ch + after in known:
+
+    def word(pair: str) -> bool:  # (a particle after a kanji makes no word: 人で)
+        return pair in known and _IN_WORD().fullmatch(pair) is not None
+
+    if word(before + ch) or word(ch + after):
         return False
-    return before + new in known or new + after in known
+    return word(before + new) or word(new + after)
 
 
 def _bytes_first(chain: Chain, pieces: list[tuple[int, int, str]]) -> bool:
