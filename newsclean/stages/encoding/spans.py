@@ -169,8 +169,8 @@ def _grown(line: str, text: str, chain: Chain) -> str:
     grown by the characters beside it that the language rarely writes (band 0 or 1) and that
     read alone as ones it writes (band 2 and up): an end of a run can gain too little on its
     own to start or end a span, but beside a run undone it is the run's. So is one the
-    language writes often itself, where it makes no pair the language knows with the
-    characters on either side (:mod:`.pairs`) and its reading does (``畅种书`` is 畅销书)."""
+    language writes often itself, where its reading makes more of a word with the
+    characters on either side than it does (:mod:`.pairs`: ``畅种书`` is 畅销书)."""
     if len(text) != len(line):
         return text
     lang = _LANGUAGE[chain.actual]
@@ -248,6 +248,7 @@ def _trim(
         end -= 1
 
 
+_TWO_HAN = Lazy(f"[{HAN}]{{2}}")
 #: Two Han characters, or a Han character and hiragana other than a particle's.
 _IN_WORD = Lazy(f"[{HAN}](?:[{HAN}]|[\u3041-\u3096](?<![のはをにでともへや]))")
 #: How much likelier a stretch of a line must be as it was than as read, to stay (with a
@@ -284,18 +285,18 @@ def _likelier(lang: str, known: frozenset[str], old: str, new: str) -> bool:
 
 
 def _pairs_beside(known: frozenset[str], out: list[str], k: int, new: str) -> bool:
-    """Does ``out[k]`` make no pair in ``known`` with the characters beside it, and ``new``
-    in its place one at least?"""
+    """Does ``new`` in the place of ``out[k]`` make more of a word with the characters
+    beside it (pairs in ``known``; two Han characters count twice) than ``out[k]`` does?"""
     before = out[k - 1] if k > 0 else ""
     after = out[k + 1] if k + 1 < len(out) else ""
     ch = out[k]
 
-    def word(pair: str) -> bool:  # (a particle after a kanji makes no word: 人で)
-        return pair in known and _IN_WORD().fullmatch(pair) is not None
+    def word(pair: str) -> int:  # (a particle after a kanji makes no word: 人で)
+        if pair not in known or _IN_WORD().fullmatch(pair) is None:
+            return 0
+        return 2 if _TWO_HAN().fullmatch(pair) else 1  # 初日 says more than 泣か
 
-    if word(before + ch) or word(ch + after):
-        return False
-    return word(before + new) or word(new + after)
+    return word(before + new) + word(new + after) > word(before + ch) + word(ch + after)
 
 
 def _bytes_first(chain: Chain, pieces: list[tuple[int, int, str]]) -> bool:
