@@ -245,3 +245,41 @@ def test_the_characters_a_misreading_keeps_are_asked_one_by_one_as_the_whole_tab
     assert len(table) > 128  # kana and punctuation both codecs hold, not only ASCII
     keeps = spans._keeps(chain.actual, chain.misread)
     assert [chr(c) for c in range(0x10000) if keeps[chr(c)] != (chr(c) in table)] == []
+
+
+_CHAINS = {c.name: c for c in textgen.CJK_CHAINS}
+
+
+@pytest.mark.parametrize(
+    ("chain", "line", "run"),
+    [
+        # GBK read as Big5 in Simplified text: the run is common characters read as ones
+        # that are each real (樟哿樓湮), told apart by the pairs 继续 and 加大.
+        ("GBK read as Big5", "他在会议上表示，明年将继续加大投资力度", "继续加大"),
+        # EUC-JP read as GBK: a kanji alone between kana (市 as 辉, 開 as 倡), and runs
+        # whose characters the chardet model rates no rarer than the right ones.
+        ("EUC-JP read as GBK", "駅前の商店街では毎週土曜日に朝市が開かれている", "朝市が開かれて"),
+        (
+            "EUC-JP read as GBK",
+            "東京の天気は晴れで、気温は二十度まで上がる見込みです",
+            "天気は晴れで、気温",
+        ),
+        (
+            "EUC-JP read as GBK",
+            "野球部の選手たちは夏の大会に向けて毎日練習している",
+            "夏の大会に向けて毎日練習",
+        ),
+        # ...and a line read whole keeps the words that were right (市役所 read on is 偏叨侭,
+        # 北海道 is 臼今祇): put back where the line had a word the reading breaks.
+        (
+            "EUC-JP read as GBK",
+            "市役所は新しい図書館の建設計画を発表した",
+            "新しい図書館の建設計画を発表",
+        ),
+        ("EUC-JP read as GBK", "北海道の牧場では牛の数が年々減っている", "牧場では牛の数が年々減"),
+    ],
+)
+def test_one_cjk_codec_read_as_another_named(chain: str, line: str, run: str) -> None:
+    broken_run = _CHAINS[chain].apply(run)
+    assert broken_run is not None and broken_run != run
+    assert _run(line.replace(run, broken_run)) == line
