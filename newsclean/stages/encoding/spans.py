@@ -170,7 +170,8 @@ def _grown(line: str, text: str, chain: Chain) -> str:
     read alone as ones it writes (band 2 and up): an end of a run can gain too little on its
     own to start or end a span, but beside a run undone it is the run's. So is one the
     language writes often itself, where its reading makes more of a word with the
-    characters on either side than it does (:mod:`.pairs`: ``畅种书`` is 畅销书)."""
+    characters on either side than it does (:mod:`.pairs`: ``畅种书`` is 畅销书); and,
+    anywhere in the line, a character between katakana that reads as the long vowel mark."""
     if len(text) != len(line):
         return text
     lang = _LANGUAGE[chain.actual]
@@ -182,9 +183,13 @@ def _grown(line: str, text: str, chain: Chain) -> str:
         grew = False
         for k, ch in enumerate(out):
             beside = (k > 0 and done[k - 1]) or (k + 1 < len(out) and done[k + 1])
-            if done[k] or not beside:
+            if done[k] or not (beside or _in_katakana(out, k)):
                 continue
             new = _alone(chain.actual, _encoded(chain.misread, ch))
+            if not beside or new == "\u30fc":  # the long vowel mark: ロ〖ン is ローン
+                if new == "\u30fc" and _in_katakana(out, k):
+                    out[k], done[k], grew = new, True, True
+                continue
             if new is None or not _CJK().match(new):
                 continue
             bands = frequency.bands(lang, ch + new)
@@ -282,6 +287,16 @@ def _likelier(lang: str, known: frozenset[str], old: str, new: str) -> bool:
         return False  # a character's frequency alone cannot tell (駅 read as 必 is common)
     old_score = frequency.points(lang, old) + _PAIR_POINTS * old_pairs
     return old_score - frequency.points(lang, new) - _PAIR_POINTS * new_pairs >= _TRIM_MARGIN
+
+
+def _in_katakana(out: list[str], k: int) -> bool:
+    """Is ``out[k]`` a character other than kana between two katakana?"""
+    return (
+        0 < k < len(out) - 1
+        and "\u30a1" <= out[k - 1] <= "\u30fa"
+        and "\u30a1" <= out[k + 1] <= "\u30fa"
+        and not "\u3041" <= out[k] <= "\u30ff"
+    )
 
 
 def _pairs_beside(known: frozenset[str], out: list[str], k: int, new: str) -> bool:
