@@ -780,7 +780,17 @@ def _pairs_gained(lang: str, line: str, start: int, end: int, new: str) -> int:
     """How many more pairs of characters ``lang`` knows (:mod:`.pairs`) the line holds with
     ``line[start:end]`` read as ``new``, the characters on either side of it counted in."""
     before, after = line[start - 1 : start], line[end : end + 1]
-    return pairs.count(lang, before + new + after) - pairs.count(lang, line[start - 1 : end + 1])
+    return _words(lang, before + new + after) - _words(lang, line[start - 1 : end + 1])
+
+
+def _words(lang: str, text: str) -> int:
+    """How many of the adjacent pairs of characters in ``text`` ``lang`` knows as a word's
+    (:data:`_IN_WORD`: a particle beside a kanji is no evidence, の宴)."""
+    known = pairs.table(lang)
+    return sum(
+        text[k : k + 2] in known and _IN_WORD().fullmatch(text, k, k + 2) is not None
+        for k in range(len(text) - 1)
+    )
 
 
 #: What a pair of characters the language writes as (part of) a word is worth.
