@@ -104,14 +104,51 @@ def read() -> dict[str, list[str]]:
     return out
 
 
+class Pairs:
+    """A language's pairs, kept as the second characters of each first one in a string
+    (a set of 120,000 two-character strings costs some 12 MB; this, under 2)."""
+
+    __slots__ = ("_after",)
+
+    def __init__(self, joined: str) -> None:
+        """``joined``: the pairs, sorted, one after the other."""
+        firsts, seconds = joined[0::2], joined[1::2]
+        after: dict[str, str] = {}
+        start = 0
+        for k in range(1, len(firsts) + 1):
+            if k == len(firsts) or firsts[k] != firsts[start]:
+                after[firsts[start]] = seconds[start:k]
+                start = k
+        self._after = after
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, str) or len(pair) != 2:
+            return False
+        return pair[1] in self._after.get(pair[0], "")
+
+    def __bool__(self) -> bool:
+        return bool(self._after)
+
+
 @lru_cache(maxsize=1)
-def _tables() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(pairs) for lang, pairs in read().items()}
+def _tables() -> dict[str, Pairs]:
+    rows: dict[str, list[str]] = {}
+    lang = ""
+    text = resources.files("newsclean.data").joinpath(_DATA).read_text("utf-8")
+    for row in text.splitlines():
+        if row.startswith("["):
+            lang = row.strip("[]")
+        elif row and not row.startswith("#"):
+            rows.setdefault(lang, []).append(row)
+    return {lang: Pairs("".join(joined)) for lang, joined in rows.items()}
 
 
-def table(lang: str) -> frozenset[str]:
+def table(lang: str) -> Pairs:
     """The pairs of ``lang`` (``zh``, ``zht``, ``ja``; empty for another)."""
-    return _tables().get(lang, frozenset())
+    return _tables().get(lang, _NONE)
+
+
+_NONE = Pairs("")
 
 
 def known(lang: str, pair: str) -> bool:

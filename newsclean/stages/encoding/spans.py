@@ -228,7 +228,7 @@ def trimmed(line: str, text: str, chain: Chain) -> str:
 
 
 def _trim(
-    actual: str, lang: str, known: frozenset[str], line: str, out: list[str], k: int, end: int
+    actual: str, lang: str, known: pairs.Pairs, line: str, out: list[str], k: int, end: int
 ) -> None:
     """Put ``line[k:end]`` back into ``out`` where :func:`trimmed` says so: the stretch
     whole, or else its characters one by one from either end (a run of mojibake can begin
@@ -271,7 +271,7 @@ def _fits(codec: str, text: str) -> bool:
     return True
 
 
-def _likelier(lang: str, known: frozenset[str], old: str, new: str) -> bool:
+def _likelier(lang: str, known: pairs.Pairs, old: str, new: str) -> bool:
     """Is ``old`` likelier text of ``lang`` than ``new`` (the same stretch, with the
     characters on either side): more pairs the language knows in it, and by frequency
     (:func:`frequency.points`) with those pairs?"""
@@ -299,7 +299,7 @@ def _in_katakana(out: list[str], k: int) -> bool:
     )
 
 
-def _pairs_beside(known: frozenset[str], out: list[str], k: int, new: str) -> bool:
+def _pairs_beside(known: pairs.Pairs, out: list[str], k: int, new: str) -> bool:
     """Does ``new`` in the place of ``out[k]`` make more of a word with the characters
     beside it (pairs in ``known``; two Han characters count twice) than ``out[k]`` does?"""
     before = out[k - 1] if k > 0 else ""
