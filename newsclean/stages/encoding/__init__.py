@@ -41,7 +41,7 @@ from .mojibake import Outcome, fix_lines, replay
 from .plausibility import has_cjk, worth_a_reading
 from .readings import Reading
 from .roundtrip import SINGLE
-from .spans import fix_spans, fix_western_spans
+from .spans import fix_spans, fix_western_spans, trimmed
 from .western import fix_line, looks_bad
 
 STAGE = "encoding"
@@ -155,6 +155,8 @@ def _cjk(
         line = raw[i] if repair.source == probes[i][0] else tidy[i]
         own = replay(repair, line) if line != repair.source else repair.text
         text = own if own is not None and narrow(own) == narrow(repair.text) else repair.text
+        if len(repair.chains) == 1:  # one CJK codec read as another: keep what was right
+            text = trimmed(line, text, repair.chains[0])
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)
         if repair.lossy:

@@ -34,7 +34,7 @@ from . import frequency
 from .charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
 from .checks import BOM_MOJIBAKE, CONTROLS, LIGATURES, ftfy_chars
 from .damage import COMMON_MARKERS, TRIGGER_CHARS
-from .plausibility import suspicious, thin
+from .plausibility import simplified, suspicious, thin
 from .tiers import tiers
 
 # Ordinary characters that can be part of no repair and no damage report.
@@ -271,11 +271,15 @@ def _scan(text: str, cjk: bool = False) -> set[int]:
         rows |= _utf8_read_as_gbk(text)
         # ...and one CJK codec read as another, made of characters no Han text writes often
         # (not a line whose only oddity is a few variant forms among common characters:
-        # machine conversion writes 爲 and 羣, see plausibility.thin)
-        rare_rows = _rows(text, _rare_pair(frozenset(("zh", "zht", "ja")))) - rows
+        # machine conversion writes 爲 and 羣 in Traditional text, see plausibility.thin;
+        # in Simplified text such forms are GBK read as Big5, ``已经湛善坋二万亩``)
+        # Or, in Simplified text, two within a character of each other that GBK read as
+        # Big5 makes of common characters, rare in every language (the short runs:
+        # ``已经湛善坋二万亩``). Both found in one pass over the text (_rare_han).
+        rare_rows = _rows(text, _rare_han()) - rows
         if rare_rows:
             split = text.split("\n")
-            rows |= {i for i in rare_rows if not thin(split[i])}
+            rows |= {i for i in rare_rows if _rare_han_in(split[i])}
     if mode != "plain":
         return rows
     if _HANGUL.search(text):  # GBK read as EUC-KR: hangul and hanja side by side
@@ -303,6 +307,65 @@ def _rare_pair(langs: frozenset[str]) -> re.Pattern[str]:
         rare = zero if rare is None else rare & zero
     body = ranges(rare or set())
     return re.compile(f"[{body}][^\n]*[{body}]")
+
+
+_LANGS = frozenset(("zh", "zht", "ja"))
+
+
+@lru_cache(maxsize=1)
+def _gbk_as_big5_chars() -> frozenset[str]:
+    """Common Simplified Chinese characters (band 2 and up) read as Big5, where what they
+    read as is rare in every language (bands 0 and 1 of Chinese, Traditional Chinese and
+    Japanese alike)."""
+    han = "".join(map(chr, range(0x4E00, 0xA000)))
+    images = set()
+    for ch, band in zip(han, frequency.bands("zh", han), strict=True):
+        if band < "2":
+            continue
+        try:
+            images.add(ch.encode("gbk").decode("cp950"))
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return frozenset(images & _rare_chars("01"))
+
+
+@lru_cache(maxsize=1)
+def _gbk_as_big5() -> re.Pattern[str]:
+    """Two of :func:`_gbk_as_big5_chars` at most one character apart."""
+    body = ranges(set(_gbk_as_big5_chars()))
+    return re.compile(f"[{body}][^\n]?[{body}]")
+
+
+@lru_cache(maxsize=2)
+def _rare_chars(bands: str) -> frozenset[str]:
+    """The Han characters in ``bands`` of Chinese, Traditional Chinese and Japanese alike."""
+    han = "".join(map(chr, range(0x4E00, 0xA000)))
+    per = [frequency.bands(lang, han) for lang in sorted(_LANGS)]
+    return frozenset(ch for k, ch in enumerate(han) if all(b[k] in bands for b in per))
+
+
+@lru_cache(maxsize=1)
+def _rare_han() -> re.Pattern[str]:
+    """:func:`_rare_pair` and :func:`_gbk_as_big5` in one pattern, for one pass over a
+    text: both start with a character of one class, which the engine skips to at C speed."""
+    zero, images = _rare_chars("0"), _gbk_as_big5_chars()
+    first, zero_body, image_body = (
+        ranges(set(zero | images)),
+        ranges(set(zero)),
+        ranges(set(images)),
+    )
+    return re.compile(
+        f"[{first}](?:(?<=[{zero_body}])[^\n]*[{zero_body}]|(?<=[{image_body}])[^\n]?[{image_body}])"
+    )
+
+
+def _rare_han_in(line: str) -> bool:
+    """Does a line :func:`_rare_han` matches need a look: a rare pair in a line that is not
+    :func:`thin`, or either kind of pair in Simplified text? (Both from the line's kept
+    profile: a Traditional line of 爲 and 羣衆 costs no search.)"""
+    if simplified(line):
+        return _rare_pair(_LANGS).search(line) is not None or bool(_gbk_as_big5().search(line))
+    return not thin(line) and _rare_pair(_LANGS).search(line) is not None
 
 
 def _rows(text: str, pattern: re.Pattern[str]) -> set[int]:

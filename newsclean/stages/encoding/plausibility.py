@@ -70,6 +70,7 @@ class _Profile(NamedTuple):
     script: int  # the penalty for mixing scripts (weak when only GB 2312 against Big5)
     han: int
     stray: int = 0  # the part of ``strong`` for CJK characters strayed into Western text
+    simplified: int = 0  # Han only GB 2312 has, less Han only Big5 has
 
 
 def _profile(text: str) -> _Profile:
@@ -157,7 +158,8 @@ def _measured(text: str, digits: str, kinds: str) -> _Profile:
             strong += _count(_SPACED_HAN, kinds)
     elif kana and hangul:
         strong += 2 * min(kana, hangul)
-    return _Profile(base, rare_han, strong, script, han, stray)
+    simplified = per[4] + per[5] - per[2] - per[3]
+    return _Profile(base, rare_han, strong, script, han, stray, simplified)
 
 
 def cost(text: str) -> int:
@@ -199,6 +201,15 @@ def thin(text: str) -> bool:
     p = _profile(text)
     weak = p.rare_han + p.script
     return not p.strong and p.base == p.rare_han and weak > 0 and 4 * weak < p.han
+
+
+def simplified(text: str) -> bool:
+    """Does ``text`` hold more Han characters only GB 2312 has than ones only Big5 has?
+
+    >>> simplified("已经湛善坋二万亩"), simplified("爲了保障羣衆出行安全，交警部門加大了")
+    (True, False)
+    """
+    return _profile(text).simplified > 0
 
 
 def suspicious(text: str) -> bool:

@@ -27,9 +27,9 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import ge, gt, mul, sub
 
-from . import frequency
+from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
-from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost, thin
+from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain, twins
 
@@ -97,9 +97,10 @@ def fix_spans(line: str) -> SpanRepair | None:
     odd one out: the line is searched again, for the same misreading.)
 
     A line whose only oddity is a few rare or Traditional forms among many common
-    characters (:func:`thin`: machine conversion writes 爲 and 羣) is not searched for one
-    CJK codec read as another."""
-    return _fix(line, _UTF8_WIDE_CHAINS if thin(line) else _WIDE_CHAINS)
+    characters (machine conversion writes 爲 and 羣) is searched too: a run of GBK read as
+    Big5 in Simplified text looks like that (``已经湛善坋二万亩``), and a span is taken only
+    where the language writes its reading far more often than what stands there."""
+    return _fix(line, _WIDE_CHAINS)
 
 
 @lru_cache(maxsize=1024)
@@ -129,7 +130,21 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
         grown = _grown(line, repair.text, first.chain)
         if grown != repair.text:
             repair = SpanRepair(grown, first.chain, repair.spans)
+        kept = trimmed(line, repair.text, first.chain)
+        if kept != repair.text:
+            spans = tuple(m.span() for m in _DIFFERENT.finditer(_marks(line, kept)))
+            if not spans:
+                return None  # every run put back: the line was right
+            repair = SpanRepair(kept, first.chain, spans)
     return repair
+
+
+_DIFFERENT = re.compile("x+")
+
+
+def _marks(line: str, text: str) -> str:
+    """``x`` where ``text`` differs from ``line`` (of the same length), ``.`` elsewhere."""
+    return "".join("x" if a != b else "." for a, b in zip(line, text, strict=True))
 
 
 def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> SpanRepair | None:
@@ -153,10 +168,14 @@ def _grown(line: str, text: str, chain: Chain) -> str:
     """``text`` (``line`` with runs of one CJK codec read as another undone) with each run
     grown by the characters beside it that the language rarely writes (band 0 or 1) and that
     read alone as ones it writes (band 2 and up): an end of a run can gain too little on its
-    own to start or end a span, but beside a run undone it is the run's."""
+    own to start or end a span, but beside a run undone it is the run's. So is one the
+    language writes often itself, where its reading makes more of a word with the
+    characters on either side than it does (:mod:`.pairs`: ``畅种书`` is 畅销书); and,
+    anywhere in the line, a character between katakana that reads as the long vowel mark."""
     if len(text) != len(line):
         return text
     lang = _LANGUAGE[chain.actual]
+    known = pairs.table(lang)
     out = list(text)
     done = [a != b for a, b in zip(line, text, strict=True)]
     grew = True
@@ -164,16 +183,135 @@ def _grown(line: str, text: str, chain: Chain) -> str:
         grew = False
         for k, ch in enumerate(out):
             beside = (k > 0 and done[k - 1]) or (k + 1 < len(out) and done[k + 1])
-            if done[k] or not beside:
+            if done[k] or not (beside or _in_katakana(out, k)):
                 continue
             new = _alone(chain.actual, _encoded(chain.misread, ch))
+            if not beside or new == "\u30fc":  # the long vowel mark: ロ〖ン is ローン
+                if new == "\u30fc" and _in_katakana(out, k):
+                    out[k], done[k], grew = new, True, True
+                continue
             if new is None or not _CJK().match(new):
                 continue
             bands = frequency.bands(lang, ch + new)
             old_band, new_band = bands[0], bands[1]
-            if old_band <= "1" and new_band >= "2":
+            if new_band >= "2" and (
+                old_band <= "1" or (known and _pairs_beside(known, out, k, new))
+            ):
                 out[k], done[k], grew = new, True, True
     return "".join(out)
+
+
+def trimmed(line: str, text: str, chain: Chain) -> str:
+    """``text`` (all of ``line`` read back through one CJK codec read as another, character
+    for character) with each stretch the reading changed put back as it was where the line
+    had it far likelier: characters the language writes more often, in pairs it knows
+    (:mod:`.pairs`), than what the reading makes of them. A line of Japanese with a few
+    phrases of EUC-JP read as GBK in it is read whole (no span of it gains alone), and its
+    correct kanji read on into others (``川の水位`` is not ``寒の邦了``)."""
+    lang = _LANGUAGE.get(chain.actual)
+    if lang is None or len(text) != len(line) or lang not in pairs.LANGS:
+        return text
+    known = pairs.table(lang)
+    out = list(text)
+    changed = [a != b for a, b in zip(line, text, strict=True)]
+    k = 0
+    while k < len(line):
+        if not changed[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(line) and changed[end]:
+            end += 1
+        _trim(chain.actual, lang, known, line, out, k, end)
+        k = end
+    return "".join(out)
+
+
+def _trim(
+    actual: str, lang: str, known: pairs.Pairs, line: str, out: list[str], k: int, end: int
+) -> None:
+    """Put ``line[k:end]`` back into ``out`` where :func:`trimmed` says so: the stretch
+    whole, or else its characters one by one from either end (a run of mojibake can begin
+    inside a word: ``が欠挂と`` is が欠航と, not が之航と)."""
+
+    def back(i: int, j: int) -> bool:
+        before = out[i - 1] if i > 0 else ""
+        after = out[j] if j < len(out) else ""
+        old, new = line[i:j], "".join(out[i:j])
+        if _fits(actual, old) and _likelier(
+            lang, known, before + old + after, before + new + after
+        ):
+            out[i:j] = old
+            return True
+        return False
+
+    if back(k, end):
+        return
+    while k < end and back(k, k + 1):
+        k += 1
+    while end > k and back(end - 1, end):
+        end -= 1
+
+
+_TWO_HAN = Lazy(f"[{HAN}]{{2}}")
+#: Two Han characters, or a Han character and hiragana other than a particle's.
+_IN_WORD = Lazy(f"[{HAN}](?:[{HAN}]|[\u3041-\u3096](?<![のはをにでともへや]))")
+#: How much likelier a stretch of a line must be as it was than as read, to stay (with a
+#: pair of its characters a word the reading breaks).
+_TRIM_MARGIN = 1
+
+
+def _fits(codec: str, text: str) -> bool:
+    """Can ``codec`` write ``text``? (A stretch it cannot write is no text of it: 辉 in
+    Japanese is a misread 市.)"""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _likelier(lang: str, known: pairs.Pairs, old: str, new: str) -> bool:
+    """Is ``old`` likelier text of ``lang`` than ``new`` (the same stretch, with the
+    characters on either side): more pairs the language knows in it, and by frequency
+    (:func:`frequency.points`) with those pairs?"""
+
+    def known_in(piece: str) -> int:  # a word's pairs (新し), not a particle's (必の)
+        return sum(
+            piece[i : i + 2] in known and _IN_WORD().fullmatch(piece, i, i + 2) is not None
+            for i in range(len(piece) - 1)
+        )
+
+    old_pairs, new_pairs = known_in(old), known_in(new)
+    if old_pairs <= new_pairs:
+        return False  # a character's frequency alone cannot tell (駅 read as 必 is common)
+    old_score = frequency.points(lang, old) + _PAIR_POINTS * old_pairs
+    return old_score - frequency.points(lang, new) - _PAIR_POINTS * new_pairs >= _TRIM_MARGIN
+
+
+def _in_katakana(out: list[str], k: int) -> bool:
+    """Is ``out[k]`` a character other than kana between two katakana?"""
+    return (
+        0 < k < len(out) - 1
+        and "\u30a1" <= out[k - 1] <= "\u30fa"
+        and "\u30a1" <= out[k + 1] <= "\u30fa"
+        and not "\u3041" <= out[k] <= "\u30ff"
+    )
+
+
+def _pairs_beside(known: pairs.Pairs, out: list[str], k: int, new: str) -> bool:
+    """Does ``new`` in the place of ``out[k]`` make more of a word with the characters
+    beside it (pairs in ``known``; two Han characters count twice) than ``out[k]`` does?"""
+    before = out[k - 1] if k > 0 else ""
+    after = out[k + 1] if k + 1 < len(out) else ""
+    ch = out[k]
+
+    def word(pair: str) -> int:  # (a particle after a kanji makes no word: 人で)
+        if pair not in known or _IN_WORD().fullmatch(pair) is None:
+            return 0
+        return 2 if _TWO_HAN().fullmatch(pair) else 1  # 初日 says more than 泣か
+
+    return word(before + new) + word(new + after) > word(before + ch) + word(ch + after)
 
 
 def _bytes_first(chain: Chain, pieces: list[tuple[int, int, str]]) -> bool:
@@ -414,18 +552,24 @@ def _starts(
     # language's commonest (2 points; a unit reads as two characters at most, halfwidth
     # katakana in Shift-JIS) less its own score. A start from which no span can gain the
     # least its length needs (:data:`_CONFIRMED_NEED`, else 3 a character and 3) is out.
-    most = 2 * (2 if chain.actual == "cp932" else 1)
+    # Where the language's pairs are known (:mod:`.pairs`), each character can gain its
+    # pair with the one before it too, and a span's end its pair with the one after it:
+    # ``paired`` more than the least a span's length needs.
+    paired = _PAIR_POINTS if lang in pairs.LANGS else 0
+    # ...and a character the codec the text was in cannot write gains :data:`_ALIEN_POINTS`.
+    alien = _ALIEN_POINTS if lang == "ja" else 0
+    most = (2 + paired + alien) * (2 if chain.actual == "cp932" else 1)
     room = list(map(sub, range(0, most * (n_run + 1), most), own))
     # for spans that change 4 characters and more: 3 a changed character
     changed = list(map(sub, range(n_run + 1), same))
     over = list(map(sub, room, map(mul, changed, repeat(3))))
     best_after = list(accumulate(reversed(over), max))[::-1]
-    short = {size: needs.get(size, 3 * size + 3) for size in (2, 3)}
+    short = {size: needs.get(size, 3 * size + 3) - paired for size in (2, 3)}
     if same[-1]:
         # a span that changes 2 or 3 characters can be longer, across characters it keeps
         room_after = list(accumulate(reversed(room), max))[::-1]
         least_short = min(short.values())
-        if max(map(sub, best_after[4:], over), default=-1) < 3 and (
+        if max(map(sub, best_after[4:], over), default=-1) < 3 - paired and (
             max(map(sub, room_after[2:], room), default=-1) < least_short
         ):
             return []  # (as below, at C speed)
@@ -435,7 +579,7 @@ def _starts(
             if b - r >= least_short
         }
     else:
-        if max(map(sub, best_after[4:], over), default=-1) < 3 and all(
+        if max(map(sub, best_after[4:], over), default=-1) < 3 - paired and all(
             max(map(sub, room[size:], room), default=-1) < need for size, need in short.items()
         ):
             return []  # (the test below for every start at once, at C speed)
@@ -443,7 +587,7 @@ def _starts(
         for size, need in short.items():
             starts.update(i for i, d in enumerate(map(sub, room[size:], room)) if d >= need)
     starts.update(
-        i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3
+        i for i, (b, o) in enumerate(zip(best_after[4:], over, strict=False)) if b >= o + 3 - paired
     )
     if not starts:
         return []
@@ -488,9 +632,9 @@ def _starts(
             j
             for j in range(first, past)
             if room[j] - room_i
-            >= needs.get(changed[j] - changed_i, 3 * (changed[j] - changed_i) + 3)
+            >= needs.get(changed[j] - changed_i, 3 * (changed[j] - changed_i) + 3) - paired
         ]
-        named += compress(range(past, last), map(ge, over[past:last], repeat(over[i] + 3)))
+        named += compress(range(past, last), map(ge, over[past:last], repeat(over[i] + 3 - paired)))
         for j in named:
             b = lo + j
             n_out = count[-1] - (count[b] - count[a])
@@ -592,7 +736,9 @@ def _dense_spans(
         return edges[k]
 
     needs = _CONFIRMED_NEED if confirmed else _DENSE_NEED
+    paired = _PAIR_POINTS if lang in pairs.LANGS else 0
     same = _same(chain, run, units)
+    alien = _alien(chain.actual, run) if lang == "ja" else []
     starts = _starts(chain, line, lo, hi, own, lang, needs, same)
     if not starts:
         return ()
@@ -616,6 +762,8 @@ def _dense_spans(
             if size < 2 or n > fits or "0" in new_bands[:n] or not edge(j - 1):
                 continue
             gain = scores[n] - (own[j] - own[i])
+            gain += paired and paired * _pairs_gained(lang, line, lo + i, lo + j, new)
+            gain += _ALIEN_POINTS * (alien[j] - alien[i]) if alien else 0
             if gain < needs.get(size, _DENSE_PER_CHAR * size + 3):
                 continue
             if not _in_language(context, lang, lo + i, lo + j):
@@ -626,6 +774,61 @@ def _dense_spans(
                 continue
             out.append((i, j, new, gain))
     return tuple(out)
+
+
+def _pairs_gained(lang: str, line: str, start: int, end: int, new: str) -> int:
+    """How many more pairs of characters ``lang`` knows (:mod:`.pairs`) the line holds with
+    ``line[start:end]`` read as ``new``, the characters on either side of it counted in."""
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return _words(lang, before + new + after) - _words(lang, line[start - 1 : end + 1])
+
+
+def _words(lang: str, text: str) -> int:
+    """How many of the adjacent pairs of characters in ``text`` ``lang`` knows as a word's
+    (:data:`_IN_WORD`: a particle beside a kanji is no evidence, の宴)."""
+    known = pairs.table(lang)
+    return sum(
+        text[k : k + 2] in known and _IN_WORD().fullmatch(text, k, k + 2) is not None
+        for k in range(len(text) - 1)
+    )
+
+
+#: What a pair of characters the language writes as (part of) a word is worth.
+_PAIR_POINTS = 3
+#: What a character the codec the text was in cannot write is worth, read back as one it
+#: can, in Japanese: no text in that codec held it (风 is EUC-JP's 欠 read as GBK), and
+#: the frequencies say too little there (chardet's model rates 欠 and 航 band 1). (Not in
+#: Chinese: Simplified names in Traditional text are no Big5 read as GBK.)
+_ALIEN_POINTS = 3
+
+
+def _alien(codec: str, run: str) -> list[int]:
+    """How many characters of ``run`` beyond ASCII ``codec`` cannot write, summed from the
+    start of the run."""
+    writes = _writes(codec)
+    return list(accumulate((not writes[ch] for ch in run), initial=0))
+
+
+class _Writes(dict[str, bool]):
+    """Can a codec write a character (ASCII: yes)? Asked of each character once."""
+
+    def __init__(self, codec: str) -> None:
+        super().__init__()
+        self.codec = codec
+
+    def __missing__(self, ch: str) -> bool:
+        try:
+            ch.encode(self.codec)
+        except UnicodeEncodeError:
+            self[ch] = False
+            return False
+        self[ch] = True
+        return True
+
+
+@lru_cache(maxsize=8)
+def _writes(codec: str) -> _Writes:
+    return _Writes(codec)
 
 
 def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
