@@ -112,6 +112,31 @@ def has_markup(line: str) -> bool:
     return _MARKUP.search(line) is not None or _LIST.match(line) is not None
 
 
+def _links(text: str) -> tuple[str, int, int]:
+    """The text with links as their text, how many links, and how many characters of link
+    text. A link around a link (``[standfirst … [More…](u)](u)``): the markdown stage reads
+    three levels, so the outer link's text is link text too (the inner's counted once)."""
+    parts: list[str] = []
+
+    def _text(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        parts.append(inner)
+        return inner
+
+    text, links = LINK.subn(_text, text)
+    for _ in range(2):
+        if not links or "](" not in text:
+            break
+        inner = parts[:]
+        parts.clear()
+        text, more = LINK.subn(_text, text)
+        links += more
+        parts += [p for p in inner if not any(p in q for q in parts)]
+        if not more:
+            break
+    return text, links, sum(len(p) for p in parts)
+
+
 @lru_cache(maxsize=1 << 10)  # pure; the page model flattens a paragraph twice (class, notices)
 def flatten(line: str) -> Markup:
     """The line as a reader sees it: images gone, links as their text, list, heading, quote and
@@ -123,15 +148,7 @@ def flatten(line: str) -> Markup:
     links = 0
     link_chars = 0
     if "](" in text:
-        parts: list[str] = []
-
-        def _text(m: re.Match[str]) -> str:
-            inner = m.group(1).strip()
-            parts.append(inner)
-            return inner
-
-        text, links = LINK.subn(_text, text)
-        link_chars = sum(len(p) for p in parts)
+        text, links, link_chars = _links(text)
     if "][" in text:
         text = _REF_LINK.sub(r"\1", text)
     list_item = bool(_LIST.match(text))

@@ -320,7 +320,7 @@ def page_drops(
     classes, blocks = _blocks(lines, spans, feats)
     if not blocks:
         return drops
-    blocks, tail = _section_ends(spans, feats, verdicts, blocks)
+    blocks, tail = _section_ends(spans, feats, verdicts, blocks, lines)
     inside: set[int] = set()
     for first, last in blocks:
         inside.update(range(first, last))
@@ -412,6 +412,7 @@ def _section_ends(
     feats: Sequence[Features],
     verdicts: Sequence[Verdict],
     blocks: Sequence[tuple[int, int]],
+    lines: Sequence[str] = (),
 ) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """The blocks cut at the header of a section that is not the article (``## Related
     stories``, ``More from …``, ``Comments``, ``Share this:``, ``Tags:``, a newsletter's
@@ -420,22 +421,34 @@ def _section_ends(
     the paragraph right after it is no prose: an article's end, not an inline ``Read more:
     …`` link nor a subhead. Also the paragraphs cut off, each with its header's paragraph:
     they are judged as outside the blocks, their neighbours' prose no reason to stay (a
-    sentence ending prose paragraph without links still stays, :func:`_prose_outside`)."""
+    sentence ending prose paragraph without links still stays, :func:`_prose_outside`).
+    What follows a header is counted up to the next such header (a sidebar is one box after
+    another: most-read, newsletter, comments), lists of headlines not counted."""
     cut: list[tuple[int, int]] = []
     tail: dict[int, int] = {}
     for first, last in blocks:
         weight = [_prose_weight(feats[k]) for k in range(first, last)]
-        total, before = sum(weight), 0
+        heads = [
+            k
+            for k in range(first + 1, last)
+            if spans[k][1] - spans[k][0] == 1 and _section_head(verdicts[spans[k][0]], feats[k])
+        ]
+        # boxes' headers: a line of its own words (share buttons come in rows of items; an
+        # inline ``See also: [link]`` is the article's)
+        boxes = [
+            k for k in heads if lines and _box_header(lines[spans[k][0]], verdicts[spans[k][0]])
+        ]
+        before = 0
         for k in range(first, last):
-            a, b = spans[k]
-            v = verdicts[a]
             if (
                 k > first
-                and b - a == 1
-                and feats[k].size < NEAR_SIZE
-                and v.label == "boilerplate"
-                and v.rule in SECTION_RULES
-                and total - before - weight[k - first] < SECTION_REST * before
+                and k in heads
+                and (
+                    _section_rest(lines, spans, weight, first, k, boxes)
+                    if k in boxes
+                    else sum(weight[k + 1 - first :])
+                )
+                < SECTION_REST * before
                 and not (k + 1 < last and feats[k + 1].cls in ("good", "near"))
             ):
                 cut.append((first, k))
@@ -445,6 +458,47 @@ def _section_ends(
         else:
             cut.append((first, last))
     return cut, tail
+
+
+def _section_head(verdict: Verdict, feat: Features) -> bool:
+    """A short paragraph a phrase family of ``SECTION_RULES`` dropped: a related-stories,
+    comments, share, newsletter or tags header."""
+    return (
+        feat.size < NEAR_SIZE and verdict.label == "boilerplate" and verdict.rule in SECTION_RULES
+    )
+
+
+def _box_header(line: str, verdict: Verdict) -> bool:
+    """A section header heading a box of its own: not share buttons, not a list item, nothing
+    after a colon and no link (``See also: [Irreligion in …](…)`` points out of the article
+    from inside it, as it does once the markdown stage has taken the link's markup away)."""
+    return (
+        verdict.rule != "share"
+        and "](" not in line
+        and not is_list_item(line)
+        and _INLINE_POINTER.search(line) is None
+    )
+
+
+_INLINE_POINTER = re.compile(r"[:：]\s*[^\W_]")
+
+
+def _section_rest(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    weight: Sequence[int],
+    first: int,
+    k: int,
+    heads: Sequence[int],
+) -> int:
+    """The prose in the section under header ``k``: the paragraphs after it, up to the next
+    section header; a list item's paragraph (a headline of another story) adds none."""
+    end = next((h for h in heads if h > k), first + len(weight))
+    return sum(
+        weight[j - first]
+        for j in range(k + 1, end)
+        if not (lines and is_list_item(lines[spans[j][0]]))
+    )
 
 
 def _resumes(
