@@ -635,6 +635,8 @@ def _comments(
     heads = [k for k, (a, b) in enumerate(spans) if b - a == 1 and _COMMENT_HEAD.match(lines[a])]
     if len(heads) < COMMENT_HEADS:
         heads = _stamped_thread(lines, spans, feats)
+    if len(heads) < COMMENT_HEADS:
+        heads = _reply_thread(lines, spans, feats)
     # comments follow the article: a thread starts after the page's first good paragraph
     first_good = next((k for k, f in enumerate(feats) if f.cls == "good"), len(feats))
     if len(heads) < COMMENT_HEADS or heads[0] < first_good:
@@ -670,6 +672,38 @@ def _stamped_thread(
         if feats[k].why == STAMP_WHY and _STAMP_TIME.search(lines[spans[k][0]]):
             heads.append(k)
     return heads if len(heads) > COMMENT_HEADS else []
+
+
+#: A comment's reply button, a link or not (``* [Reply](…)``, ``_Reply_``, ``回复``).
+_REPLY = re.compile(
+    r"(?i)^[\W_]*(?:reply|responder|responda|antworten|répondre|rispondi|回复|回覆|返信|답글)[\W_]*$"
+)
+
+
+def _reply_thread(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """The headers of a comment thread whose comments each end in a reply button: for each
+    of ``COMMENT_HEADS`` or more buttons, the nearest one-line paragraph above it (after the
+    button before) that is short and holds a date or time (``Name · March 10, 2017 at 1:26
+    AM``)."""
+    replies = [
+        k
+        for k, (a, b) in enumerate(spans)
+        if b - a == 1 and feats[k].size < NEAR_SIZE and _REPLY.match(flatten(lines[a]).text)
+    ]
+    if len(replies) < COMMENT_HEADS:
+        return []
+    heads: list[int] = []
+    after = -1
+    for r in replies:
+        for k in range(r - 1, max(after, r - 1 - COMMENT_BODY), -1):
+            a, b = spans[k]
+            if b - a == 1 and feats[k].size < NEAR_SIZE and _STAMP_TIME.search(lines[a]):
+                heads.append(k)
+                break
+        after = r
+    return heads if len(heads) >= COMMENT_HEADS else []
 
 
 def _numbered_runs(
