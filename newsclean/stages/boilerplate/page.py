@@ -308,7 +308,7 @@ def page_drops(
     The model looks at paragraphs (:func:`paragraphs`): a scraper that wraps its lines at 80
     columns leaves a paragraph over several lines, and only the whole of it reads as prose.
     """
-    if not has_blank_lines(linenos):
+    if not has_blank_lines(linenos, lines):
         return drops
     spans = paragraphs(lines, linenos)
     feats = [_paragraph_class(lines, a, b) for a, b in spans]
@@ -1296,12 +1296,19 @@ def _tables_in(lines: Sequence[str], rows: Sequence[int], end: int) -> list[tupl
     return [(a, starts[j + 1] if j + 1 < len(starts) else end) for j, a in enumerate(starts)]
 
 
-def has_blank_lines(linenos: Sequence[int]) -> bool:
+def has_blank_lines(linenos: Sequence[int], lines: Sequence[str] = ()) -> bool:
     """Does the document separate its paragraphs by blank lines (one line in eight or more)?
     A page dump does; newsclean's own output does not, so cleaning that output again leaves
-    the page model out and changes nothing more."""
+    the page model out and changes nothing more. The items of lists (given ``lines``) are
+    not counted: a scraper writes a menu of hundreds of items without a blank line between
+    them, around text it separates."""
     n = len(linenos)
-    return n >= 2 and linenos[-1] - linenos[0] + 1 - n >= max(1, n // 8)
+    if n < 2:
+        return False
+    blanks = linenos[-1] - linenos[0] + 1 - n
+    if blanks < max(1, n // 8) and lines:
+        n -= sum(1 for line in lines if is_list_item(line))
+    return blanks >= max(1, n // 8)
 
 
 def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, int]]:
@@ -1313,7 +1320,7 @@ def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, 
     [(0, 2), (2, 3), (3, 4), (4, 5)]
     """
     n = len(lines)
-    if not has_blank_lines(linenos):
+    if not has_blank_lines(linenos, lines):
         return [(i, i + 1) for i in range(n)]
     spans = []
     start = 0
