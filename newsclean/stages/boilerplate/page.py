@@ -97,6 +97,8 @@ REPEATED = 3
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
 COMMENT_WHY = "a comment thread"
+#: ... a comment under a time stamp, when prose goes on without a heading or furniture.
+LONG_COMMENT = 3 * COMMENT_BODY
 _COMMENT_HEAD = re.compile(
     r"(?i)^\s*(?:[*+-]|\d{1,4}[.)])\s+\S.{0,80}?\b(?:says|said|wrote|writes|commented)\s*:\s*$"
 )
@@ -667,10 +669,15 @@ def _stamped_thread(
         return []
     heads = [title]
     for k in range(title + 1, len(spans)):
-        if k - heads[-1] > COMMENT_BODY:
-            break
         if feats[k].why == STAMP_WHY and _STAMP_TIME.search(lines[spans[k][0]]):
             heads.append(k)
+        elif k - heads[-1] > COMMENT_BODY and (
+            # a long comment goes on to the next stamp; a heading or furniture ends the thread
+            k - heads[-1] > LONG_COMMENT
+            or feats[k].cls == "bad"
+            or lines[spans[k][0]].lstrip().startswith("#")
+        ):
+            break
     return heads if len(heads) > COMMENT_HEADS else []
 
 
