@@ -597,12 +597,22 @@ def _teasers(
             or (
                 k >= 2
                 and _stamped(lines, spans, feats, k - 1)
-                and lines[spans[k - 2][0]].lstrip(" *-+").startswith("##")
-                and feats[k + 1].cls in ("short", "bad")
+                and (
+                    _subhead(lines, spans, k - 2)
+                    # the story's byline between its headline and its stamp
+                    or (k >= 3 and feats[k - 2].cls == "short" and _subhead(lines, spans, k - 3))
+                )
+                and (feats[k + 1].cls in ("short", "bad") or _subhead(lines, spans, k + 1))
             )
         )
     ]
     return found if len(found) >= TEASERS else []
+
+
+def _subhead(lines: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> bool:
+    """Does paragraph ``k`` open with a markdown subhead (``##`` and smaller), a list item's
+    or not?"""
+    return lines[spans[k][0]].lstrip(" *-+").startswith("##")
 
 
 def _stamped(
