@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from ...chars import units
 from ...config import Config
@@ -93,6 +94,10 @@ EXCERPT_WHY = "an excerpt of another story (prose cut off with …, as others on
 _CUT_OFF = re.compile(r"[^\W\d_],?\s?(?:\.\.\.|…)[\s\]_*]*$")
 #: A byline repeated this many times as a list item is a list of other stories'.
 REPEATED = 3
+#: A gallery: this many slides or more, counted ``k/N``.
+GALLERY_SLIDES = 5
+GALLERY_WHY = "a gallery's slides (counted k/N)"
+_SLIDE = re.compile(r"^[\s*+#-]*(\d{1,3})\s?/\s?(\d{1,3})\s+\S")
 #: Comment threads: this many headers or more; a comment this many paragraphs long at most.
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
@@ -373,8 +378,34 @@ def page_drops(
                 revised[i] = Change(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
+    _subheads_kept(lines, spans, feats, outside, revised)
     revised.update(_notices_inside(spans, linenos, feats, verdicts, inside, revised))
     return revised
+
+
+def _subheads_kept(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    outside: Sequence[int],
+    revised: dict[int, Change],
+) -> None:
+    """A subhead the page model dropped outside the blocks stays when the paragraph under it
+    is good prose that stays whole (it reads as the article's wherever it is): a section's
+    subhead goes with its text or not at all."""
+    for k in outside:
+        a, b = spans[k]
+        change = revised.get(a)
+        if (
+            b - a == 1
+            and change is not None
+            and change.rule == "outside-article"
+            and k + 1 < len(spans)
+            and feats[k + 1].cls == "good"
+            and lines[a].lstrip().startswith("#")
+            and not any(i in revised or "](" in lines[i] for i in range(*spans[k + 1]))
+        ):
+            del revised[a]
 
 
 def _card_bylines(lines: Sequence[str], verdicts: Sequence[Verdict]) -> set[int]:
@@ -538,6 +569,37 @@ def _other_stories(
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, NOTICE_WHY)
     for k in _excerpts(lines, spans, feats):
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, EXCERPT_WHY)
+    for k in _gallery(lines, spans):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, GALLERY_WHY)
+
+
+def _gallery(lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The slides of a gallery (``## 1/50 United goin down``, ``2/50 …``, … each with its
+    caption and credit): ``GALLERY_SLIDES`` or more paragraphs opening with a counter ``k/N``
+    of the same ``N``, numbered one after the other, and the paragraphs between them and after
+    the last one (as many as between two slides at most, up to a heading)."""
+    found = [
+        (k, m)
+        for k, (a, b) in enumerate(spans)
+        if "/" in lines[a] and (m := _SLIDE.match(lines[a])) is not None
+    ]
+    if len(found) < GALLERY_SLIDES:
+        return []
+    slides: list[int] = []
+    expect, total = 1, ""
+    for k, m in found:
+        if m.group(1) == str(expect) and (expect == 1 or m.group(2) == total):
+            slides.append(k)
+            expect, total = expect + 1, m.group(2)
+        elif len(slides) < GALLERY_SLIDES:
+            slides, expect, total = ([k], 2, m.group(2)) if m.group(1) == "1" else ([], 1, "")
+    if len(slides) < GALLERY_SLIDES:
+        return []
+    gap = max(b - a for a, b in pairwise(slides))
+    end = slides[-1] + 1
+    while end < min(len(spans), slides[-1] + gap) and not _subhead(lines, spans, end):
+        end += 1
+    return list(range(slides[0], end))
 
 
 def _cut_off(line: str) -> bool:
@@ -1375,7 +1437,7 @@ def _may_go(verdict: Verdict, feat: Features) -> bool:
     return (
         verdict.label != "content"
         or feat.link_density > BAD_LINK_DENSITY
-        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY)
+        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY, GALLERY_WHY)
     )
 
 
