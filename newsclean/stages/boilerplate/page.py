@@ -94,6 +94,8 @@ EXCERPT_WHY = "an excerpt of another story (prose cut off with …, as others on
 _CUT_OFF = re.compile(r"[^\W\d_],?\s?(?:\.\.\.|…)[\s\]_*]*$")
 #: A byline repeated this many times as a list item is a list of other stories'.
 REPEATED = 3
+COOKIES_WHY = "a cookie-consent notice"
+_COOKIE = re.compile(r"(?i)\bcookies?\b")
 #: A gallery: this many slides or more, counted ``k/N``.
 GALLERY_SLIDES = 5
 GALLERY_WHY = "a gallery's slides (counted k/N)"
@@ -571,6 +573,29 @@ def _other_stories(
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, EXCERPT_WHY)
     for k in _gallery(lines, spans):
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, GALLERY_WHY)
+    for k in _cookie_notices(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, COOKIES_WHY)
+
+
+def _cookie_notices(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose most of whose sentences (and at least two) speak of cookies: a
+    cookie-consent dialog's text (``Out of these cookies, the cookies that are categorized
+    as necessary are stored on your browser …``). Bad evidence for the page model; inside an
+    article block (an article about tracking) they stay."""
+    found = []
+    for k, (a, b) in enumerate(spans):
+        if feats[k].cls not in ("good", "near"):
+            continue
+        text = " ".join(lines[a:b])
+        if "ookie" not in text:
+            continue
+        sentences = [p for p in _EN_SENTENCE_END.split(text) if p.strip()]
+        cookies = sum(1 for p in sentences if _COOKIE.search(p))
+        if cookies >= 2 and 2 * cookies > len(sentences):
+            found.append(k)
+    return found
 
 
 def _gallery(lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[int]:
@@ -1437,7 +1462,7 @@ def _may_go(verdict: Verdict, feat: Features) -> bool:
     return (
         verdict.label != "content"
         or feat.link_density > BAD_LINK_DENSITY
-        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY, GALLERY_WHY)
+        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY, GALLERY_WHY, COOKIES_WHY)
     )
 
 
