@@ -232,6 +232,9 @@ _STAMP = re.compile(
     r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
 )
 STAMP = _STAMP
+_BULLETS = frozenset("*+-•·")
+#: Why a list item that is a heading (``* ### Title``) is bad.
+LISTED_HEADLINE_WHY = "a heading as a list item: another story's headline"
 #: Why a line that is only a date, time or counter is bad.
 STAMP_WHY = "date, time or counter"
 #: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
@@ -294,6 +297,9 @@ def line_class(line: str) -> Features:
         text, link_chars = m.text, m.link_chars
         if not text:
             return Features("bad", 0, 1.0, "no text" if not m.images else "image")
+        if m.list_item and m.heading and line.lstrip()[:1] in _BULLETS:
+            # ``* ### Title``: a list of headings is a list of other stories' headlines
+            return Features("bad", 0, 1.0, LISTED_HEADLINE_WHY)
     else:
         text, link_chars = line.strip(), 0
     if "<" in text and ">" in text:

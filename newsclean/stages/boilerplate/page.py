@@ -28,6 +28,7 @@ from ..script import traditional
 from .classify import Verdict, _ascii_openings, classify
 from .content import (
     BAD_LINK_DENSITY,
+    LISTED_HEADLINE_WHY,
     NEAR_SIZE,
     STAMP_WHY,
     Class,
@@ -1462,7 +1463,16 @@ def _may_go(verdict: Verdict, feat: Features) -> bool:
     return (
         verdict.label != "content"
         or feat.link_density > BAD_LINK_DENSITY
-        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY, GALLERY_WHY, COOKIES_WHY)
+        or feat.why
+        in (
+            TEASER_WHY,
+            COMMENT_WHY,
+            NOTICE_WHY,
+            EXCERPT_WHY,
+            GALLERY_WHY,
+            COOKIES_WHY,
+            LISTED_HEADLINE_WHY,
+        )
     )
 
 
