@@ -62,10 +62,13 @@ def test_a_link_around_a_link_is_link_text():
     m = flatten("[Apple shipped security fixes for three systems today. [More…](/a.html)](/a.html)")
     assert m.text == "Apple shipped security fixes for three systems today. More…"
     assert m.link_chars >= len(m.text) - 1
-    assert line_class(
-        "[Apple shipped security fixes for three systems on Wednesday, and the updates are "
-        "available now for every supported device. [More…](/a.html)](/a.html)"
-    ).cls == "bad"
+    assert (
+        line_class(
+            "[Apple shipped security fixes for three systems on Wednesday, and the updates are "
+            "available now for every supported device. [More…](/a.html)](/a.html)"
+        ).cls
+        == "bad"
+    )
 
 
 def test_links_side_by_side_count_once():
@@ -194,8 +197,8 @@ def test_sentences_that_open_like_forms_stay(line):
 
 
 def test_list_items_do_not_count_against_blank_lines():
-    lines = [f"  * Item {n}" for n in range(300)] + ["Text", "More text", "The end"]
-    linenos = list(range(1, 301)) + [302, 304, 306]
+    lines = [*(f"  * Item {n}" for n in range(300)), "Text", "More text", "The end"]
+    linenos = [*range(1, 301), 302, 304, 306]
     assert not has_blank_lines(linenos)
     assert has_blank_lines(linenos, lines)
     # newsclean's own output (no blank lines at all) stays out of the page model

@@ -405,10 +405,23 @@ def _subheads_kept(
             and change.rule == "outside-article"
             and k + 1 < len(spans)
             and feats[k + 1].cls == "good"
-            and lines[a].lstrip().startswith("#")
+            and _subhead_like(lines[a], feats[k])
             and not any(i in revised or "](" in lines[i] for i in range(*spans[k + 1]))
         ):
             del revised[a]
+
+
+def _subhead_like(line: str, feat: Features) -> bool:
+    """A markdown heading, or a short line of its own that does not end like a sentence and is
+    no bullet or link (a plain dump's subhead: ``5. Beware the wall-mounted hairdryer``)."""
+    if line.lstrip().startswith("#"):
+        return True
+    return (
+        feat.cls == "short"
+        and line.lstrip()[:1] not in "*+-•·"
+        and "](" not in line
+        and not ends_like_sentence(line.rstrip())
+    )
 
 
 def _card_bylines(lines: Sequence[str], verdicts: Sequence[Verdict]) -> set[int]:
@@ -510,6 +523,7 @@ def _box_header(line: str, verdict: Verdict) -> bool:
     from inside it, as it does once the markdown stage has taken the link's markup away)."""
     return (
         verdict.rule != "share"
+        and line.lstrip(" *_").startswith("#")
         and "](" not in line
         and not is_list_item(line)
         and _INLINE_POINTER.search(line) is None
