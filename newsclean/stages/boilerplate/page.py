@@ -601,11 +601,9 @@ def _cookie_notices(
     article block (an article about tracking) they stay."""
     found = []
     for k, (a, b) in enumerate(spans):
-        if feats[k].cls not in ("good", "near"):
+        if feats[k].cls not in ("good", "near") or not any("ookie" in line for line in lines[a:b]):
             continue
         text = " ".join(lines[a:b])
-        if "ookie" not in text:
-            continue
         sentences = [p for p in _EN_SENTENCE_END.split(text) if p.strip()]
         cookies = sum(1 for p in sentences if _COOKIE.search(p))
         if cookies >= 2 and 2 * cookies > len(sentences):
@@ -799,6 +797,9 @@ _REPLY = re.compile(
 )
 
 
+_REPLY_WORD = re.compile(r"(?i)reply|respond|antworten|répondre|rispondi|回复|回覆|返信|답글")
+
+
 def _reply_thread(
     lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
 ) -> list[int]:
@@ -809,7 +810,10 @@ def _reply_thread(
     replies = [
         k
         for k, (a, b) in enumerate(spans)
-        if b - a == 1 and feats[k].size < NEAR_SIZE and _REPLY.match(flatten(lines[a]).text)
+        if b - a == 1
+        and feats[k].size < NEAR_SIZE
+        and _REPLY_WORD.search(lines[a])  # most lines hold none: flatten no more of them
+        and _REPLY.match(flatten(lines[a]).text)
     ]
     if len(replies) < COMMENT_HEADS:
         return []
