@@ -232,11 +232,24 @@ _STAMP = re.compile(
     r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
 )
 STAMP = _STAMP
+_BULLETS = frozenset("*+-•·")
+#: Why a list item that is a heading (``* ### Title``) is bad.
+LISTED_HEADLINE_WHY = "a heading as a list item: another story's headline"
 #: Why a line that is only a date, time or counter is bad.
 STAMP_WHY = "date, time or counter"
 #: What may be left of a stamp line once its stamps are gone (units): ``Posted at``, ``回复``.
 STAMP_LEFT = 6
 _DIGIT = re.compile(r"\d")
+#: An HTML tag (or a closing one, or a comment) with its attributes.
+#: Only HTML's own element names: ``<The Palace: Tale of Jang Noksu>`` is a title in brackets.
+_TAG = re.compile(
+    r"(?i)<!--.*?-->|</?(?:a|abbr|b|br|button|center|div|em|embed|font|form|h[1-6]|hr|i|iframe"
+    r"|img|input|ins|label|li|link|meta|noscript|object|ol|option|p|param|picture|script|select"
+    r"|small|source|span|strong|style|sup|table|tbody|td|th|tr|u|ul|video)(?:\s[^<>]*)?/?>"
+)
+_SPACES = re.compile(r"\s{2,}")
+#: Why a line of HTML tags and no text between them is bad.
+MARKUP_ONLY_WHY = "HTML tags, no text"
 _MARKS = re.compile(r"[。！？!?；;]|[.](?:\s|$)|，|、")
 
 
@@ -284,8 +297,17 @@ def line_class(line: str) -> Features:
         text, link_chars = m.text, m.link_chars
         if not text:
             return Features("bad", 0, 1.0, "no text" if not m.images else "image")
+        if m.list_item and m.heading and line.lstrip()[:1] in _BULLETS:
+            # ``* ### Title``: a list of headings is a list of other stories' headlines
+            return Features("bad", 0, 1.0, LISTED_HEADLINE_WHY)
     else:
         text, link_chars = line.strip(), 0
+    if "<" in text and ">" in text:
+        # HTML a scraper left (``<div><a href=…><img src=…></a></div>``): a reader sees the
+        # text between the tags, not their attributes
+        text = _SPACES.sub(" ", _TAG.sub(" ", text)).strip()
+        if not text:
+            return Features("bad", 0, 1.0, MARKUP_ONLY_WHY)
     n_cjk = len(text) - len(_CJK_CHAR.sub("", text)) if not text.isascii() else 0
     words = (
         (_ASCII_WORD if text.isascii() else _WORD).findall(text) if n_cjk < len(text) // 2 else []

@@ -137,6 +137,40 @@ def _tail(text: str, parts: list[str]) -> tuple[str, int]:
     return tail.group(1).rstrip() + text[tail.end() :], 1
 
 
+def _links(text: str) -> tuple[str, int, int, int]:
+    """The text with links as their text, how many links, how many characters of link text,
+    and how many images were inside links with brackets in their text. A link around a link
+    (``[standfirst … [More…](u)](u)``): the markdown stage reads three levels, so the outer
+    link's text is link text too (the inner's counted once). Then, as the markdown stage
+    reads them, links whose text holds brackets (``[Clip [VIDEO]](u)``) and the end of a link
+    that began on a line above (``詳しくはこちら](u)``)."""
+    parts: list[str] = []
+
+    def _text(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        parts.append(inner)
+        return inner
+
+    text, links = LINK.subn(_text, text)
+    for _ in range(2):
+        if not links or "](" not in text:
+            break
+        inner = parts[:]
+        parts.clear()
+        text, more = LINK.subn(_text, text)
+        links += more
+        parts += [p for p in inner if not any(p in q for q in parts)]
+        if not more:
+            break
+    images = 0
+    if "](" in text and "[" in text:
+        text, images = IMAGE_NESTED.subn("", text)
+        text, more = LINK_NESTED.subn(_text, text)
+        links += more
+    text, more = _tail(text, parts)
+    return text, links + more, sum(len(p) for p in parts), images
+
+
 @lru_cache(maxsize=1 << 10)  # pure; the page model flattens a paragraph twice (class, notices)
 def flatten(line: str) -> Markup:
     """The line as a reader sees it: images gone, links as their text, list, heading, quote and
@@ -148,22 +182,8 @@ def flatten(line: str) -> Markup:
     links = 0
     link_chars = 0
     if "](" in text:
-        parts: list[str] = []
-
-        def _text(m: re.Match[str]) -> str:
-            inner = m.group(1).strip()
-            parts.append(inner)
-            return inner
-
-        text, links = LINK.subn(_text, text)
-        if "](" in text and "[" in text:
-            text, more = IMAGE_NESTED.subn("", text)
-            images += more
-            text, more = LINK_NESTED.subn(_text, text)
-            links += more
-        text, more = _tail(text, parts)
-        links += more
-        link_chars = sum(len(p) for p in parts)
+        text, links, link_chars, more = _links(text)
+        images += more
     if "][" in text:
         text = _REF_LINK.sub(r"\1", text)
     list_item = bool(_LIST.match(text))

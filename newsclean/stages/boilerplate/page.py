@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from ...chars import units
 from ...config import Config
@@ -27,6 +28,7 @@ from ..script import traditional
 from .classify import Verdict, _ascii_openings, classify
 from .content import (
     BAD_LINK_DENSITY,
+    LISTED_HEADLINE_WHY,
     NEAR_SIZE,
     STAMP_WHY,
     Class,
@@ -93,10 +95,18 @@ EXCERPT_WHY = "an excerpt of another story (prose cut off with …, as others on
 _CUT_OFF = re.compile(r"[^\W\d_],?\s?(?:\.\.\.|…)[\s\]_*]*$")
 #: A byline repeated this many times as a list item is a list of other stories'.
 REPEATED = 3
+COOKIES_WHY = "a cookie-consent notice"
+_COOKIE = re.compile(r"(?i)\bcookies?\b")
+#: A gallery: this many slides or more, counted ``k/N``.
+GALLERY_SLIDES = 5
+GALLERY_WHY = "a gallery's slides (counted k/N)"
+_SLIDE = re.compile(r"^[\s*+#-]*(\d{1,3})\s?/\s?(\d{1,3})\s+\S")
 #: Comment threads: this many headers or more; a comment this many paragraphs long at most.
 COMMENT_HEADS = 3
 COMMENT_BODY = 8
 COMMENT_WHY = "a comment thread"
+#: ... a comment under a time stamp, when prose goes on without a heading or furniture.
+LONG_COMMENT = 3 * COMMENT_BODY
 _COMMENT_HEAD = re.compile(
     r"(?i)^\s*(?:[*+-]|\d{1,4}[.)])\s+\S.{0,80}?\b(?:says|said|wrote|writes|commented)\s*:\s*$"
 )
@@ -308,7 +318,7 @@ def page_drops(
     The model looks at paragraphs (:func:`paragraphs`): a scraper that wraps its lines at 80
     columns leaves a paragraph over several lines, and only the whole of it reads as prose.
     """
-    if not has_blank_lines(linenos):
+    if not has_blank_lines(linenos, lines):
         return drops
     spans = paragraphs(lines, linenos)
     feats = [_paragraph_class(lines, a, b) for a, b in spans]
@@ -320,7 +330,7 @@ def page_drops(
     classes, blocks = _blocks(lines, spans, feats)
     if not blocks:
         return drops
-    blocks, tail = _section_ends(spans, feats, verdicts, blocks)
+    blocks, tail = _section_ends(spans, feats, verdicts, blocks, lines)
     inside: set[int] = set()
     for first, last in blocks:
         inside.update(range(first, last))
@@ -371,8 +381,47 @@ def page_drops(
                 revised[i] = Change(
                     STAGE, "outside-article", linenos[i], "drop", detail=f"{f.why}, {at}"
                 )
+    _subheads_kept(lines, spans, feats, outside, revised)
     revised.update(_notices_inside(spans, linenos, feats, verdicts, inside, revised))
     return revised
+
+
+def _subheads_kept(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    outside: Sequence[int],
+    revised: dict[int, Change],
+) -> None:
+    """A subhead the page model dropped outside the blocks stays when the paragraph under it
+    is good prose that stays whole (it reads as the article's wherever it is): a section's
+    subhead goes with its text or not at all."""
+    for k in outside:
+        a, b = spans[k]
+        change = revised.get(a)
+        if (
+            b - a == 1
+            and change is not None
+            and change.rule == "outside-article"
+            and k + 1 < len(spans)
+            and feats[k + 1].cls == "good"
+            and _subhead_like(lines[a], feats[k])
+            and not any(i in revised or "](" in lines[i] for i in range(*spans[k + 1]))
+        ):
+            del revised[a]
+
+
+def _subhead_like(line: str, feat: Features) -> bool:
+    """A markdown heading, or a short line of its own that does not end like a sentence and is
+    no bullet or link (a plain dump's subhead: ``5. Beware the wall-mounted hairdryer``)."""
+    if line.lstrip().startswith("#"):
+        return True
+    return (
+        feat.cls == "short"
+        and line.lstrip()[:1] not in "*+-•·"
+        and "](" not in line
+        and not ends_like_sentence(line.rstrip())
+    )
 
 
 def _card_bylines(lines: Sequence[str], verdicts: Sequence[Verdict]) -> set[int]:
@@ -412,6 +461,7 @@ def _section_ends(
     feats: Sequence[Features],
     verdicts: Sequence[Verdict],
     blocks: Sequence[tuple[int, int]],
+    lines: Sequence[str] = (),
 ) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """The blocks cut at the header of a section that is not the article (``## Related
     stories``, ``More from …``, ``Comments``, ``Share this:``, ``Tags:``, a newsletter's
@@ -420,22 +470,34 @@ def _section_ends(
     the paragraph right after it is no prose: an article's end, not an inline ``Read more:
     …`` link nor a subhead. Also the paragraphs cut off, each with its header's paragraph:
     they are judged as outside the blocks, their neighbours' prose no reason to stay (a
-    sentence ending prose paragraph without links still stays, :func:`_prose_outside`)."""
+    sentence ending prose paragraph without links still stays, :func:`_prose_outside`).
+    What follows a header is counted up to the next such header (a sidebar is one box after
+    another: most-read, newsletter, comments), lists of headlines not counted."""
     cut: list[tuple[int, int]] = []
     tail: dict[int, int] = {}
     for first, last in blocks:
         weight = [_prose_weight(feats[k]) for k in range(first, last)]
-        total, before = sum(weight), 0
+        heads = [
+            k
+            for k in range(first + 1, last)
+            if spans[k][1] - spans[k][0] == 1 and _section_head(verdicts[spans[k][0]], feats[k])
+        ]
+        # boxes' headers: a line of its own words (share buttons come in rows of items; an
+        # inline ``See also: [link]`` is the article's)
+        boxes = [
+            k for k in heads if lines and _box_header(lines[spans[k][0]], verdicts[spans[k][0]])
+        ]
+        before = 0
         for k in range(first, last):
-            a, b = spans[k]
-            v = verdicts[a]
             if (
                 k > first
-                and b - a == 1
-                and feats[k].size < NEAR_SIZE
-                and v.label == "boilerplate"
-                and v.rule in SECTION_RULES
-                and total - before - weight[k - first] < SECTION_REST * before
+                and k in heads
+                and (
+                    _section_rest(lines, spans, weight, first, k, boxes)
+                    if k in boxes
+                    else sum(weight[k + 1 - first :])
+                )
+                < SECTION_REST * before
                 and not (k + 1 < last and feats[k + 1].cls in ("good", "near"))
             ):
                 cut.append((first, k))
@@ -445,6 +507,48 @@ def _section_ends(
         else:
             cut.append((first, last))
     return cut, tail
+
+
+def _section_head(verdict: Verdict, feat: Features) -> bool:
+    """A short paragraph a phrase family of ``SECTION_RULES`` dropped: a related-stories,
+    comments, share, newsletter or tags header."""
+    return (
+        feat.size < NEAR_SIZE and verdict.label == "boilerplate" and verdict.rule in SECTION_RULES
+    )
+
+
+def _box_header(line: str, verdict: Verdict) -> bool:
+    """A section header heading a box of its own: not share buttons, not a list item, nothing
+    after a colon and no link (``See also: [Irreligion in …](…)`` points out of the article
+    from inside it, as it does once the markdown stage has taken the link's markup away)."""
+    return (
+        verdict.rule != "share"
+        and line.lstrip(" *_").startswith("#")
+        and "](" not in line
+        and not is_list_item(line)
+        and _INLINE_POINTER.search(line) is None
+    )
+
+
+_INLINE_POINTER = re.compile(r"[:：]\s*[^\W_]")
+
+
+def _section_rest(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    weight: Sequence[int],
+    first: int,
+    k: int,
+    heads: Sequence[int],
+) -> int:
+    """The prose in the section under header ``k``: the paragraphs after it, up to the next
+    section header; a list item's paragraph (a headline of another story) adds none."""
+    end = next((h for h in heads if h > k), first + len(weight))
+    return sum(
+        weight[j - first]
+        for j in range(k + 1, end)
+        if not (lines and is_list_item(lines[spans[j][0]]))
+    )
 
 
 def _resumes(
@@ -482,6 +586,58 @@ def _other_stories(
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, NOTICE_WHY)
     for k in _excerpts(lines, spans, feats):
         feats[k] = Features("bad", feats[k].size, feats[k].link_density, EXCERPT_WHY)
+    for k in _gallery(lines, spans):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, GALLERY_WHY)
+    for k in _cookie_notices(lines, spans, feats):
+        feats[k] = Features("bad", feats[k].size, feats[k].link_density, COOKIES_WHY)
+
+
+def _cookie_notices(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """Paragraphs of prose most of whose sentences (and at least two) speak of cookies: a
+    cookie-consent dialog's text (``Out of these cookies, the cookies that are categorized
+    as necessary are stored on your browser …``). Bad evidence for the page model; inside an
+    article block (an article about tracking) they stay."""
+    found = []
+    for k, (a, b) in enumerate(spans):
+        if feats[k].cls not in ("good", "near") or not any("ookie" in line for line in lines[a:b]):
+            continue
+        text = " ".join(lines[a:b])
+        sentences = [p for p in _EN_SENTENCE_END.split(text) if p.strip()]
+        cookies = sum(1 for p in sentences if _COOKIE.search(p))
+        if cookies >= 2 and 2 * cookies > len(sentences):
+            found.append(k)
+    return found
+
+
+def _gallery(lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """The slides of a gallery (``## 1/50 United goin down``, ``2/50 …``, … each with its
+    caption and credit): ``GALLERY_SLIDES`` or more paragraphs opening with a counter ``k/N``
+    of the same ``N``, numbered one after the other, and the paragraphs between them and after
+    the last one (as many as between two slides at most, up to a heading)."""
+    found = [
+        (k, m)
+        for k, (a, b) in enumerate(spans)
+        if "/" in lines[a] and (m := _SLIDE.match(lines[a])) is not None
+    ]
+    if len(found) < GALLERY_SLIDES:
+        return []
+    slides: list[int] = []
+    expect, total = 1, ""
+    for k, m in found:
+        if m.group(1) == str(expect) and (expect == 1 or m.group(2) == total):
+            slides.append(k)
+            expect, total = expect + 1, m.group(2)
+        elif len(slides) < GALLERY_SLIDES:
+            slides, expect, total = ([k], 2, m.group(2)) if m.group(1) == "1" else ([], 1, "")
+    if len(slides) < GALLERY_SLIDES:
+        return []
+    gap = max(b - a for a, b in pairwise(slides))
+    end = slides[-1] + 1
+    while end < min(len(spans), slides[-1] + gap) and not _subhead(lines, spans, end):
+        end += 1
+    return list(range(slides[0], end))
 
 
 def _cut_off(line: str) -> bool:
@@ -541,12 +697,22 @@ def _teasers(
             or (
                 k >= 2
                 and _stamped(lines, spans, feats, k - 1)
-                and lines[spans[k - 2][0]].lstrip(" *-+").startswith("##")
-                and feats[k + 1].cls in ("short", "bad")
+                and (
+                    _subhead(lines, spans, k - 2)
+                    # the story's byline between its headline and its stamp
+                    or (k >= 3 and feats[k - 2].cls == "short" and _subhead(lines, spans, k - 3))
+                )
+                and (feats[k + 1].cls in ("short", "bad") or _subhead(lines, spans, k + 1))
             )
         )
     ]
     return found if len(found) >= TEASERS else []
+
+
+def _subhead(lines: Sequence[str], spans: Sequence[tuple[int, int]], k: int) -> bool:
+    """Does paragraph ``k`` open with a markdown subhead (``##`` and smaller), a list item's
+    or not?"""
+    return lines[spans[k][0]].lstrip(" *-+").startswith("##")
 
 
 def _stamped(
@@ -581,6 +747,8 @@ def _comments(
     heads = [k for k, (a, b) in enumerate(spans) if b - a == 1 and _COMMENT_HEAD.match(lines[a])]
     if len(heads) < COMMENT_HEADS:
         heads = _stamped_thread(lines, spans, feats)
+    if len(heads) < COMMENT_HEADS:
+        heads = _reply_thread(lines, spans, feats)
     # comments follow the article: a thread starts after the page's first good paragraph
     first_good = next((k for k, f in enumerate(feats) if f.cls == "good"), len(feats))
     if len(heads) < COMMENT_HEADS or heads[0] < first_good:
@@ -611,11 +779,54 @@ def _stamped_thread(
         return []
     heads = [title]
     for k in range(title + 1, len(spans)):
-        if k - heads[-1] > COMMENT_BODY:
-            break
         if feats[k].why == STAMP_WHY and _STAMP_TIME.search(lines[spans[k][0]]):
             heads.append(k)
+        elif k - heads[-1] > COMMENT_BODY and (
+            # a long comment goes on to the next stamp; a heading or furniture ends the thread
+            k - heads[-1] > LONG_COMMENT
+            or feats[k].cls == "bad"
+            or lines[spans[k][0]].lstrip().startswith("#")
+        ):
+            break
     return heads if len(heads) > COMMENT_HEADS else []
+
+
+#: A comment's reply button, a link or not (``* [Reply](…)``, ``_Reply_``, ``回复``).
+_REPLY = re.compile(
+    r"(?i)^[\W_]*(?:reply|responder|responda|antworten|répondre|rispondi|回复|回覆|返信|답글)[\W_]*$"
+)
+
+
+_REPLY_WORD = re.compile(r"(?i)reply|respond|antworten|répondre|rispondi|回复|回覆|返信|답글")
+
+
+def _reply_thread(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features]
+) -> list[int]:
+    """The headers of a comment thread whose comments each end in a reply button: for each
+    of ``COMMENT_HEADS`` or more buttons, the nearest one-line paragraph above it (after the
+    button before) that is short and holds a date or time (``Name · March 10, 2017 at 1:26
+    AM``)."""
+    replies = [
+        k
+        for k, (a, b) in enumerate(spans)
+        if b - a == 1
+        and feats[k].size < NEAR_SIZE
+        and _REPLY_WORD.search(lines[a])  # most lines hold none: flatten no more of them
+        and _REPLY.match(flatten(lines[a]).text)
+    ]
+    if len(replies) < COMMENT_HEADS:
+        return []
+    heads: list[int] = []
+    after = -1
+    for r in replies:
+        for k in range(r - 1, max(after, r - 1 - COMMENT_BODY), -1):
+            a, b = spans[k]
+            if b - a == 1 and feats[k].size < NEAR_SIZE and _STAMP_TIME.search(lines[a]):
+                heads.append(k)
+                break
+        after = r
+    return heads if len(heads) >= COMMENT_HEADS else []
 
 
 def _numbered_runs(
@@ -1208,12 +1419,19 @@ def _tables_in(lines: Sequence[str], rows: Sequence[int], end: int) -> list[tupl
     return [(a, starts[j + 1] if j + 1 < len(starts) else end) for j, a in enumerate(starts)]
 
 
-def has_blank_lines(linenos: Sequence[int]) -> bool:
+def has_blank_lines(linenos: Sequence[int], lines: Sequence[str] = ()) -> bool:
     """Does the document separate its paragraphs by blank lines (one line in eight or more)?
     A page dump does; newsclean's own output does not, so cleaning that output again leaves
-    the page model out and changes nothing more."""
+    the page model out and changes nothing more. The items of lists (given ``lines``) are
+    not counted: a scraper writes a menu of hundreds of items without a blank line between
+    them, around text it separates."""
     n = len(linenos)
-    return n >= 2 and linenos[-1] - linenos[0] + 1 - n >= max(1, n // 8)
+    if n < 2:
+        return False
+    blanks = linenos[-1] - linenos[0] + 1 - n
+    if blanks < max(1, n // 8) and lines:
+        n -= sum(1 for line in lines if is_list_item(line))
+    return blanks >= max(1, n // 8)
 
 
 def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, int]]:
@@ -1225,7 +1443,7 @@ def paragraphs(lines: Sequence[str], linenos: Sequence[int]) -> list[tuple[int, 
     [(0, 2), (2, 3), (3, 4), (4, 5)]
     """
     n = len(lines)
-    if not has_blank_lines(linenos):
+    if not has_blank_lines(linenos, lines):
         return [(i, i + 1) for i in range(n)]
     spans = []
     start = 0
@@ -1263,7 +1481,16 @@ def _may_go(verdict: Verdict, feat: Features) -> bool:
     return (
         verdict.label != "content"
         or feat.link_density > BAD_LINK_DENSITY
-        or feat.why in (TEASER_WHY, COMMENT_WHY, NOTICE_WHY, EXCERPT_WHY)
+        or feat.why
+        in (
+            TEASER_WHY,
+            COMMENT_WHY,
+            NOTICE_WHY,
+            EXCERPT_WHY,
+            GALLERY_WHY,
+            COOKIES_WHY,
+            LISTED_HEADLINE_WHY,
+        )
     )
 
 

@@ -1,0 +1,284 @@
+"""More precision on page dumps (issue 11): the furniture classes the page model now tells from
+the article — links around links, HTML tags with no text, a box's own section header, reply
+buttons under comments, sign-up and comment forms, menus of hundreds of items, teaser cards with
+bylines, galleries, cookie-consent notices, headlines as list items — and the article text each
+of them must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean
+from newsclean.stages.boilerplate import classify_line
+from newsclean.stages.boilerplate.content import line_class
+from newsclean.stages.boilerplate.markdown import flatten
+from newsclean.stages.boilerplate.page import has_blank_lines
+
+_ARTICLE = [
+    "The city council voted on Monday to approve the new budget, which increases funding for\n"
+    "public transport and schools after a long debate that lasted into the night.",
+    "Council members said that the plan would be reviewed again in the spring, when the first\n"
+    "figures for the year are known and the mayor has presented her report to the public.",
+    "Residents who spoke at the meeting were divided, and several of them asked the council to\n"
+    "publish the full list of projects that the money will pay for before the next session.",
+    "The mayor said she was confident that the budget would help the city grow, and that the\n"
+    "council would listen to everyone who had taken the time to come to the meeting.",
+    "Work on the first projects is expected to begin in the summer, officials said, and the\n"
+    "council will publish a progress report every three months until they are finished.",
+]
+_MENU = "\n".join(
+    f"  * {name}"
+    for name in ["Home", "Politics", "Business", "Sports", "Culture", "Opinion", "Travel", "Video"]
+)
+_FOOTER = "\n".join(
+    f"  * {name}" for name in ["About Us", "Contact", "Careers", "Advertise", "Site Map", "Help"]
+)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _kept(paragraph: str, output: str) -> bool:
+    return _words(paragraph) in _words(output)
+
+
+def _page(*middle: str) -> str:
+    """A page dump: menus, a title, ``middle``, a footer; paragraphs apart by blank lines."""
+    parts = [_MENU, "Sign In", "Subscribe", "# Council approves the new budget", *middle, _FOOTER]
+    return "\n\n".join(parts) + "\n"
+
+
+def _article_kept(out: str) -> bool:
+    return all(_kept(p, out) for p in _ARTICLE)
+
+
+# --- links around links ------------------------------------------------------------------------
+
+
+def test_a_link_around_a_link_is_link_text():
+    """html2text writes a teaser box as ``[standfirst [More…](u)](u)``; the markdown stage reads
+    the outer link too, so its text is link text (was counted as plain text)."""
+    m = flatten("[Apple shipped security fixes for three systems today. [More…](/a.html)](/a.html)")
+    assert m.text == "Apple shipped security fixes for three systems today. More…"
+    assert m.link_chars >= len(m.text) - 1
+    assert (
+        line_class(
+            "[Apple shipped security fixes for three systems on Wednesday, and the updates are "
+            "available now for every supported device. [More…](/a.html)](/a.html)"
+        ).cls
+        == "bad"
+    )
+
+
+def test_links_side_by_side_count_once():
+    m = flatten("Read [the report](a) and [the reply [PDF](p)](b) today.")
+    assert m.text == "Read the report and the reply PDF today."
+    assert m.link_chars == len("the report") + len("the reply PDF")
+
+
+# --- HTML tags with no text --------------------------------------------------------------------
+
+
+def test_a_line_of_html_tags_is_bad_evidence():
+    line = (
+        '<div><a href="http://ads.example.com/jump;sz=728x90;ord=1?" target="_blank">'
+        '<img alt="" src="http://ads.example.com/ad;sz=728x90;ord=1?" /></a></div>'
+    )
+    assert line_class(line).cls == "bad"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@noksutagram <The Palace: Tale of Jang Noksu> is staged at the theatre every night.",
+        "Use <b>bold</b> for the names of the people in the story that we have written here.",
+    ],
+)
+def test_text_between_tags_or_in_angle_brackets_is_text(line):
+    assert line_class(line).cls != "bad"
+
+
+# --- a box's own section header ----------------------------------------------------------------
+
+_TEASERS = [
+    "  * Parking fees to rise in the city centre",
+    "Drivers will pay more to park in the centre from next month, the council said in a\n"
+    "statement that also listed the new zones and the hours in which the fees apply.",
+    "  * New library opens its doors in the north",
+    "The library has space for thirty thousand books and a room for children, and it will\n"
+    "be open every day of the week from nine in the morning until eight in the evening.",
+]
+_COMMENTS = [
+    "Great news for the city, and I hope that the buses will finally run on time now that\n"
+    "there is money for them, because the last winter was a disaster for everyone here.",
+    "I am not so sure about this budget, since the council has promised a lot of things\n"
+    "before and most of them never happened, so we will see what they do this time.",
+    "Does anyone know when the work on the bridge is going to start? The report said that\n"
+    "it would be in the summer, but there is no date on the council's website yet.",
+    "The schools in my area have been waiting for years for new buildings, and I think\n"
+    "that this is the first time that the money is really there for them to be built.",
+]
+
+
+def test_a_box_header_ends_the_article_though_comments_follow():
+    """``## Related articles`` on its own line, then teasers up to the next box's header: the
+    prose in that box is little, so the article ends there, whatever prose the comments after
+    it hold (before, the whole rest of the block was weighed)."""
+    out = clean(_page(*_ARTICLE, "## Related articles", *_TEASERS, "## Comments", *_COMMENTS)).text
+    assert _article_kept(out)
+    assert "Parking fees to rise" not in out
+    assert "New library opens" not in out
+
+
+def test_an_inline_see_also_does_not_end_the_article():
+    """``See also: …`` points out of the article from inside it: the article goes on."""
+    more = [
+        "In the second part of the session the council turned to housing, and members agreed\n"
+        "that the city needs more flats for families and for older people who live alone.",
+        "The housing plan will be put to a vote in the autumn, after the public has had a\n"
+        "chance to comment on it at meetings that will be held in every part of the city.",
+    ]
+    out = clean(
+        _page(*_ARTICLE, "See also: Housing in the city", "## Housing", *more, *_COMMENTS[:1])
+    ).text
+    assert _article_kept(out)
+    assert all(_kept(p, out) for p in more)
+
+
+# --- reply buttons under comments --------------------------------------------------------------
+
+
+def test_comments_ending_in_reply_buttons_are_a_thread():
+    thread = ["### There are 4 comments"]
+    for n, comment in enumerate(_COMMENTS):
+        thread += [
+            f"[Reader {n}](https://example.com/u{n}) · [March 1{n}, 2017 at 1:2{n} AM](#c{n})",
+            comment,
+            f"  * [Reply](https://example.com/post?replytocom={n})",
+        ]
+    out = clean(_page(*_ARTICLE, *thread)).text
+    assert _article_kept(out)
+    assert not any(_kept(c, out) for c in _COMMENTS)
+
+
+# --- sign-up and comment forms -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get the latest headlines delivered straight to your inbox every morning of the week.",
+        "Thanks for signing up! Look out for our newsletter in your inbox soon.",
+        "You must be logged in to post a comment on this story or any other one on the site.",
+        "By submitting your email address you agree to our terms of use and privacy policy.",
+        "Notify me of new posts by email.",
+        "Post was not sent - check your email addresses!",
+    ],
+)
+def test_what_forms_say_goes_even_as_prose(line):
+    verdict = classify_line(line)
+    assert (verdict.label, verdict.rule) == ("boilerplate", "forms")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By submitting his resignation, the minister ended a crisis that had lasted for weeks.",
+        "Sign up for the Disney+ bundle using the same email as your Hulu account.",
+        "Thank you for coming, she told the crowd that had waited for hours in the rain.",
+    ],
+)
+def test_sentences_that_open_like_forms_stay(line):
+    assert classify_line(line).label != "boilerplate"
+
+
+# --- menus of hundreds of items ----------------------------------------------------------------
+
+
+def test_list_items_do_not_count_against_blank_lines():
+    lines = [*(f"  * Item {n}" for n in range(300)), "Text", "More text", "The end"]
+    linenos = [*range(1, 301), 302, 304, 306]
+    assert not has_blank_lines(linenos)
+    assert has_blank_lines(linenos, lines)
+    # newsclean's own output (no blank lines at all) stays out of the page model
+    assert not has_blank_lines(list(range(1, 304)), lines)
+
+
+def test_a_page_with_a_huge_menu_reaches_the_page_model():
+    menu = "\n".join(f"  * Department of things number {n}" for n in range(400))
+    out = clean("\n\n".join([menu, *_ARTICLE, _FOOTER]) + "\n").text
+    assert _article_kept(out)
+    assert "Department of things number 7" not in out
+
+
+# --- teaser cards with bylines, listed headlines -----------------------------------------------
+
+
+def _cards(n: int) -> list[str]:
+    cards = []
+    for k in range(n):
+        cards += [
+            f"##### Story number {k} about something else entirely",
+            f"Writer Number{k}",
+            f"Tuesday November {k + 10}, 2019",
+            "A standfirst of another story that reads like prose, with a few words about what\n"
+            f"happened and why it matters to readers of the site on day {k}.",
+        ]
+    return cards
+
+
+def test_teaser_cards_with_a_byline_between_headline_and_stamp_go():
+    out = clean(_page(*_ARTICLE, "More from the site", *_cards(4))).text
+    assert _article_kept(out)
+    assert "A standfirst of another story" not in out
+
+
+def test_a_heading_as_a_list_item_is_another_storys_headline():
+    assert line_class("  * ### Council approves parking rules in the city").cls == "bad"
+    assert line_class("### Council approves parking rules in the city").cls != "bad"
+    assert line_class("  1. ### Council approves parking rules").cls != "bad"  # numbered: kept
+
+
+# --- galleries ---------------------------------------------------------------------------------
+
+
+def test_a_gallery_of_counted_slides_goes_and_the_article_around_it_stays():
+    slides = []
+    for k in range(1, 9):
+        slides += [
+            f"##  {k}/8 Headline of slide {k}",
+            f"A caption for slide {k} that reads like a sentence of prose about a company and\n"
+            "what it did last week, with figures that the reader may find interesting.",
+            "Getty Images",
+        ]
+    out = clean(_page(*_ARTICLE[:3], "## Business in pictures", *slides, *_ARTICLE[3:])).text
+    assert _article_kept(out)
+    assert "A caption for slide" not in out
+
+
+# --- cookie-consent notices --------------------------------------------------------------------
+
+
+def test_a_cookie_consent_notice_goes_outside_the_article():
+    notice = (
+        "This website uses cookies to improve your experience while you navigate through the\n"
+        "website. Out of these cookies, the cookies that are categorized as necessary are stored\n"
+        "on your browser. We also use third-party cookies that help us analyze how you use this\n"
+        "website. These cookies will be stored in your browser only with your consent."
+    )
+    out = clean(_page(*_ARTICLE, "Privacy Overview", notice)).text
+    assert _article_kept(out)
+    assert "third-party cookies" not in out
+
+
+def test_an_article_about_cookies_keeps_its_paragraphs():
+    about = [
+        "Regulators said on Monday that cookies used to track readers across sites must be\n"
+        "explained in plain words. Sites that set cookies without consent will be fined.",
+        "Publishers said the rules on cookies were unclear, and that most readers click away\n"
+        "the banners without reading them. The cookies debate will go on, they said.",
+    ]
+    out = clean(_page(*_ARTICLE[:2], *about, *_ARTICLE[2:])).text
+    assert _article_kept(out)
+    assert all(_kept(p, out) for p in about)
