@@ -77,3 +77,52 @@ def test_notes_above_the_article_are_not_its_notes():
     notes = [_note(n, "wiki") for n in range(1, 4)]
     text = "\n".join([*_MENU, "", "\n\n".join(notes), "", "\n\n".join(_ARTICLE), "", *_MENU])
     assert "Report number 1" not in clean(text).text
+
+
+def _dump(above: list[str], below: list[str] = []) -> str:  # noqa: B006 (read only)
+    related = [f"* [Headline number {i} about something else](http://a.com/r{i})" for i in range(8)]
+    furniture = ["Weather", "Traffic", "Horoscopes", "Puzzles", "Obituaries", "Classifieds"]
+    return "\n".join(
+        [
+            *_MENU,
+            "",
+            *furniture,
+            "",
+            "\n\n".join(above),
+            "",
+            "\n\n".join(_ARTICLE),
+            "",
+            *below,
+            "",
+            *related,
+            "",
+            *furniture,
+        ]
+    )
+
+
+def test_the_title_above_the_lead_photo_stays():
+    """Title, lead photo, text: the photo does not cut the title off from its article."""
+    title = "## Favourite thing: the phone case of the season"
+    out = clean(_dump([title, "![phone case](http://a.com/case.png)"])).text
+    assert "Favourite thing: the phone case of the season" in out.splitlines()
+
+
+@pytest.mark.parametrize("where", ["above", "below"])
+def test_a_sentence_that_links_most_of_itself_beside_the_article_stays(where):
+    line = "Oh, RiRi. [You truly are an icon of the season](http://a.com/icon)."
+    out = clean(_dump([line]) if where == "above" else _dump([], [line])).text
+    assert "Oh, RiRi. You truly are an icon of the season." in out.splitlines()
+
+
+def test_a_link_with_no_words_of_its_own_beside_the_article_still_goes():
+    line = "[You truly are an icon of the season](http://a.com/icon)."
+    assert "icon of the season" not in clean(_dump([], [line])).text
+
+
+def test_the_title_between_an_ad_and_the_lead_photo_stays():
+    """Short between two boilerplate lines, the title still goes only on its own evidence."""
+    title = "## Favourite thing: the phone case of the season"
+    ad = "[![](http://adserver.example.com/adserv/3.0/1147.1/0/ADTECH;loc=100)](http://ad.x/c)"
+    text = _dump([ad, title, "![phone case](http://a.com/case.png)"])
+    assert "Favourite thing: the phone case of the season" in clean(text).text.splitlines()
