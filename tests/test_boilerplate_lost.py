@@ -81,7 +81,7 @@ def test_notes_above_the_article_are_not_its_notes():
 
 def _dump(above: list[str], below: list[str] = []) -> str:  # noqa: B006 (read only)
     related = [f"* [Headline number {i} about something else](http://a.com/r{i})" for i in range(8)]
-    furniture = ["Weather", "Traffic", "Horoscopes", "Puzzles", "Obituaries", "Classifieds"]
+    furniture = ["Weather", "Traffic", "Horoscopes", "Puzzles", "Obituaries", "Classifieds"] * 2
     return "\n".join(
         [
             *_MENU,
@@ -121,8 +121,15 @@ def test_a_link_with_no_words_of_its_own_beside_the_article_still_goes():
 
 
 def test_the_title_between_an_ad_and_the_lead_photo_stays():
-    """Short between two boilerplate lines, the title still goes only on its own evidence."""
-    title = "## Favourite thing: the phone case of the season"
-    ad = "[![](http://adserver.example.com/adserv/3.0/1147.1/0/ADTECH;loc=100)](http://ad.x/c)"
-    text = _dump([ad, title, "![phone case](http://a.com/case.png)"])
-    assert "Favourite thing: the phone case of the season" in clean(text).text.splitlines()
+    """Short between two boilerplate lines (below the header zone: a line of prose stands
+    above it), the title the page model finds still goes only on its own evidence."""
+    title = "## Favourite thing: the phone case"
+    photo = "![phone case](http://a.com/case.png)"
+    text = _dump(["The new issue is on sale now.", "ADVERTISEMENT", title, photo])
+    assert "Favourite thing: the phone case" in clean(text).text.splitlines()
+
+
+def test_above_the_lead_photo_only_a_heading_is_taken_for_the_title():
+    widget = "Share All sharing options for: the phone case of the season"
+    text = _dump([widget, "![phone case](http://a.com/case.png)"])
+    assert widget not in clean(text).text
