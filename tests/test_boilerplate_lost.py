@@ -127,9 +127,3 @@ def test_the_title_between_an_ad_and_the_lead_photo_stays():
     photo = "![phone case](http://a.com/case.png)"
     text = _dump(["The new issue is on sale now.", "ADVERTISEMENT", title, photo])
     assert "Favourite thing: the phone case" in clean(text).text.splitlines()
-
-
-def test_above_the_lead_photo_only_a_heading_is_taken_for_the_title():
-    widget = "Share All sharing options for: the phone case of the season"
-    text = _dump([widget, "![phone case](http://a.com/case.png)"])
-    assert widget not in clean(text).text

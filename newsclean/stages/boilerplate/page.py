@@ -1365,13 +1365,14 @@ def _titled(
     blocks: Sequence[tuple[int, int]],
     drops: dict[int, Change],
 ) -> dict[int, Change]:
-    """``drops`` without the lines of the blocks' titles (:func:`_titles`) that only their
-    neighbours dropped: a title between an ad and the lead photo is short between
-    boilerplate, and still the article's title."""
+    """``drops`` without the lines of the blocks' titles (:func:`_titles`, no menu passed
+    over: a share widget's header sits above its buttons) that only their neighbours
+    dropped: a title between an ad and the lead photo is short between boilerplate, and
+    still the article's title."""
     heads = {
         i
         for first, _ in blocks
-        for k in _titles(lines, spans, feats, first)
+        for k in _titles(lines, spans, feats, first, 0)
         for i in range(*spans[k])
     }
     return {i: c for i, c in drops.items() if not (i in heads and c.rule == "neighbours")}
@@ -1394,14 +1395,18 @@ def _subheads(
 
 
 def _titles(
-    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], start: int
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    start: int,
+    menus: int = 1,
 ) -> set[int]:
     """The paragraphs just above a block that may be its title (and its byline, and its date
     and time: a line that is only a time stamp does not end the search): one line each, not
     a list, not links. One menu among them (share or follow buttons between the title and
     the text) is passed over, and one paragraph of images alone (the lead photo)."""
     found = set()
-    k, left, menus, photos = start, TITLE_LINES, 1, 1
+    k, left, photos = start, TITLE_LINES, 1
     while k > 0 and left > 0:
         k, left = k - 1, left - 1
         f = feats[k]
