@@ -127,3 +127,14 @@ def test_the_title_between_an_ad_and_the_lead_photo_stays():
     photo = "![phone case](http://a.com/case.png)"
     text = _dump(["The new issue is on sale now.", "ADVERTISEMENT", title, photo])
     assert "Favourite thing: the phone case" in clean(text).text.splitlines()
+
+
+def test_a_quote_between_boilerplate_lines_stays():
+    """A quoted exchange in the article, short line after short line, between a share
+    widget and the site's menu: the quote marks say they are text."""
+    quote = ["> **Makali wrote:**", ">", "> _Have you tried another player?_"]
+    lines = [*_ARTICLE, "Share this article", *quote, "* Home", "* Politics", "* Business"]
+    out = clean("\n".join(lines)).text
+    assert "Makali wrote:" in out
+    assert "Have you tried another player?" in out
+    assert "Politics" not in out

@@ -1366,13 +1366,14 @@ def _titled(
     drops: dict[int, Change],
 ) -> dict[int, Change]:
     """``drops`` without the lines of the blocks' titles (:func:`_titles`, no menu passed
-    over: a share widget's header sits above its buttons) that only their neighbours
-    dropped: a title between an ad and the lead photo is short between boilerplate, and
-    still the article's title."""
+    over: a share widget's header sits above its buttons) that are markdown headings and
+    that only their neighbours dropped: a title between an ad and the lead photo is short
+    between boilerplate, and still the article's title."""
     heads = {
         i
         for first, _ in blocks
         for k in _titles(lines, spans, feats, first, 0)
+        if lines[spans[k][0]].lstrip().startswith("#")  # a heading: not a counter, a search box
         for i in range(*spans[k])
     }
     return {i: c for i, c in drops.items() if not (i in heads and c.rule == "neighbours")}
