@@ -138,3 +138,20 @@ def test_a_quote_between_boilerplate_lines_stays():
     assert "Makali wrote:" in out
     assert "Have you tried another player?" in out
     assert "Politics" not in out
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["  * <https://example.org/docs/{n}.html>", "  * https://example.org/docs/{n}.html"],
+)
+def test_a_list_of_addresses_after_the_article_stays(item):
+    """``Sources & links`` and the addresses under it: where the article got what it says."""
+    addresses = "\n".join(item.format(n=n) for n in range(1, 5))
+    out = clean(_dump([], ["\n\n".join(["# Sources & links", addresses])])).text
+    for n in range(1, 5):
+        assert f"https://example.org/docs/{n}.html" in out
+
+
+def test_a_list_of_links_with_words_after_the_article_still_goes():
+    links = "\n".join(f"  * [Another story number {n}](https://example.org/{n})" for n in range(4))
+    assert "Another story number" not in clean(_dump([], [links])).text

@@ -1,4 +1,4 @@
-"""An article's own notes: the numbered list of references at its end.
+"""An article's own notes: the numbered list of references at its end, and its sources.
 
 A wiki (MediaWiki's ``References``, ``Notes``) or a blog's markdown footnotes end the article
 with a numbered list whose items open with a link back to where the note is cited (``^``,
@@ -10,6 +10,13 @@ however far down the page they go (a ranking of linked headlines has no back lin
 [(0, 4)]
 >>> notes_list(["1. [Top story](/a)", "2. [Next story](/b)", "3. [Last story](/c)"])
 []
+
+A list of web addresses and nothing else (``* <https://nodejs.org/api/inspector.html>``) right
+after the article, under its ``Sources & links`` header or none, is where the article got what
+it says: no menu or list of other stories is written as bare addresses.
+
+>>> is_address_item("  * <https://nodejs.org/api/inspector.html>"), is_address_item("* [Home](/)")
+(True, False)
 """
 
 from __future__ import annotations
@@ -49,6 +56,38 @@ def notes_list(lines: Sequence[str]) -> list[tuple[int, int]]:
         if expect - 1 >= NOTES:
             found.append((i, last + 1))
         i = last + 1
+    return found
+
+
+#: A list item that is one web address: bare, in angle brackets, or a link whose text is it.
+_ADDRESS_ITEM = re.compile(
+    r"^\s*(?:[*+\-•o]|\d{1,3}[.)])\s+<?(https?://[^\s<>()\[\]]+)>?\s*$"
+    r"|^\s*(?:[*+\-•o]|\d{1,3}[.)])\s+\[(https?://[^\s\]]+)\]\([^()\s]*\)\s*$"
+)
+#: This many addresses or more make a list of sources.
+SOURCES = 2
+#: The list starts at most this many paragraphs after a block's end (a header between).
+SOURCES_GAP = 2
+
+
+def is_address_item(line: str) -> bool:
+    """A list item that is one web address and nothing else."""
+    return _ADDRESS_ITEM.match(line) is not None
+
+
+def sources(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], blocks: Sequence[tuple[int, int]]
+) -> set[int]:
+    """The paragraphs (indices into ``spans``) that are lists of ``SOURCES`` web addresses or
+    more and nothing else, starting within ``SOURCES_GAP`` paragraphs after a block's end."""
+    if "://" not in "".join(lines[a] for _, last in blocks for a, _ in spans[last : last + 2]):
+        return set()
+    found: set[int] = set()
+    for _, last in blocks:
+        for k in range(last, min(len(spans), last + SOURCES_GAP)):
+            a, b = spans[k]
+            if b - a >= SOURCES and all(is_address_item(lines[i]) for i in range(a, b)):
+                found.add(k)
     return found
 
 

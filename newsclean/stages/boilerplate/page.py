@@ -48,7 +48,7 @@ from .markdown import (
     link_text,
 )
 from .matcher import Matcher
-from .notes import notes
+from .notes import notes, sources
 from .rules import rules
 
 STAGE = "boilerplate"
@@ -326,7 +326,7 @@ def page_drops(
     for first, last in blocks:
         inside.update(range(first, last))
     inside |= _numbered_runs(lines, linenos, spans, blocks)
-    inside |= notes(lines, spans, blocks)
+    inside |= notes(lines, spans, blocks) | sources(lines, spans, blocks)
     table = data_tables(lines)
     outside = [
         k
