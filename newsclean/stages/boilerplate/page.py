@@ -1328,6 +1328,8 @@ def _edges(
 #: A sentence that links part of itself has this many units, this many outside its links.
 LINKED_SIZE = 6
 LINKED_OWN = 2
+#: ... and this many characters outside its links, as the markdown stage reads them.
+LINKED_OWN_CHARS = 4
 
 
 def _linked_sentence(lines: Sequence[str], a: int, b: int, config: Config) -> bool:
@@ -1344,13 +1346,18 @@ def _linked_sentence(lines: Sequence[str], a: int, b: int, config: Config) -> bo
     False
     >>> _linked_sentence(["Your browser does not support frames. [Click here](/v)."], 0, 1, Config())
     False
+    >>> _linked_sentence(["[ ![](/c.jpg) Issue 2: Apple, scripts and more. ](/issue)"], 0, 1, Config())
+    False
     """
     line = lines[a]
     if b - a != 1 or "](" not in line or _kind(line) != "text":
         return False
-    text = flatten(line).text.strip()
+    flat = flatten(line)
+    text = flat.text.strip()
     if not ends_like_sentence(text.rstrip(" *_")) or units(text) < LINKED_SIZE:
         return False
+    if len(text) - flat.link_chars < LINKED_OWN_CHARS:
+        return False  # all link text as the markdown stage reads it (an image inside a link)
     own = _LINKED.sub(" ", line)
     if units(flatten(own).text if has_markup(own) else own) < LINKED_OWN:
         return False
