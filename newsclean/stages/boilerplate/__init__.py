@@ -49,6 +49,7 @@ from .page import (
     structure,
     table_rules,
 )
+from .quotes import quoted
 
 STAGE = "boilerplate"
 #: First characters of the lines :func:`.page.is_drawing` may accept (a cheap test first).
@@ -101,6 +102,7 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         verdicts, drops = _spared(doc, verdicts, drops)
         drops.update(neighbours(doc.lines, doc.linenos, verdicts, flagged))
         drops = structure(doc.lines, drops)
+        drops = quoted(doc.lines, drops)
         drops = table_rules(doc.lines, doc.linenos, drops)
     if "](" in doc.body:
         drops.update(_listing(doc, verdicts, drops))

@@ -50,6 +50,7 @@ from .markdown import (
     link_text,
 )
 from .matcher import Matcher
+from .notes import notes, sources
 from .rules import rules
 
 STAGE = "boilerplate"
@@ -335,6 +336,7 @@ def page_drops(
     for first, last in blocks:
         inside.update(range(first, last))
     inside |= _numbered_runs(lines, linenos, spans, blocks)
+    inside |= notes(lines, spans, blocks) | sources(lines, spans, blocks)
     table = data_tables(lines)
     outside = [
         k
@@ -359,7 +361,8 @@ def page_drops(
     titles: set[int] = set()
     for first, last in blocks:
         titles |= _titles(lines, spans, feats, first)
-        titles |= _edges(lines, spans, feats, (first, last))
+        titles |= _edges(lines, spans, feats, (first, last), config)
+    revised = _titled(lines, spans, feats, blocks, revised)
     where = (
         "outside the article blocks (lines "
         + ", ".join(f"{linenos[spans[f][0]]}-{linenos[spans[e - 1][1] - 1]}" for f, e in blocks)
@@ -1528,9 +1531,11 @@ def _edges(
     spans: Sequence[tuple[int, int]],
     feats: Sequence[Features],
     block: tuple[int, int],
+    config: Config | None = None,
 ) -> set[int]:
-    """Up to ``EDGE`` paragraphs right against a block, not bad and not lists, going outward
-    until a bad one: an article's last line, a caption, a subhead. When unsure, keep."""
+    """Up to ``EDGE`` paragraphs right against a block, not bad (or a sentence that links
+    part of itself) and not lists, going outward until a bad one: an article's last line, a
+    caption, a subhead. When unsure, keep."""
     first, last = block
     found = set()
     for side in (
@@ -1538,10 +1543,74 @@ def _edges(
         range(last, min(len(spans), last + EDGE)),
     ):
         for k in side:
-            if feats[k].cls not in EDGE_CLASSES or is_list_item(lines[spans[k][0]]):
+            if (
+                feats[k].cls not in EDGE_CLASSES
+                and not _linked_sentence(lines, *spans[k], config or Config())
+            ) or is_list_item(lines[spans[k][0]]):
                 break
             found.add(k)
     return found
+
+
+#: A sentence that links part of itself has this many units, this many outside its links.
+LINKED_SIZE = 6
+LINKED_OWN = 2
+#: ... and this many characters outside its links, as the markdown stage reads them.
+LINKED_OWN_CHARS = 4
+
+
+def _linked_sentence(lines: Sequence[str], a: int, b: int, config: Config) -> bool:
+    """A paragraph of one line of text (not a list item, heading or table row) that ends like
+    a sentence and holds words of its own outside its links: an article's sentence that links
+    part of itself (``Oh, RiRi. [You truly are an icon](…).``), however much of it the link
+    covers. A link alone, or a link and a word (``Read [more](…).``), is not one, nor is a
+    line with a sentence that is boilerplate on its own (``Your browser does not support
+    frames. [Click here](…).``).
+
+    >>> _linked_sentence(["Oh, RiRi. [You truly are an icon](http://a.com/x)."], 0, 1, Config())
+    True
+    >>> _linked_sentence(["[You truly are an icon, and more](http://a.com/x)."], 0, 1, Config())
+    False
+    >>> _linked_sentence(["Your browser does not support frames. [Click here](/v)."], 0, 1, Config())
+    False
+    >>> _linked_sentence(["[ ![](/c.jpg) Issue 2: Apple, scripts and more. ](/issue)"], 0, 1, Config())
+    False
+    """
+    line = lines[a]
+    if b - a != 1 or "](" not in line or _kind(line) != "text":
+        return False
+    flat = flatten(line)
+    text = flat.text.strip()
+    if not ends_like_sentence(text.rstrip(" *_")) or units(text) < LINKED_SIZE:
+        return False
+    if len(text) - flat.link_chars < LINKED_OWN_CHARS:
+        return False  # all link text as the markdown stage reads it (an image inside a link)
+    own = _LINKED.sub(" ", line)
+    if units(flatten(own).text if has_markup(own) else own) < LINKED_OWN:
+        return False
+    parts = [p.strip() for p in _EN_SENTENCE_END.split(text) for p in _ZH_SENTENCE.findall(p)]
+    return all(v.label != "boilerplate" for v in classify([p for p in parts if p], config))
+
+
+def _titled(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    blocks: Sequence[tuple[int, int]],
+    drops: dict[int, Change],
+) -> dict[int, Change]:
+    """``drops`` without the lines of the blocks' titles (:func:`_titles`, no menu passed
+    over: a share widget's header sits above its buttons) that are markdown headings and
+    that only their neighbours dropped: a title between an ad and the lead photo is short
+    between boilerplate, and still the article's title."""
+    heads = {
+        i
+        for first, _ in blocks
+        for k in _titles(lines, spans, feats, first, 0)
+        if lines[spans[k][0]].lstrip().startswith("#")  # a heading: not a counter, a search box
+        for i in range(*spans[k])
+    }
+    return {i: c for i, c in drops.items() if not (i in heads and c.rule == "neighbours")}
 
 
 def _subheads(
@@ -1561,14 +1630,18 @@ def _subheads(
 
 
 def _titles(
-    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], start: int
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    start: int,
+    menus: int = 1,
 ) -> set[int]:
     """The paragraphs just above a block that may be its title (and its byline, and its date
     and time: a line that is only a time stamp does not end the search): one line each, not
     a list, not links. One menu among them (share or follow buttons between the title and
-    the text) is passed over."""
+    the text) is passed over, and one paragraph of images alone (the lead photo)."""
     found = set()
-    k, left, menus = start, TITLE_LINES, 1
+    k, left, photos = start, TITLE_LINES, 1
     while k > 0 and left > 0:
         k, left = k - 1, left - 1
         f = feats[k]
@@ -1579,8 +1652,11 @@ def _titles(
         if f.why == STAMP_WHY and b - a == 1:
             found.add(k)  # the article's date and time, between the title and the text
             continue
+        if photos and _images_only(lines, a, b):
+            photos, left = photos - 1, left + 1  # its lead photo, between title and text
+            continue
         if f.cls == "bad" or b - a > 1 or is_list_item(lines[a]):
             break
-        if f.size >= TITLE_SIZE:
-            found.add(k)
+        if f.size >= TITLE_SIZE and (photos or lines[a].lstrip().startswith("#")):
+            found.add(k)  # above the lead photo, only a heading is taken for the title
     return found
