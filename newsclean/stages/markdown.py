@@ -56,7 +56,9 @@ _IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]" + _CUT_TARGET)
 _EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-Za-z0-9_*])")
 #: html2text's emphasis with underscores (``_Lucas Nolan is a reporter_``), not snake_case.
 _EM_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
-_ESCAPE = re.compile(r"\\([-+*_#.!|`\[\]()])")
+#: An html2text escape; not a backslash after another (``\\(``: a backslash of the text, which
+#: unescaped would read as an escape on the next run).
+_ESCAPE = re.compile(r"(?<!\\)\\([-+*_#.!|`\[\]()])")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _CELL = re.compile(r"\s*\|\s*")
 _MARKS = ("](", "*", "_", "#", "\\", "|", "---")
