@@ -155,3 +155,39 @@ def test_a_list_of_addresses_after_the_article_stays(item):
 def test_a_list_of_links_with_words_after_the_article_still_goes():
     links = "\n".join(f"  * [Another story number {n}](https://example.org/{n})" for n in range(4))
     assert "Another story number" not in clean(_dump([], [links])).text
+
+
+def test_text_between_elision_marks_stays() -> None:
+    """``[...]`` cuts a program's output in a tutorial: it goes as debris, but the line of
+    prose and the commands between two of them are no furniture's neighbours (rdb rmercurial:
+    a line of prose between two went as boilerplate/neighbours)."""
+    from newsclean import Config, Doc
+    from newsclean.stages.boilerplate import boilerplate
+
+    text = """Remember that these two folders would sit on two servers in practice, and each one
+would need its own settings before you could go on with the rest of this guide.
+
+To begin, let us make one public change in the first folder and send it out:
+
+    $ cd first-folder
+    $ echo 'a new file' > notes
+    $ tool add notes
+    $ tool send
+    [...]
+    sent 1 change with 1 file
+
+
+and fetch that into the second folder:
+
+    $ cd ../second-folder
+    $ tool fetch
+    [...]
+    fetched 1 change with 1 file
+
+Now both folders hold the same change, and the work can go on from the second one as planned.
+"""
+    out = [line.strip() for line in boilerplate(Doc.from_text(text), Config()).lines]
+    assert "and fetch that into the second folder:" in out
+    assert "$ cd ../second-folder" in out
+    assert "sent 1 change with 1 file" in out
+    assert "[...]" not in out

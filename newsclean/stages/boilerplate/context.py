@@ -7,7 +7,7 @@ is dropped only when boilerplate surrounds it:
 * a run of short lines between two boilerplate lines goes (``分享到：`` / ``微信`` / ``微博`` /
   ``上一篇：…``), unless it holds sentences running on from line to line (a text wrapped at a
   fixed width: :func:`_wrapped_prose`); a line of table markup alone (``|``, ``---|---``) is
-  no anchor: tables hold data as well as menus;
+  no anchor: tables hold data as well as menus; nor is an elision mark alone (``[...]``);
 * so does a run between a boilerplate line and an edge of the document: the headlines under
   ``相关新闻`` at the end, a site's name above its menu at the start;
 * titles live in the header zone (before the first content line), so there the short line
@@ -44,6 +44,9 @@ TITLE_UNITS = 8
 PROSE_ENDS = 3
 #: A line of table markup alone (``|``, ``| |``, ``---|---``): it anchors no neighbours.
 _TABLE_MARKUP = re.compile(r"^[\s|:\-]*\|[\s|:\-]*$")
+#: An elision mark alone (``[...]``, ``(…)``, ``……``): a cut in a quotation or a program's
+#: output, no furniture of the site. It goes as debris but anchors no neighbours.
+_ELISION = re.compile(r"^\s*[\[(（【]?\s*(?:\.{3,}|…+)\s*[\])）】]?\s*$")
 #: A sentence end with more text after it on the line (a run of marks is one end).
 _INNER_END = re.compile(r"[。！？!?]+(?=[”’」』)]*\s*\w)")
 
@@ -73,8 +76,8 @@ def neighbours(
         i: verdicts[i].label for i in indexes if verdicts[i].label != "content"
     }
     for i, label in labels.items():
-        if label == "boilerplate" and _TABLE_MARKUP.match(lines[i]):
-            labels[i] = "markup"  # a table's empty cell or rule: a layout, not the site's words
+        if label == "boilerplate" and (_TABLE_MARKUP.match(lines[i]) or _ELISION.match(lines[i])):
+            labels[i] = "markup"  # a table's empty cell or rule, an elision: not the site's words
     first_content = next((i for i, k in enumerate(labels) if i != k), len(labels))
     if first_content == len(lines) or "boilerplate" not in labels.values():
         return {}
