@@ -47,6 +47,7 @@ from .whitespace import normalize_spaces
 STAGE = "markdown"
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
+_IMAGE_AT_END = re.compile(r"!\[[^\[\]\n]*\]" + TARGET + "$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 #: A link or an image cut off in its target by the line's end: ``[text](http://a.cn/long``.
 _CUT_TARGET = r"\((?:[^()\s\\]|\\.)+(?:\s+\"[^\"\n]*)?$"
@@ -55,7 +56,7 @@ _IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]" + _CUT_TARGET)
 
 _EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-Za-z0-9_*])")
 #: html2text's emphasis with underscores (``_Lucas Nolan is a reporter_``), not snake_case.
-_EM_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
+_EM_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
 #: An html2text escape; not a backslash after another (``\\(``: a backslash of the text, which
 #: unescaped would read as an escape on the next run).
 _ESCAPE = re.compile(r"(?<!\\)\\([-+*_#.!|`\[\]()])")
@@ -74,11 +75,21 @@ def _gap(m: re.Match[str]) -> str:
 
     >>> flatten_line("a![](x.png)b"), flatten_line("文![](x.png)字")
     ('a b', '文字')
+
+    Images side by side go as one: the sides are what stands beyond all of them.
+
+    >>> flatten_line("上一篇![]()![]()("), flatten_line("a![](x)![](y)b")
+    ('上一篇(', 'a b')
     """
-    s, i, j = m.string, m.start(), m.end()
-    if i == 0 or j == len(s) or s[i - 1].isspace() or s[j].isspace():
+    s = m.string
+    left, right = s[: m.start()], s[m.end() :]
+    if _IMAGE_AT_END.search(left) is not None:
+        return ""  # the first image of the run leaves the gap, if any
+    while (after := _IMAGE.match(right)) is not None:
+        right = right[after.end() :]
+    if not left or not right or left[-1].isspace() or right[0].isspace():
         return ""
-    return "" if _CJK_SIDE.match(s[i - 1]) or _CJK_SIDE.match(s[j]) else " "
+    return "" if _CJK_SIDE.match(left[-1]) or _CJK_SIDE.match(right[0]) else " "
 
 
 def _link_text(m: re.Match[str]) -> str:
@@ -161,7 +172,21 @@ def flatten_line(line: str) -> str:
 
     >>> flatten_line("snake_case and 2 * 3 * 4 stay"), flatten_line("_Gail is a writer_ in my_var_")
     ('snake_case and 2 * 3 * 4 stay', 'Gail is a writer in my_var_')
+
+    What one reading leaves is read again until nothing changes (an escape taken away can
+    leave markup: ``\\_a_`` is ``_a_``), so that flattening the output again changes nothing.
     """
+    text = line
+    for _ in range(4):
+        flat = _flatten_once(text)
+        if flat == text:
+            break
+        text = flat
+    return text
+
+
+def _flatten_once(line: str) -> str:
+    """One reading of ``line``'s inline markup (see :func:`flatten_line`)."""
     text = _unlinked(line) if "](" in line else line
     for _ in range(3):  # "#### [#](permalink) re: …": the link's "#" is a heading mark again
         heading = _HEADING.match(text) if "#" in text else None
@@ -203,7 +228,7 @@ _GOES_ON_TARGET = re.compile(r"^\s*(?:[^()\s\\]|\\.)*\)")
 #: ``**strong**`` or ``_em_`` phrase (``**What is your favourite … that you`` then ``stay
 #: hydrated?**``), and closes strong text on the next line (``**Isolation  `` then ``** Tasks``).
 _STRONG_MARK = re.compile(r"(?<!\*)\*\*(?!\*)")
-_EM_MARK = re.compile(r"(?<![_\w])_(?!_)|(?<!_)_(?![_\w])")
+_EM_MARK = re.compile(r"(?<![_\w\\])_(?!_)|(?<!_)_(?![_\w])")
 #: How far (in input lines) a split phrase may go on.
 _WRAPPED_LINES = 6
 _LEAD_STRONG = re.compile(r"^(\s*)\*\*\s+(\S[^*\n]*?(?<=\S))\*\*(?!\*)")
