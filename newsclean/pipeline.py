@@ -10,11 +10,15 @@ mojibake or reports as damage).
 
 from __future__ import annotations
 
+import re
+
+from .chars import INVISIBLE
 from .config import Config
 from .decode import Decoded, decode_bytes
 from .model import IN_LINE_SEPARATORS, Diagnostic, Doc, Result
 from .stages import STAGES
 from .stages.pinyin import ANNOTATION
+from .stages.whitespace import JOINERS
 
 _DEFAULT = Config()
 
@@ -52,7 +56,7 @@ def finish(text: str, doc: Doc, config: Config, ran: int = 0) -> Result:
     """Run the stages of ``config`` after the first ``ran`` on ``doc`` (made from ``text``),
     settle, and say what was done (see :func:`clean` and :func:`begin`)."""
     doc = _run(doc, config, ran)
-    if _unsettled(doc, config):
+    if _unsettled(doc, config, text):
         again = _run(Doc(doc.lines, doc.linenos, joined=doc.joined), config)
         doc = Doc(again.lines, again.linenos, doc.changes + again.changes, doc.diagnostics)
     return _result(text, doc.evolve(diagnostics=_separators(doc, config)))
@@ -77,17 +81,35 @@ def _run(doc: Doc, config: Config, ran: int = 0) -> Doc:
     return doc
 
 
-def _unsettled(doc: Doc, config: Config) -> bool:
+def _unsettled(doc: Doc, config: Config, text: str = "") -> bool:
     """Does a decision need taking again on what survived? Then the pipeline runs once more
-    on the output, so that cleaning a cleaned document changes nothing."""
-    return _pinyin_unsettled(doc, config) or _reread_unsettled(doc, config)
+    on the output, so that cleaning a cleaned document changes nothing. (``text``: the input,
+    whose lines say where the ``whitespace`` stage took an invisible character from between
+    two others.)"""
+    return _pinyin_unsettled(doc, config) or _reread_unsettled(doc, config, text)
 
 
 #: The stages after ``encoding`` that edit text the encoding stage judged.
-_AFTER_ENCODING = frozenset({"markdown", "script"})
+_AFTER_ENCODING = frozenset({"markdown", "script", "whitespace"})
+#: An invisible character or a stray joiner in a line that is not all ASCII: the
+#: ``whitespace`` stage, after ``encoding``, takes it away, and what is left can read otherwise
+#: (``é\u200c«“`` is ``é«“``, which reads as GBK read as cp1252).
+_SPLIT_BY_INVISIBLE = re.compile(f"[{INVISIBLE}{JOINERS}]")
 
 
-def _reread_unsettled(doc: Doc, config: Config) -> bool:
+def _joined_by_whitespace(doc: Doc, text: str) -> set[int]:
+    """The lines the ``whitespace`` stage edited whose input, not all ASCII, held
+    :data:`_SPLIT_BY_INVISIBLE`."""
+    tidied = {c.line for c in doc.changes if c.stage == "whitespace" and c.action == "edit"}
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return {
+        n
+        for n in tidied
+        if n <= len(raw) and not raw[n - 1].isascii() and _SPLIT_BY_INVISIBLE.search(raw[n - 1])
+    }
+
+
+def _reread_unsettled(doc: Doc, config: Config, text: str = "") -> bool:
     """The ``markdown`` stage runs after ``encoding`` and joins what its markup kept apart
     (``×*Ø0*`` → ``×Ø0``): where the joined text reads as mojibake, the encoding stage would
     change it on a second pass. So may it once the ``script`` stage has converted a line
@@ -102,7 +124,10 @@ def _reread_unsettled(doc: Doc, config: Config) -> bool:
     """
     if "encoding" not in config.stages or not _AFTER_ENCODING.intersection(config.stages):
         return False
-    edited = {c.line for c in doc.changes if c.stage in _AFTER_ENCODING and c.action == "edit"}
+    after = _AFTER_ENCODING - {"whitespace"}
+    edited = {c.line for c in doc.changes if c.stage in after and c.action == "edit"}
+    if "whitespace" in config.stages and _SPLIT_BY_INVISIBLE.search(text):
+        edited |= _joined_by_whitespace(doc, text)
     lines = tuple(
         line
         for line, n in zip(doc.lines, doc.linenos, strict=True)

@@ -35,6 +35,8 @@ _TEXT = st.lists(_PIECES, max_size=60).map("".join)
 @example("饕(tāo)饕(tāo)饕(tāo)[标题](https://a.cn/x,中)(fēng)")  # markdown joins a leak
 @example("風風Ã©Ã©Ã©")
 @example("風風»«»«")  # read as mojibake only once converted to Simplified
+@example("Ã©\u200c«“")  # read as mojibake only once the stray joiner is gone
+@example("風\u200c(fēng)««««饕(tāo)")
 @example("風\u200caب(fēng)(kill)(kill)")  # one Han character among Latin: no cp1252 read as GBK
 def test_cleaning_twice_changes_nothing(text):
     for config in (Config(), Config(to="zh-hans")):
