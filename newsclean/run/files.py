@@ -11,7 +11,7 @@ import errno
 import os
 import signal
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -42,6 +42,8 @@ class Source:
     display: str
     relative: Path  # path under an output directory
     kind: Kind = "text"
+    #: The size on disk, once asked (see :meth:`size`).
+    _size: int = field(default=-1, compare=False, repr=False)
 
     @property
     def is_stdin(self) -> bool:
@@ -52,13 +54,18 @@ class Source:
         return self.path is not None and self.path.name.endswith(".gz")
 
     def size(self) -> int:
-        """Bytes on disk (0 for stdin or a file that cannot be read): for progress only."""
-        if self.path is None:
-            return 0
-        try:
-            return self.path.stat().st_size
-        except OSError:
-            return 0
+        """Bytes on disk (0 for stdin or a file that cannot be read), stat'ed once: progress,
+        the number of workers and the grouping of small files all ask, in every pass (a
+        learning ``-j 2`` run asked ~6 times a file). Only an estimate of the work: what a
+        worker reads is what it cleans, and a file that changed size between the passes of
+        one run is reported by the runner, not by this figure."""
+        if self._size < 0:
+            try:
+                size = self.path.stat().st_size if self.path is not None else 0
+            except OSError:
+                size = 0
+            object.__setattr__(self, "_size", size)
+        return self._size
 
 
 def kind_of(name: str, jsonl: bool = False) -> Kind:

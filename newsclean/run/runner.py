@@ -40,7 +40,6 @@ from typing import Any
 
 from ..config import Config
 from ..corpus import combine_into
-from ..pipeline import warm_up
 from .batch import CRASHED, Done, Mode, Plan, Unit, learn_unit, run_units
 from .fidelity import UTF8_LF, Fidelity
 from .files import Source, UsageError, describe_oserror
@@ -49,6 +48,7 @@ from .output import Destination, Spool, Writer, step_name
 from .pool import isolate, ordered_map
 from .progress import Progress
 from .report import Entry, Report
+from .warm import warm
 from .work import (
     BYTES_PER_JOB,
     UNITS_PER_JOB,
@@ -218,7 +218,7 @@ def _learning_pass(
         options.jobs,
         total=_text_bytes(sources, options.jobs),
     )
-    for dones in _parallel(plan, work, options.jobs, fn):
+    for dones in _parallel(plan, work, options.jobs, sources, fn):
         sizes.append(len(dones))
         for done in dones:
             pending.pop((done.index, done.first), None)
@@ -312,7 +312,7 @@ class _Run:
             total=_text_bytes(self.sources, self.options.jobs),
         )
         try:
-            for dones in _parallel(self.plan, work, self.options.jobs):
+            for dones in _parallel(self.plan, work, self.options.jobs, self.sources):
                 for done in dones:
                     n_docs += self._clean_one(done, tables)
         except BaseException:  # interrupted: leave no temporary files behind
@@ -453,11 +453,12 @@ def _parallel(
     plan: Plan,
     work: Iterable[Sequence[Unit]],
     jobs: int,
+    sources: Sequence[Source],
     fn: Callable[[Plan, Sequence[Unit]], list[Done]] = run_units,
 ) -> Iterator[list[Done]]:
     """The groups of units through ``fn`` on ``jobs`` workers, in order (see :mod:`.pool`)."""
-    if jobs > 1:
-        warm_up(plan.config)  # once, here: forked workers start warm, in every pass
+    if jobs > 1:  # once, here: forked workers start warm, in every pass
+        warm(plan.config, sources, decoding=plan.phase != "finish")
     return ordered_map(
         fn,
         plan,
