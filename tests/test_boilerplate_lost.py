@@ -191,3 +191,11 @@ Now both folders hold the same change, and the work can go on from the second on
     assert "$ cd ../second-folder" in out
     assert "sent 1 change with 1 file" in out
     assert "[...]" not in out
+
+
+def test_title_above_a_byline_written_as_a_list_of_one_stays() -> None:
+    """html2text writes an author list of one as ``1. Jane Doe``: the title search passes over
+    it (rdb rcitylab-1's title went as outside-article in the plain dump)."""
+    title = "Why the Old Harbour Lights Went Dark for Good"
+    out = clean(_dump([title, "   1. Maria Lopez\n  1:39 PM ET"])).text
+    assert title in out.splitlines()

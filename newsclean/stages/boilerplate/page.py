@@ -1629,6 +1629,22 @@ def _subheads(
     }
 
 
+#: A list item of two to four capitalised words and nothing else: a name (html2text writes an
+#: author list of one so: ``1. Sarah Archer``).
+_BYLINE_ITEM = re.compile(
+    r"^\s*(?:[*+\-]|\d{1,2}[.)])\s+(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]*\s*$"
+)
+
+
+def _byline_item(line: str) -> bool:
+    """Is ``line`` a list of one name?
+
+    >>> _byline_item("   1. Sarah Archer"), _byline_item("* Politics"), _byline_item("* Share This Story Now Please")
+    (True, False, False)
+    """
+    return _BYLINE_ITEM.match(line) is not None
+
+
 def _titles(
     lines: Sequence[str],
     spans: Sequence[tuple[int, int]],
@@ -1641,7 +1657,7 @@ def _titles(
     a list, not links. One menu among them (share or follow buttons between the title and
     the text) is passed over, and one paragraph of images alone (the lead photo)."""
     found = set()
-    k, left, photos = start, TITLE_LINES, 1
+    k, left, photos, bylines = start, TITLE_LINES, 1, 1
     while k > 0 and left > 0:
         k, left = k - 1, left - 1
         f = feats[k]
@@ -1654,6 +1670,9 @@ def _titles(
             continue
         if photos and _images_only(lines, a, b):
             photos, left = photos - 1, left + 1  # its lead photo, between title and text
+            continue
+        if bylines and b - a == 1 and _byline_item(lines[a]):
+            bylines, left = bylines - 1, left + 1  # the author, as a list of one (``1. Jane Doe``)
             continue
         if f.cls == "bad" or b - a > 1 or is_list_item(lines[a]):
             break
