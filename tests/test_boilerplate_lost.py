@@ -7,14 +7,9 @@ import pytest
 from newsclean import clean
 from newsclean.stages.boilerplate.notes import notes_list
 
-_ARTICLE = [
-    "The city council voted on Monday to approve the new budget, which increases funding for "
-    "public transport and schools after a long debate that lasted into the night.",
-    "Council members said that the plan would be reviewed again in the spring, when the first "
-    "figures for the year are known and the mayor has presented her report to the public.",
-    "Residents who spoke at the meeting were divided, and several of them asked the council to "
-    "publish the full list of projects that the money will pay for before the next session.",
-]
+from .test_boilerplate_page import _ARTICLE_EN
+
+_ARTICLE = _ARTICLE_EN[:3]  # the same council story as the page-model tests
 _MENU = [
     f"* [{name}](http://example.com/{i})"
     for i, name in enumerate(["Home", "Politics", "Business", "Sports", "Culture", "Opinion"] * 2)

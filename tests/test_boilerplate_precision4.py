@@ -14,33 +14,7 @@ from newsclean.stages.boilerplate.content import line_class
 from newsclean.stages.boilerplate.markdown import flatten
 from newsclean.stages.boilerplate.page import has_blank_lines
 
-_ARTICLE = [
-    "The city council voted on Monday to approve the new budget, which increases funding for\n"
-    "public transport and schools after a long debate that lasted into the night.",
-    "Council members said that the plan would be reviewed again in the spring, when the first\n"
-    "figures for the year are known and the mayor has presented her report to the public.",
-    "Residents who spoke at the meeting were divided, and several of them asked the council to\n"
-    "publish the full list of projects that the money will pay for before the next session.",
-    "The mayor said she was confident that the budget would help the city grow, and that the\n"
-    "council would listen to everyone who had taken the time to come to the meeting.",
-    "Work on the first projects is expected to begin in the summer, officials said, and the\n"
-    "council will publish a progress report every three months until they are finished.",
-]
-_MENU = "\n".join(
-    f"  * {name}"
-    for name in ["Home", "Politics", "Business", "Sports", "Culture", "Opinion", "Travel", "Video"]
-)
-_FOOTER = "\n".join(
-    f"  * {name}" for name in ["About Us", "Contact", "Careers", "Advertise", "Site Map", "Help"]
-)
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _kept(paragraph: str, output: str) -> bool:
-    return _words(paragraph) in _words(output)
+from .test_boilerplate_precision import _ARTICLE, _FOOTER, _MENU, _kept
 
 
 def _page(*middle: str) -> str:
