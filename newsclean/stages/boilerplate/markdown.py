@@ -15,6 +15,7 @@ Markup(text='搜狐首页 > 财经', link_chars=4, links=1, images=0, list_item=
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -82,6 +83,31 @@ def link_text(line: str) -> str:
 
 def _inner(m: re.Match[str]) -> str:
     return m.group(1).strip()
+
+
+def numbered_runs(lines: Sequence[str], item: re.Pattern[str], gap: int = 1) -> Iterator[list[int]]:
+    """The runs of list items numbered 1, 2, 3… in ``lines`` (``item`` matches one, its group 1
+    the number), each at most ``gap`` lines after the one before: their line indexes.
+
+    >>> list(numbered_runs(["1. a", "2. b", "x", "1. c", "3. d"], re.compile(r"(\\d+)\\. ")))
+    [[0, 1], [3]]
+    >>> list(numbered_runs(["1. a", "note", "2. b"], re.compile(r"(\\d+)\\. "), gap=2))
+    [[0, 2]]
+    """
+    i, n = 0, len(lines)
+    while i < n:
+        m = item.match(lines[i])
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        run, j = [i], i + 1
+        while j < n and j - run[-1] <= gap:
+            m = item.match(lines[j])
+            if m and int(m.group(1)) == len(run) + 1:
+                run.append(j)
+            j += 1
+        yield run
+        i = run[-1] + 1
 
 
 def is_list_item(line: str) -> bool:

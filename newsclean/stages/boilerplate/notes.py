@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .markdown import numbered_runs
+
 #: A numbered item that opens with a back link to its citation (``^``, ``↑``, after markdown
 #: emphasis or inside a link's text, ``Jump up`` in words), or closes with one (``↩``).
 _NOTE = re.compile(
@@ -40,23 +42,9 @@ def notes_list(lines: Sequence[str]) -> list[tuple[int, int]]:
     """``(first, stop)`` line spans of the lists of notes in ``lines``: items numbered 1, 2, 3…
     (each at most ``NOTE_GAP`` lines after the one before), ``NOTES`` of them or more, each
     opening or closing with a back link. ``stop`` is past the last item's line."""
-    found = []
-    i, n = 0, len(lines)
-    while i < n:
-        m = _NOTE.match(lines[i])
-        if not m or m.group(1) != "1":
-            i += 1
-            continue
-        last, expect, j = i, 2, i + 1
-        while j < n and j - last <= NOTE_GAP:
-            m = _NOTE.match(lines[j])
-            if m and int(m.group(1)) == expect:
-                last, expect = j, expect + 1
-            j += 1
-        if expect - 1 >= NOTES:
-            found.append((i, last + 1))
-        i = last + 1
-    return found
+    return [
+        (run[0], run[-1] + 1) for run in numbered_runs(lines, _NOTE, NOTE_GAP) if len(run) >= NOTES
+    ]
 
 
 #: A list item that is one web address: bare, in angle brackets, or a link whose text is it.

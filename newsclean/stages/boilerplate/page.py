@@ -48,6 +48,7 @@ from .markdown import (
     is_list_item,
     is_table_rule,
     link_text,
+    numbered_runs,
 )
 from .matcher import Matcher
 from .notes import notes, sources
@@ -1165,22 +1166,9 @@ def _structural(line: str, change: Change) -> bool:
 def numbered_lists(lines: Sequence[str]) -> set[int]:
     """Items of lists numbered 1, 2, 3… at least half of which end like a sentence."""
     found: set[int] = set()
-    i, n = 0, len(lines)
-    while i < n:
-        m = _NUMBERED.match(lines[i])
-        if not m or m.group(1) != "1":
-            i += 1
-            continue
-        j, expect = i + 1, 2
-        while j < n:
-            m = _NUMBERED.match(lines[j])
-            if not m or int(m.group(1)) != expect:
-                break
-            j, expect = j + 1, expect + 1
-        items = range(i, j)
-        if j - i >= 2 and 2 * sum(ends_like_sentence(lines[k]) for k in items) >= j - i:
+    for items in numbered_runs(lines, _NUMBERED):
+        if len(items) >= 2 and 2 * sum(ends_like_sentence(lines[k]) for k in items) >= len(items):
             found.update(items)
-        i = j
     return found
 
 
