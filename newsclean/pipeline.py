@@ -84,28 +84,27 @@ def _run(doc: Doc, config: Config, ran: int = 0) -> Doc:
 def _unsettled(doc: Doc, config: Config, text: str = "") -> bool:
     """Does a decision need taking again on what survived? Then the pipeline runs once more
     on the output, so that cleaning a cleaned document changes nothing. (``text``: the input,
-    whose lines say where the ``whitespace`` stage took an invisible character from between
-    two others.)"""
+    whose lines say where the ``whitespace`` stage took an invisible character away.)"""
     return _pinyin_unsettled(doc, config) or _reread_unsettled(doc, config, text)
 
 
-#: The stages after ``encoding`` that edit text the encoding stage judged.
-_AFTER_ENCODING = frozenset({"markdown", "script", "whitespace"})
-#: An invisible character or a stray joiner in a line that is not all ASCII: the
-#: ``whitespace`` stage, after ``encoding``, takes it away, and what is left can read otherwise
+#: The stages after ``encoding`` whose edits the encoding stage may read otherwise.
+_AFTER_ENCODING = frozenset({"markdown", "script"})
+#: An invisible character or a stray joiner: the ``whitespace`` stage, after ``encoding``,
+#: takes it away, and what is left of a line that is not all ASCII can read otherwise
 #: (``é\u200c«“`` is ``é«“``, which reads as GBK read as cp1252).
-_SPLIT_BY_INVISIBLE = re.compile(f"[{INVISIBLE}{JOINERS}]")
+_INVISIBLE_OR_JOINER = re.compile(f"[{INVISIBLE}{JOINERS}]")
 
 
-def _joined_by_whitespace(doc: Doc, text: str) -> set[int]:
-    """The lines the ``whitespace`` stage edited whose input, not all ASCII, held
-    :data:`_SPLIT_BY_INVISIBLE`."""
+def _tidied_invisible(doc: Doc, text: str) -> set[int]:
+    """The lines the ``whitespace`` stage edited whose input (``text``, split as the pipeline
+    splits it) is not all ASCII and held :data:`_INVISIBLE_OR_JOINER`."""
     tidied = {c.line for c in doc.changes if c.stage == "whitespace" and c.action == "edit"}
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    source = Doc.from_text(text)
     return {
         n
-        for n in tidied
-        if n <= len(raw) and not raw[n - 1].isascii() and _SPLIT_BY_INVISIBLE.search(raw[n - 1])
+        for n, line in zip(source.linenos, source.lines, strict=True)
+        if n in tidied and not line.isascii() and _INVISIBLE_OR_JOINER.search(line)
     }
 
 
@@ -122,12 +121,11 @@ def _reread_unsettled(doc: Doc, config: Config, text: str = "") -> bool:
     >>> _reread_unsettled(STAGES["script"](Doc.from_text("風風»«»«"), to), to)
     True
     """
-    if "encoding" not in config.stages or not _AFTER_ENCODING.intersection(config.stages):
+    if "encoding" not in config.stages:
         return False
-    after = _AFTER_ENCODING - {"whitespace"}
-    edited = {c.line for c in doc.changes if c.stage in after and c.action == "edit"}
-    if "whitespace" in config.stages and _SPLIT_BY_INVISIBLE.search(text):
-        edited |= _joined_by_whitespace(doc, text)
+    edited = {c.line for c in doc.changes if c.stage in _AFTER_ENCODING and c.action == "edit"}
+    if "whitespace" in config.stages and _INVISIBLE_OR_JOINER.search(text):
+        edited |= _tidied_invisible(doc, text)
     lines = tuple(
         line
         for line, n in zip(doc.lines, doc.linenos, strict=True)
