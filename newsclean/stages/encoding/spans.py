@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import ge, gt, mul, sub
 
 from . import frequency, pairs
@@ -739,7 +739,11 @@ def _dense_spans(
     paired = _PAIR_POINTS if lang in pairs.LANGS else 0
     same = _same(chain, run, units)
     alien = _alien(chain.actual, run) if lang == "ja" else []
-    starts = _starts(chain, line, lo, hi, own, lang, needs, same)
+    starts = (
+        []
+        if not alien and _out_of_reach(chain, lang, line, lo, hi, units, own, same)
+        else _starts(chain, line, lo, hi, own, lang, needs, same)
+    )
     if not starts:
         return ()
     context = _context(line)
@@ -774,6 +778,90 @@ def _dense_spans(
                 continue
             out.append((i, j, new, gain))
     return tuple(out)
+
+
+#: The least any span needs (:data:`_DENSE_NEED`, :data:`_CONFIRMED_NEED`, else
+#: :data:`_DENSE_PER_CHAR` a character and 3), as 3 a changed character and this.
+_LEAST_NEED_OVER = min(
+    min(need - _DENSE_PER_CHAR * size for size, need in table.items())
+    for table in (_DENSE_NEED, _CONFIRMED_NEED)
+)
+#: Double-byte codecs whose lead bytes (81–FE) always take one trail byte: a unit of two bytes
+#: with such a lead decodes alone or ends every span it is in (GB18030's four-byte forms need
+#: a trail byte 30–39, which no double-byte unit of the codecs misread into has).
+_PAIRED_LEADS = frozenset((WEB_GBK, "cp950", "cp949"))
+
+
+def _out_of_reach(
+    chain: Chain,
+    lang: str,
+    line: str,
+    lo: int,
+    hi: int,
+    units: tuple[bytes | None, ...],
+    own: list[int],
+    same: list[int],
+) -> bool:
+    """Can no span of ``line[lo:hi]`` pass :func:`_dense_spans`' tests, by a bound that reads
+    every unit once (not from every start, as :func:`_starts` does)? A span's reading is its
+    units' readings alone, side by side; it starts and ends on a unit that reads as a
+    character the language writes more often (its edges); it gains each reading's score less
+    the character's own, and :data:`_PAIR_POINTS` for each pair the language knows among its
+    readings and with the characters on either side; and it needs 3 a changed character and
+    more (:data:`_LEAST_NEED_OVER`). A unit that reads as nothing, as no CJK text or as a
+    character the language never writes ends every span. What the best span of two units or
+    more gains over its need is then a maximum subarray sum: where even it falls short,
+    nothing in the run is worth reading.
+
+    Only for codecs whose units cannot run into each other (:data:`_PAIRED_LEADS`), and not
+    for Japanese (its alien characters gain more, :data:`_ALIEN_POINTS`); elsewhere ``False``.
+    """
+    if chain.actual not in _PAIRED_LEADS or lang == "ja":
+        return False
+    if not _all_closed(units):
+        return False  # a lone byte beyond ASCII (€ as 80) starts a character the next ends
+    whole = _whole_units(chain.actual, units)
+    if whole is None:
+        return False
+    text, offsets, _ = whole
+    if any(b - a > 1 for a, b in pairwise(offsets)):
+        return False  # a unit that reads as two characters: no such codec here, but be sure
+    scores = _scores(lang, text)
+    bands = frequency.bands(lang, text)
+    ends = {m.start() for m in _NOT_CJK_TEXT().finditer(text)}
+    ends.update(m.start() for m in _NEVER.finditer(bands) if text[m.start()] >= "\x80")
+    known = pairs.table(lang) if lang in pairs.LANGS else None
+    points = _PAIR_POINTS if known is not None else 0
+    none = -(1 << 30)
+    one = none  # the best stretch that starts on an edge and ends on the unit before
+    top = none  # the best span of two units or more, with its ends' pairs
+    read = ""  # the reading of the unit before, in the stretch
+    for k, data in enumerate(units):
+        at = offsets[k]
+        if data is None or at == offsets[k + 1] or at in ends:
+            one, read = none, ""
+            continue
+        ch = text[at]
+        better = scores[at + 1] - scores[at] - (own[k + 1] - own[k])
+        gain = better - _DENSE_PER_CHAR * (1 - (same[k + 1] - same[k]))
+        on = none
+        if one > none:
+            on = one + gain + (points if known is not None and read + ch in known else 0)
+        read = ch
+        if better > 0:  # an edge: a span can end here, or start
+            after = line[lo + k + 1 : lo + k + 2]
+            before = line[lo + k - 1 : lo + k] if lo + k else ""
+            if known is not None:
+                top = max(top, on + (points if after and ch + after in known else 0))
+                on = max(on, gain + (points if before and before + ch in known else 0))
+            else:
+                top, on = max(top, on), max(on, gain)
+        one = on
+    return top < _LEAST_NEED_OVER
+
+
+_NOT_CJK_TEXT = Lazy(f"[^{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e ,.;:!?]")
+_NEVER = re.compile("0")
 
 
 def _pairs_gained(lang: str, line: str, start: int, end: int, new: str) -> int:
@@ -893,6 +981,9 @@ def _untwinned(
     if not pairs_of:
         return units
     out = list(units)
+    # Where no unit's bytes can run into the next one's, a swap changes the reading of its
+    # own unit only: weighed there, not over the whole run again for every twin.
+    alone = chain.actual in _PAIRED_LEADS and _all_closed(units)
     for k, data in enumerate(units):
         if data is None:
             continue
@@ -900,10 +991,30 @@ def _untwinned(
         other = pairs_of.get(ch)
         if other is None:
             continue
+        if alone:
+            if _reads(chain.actual, lang, [other]) > _reads(chain.actual, lang, [data]):
+                out[k] = other
+            continue
         trial = [*out[:k], other, *out[k + 1 :]]
         if _reads(chain.actual, lang, trial) > _reads(chain.actual, lang, out):
             out = trial
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _all_closed(units: tuple[bytes | None, ...]) -> bool:
+    return all(map(_closed, units))
+
+
+def _closed(data: bytes | None) -> bool:
+    """Does a unit's reading end within its own bytes, in a codec of :data:`_PAIRED_LEADS`
+    (nothing, an ASCII byte, or a lead byte and a trail byte that no four-byte GB18030 form
+    continues from)?"""
+    return (
+        data is None
+        or (len(data) == 1 and data[0] < 0x80)
+        or (len(data) == 2 and data[0] >= 0x81 and not 0x30 <= data[1] <= 0x39)
+    )
 
 
 def _reads(actual: str, lang: str, units: list[bytes | None]) -> int:
@@ -1042,6 +1153,16 @@ def _whole_units(
     costs summed. ``None`` for UTF-8, whose characters span units."""
     if actual == "utf-8":
         return None
+    if actual in _PAIRED_LEADS and _all_closed(units):
+        # Each unit is one character or ends every reading: decoded all at once, if all read.
+        counted = list(accumulate((data is not None for data in units), initial=0))
+        try:
+            text = b"".join(data for data in units if data is not None).decode(actual)
+        except UnicodeDecodeError:
+            text = ""
+        if len(text) == counted[-1]:
+            costs = _prefix_costs(text)
+            return text, counted, [costs[at] for at in counted]
     pieces: list[str] = []
     offsets = [0]
     spent = [0]

@@ -1,0 +1,126 @@
+"""The span search's shortcuts find what the full search finds, no more and no less.
+
+:func:`spans._out_of_reach` turns a run down before the search tries every start in it, and
+codecs whose units cannot run into each other are read unit by unit at once
+(:func:`spans._all_closed`). Both are bounds, not heuristics: with either of them switched off,
+every run of the cases (runs misread inside correct lines, bench/spangen.py, and clean text in
+the languages the chains are written in) gives the same spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bench import spangen, textgen
+from newsclean.stages.encoding import spans
+
+SEED = 11
+CASES = 25
+#: Clean lines with characters the language writes rarely (where runs are searched at all).
+CLEAN = (
+    "他们静静聆听老人讲庚子年的旧事，痛斥汉奸的诬蔑，也笑那一小撮人借机噱头百出。",
+    "长梦千年何日醒，睡乡谁遣警钟鸣？腥风血雨难为我，好个江山忍送人！嗳呀！嗳呀！来了！",
+    "每每分享藍天大哥捕捉的鏡頭，真是超級羨慕。",
+    "2001年4月3日，金锺国正式离开前经纪公司，并与彗星媒体以7亿韩元签定了三张唱片合约。",
+    "丁香 初戀 白山茶 侮蔑 康乃馨 失戀中 鬱金香 你儂我儂 暗戀",
+    "서울 시내 곳곳에서 벚꽃이 피었다. 漢字 混用 문장도 있다.",
+)
+_CACHED = (
+    "fix_spans",
+    "_dense_spans",
+    "_whole_units",
+    "_untwinned",
+    "_all_closed",
+    "_context",
+    "_rivals",
+    "_leads",
+)
+
+
+def _lines() -> Iterator[str]:
+    yield from CLEAN
+    for chain in textgen.CJK_CHAINS:
+        for original, broken in spangen.span_cases(chain, textgen.TEST_POOL, SEED, CASES):
+            yield original
+            yield broken
+
+
+LINES = tuple(dict.fromkeys(_lines()))
+
+
+def _forget() -> None:
+    for name in _CACHED:
+        memo = getattr(spans, name)
+        if hasattr(memo, "cache_clear"):  # (not while a test has it replaced)
+            memo.cache_clear()
+
+
+def _dense(line: str) -> list[tuple[str, int, int, bool, tuple[tuple[int, int, str, int], ...]]]:
+    """Every dense chain's spans, run by run (first round and confirmed), for ``line``."""
+    out = []
+    for chain in spans._WIDE_CHAINS:
+        if chain.actual not in spans._LANGUAGE:
+            continue
+        for m in spans._SPACED_RUN.finditer(line):
+            for confirmed in (False, True):
+                found = spans._dense_spans(chain, line, m.start(), m.end(), confirmed)
+                out.append((chain.name, m.start(), m.end(), confirmed, found))
+    return out
+
+
+def _without(monkeypatch: pytest.MonkeyPatch, name: str, value: object) -> list[object]:
+    with monkeypatch.context() as patched:
+        patched.setattr(spans, name, value)
+        _forget()
+        out = [_dense(line) for line in LINES]
+    _forget()
+    return out
+
+
+def test_the_cases_hold_runs_the_search_finds() -> None:
+    # (else the comparisons below would compare nothing)
+    _forget()
+    found = sum(bool(spans_) for line in LINES for *_, spans_ in _dense(line))
+    assert found >= 50
+
+
+def test_a_run_out_of_reach_holds_no_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget()
+    fast = [_dense(line) for line in LINES]
+    assert fast == _without(monkeypatch, "_out_of_reach", lambda *args: False)
+
+
+def test_units_read_at_once_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget()
+    fast = [_dense(line) for line in LINES]
+    assert fast == _without(monkeypatch, "_all_closed", lambda units: False)
+
+
+def test_the_bound_turns_down_clean_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It must do its work: on clean Simplified text, GBK read as Big5 is searched no further.
+    asked: list[bool] = []
+    bound = spans._out_of_reach
+
+    def spy(*args: object) -> bool:
+        asked.append(bound(*args))  # type: ignore[arg-type]
+        return asked[-1]
+
+    monkeypatch.setattr(spans, "_out_of_reach", spy)
+    _forget()
+    chain = next(c for c in spans._WIDE_CHAINS if c.name == "GBK read as Big5")
+    line = CLEAN[0] * 3
+    for m in spans._SPACED_RUN.finditer(line):
+        assert spans._dense_spans(chain, line, m.start(), m.end(), False) == ()
+    _forget()
+    assert asked and all(asked)
+
+
+def test_no_shortcut_for_codecs_whose_bytes_run_on() -> None:
+    # A lone byte beyond ASCII (GBK's euro sign, Shift-JIS halfwidth katakana) starts a
+    # character the next unit ends: no unit-by-unit reading for such a run.
+    assert not spans._closed(b"\x80")
+    assert not spans._closed(b"\xb1")
+    assert not spans._closed(b"\x81\x30")  # a GB18030 four-byte form goes on
+    assert spans._closed(b"\xa4\x40") and spans._closed(b"a") and spans._closed(None)
