@@ -820,6 +820,8 @@ def _out_of_reach(
         return False
     if not _all_closed(units):
         return False  # a lone byte beyond ASCII (€ as 80) starts a character the next ends
+    if _edges(chain.actual, lang, units, own) < 2:
+        return True  # a span starts on one edge and ends on another
     whole = _whole_units(chain.actual, units)
     if whole is None:
         return False
@@ -858,6 +860,21 @@ def _out_of_reach(
                 top, on = max(top, on), max(on, gain)
         one = on
     return top < _LEAST_NEED_OVER
+
+
+def _edges(actual: str, lang: str, units: tuple[bytes | None, ...], own: list[int]) -> int:
+    """How many units read alone as a character ``lang`` writes more often than the one they
+    stand for, at most (counted at C speed: a unit that reads as nothing reads as NUL here,
+    and may count): where fewer than two, no span has both its edges. (Units all
+    :func:`_closed`; a run whose units do not all decode counts as all edges.)"""
+    try:
+        reading = b"".join(b"\0" if data is None else data for data in units).decode(actual)
+    except UnicodeDecodeError:
+        return len(units)
+    if len(reading) != len(units):
+        return len(units)
+    ahead = list(map(sub, _scores(lang, reading), own))  # (summed from the run's start)
+    return sum(map(gt, ahead[1:], ahead))
 
 
 _NOT_CJK_TEXT = Lazy(f"[^{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e ,.;:!?]")
