@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, pairwise, repeat
+from itertools import accumulate, compress, repeat
 from operator import ge, gt, mul, sub
 
 from . import frequency, pairs
@@ -116,7 +116,37 @@ def fix_western_spans(line: str, in_words: bool = False) -> SpanRepair | None:
     return _fix(line, _IN_WORDS if in_words else WESTERN_CHAINS)
 
 
+def _forget_runs() -> None:
+    """Empty the memos of a line's runs. They serve the chains and rounds of one line (the
+    same run read for every misreading); what they hold grows with a run's length (sums from
+    its start, per language), and kept from line to line they held tens of megabytes a page's
+    long lines had left (a table layout, a whole article on one line) that no later line
+    asked for: each line searched leaves them empty."""
+    for memo in (
+        _context,
+        _cjk_count,
+        _leads,
+        _rivals,
+        _dense_spans,
+        _untwinned,
+        _all_closed,
+        _dense_units,
+        _units,
+        _utf8_reach,
+        _prefix_costs,
+        _whole_units,
+    ):
+        memo.cache_clear()
+
+
 def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
+    try:
+        return _search(line, chains)
+    finally:
+        _forget_runs()
+
+
+def _search(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
     first = _round(line, chains)
     if first is None:
         return None
@@ -658,7 +688,20 @@ def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
         return True
     if least > 0 and (count[hi] - seen[hi]) - (count[lo] - seen[lo]) < least:
         return True
-    return any(lead < trail[-1] for lead, trail in _rivals(line, lang, lo, hi))
+    # (:func:`_rivals`' totals only, and only for a language this one trails over the line:
+    # what a span takes out of the line is never more than nothing, where it leads)
+    context = _context(line)
+    mine = context[lang][0]
+    own: list[int] = []
+    for other, (theirs, _, _) in context.items():
+        lead = mine[-1] - theirs[-1]
+        if other == lang or lead >= 0:
+            continue
+        own = own or list(map(sub, mine[lo + 1 : hi + 1], mine[lo:hi]))
+        steps = map(sub, theirs[lo + 1 : hi + 1], theirs[lo:hi])
+        if lead < sum(map(min, map(sub, own, steps), repeat(0))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -820,31 +863,27 @@ def _out_of_reach(
         return False
     if not _all_closed(units):
         return False  # a lone byte beyond ASCII (€ as 80) starts a character the next ends
-    if _edges(chain.actual, lang, units, own) < 2:
-        return True  # a span starts on one edge and ends on another
-    whole = _whole_units(chain.actual, units)
-    if whole is None:
+    reading = "".join(map(_unit_readings(chain.actual).__getitem__, units))
+    if "\1" in reading:
         return False
-    text, offsets, _ = whole
-    if any(b - a > 1 for a, b in pairwise(offsets)):
-        return False  # a unit that reads as two characters: no such codec here, but be sure
-    scores = _scores(lang, text)
-    bands = frequency.bands(lang, text)
-    ends = {m.start() for m in _NOT_CJK_TEXT().finditer(text)}
-    ends.update(m.start() for m in _NEVER.finditer(bands) if text[m.start()] >= "\x80")
+    ahead = list(map(sub, _scores(lang, reading), own))  # (summed from the run's start)
+    betters = list(map(sub, ahead[1:], ahead))
+    if sum(map(gt, betters, repeat(0))) < 2:
+        return True  # (at C speed) a span starts on one edge and ends on another
+    bands = frequency.bands(lang, reading)
+    ends = {m.start() for m in _NOT_CJK_TEXT().finditer(reading)}  # NUL among them
+    ends.update(m.start() for m in _NEVER.finditer(bands) if reading[m.start()] >= "\x80")
     known = pairs.table(lang) if lang in pairs.LANGS else None
     points = _PAIR_POINTS if known is not None else 0
     none = -(1 << 30)
     one = none  # the best stretch that starts on an edge and ends on the unit before
     top = none  # the best span of two units or more, with its ends' pairs
     read = ""  # the reading of the unit before, in the stretch
-    for k, data in enumerate(units):
-        at = offsets[k]
-        if data is None or at == offsets[k + 1] or at in ends:
+    for k, ch in enumerate(reading):
+        if k in ends:
             one, read = none, ""
             continue
-        ch = text[at]
-        better = scores[at + 1] - scores[at] - (own[k + 1] - own[k])
+        better = betters[k]
         gain = better - _DENSE_PER_CHAR * (1 - (same[k + 1] - same[k]))
         on = none
         if one > none:
@@ -862,19 +901,30 @@ def _out_of_reach(
     return top < _LEAST_NEED_OVER
 
 
-def _edges(actual: str, lang: str, units: tuple[bytes | None, ...], own: list[int]) -> int:
-    """How many units read alone as a character ``lang`` writes more often than the one they
-    stand for, at most (counted at C speed: a unit that reads as nothing reads as NUL here,
-    and may count): where fewer than two, no span has both its edges. (Units all
-    :func:`_closed`; a run whose units do not all decode counts as all edges.)"""
-    try:
-        reading = b"".join(b"\0" if data is None else data for data in units).decode(actual)
-    except UnicodeDecodeError:
-        return len(units)
-    if len(reading) != len(units):
-        return len(units)
-    ahead = list(map(sub, _scores(lang, reading), own))  # (summed from the run's start)
-    return sum(map(gt, ahead[1:], ahead))
+class _UnitReadings(dict[bytes | None, str]):
+    """What each unit reads as alone in a codec of :data:`_PAIRED_LEADS`: one character, or
+    NUL where it reads as nothing (no bytes, bytes that do not decode alone), asked of each unit once (so that a run's readings are looked up at C speed)."""
+
+    def __init__(self, actual: str) -> None:
+        super().__init__()
+        self.actual = actual
+
+    def __missing__(self, data: bytes | None) -> str:
+        try:
+            piece = "\0" if data is None else data.decode(self.actual)
+        except UnicodeDecodeError:
+            piece = "\0"
+        if len(piece) != 1:
+            piece = "\1"  # two characters (none of these codecs has such a unit): no bound
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[data] = piece
+        return piece
+
+
+@lru_cache(maxsize=8)
+def _unit_readings(actual: str) -> _UnitReadings:
+    return _UnitReadings(actual)
 
 
 _NOT_CJK_TEXT = Lazy(f"[^{HAN}{KANA}{HANGUL}\u3000-\u303f\uff01-\uff5e ,.;:!?]")
