@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ...chars import units
 from ...model import Change
+from .listings import keep_edited_listings
 from .match import Match, Matching
 
 STAGE = "duplicates"
@@ -137,6 +138,8 @@ def decide(
             drops[i] = ("block", _what(match, linenos, m))
         elif units(lines[i]) <= STUB_UNITS:
             drops[i] = ("block-stub", "short line between repeated copies")
+    origins = {m.matches[i].origin for i in drops if i in m.matches}
+    drops = keep_edited_listings(lines, drops, origins)
     _name_blocks(drops, linenos, m)
     return {
         i: Change(STAGE, rule, linenos[i], "drop", detail=detail)
