@@ -1066,7 +1066,8 @@ def code_closers(
     """The lines of closing brackets alone (``}``, ``);``, ``)]``) dropped for having no text
     that end a block of code: the line right above in the input (no blank line between) is
     code that stays (or another such closer), and the nearest of them that is not a closer
-    opens a bracket or ends in ``;``, and holds no link (whose target a scraper may have broken
+    opens a bracket or ends in ``;`` (or a line of the block above it opens the bracket this
+    one closes), and holds no link (whose target a scraper may have broken
     over two lines). A program's ``}`` is the article's, and as debris it
     would take the code and prose between two of them along as its neighbours.
 
@@ -1076,6 +1077,9 @@ def code_closers(
     [2]
     >>> code_closers(["菜单", "}"], [1, 3], {1: Change("b", "debris", 3, "drop")})
     []
+    >>> sql = ["WITH series AS (", "SELECT *", "FROM t", "),", "bounds AS ("]
+    >>> code_closers(sql, [1, 2, 3, 4, 5], {3: Change("b", "debris", 4, "drop")})
+    [3]
     """
     found: list[int] = []
     for i in sorted(drops):
@@ -1088,11 +1092,37 @@ def code_closers(
             k >= 0
             and linenos[k] == linenos[k + 1] - 1
             and k not in drops
-            and _OPENS_CODE.search(lines[k])
             and "](" not in lines[k]  # a link's target the scraper broke: `[t](http://…` + `)`
+            and (_OPENS_CODE.search(lines[k]) or _opened_above(lines, linenos, drops, k, i))
         ):
             found.append(i)
     return found
+
+
+#: How far up a closer's bracket is looked for (lines of one block, no blank line between).
+_OPENED_WITHIN = 40
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def _opened_above(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change], k: int, i: int
+) -> bool:
+    """Does a line of the block above closer ``i`` (from line ``k`` up, lines that stay, no
+    blank line or link between) open the bracket it closes and nothing closed since: SQL's
+    ``WITH series AS (`` / ``SELECT *`` / ``),``?"""
+    closer = lines[i].strip()[0]
+    opener = _PAIRS[closer]
+    need = 1
+    for j in range(k, max(-1, k - _OPENED_WITHIN), -1):
+        if j < k and (linenos[j] != linenos[j + 1] - 1 or j in drops):
+            return False
+        line = lines[j]
+        if "](" in line:
+            return False
+        need += line.count(closer) - line.count(opener)
+        if need <= 0:
+            return True
+    return False
 
 
 #: Rules that judge a line by its shape, its place or the batch, not by a phrase in it.
