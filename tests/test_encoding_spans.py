@@ -130,6 +130,9 @@ def test_double_mojibake_run_with_c1_controls_inside_a_line() -> None:
         "Der Preis stieg auf 12 € pro Stück, sagte Dvořák in Zürich.",
         "大橋建成通車後，兩岸之間的車程縮短到二十分鐘。",
         "爲了保障羣衆出行安全，交警部門加大了對酒後駕駛的查處力度。",
+        # Spaced single characters (a diagram's labels): no Big5 read as GBK picks 环 and 其
+        # out of them (遠 … む) as the only characters that alone read better.
+        "环 肢 行 心 自 行 其",
     ],
 )
 def test_clean_line_is_left(line: str) -> None:

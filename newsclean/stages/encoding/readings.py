@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from . import frequency
 from .charclasses import Lazy
@@ -149,17 +150,28 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
         return False
     old: list[str] = []
     new: list[str] = []
+    where: list[int] = []  # where the changed characters stand in the line
     for start, end, piece in pieces:
         unit = line[start:end]
         if len(unit) == len(piece):
-            changed = [(a, b) for a, b in zip(unit, piece, strict=True) if a != b]
-            old += (a for a, _ in changed)
-            new += (b for _, b in changed)
+            changed = [
+                (k, a, b) for k, (a, b) in enumerate(zip(unit, piece, strict=True)) if a != b
+            ]
+            old += (a for _, a, _ in changed)
+            new += (b for _, _, b in changed)
+            where += (start + k for k, _, _ in changed)
         else:
             old.append(unit)
             new.append(piece)
+            where += range(start, end)
     before, after = "".join(old), "".join(new)
     if frequency.best_points(after) < frequency.best_points(before):
+        return True
+    # Mojibake of one codec read as another comes in runs: a whole line, or a run of it inside
+    # correct text (Korean's spaced words among them). A reading that changes a few characters
+    # standing each alone among many it leaves, each where that alone reads better
+    # (``环 肢 行 心 自 行 其`` -> ``遠 … む``), picks characters; it undoes no misreading.
+    if 2 * len(before) < _cjk_count(line) and _scattered(where):
         return True
     # Japanese read as another codec leaves no kana of its own in view (Shift-JIS kana
     # read as GBK are Han; EUC-JP's read as GBK stay kana): a reading back into Japanese
@@ -176,6 +188,21 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
 #: Common Han characters a reading may turn into rare ones, and still be taken: the bands
 #: are coarse, so real mojibake can show one or two.
 _DEMOTED = 2
+_CJK_CHAR = Lazy("[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]")
+
+
+def _cjk_count(text: str) -> int:
+    return len(_CJK_CHAR().findall(text))
+
+
+def _scattered(where: list[int]) -> bool:
+    """Does each of the positions stand apart from the others (more than a space between)?
+
+    >>> _scattered([0, 12]), _scattered([0, 2, 12]), _scattered([])
+    (True, False, False)
+    """
+    ordered = sorted(where)
+    return bool(ordered) and all(b - a > 2 for a, b in pairwise(ordered))
 
 
 def _demoted(before: str, after: str) -> int:
