@@ -98,6 +98,13 @@ class Matcher:
             return None
         return frozenset(self.anchored)
 
+    @cached_property
+    def _finds_ascii(self) -> tuple[bool, ...]:
+        """For each trie of :attr:`prefixes`: does it hold a start that begins with an ASCII
+        character? (One that does not finds nothing in ASCII text: it is not searched there.)"""
+        starts = [s for s in self.floating if s[0].isascii()]
+        return tuple(any(p.match(s) for s in starts) for p in self.prefixes)
+
     def find(self, text: str) -> Hit | None:
         """``(rank, family, matched text)`` of the best rule that matches, or None."""
         best: Hit | None = None
@@ -106,7 +113,10 @@ class Matcher:
         if m:
             best = (*self.groups[m.lastgroup or ""], m.group())
         where = -1  # where ``best`` was found: an anchored match comes first
-        for prefixes in self.prefixes:
+        ascii_text = text.isascii()
+        for prefixes, finds_ascii in zip(self.prefixes, self._finds_ascii, strict=True):
+            if ascii_text and not finds_ascii:
+                continue  # its starts all begin beyond ASCII
             best, where = self._floating(text, prefixes, best, where)
         for at_start, floats in self.unknown:
             for found in (

@@ -960,10 +960,17 @@ def _menu(lines: Sequence[str], a: int, b: int) -> bool:
     """A list of ``MENU_ITEMS`` items or more, each a few words (at most ``MENU_ITEM_SIZE``
     units on average, none over ``HEADLINE_SIZE``), none ending like a sentence: a site's
     menu (``* Home``, ``* World``, ``* Sport``), links or not."""
-    sizes = [line_class(line).size for line in lines[a:b]]
-    if max(sizes) > HEADLINE_SIZE or sum(sizes) > MENU_ITEM_SIZE * (b - a):
+    # the cheap test first; then the items' sizes, stopping at the first too big (or once
+    # their sum, which only grows, is over): most lists of prose or headlines stop early
+    if any(ends_like_sentence(line.rstrip(" *_")) for line in lines[a:b]):
         return False
-    return not any(ends_like_sentence(line.rstrip(" *_")) for line in lines[a:b])
+    limit, total = MENU_ITEM_SIZE * (b - a), 0
+    for line in lines[a:b]:
+        size = line_class(line).size
+        total += size
+        if size > HEADLINE_SIZE or total > limit:
+            return False
+    return True
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)、]\s*")
@@ -1208,6 +1215,18 @@ def data_tables(lines: Sequence[str]) -> set[int]:
     >>> sorted(data_tables(["x", "名称 | 人数", "---|---", "艺术学 | 7", "（续）", "音乐学 | 9", "y"]))
     [1, 2, 3, 4, 5]
     """
+    if type(lines) is tuple:  # a document's lines: the stage asks twice for the same ones
+        return set(_tables_of(lines))
+    return _data_tables(lines)
+
+
+@lru_cache(maxsize=1)  # the last document's (:func:`structure`, then :func:`page_drops`)
+def _tables_of(lines: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(_data_tables(lines))
+
+
+def _data_tables(lines: Sequence[str]) -> set[int]:
+    """:func:`data_tables`, worked out."""
     found: set[int] = set()
     i, n = 0, len(lines)
     while i < n:
