@@ -324,7 +324,7 @@ def line_class(line: str) -> Features:
         if is_stamp(text):
             return Features("bad", size, density, STAMP_WHY)
         return Features("short", size, density, f"short ({size} units)")
-    ends = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
+    ends = ends_like_sentence(text) or _two_marks(text)
     prose = ends or _function_density(text, n_cjk, words)
     # a teaser (a headline's standfirst) reads like prose but seldom ends like a sentence
     if (
@@ -367,6 +367,17 @@ def _prose_beside_links(line: str) -> Features | None:
     return f if ends_like_sentence(text.rstrip(" *_")) else None
 
 
+def _two_marks(text: str) -> bool:
+    """Does ``text`` hold two sentence or clause marks (:data:`_MARKS`, found one after the
+    other as ``findall`` finds them)? The search stops at the second.
+
+    >>> _two_marks("甲，乙"), _two_marks("甲，乙、丙"), _two_marks("a. b."), _two_marks("3.5 and 4.2")
+    (False, True, True, False)
+    """
+    first = _MARKS.search(text)
+    return first is not None and _MARKS.search(text, first.end()) is not None
+
+
 def _function_density(text: str, n_cjk: int, words: list[str]) -> bool:
     """Does the line hold function words at the density running text has?"""
     if n_cjk >= len(words):
@@ -377,7 +388,7 @@ def _function_density(text: str, n_cjk: int, words: list[str]) -> bool:
             kana = len(_JA_FUNCTION_RE.findall(text))
             return kana >= KANA_DENSITY * n_cjk or "다" in text or "는" in text
         return len(_ZH_FUNCTION_RE.findall(text)) >= CJK_DENSITY * n_cjk
-    return sum(1 for w in words if w.lower() in _WORDS) >= WORDS_DENSITY * len(words)
+    return sum(map(_WORDS.__contains__, map(str.lower, words))) >= WORDS_DENSITY * len(words)
 
 
 def smooth(classes: Sequence[Class]) -> list[Class]:

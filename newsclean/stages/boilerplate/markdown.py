@@ -232,3 +232,16 @@ def flatten(line: str) -> Markup:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return Markup(text.strip(), link_chars, links, images, list_item, heading, table)
+
+
+def visible_text(line: str) -> str:
+    """``flatten(line).text``, without the call for a line that has no markup
+    (:func:`has_markup`): then all :func:`flatten` does is make runs of spaces one and strip
+    the ends.
+
+    >>> visible_text("  a  b "), visible_text("* [a](/x)  b")
+    ('a b', 'a b')
+    """
+    if has_markup(line):
+        return flatten(line).text
+    return (_SPACES.sub(" ", line) if "  " in line else line).strip()

@@ -49,6 +49,7 @@ from .markdown import (
     is_table_rule,
     link_text,
     numbered_runs,
+    visible_text,
 )
 from .matcher import Matcher
 from .notes import notes, sources
@@ -680,7 +681,7 @@ def _notices(
         k
         for k, (a, b) in enumerate(spans)
         if feats[k].cls in ("good", "near")
-        and notice_share(flatten(" ".join(lines[a:b])).text) >= NOTICE_SHARE
+        and notice_share(visible_text(" ".join(lines[a:b]))) >= NOTICE_SHARE
     ]
 
 
