@@ -1,0 +1,251 @@
+"""The boilerplate stage's fast paths give what the slow ones they stand for give.
+
+Each shortcut taken for speed on page dumps (a test reordered or stopped early, a call spared,
+a search skipped, a result worked out once per document) is compared with the plain reading it
+replaced: on generated text, and on the lines and paragraphs of the shared realbench pages when
+``../shared`` sits beside the clone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Config
+from newsclean.pipeline import begin
+from newsclean.stages.boilerplate import content, page
+from newsclean.stages.boilerplate.content import line_class
+from newsclean.stages.boilerplate.lines import core, ends_like_sentence, fold
+from newsclean.stages.boilerplate.markdown import flatten, visible_text
+from newsclean.stages.boilerplate.matcher import Matcher, trie_regex
+from newsclean.stages.boilerplate.rules import rules
+
+from .engine_cases import REALBENCH_DATA
+
+EXAMPLES = int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Pieces of markup and text a page dump's line is made of.
+_PIECES = [
+    "[首页](/)",
+    "[Home](http://a.com/x?id=1)",
+    "![](a.jpg)",
+    "* ",
+    "1. ",
+    "## ",
+    "> ",
+    "**",
+    "__",
+    "_",
+    " | ",
+    "---|---",
+    "  ",
+    "\t",
+    "\u3000",
+    "\xa0",
+    "。",
+    "，",
+    "、",
+    "；",
+    ". ",
+    ".",
+    "!",
+    "?",
+    "…",
+    "版权所有",
+    "责任编辑：",
+    "We use cookies",
+    "said",
+    "the",
+    "新闻",
+    "2023年5月1日",
+    "19 hours ago",
+    "://",
+    "#",
+    "[",
+    "]",
+    "(",
+    ")",
+]
+_LINES = st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=12).map("".join)
+
+
+def _realbench_pages(limit: int = 60) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
+    """The first ``limit`` pages of each realbench set, both fields, as the stage sees them."""
+    if not REALBENCH_DATA.is_dir():
+        return []
+    pages = []
+    for path in sorted(REALBENCH_DATA.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for n, row in enumerate(f):
+                if n >= limit:
+                    break
+                for field in ("input", "input_plain"):
+                    doc = begin(json.loads(row)[field], Config(), "boilerplate")[0]
+                    pages.append((doc.lines, doc.linenos))
+    return pages
+
+
+_PAGES = _realbench_pages()
+needs_realbench = pytest.mark.skipif(not _PAGES, reason="../shared/realbench not there")
+
+
+def _paragraph_texts() -> list[str]:
+    return [
+        " ".join(lines[a:b])
+        for lines, linenos in _PAGES
+        for a, b in page.paragraphs(lines, linenos)
+    ]
+
+
+# --- markdown.visible_text: flatten's text without the call for a line with no markup
+
+
+@FUZZ
+@given(_LINES)
+def test_visible_text_is_flattens_text(line):
+    assert visible_text(line) == flatten(line).text
+
+
+@needs_realbench
+def test_visible_text_is_flattens_text_on_real_paragraphs():
+    texts = _paragraph_texts()
+    assert texts
+    assert [visible_text(t) for t in texts] == [flatten(t).text for t in texts]
+
+
+# --- content._two_marks: two marks searched for, not all found
+
+
+def _two_marks_slow(text: str) -> bool:
+    return len(content._MARKS.findall(text)) >= 2
+
+
+@FUZZ
+@given(_LINES)
+def test_two_marks_is_two_found(text):
+    assert content._two_marks(text) == _two_marks_slow(text)
+
+
+@needs_realbench
+def test_two_marks_is_two_found_on_real_paragraphs():
+    texts = _paragraph_texts()
+    assert [content._two_marks(t) for t in texts] == [_two_marks_slow(t) for t in texts]
+
+
+# --- page._menu: sentence ends first, sizes no further than the first too big
+
+
+def _menu_slow(lines: list[str] | tuple[str, ...], a: int, b: int) -> bool:
+    sizes = [line_class(line).size for line in lines[a:b]]
+    if max(sizes) > page.HEADLINE_SIZE or sum(sizes) > page.MENU_ITEM_SIZE * (b - a):
+        return False
+    return not any(ends_like_sentence(line.rstrip(" *_")) for line in lines[a:b])
+
+
+_ITEMS = st.lists(
+    st.sampled_from(
+        [
+            "* Home",
+            "* World",
+            "* [Sport](/s)",
+            "* 首页",
+            "* 新闻中心",
+            "* The council voted on Monday.",
+            "* A long headline about something that happened somewhere far away today",
+            "* 会议指出，要坚持稳中求进的工作总基调，做好今年的各项工作",
+            "* 好。",
+            "* ",
+        ]
+    )
+    | _LINES.map(lambda s: "* " + s),
+    min_size=1,
+    max_size=12,
+)
+
+
+@FUZZ
+@given(_ITEMS)
+def test_menu_is_the_plain_reading(items):
+    assert page._menu(items, 0, len(items)) == _menu_slow(items, 0, len(items))
+
+
+@needs_realbench
+def test_menu_is_the_plain_reading_on_real_lists():
+    checked = 0
+    for lines, linenos in _PAGES:
+        for a, b in page.paragraphs(lines, linenos):
+            if b - a >= 2:
+                assert page._menu(lines, a, b) == _menu_slow(lines, a, b), lines[a:b]
+                checked += 1
+    assert checked
+
+
+# --- page.data_tables: worked out once per document's lines
+
+
+def test_data_tables_remembered_per_document_and_not_shared():
+    lines = ("x", "名称 | 人数", "---|---", "艺术学 | 7", "（续）", "音乐学 | 9", "y")
+    first = data = page.data_tables(lines)
+    assert data == page._data_tables(list(lines)) == {1, 2, 3, 4, 5}
+    data.add(99)  # a caller's change to its set does not reach the next caller
+    assert page.data_tables(lines) == {1, 2, 3, 4, 5} and page.data_tables(lines) is not first
+    other = ("a | b", "---|---", "1 | 2")
+    assert page.data_tables(other) == page._data_tables(list(other)) == {0, 1, 2}
+    assert page.data_tables(lines) == {1, 2, 3, 4, 5}
+
+
+@needs_realbench
+def test_data_tables_the_same_remembered_or_not():
+    for lines, _ in _PAGES:
+        assert page.data_tables(lines) == page._data_tables(list(lines))
+        assert page.data_tables(lines) == page._data_tables(list(lines))  # remembered
+
+
+# --- Matcher: ASCII text is not searched with a trie of starts beyond ASCII
+
+
+def _all_tries(matcher: Matcher) -> Matcher:
+    """The matcher, searching every trie of its starts in every text."""
+    every = replace(matcher)
+    every.__dict__["_tries"] = (matcher.prefixes, matcher.prefixes)
+    return every
+
+
+def test_ascii_text_is_searched_with_the_ascii_trie_only():
+    m = Matcher.build([(1, "share", "share this"), (1, "copy", "版权所有"), (0, "keep", "by ")])
+    ascii_only, every = m._tries
+    assert len(every) == 2 and len(ascii_only) == 1
+    assert ascii_only[0].search("please share this") and not ascii_only[0].search("版权所有")
+    one = Matcher.build([(1, "copy", "版权所有")])
+    assert one._tries[0] == () and one.find("all rights reserved") is None
+    assert one.find("本站版权所有") == (1, "copy", "版权所有")
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.sampled_from(sorted(rules().short.floating)[:400]) | st.text(max_size=3), max_size=8
+    ).map("".join)
+)
+def test_matcher_finds_what_every_trie_would(text):
+    for matcher in (rules().short, rules().strong, rules().site_keep):
+        assert matcher.find(text) == _all_tries(matcher).find(text)
+
+
+@needs_realbench
+def test_matcher_finds_what_every_trie_would_on_real_lines():
+    short = rules().short
+    every = _all_tries(short)
+    single = replace(short, prefixes=(re.compile(trie_regex(short.floating)),))
+    for lines, _ in _PAGES[::4]:
+        for line in lines:
+            text = core(fold(line))
+            assert short.find(text) == every.find(text) == single.find(text), line
