@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from newsclean import Config
 from newsclean.pipeline import begin
-from newsclean.stages.boilerplate import content, page
+from newsclean.stages.boilerplate import content, markdown, page
+from newsclean.stages.boilerplate import lines as lines_module
 from newsclean.stages.boilerplate.content import line_class
 from newsclean.stages.boilerplate.lines import core, ends_like_sentence, fold
 from newsclean.stages.boilerplate.markdown import flatten, visible_text
@@ -249,3 +250,53 @@ def test_matcher_finds_what_every_trie_would_on_real_lines():
         for line in lines:
             text = core(fold(line))
             assert short.find(text) == every.find(text) == single.find(text), line
+
+
+# --- one class searched alone, not an alternation of branches
+
+
+_MARKUP_SLOW = re.compile(r"[\[\]*_#|>]|://")
+_SEPARATOR_SLOW = re.compile(r"[|丨│¦]|\s[·•]\s|\s/\s")
+_THREE_CONTENT_SLOW = re.compile(r"[^\W_](?:[\W_]*?[^\W_]){2}")
+
+_SHAPES = st.lists(
+    st.sampled_from(
+        ["|", "丨", "│", "¦", " · ", " • ", "·", " / ", "/", "://", ":", "_", "☀", "🎉"]
+    )
+    | st.sampled_from(_PIECES)
+    | st.text(max_size=3),
+    max_size=10,
+).map("".join)
+
+
+def _slow_readings(line: str) -> tuple[bool, bool, bool, bool]:
+    return (
+        _MARKUP_SLOW.search(line) is not None or markdown._LIST.match(line) is not None,
+        _SEPARATOR_SLOW.search(line) is not None,
+        _THREE_CONTENT_SLOW.search(line) is not None,
+        not lines_module.CONTENT.search(lines_module.MARKDOWN_DEBRIS.sub("", line)),
+    )
+
+
+def _fast_readings(line: str) -> tuple[bool, bool, bool, bool]:
+    return (
+        markdown.has_markup(line),
+        lines_module.has_separator(line),
+        lines_module._THREE_CONTENT.search(line) is not None,
+        lines_module.is_debris(line),
+    )
+
+
+@FUZZ
+@given(_SHAPES)
+def test_split_searches_read_as_the_alternations(line):
+    assert _fast_readings(line) == _slow_readings(line)
+
+
+@needs_realbench
+def test_split_searches_read_as_the_alternations_on_real_lines():
+    for lines, _ in _PAGES:
+        for line in lines:
+            assert _fast_readings(line) == _slow_readings(line), line
+            folded = fold(line)
+            assert _fast_readings(folded) == _slow_readings(folded), folded
