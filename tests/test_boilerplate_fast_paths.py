@@ -300,3 +300,26 @@ def test_split_searches_read_as_the_alternations_on_real_lines():
             assert _fast_readings(line) == _slow_readings(line), line
             folded = fold(line)
             assert _fast_readings(folded) == _slow_readings(folded), folded
+
+
+# --- page._has_reply_word: ASCII text lowered and matched with case
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.sampled_from(["reply", "REPLY", "Respond", "antWORTEN", "répondre", "rispondi", "回复"])
+        | st.sampled_from(["ſ", "K", "İ", "ı", "é", "É", "R", "e", "p", "l", "y", " ", "*"])
+        | st.text(max_size=3),
+        max_size=8,
+    ).map("".join)
+)
+def test_reply_word_as_the_case_blind_search(line):
+    assert page._has_reply_word(line) == (page._REPLY_WORD.search(line) is not None)
+
+
+@needs_realbench
+def test_reply_word_as_the_case_blind_search_on_real_lines():
+    for lines, _ in _PAGES:
+        for line in lines:
+            assert page._has_reply_word(line) == (page._REPLY_WORD.search(line) is not None)

@@ -803,6 +803,20 @@ _REPLY = re.compile(
 
 
 _REPLY_WORD = re.compile(r"(?i)reply|respond|antworten|répondre|rispondi|回复|回覆|返信|답글")
+#: :data:`_REPLY_WORD` for ASCII text in lower case: the same words (``répondre`` cannot be in
+#: it), matched with case, which lets ``re`` skip to their first letters.
+_REPLY_WORD_ASCII = re.compile(r"reply|respond|antworten|rispondi")
+
+
+def _has_reply_word(line: str) -> bool:
+    """Does the line hold a reply button's word (:data:`_REPLY_WORD`), in any case?
+
+    >>> _has_reply_word("* [REPLY](#c1)"), _has_reply_word("Répondre"), _has_reply_word("回复"), _has_reply_word("Repl")
+    (True, True, True, False)
+    """
+    if line.isascii():  # ASCII letters have no case forms beyond ASCII's
+        return _REPLY_WORD_ASCII.search(line.lower()) is not None
+    return _REPLY_WORD.search(line) is not None
 
 
 def _reply_thread(
@@ -817,7 +831,7 @@ def _reply_thread(
         for k, (a, b) in enumerate(spans)
         if b - a == 1
         and feats[k].size < NEAR_SIZE
-        and _REPLY_WORD.search(lines[a])  # most lines hold none: flatten no more of them
+        and _has_reply_word(lines[a])  # most lines hold none: flatten no more of them
         and _REPLY.match(flatten(lines[a]).text)
     ]
     if len(replies) < COMMENT_HEADS:
