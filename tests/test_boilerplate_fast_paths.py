@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import Config
@@ -323,3 +323,94 @@ def test_reply_word_as_the_case_blind_search_on_real_lines():
     for lines, _ in _PAGES:
         for line in lines:
             assert page._has_reply_word(line) == (page._REPLY_WORD.search(line) is not None)
+
+
+# --- a look-ahead before an alternation: the same matches, found without trying every branch
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_STAMP_SLOW = re.compile(
+    rf"(?i)\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b\d{1,2}/\d{1,2}/\d{4}\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    rf"|\b\d+\s?[smhdw]\s+ago\b|^{_MONTH}\s+\d{{1,2}}$"
+    r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
+    r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
+)
+_EMPHASIS_SLOW = re.compile(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
+_DEBRIS_SLOW = re.compile(r"!?\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
+
+_LOOKAHEAD_PAIRS = [
+    (content._STAMP, _STAMP_SLOW),
+    (markdown._EMPHASIS, _EMPHASIS_SLOW),
+    (lines_module.MARKDOWN_DEBRIS, _DEBRIS_SLOW),
+]
+
+_STAMPS = st.lists(
+    st.sampled_from(
+        [
+            "Nov",
+            "NOVEMBER",
+            "Sept.",
+            "ſept",  # a long s: the same letter to a case-blind match
+            "jan",
+            "May",
+            "DEC",
+            " 19, 2019",
+            " 19",
+            "2010/03/12",
+            "10:20",
+            " am",
+            "PM",
+            " hours ago",
+            "5h ago",
+            "2023年5月1日",
+            "5月1日",
+            "3 分钟前",
+            "指数：5",
+            ":5",
+            "(185)",
+            "(",
+            ")",
+            "١٢",  # digits of another script: \d
+            "*",
+            "**",
+            "_",
+            "__",
+            "![](a.jpg)",
+            "[x](/y)",
+            "![",
+        ]
+    )
+    | st.sampled_from(_PIECES)
+    | st.text(max_size=3),
+    max_size=10,
+).map("".join)
+
+
+def _readings(pattern: re.Pattern[str], text: str) -> tuple[object, ...]:
+    return (
+        [m.span() for m in pattern.finditer(text)],
+        pattern.sub("", text),
+        (m := pattern.search(text)) and m.span(),
+    )
+
+
+@FUZZ
+@given(_STAMPS)
+@example("Posted Nov 19, 2019 at 6:34 am · 19 hours ago")
+@example("ſept 5")
+@example("无耻指数：5 (2005-07-03 09:23:57)")
+@example("a _word_ and **strong** text_with_underscores * star")
+@example("! [](x) ![](a.jpg) [ ![](b.png) ](/c)")
+def test_look_ahead_patterns_match_as_the_alternations(text):
+    for fast, slow in _LOOKAHEAD_PAIRS:
+        assert _readings(fast, text) == _readings(slow, text), fast.pattern
+
+
+@needs_realbench
+def test_look_ahead_patterns_match_as_the_alternations_on_real_lines():
+    texts = [line for lines, _ in _PAGES for line in lines] + _paragraph_texts()
+    for fast, slow in _LOOKAHEAD_PAIRS:
+        for text in texts:
+            assert _readings(fast, text) == _readings(slow, text), (fast.pattern, text)

@@ -223,14 +223,18 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: Dates, times and counters: ``November 19, 2019 at 6:34 am``, ``11/20/2019 01:14 PM``,
 #: ``(2005-07-03 09:23:57)``, ``19 hours ago``, ``2010/03/12 10:20``, ``2023年5月1日``, ``无耻指数：5``, ``(185)``.
-_STAMP = re.compile(
-    rf"(?i)\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+#: Every stamp opens with a digit, a month's first letter, a colon or a bracket: the look-ahead
+#: lets ``re`` pass over other characters at once, not try every branch at each of them.
+_STAMP_OPENS = r"(?=[\djfmasond:：(])"
+_STAMP_BRANCHES = (
+    rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b\d{1,2}/\d{1,2}/\d{4}\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
     rf"|\b\d+\s?[smhdw]\s+ago\b|^{_MONTH}\s+\d{{1,2}}$"
     r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
     r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
 )
+_STAMP = re.compile(f"(?i){_STAMP_OPENS}(?:{_STAMP_BRANCHES})")
 STAMP = _STAMP
 _BULLETS = frozenset("*+-•·")
 #: Why a list item that is a heading (``* ### Title``) is bad.

@@ -41,7 +41,8 @@ _MANY_ASCII_WORDS = re.compile(rf"(?:[{_NOT_IN_WORD}]*+[a-zA-Z0-9_]++){{{(PROSE_
 
 # Bounded spans: unbounded ones rescan the rest of the line from every "[" when no ")" follows
 # ("[](" * 100_000 took minutes); a longer link text or URL is simply not taken as debris.
-MARKDOWN_DEBRIS = re.compile(r"!?\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
+# The look-ahead lets ``re`` pass over the characters that cannot open one (``!?`` cannot).
+MARKDOWN_DEBRIS = re.compile(r"(?=[!\[])!?\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
 CONTENT = re.compile(r"[^\W_]|[\u2600-\u27bf\U0001f000-\U0001faff]")
 #: :data:`CONTENT`'s two classes, each searched alone (faster than their alternation).
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")

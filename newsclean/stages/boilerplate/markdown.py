@@ -41,7 +41,11 @@ _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 _LIST = re.compile(r"^\s*(?:\\?[*+\-]|[•·]|\d{1,3}\\?[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s*)+")
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
+#: Emphasis marks. Each branch opens with ``*`` or ``_``: the look-ahead first lets ``re`` pass
+#: over other characters at once, not try every branch (and its look-behinds) at each of them.
+_EMPHASIS = re.compile(
+    r"(?=[*_])(?:\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*]))"
+)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL = re.compile(r"\s*\|\s*")
 _SPACES = re.compile(r"\s{2,}")
