@@ -22,8 +22,9 @@ from newsclean import Config
 from newsclean.pipeline import begin
 from newsclean.stages.boilerplate import content, markdown, page
 from newsclean.stages.boilerplate import lines as lines_module
+from newsclean.stages.boilerplate.classify import _ascii_openings
 from newsclean.stages.boilerplate.content import line_class
-from newsclean.stages.boilerplate.lines import core, ends_like_sentence, fold
+from newsclean.stages.boilerplate.lines import SKIP_HEAD, core, ends_like_sentence, fold
 from newsclean.stages.boilerplate.markdown import flatten, visible_text
 from newsclean.stages.boilerplate.matcher import Matcher, trie_regex
 from newsclean.stages.boilerplate.rules import rules
@@ -414,3 +415,64 @@ def test_look_ahead_patterns_match_as_the_alternations_on_real_lines():
     for fast, slow in _LOOKAHEAD_PAIRS:
         for text in texts:
             assert _readings(fast, text) == _readings(slow, text), (fast.pattern, text)
+
+
+# --- page._may_open_strong: two patterns, not one alternation
+
+
+def _ascii_opening_slow() -> re.Pattern[str]:
+    """The one pattern :func:`page._may_open_strong` stands for."""
+    _, openings = _ascii_openings(rules().strong.anchored_starts)
+    heads = "".join(ch for ch in SKIP_HEAD if not ch.isspace())
+    alternatives = "|".join(re.escape(o) for o in sorted(openings))
+    return re.compile(
+        rf"(?:^\s*|(?<=[.!?])\s+)(?:[{re.escape(heads)}]"
+        + (rf"|(?i:{alternatives})" if alternatives else "")
+        + ")"
+    )
+
+
+_SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "We use cookies",
+            "we USE cookies",
+            "By using this site",
+            "Copyright",
+            "All rights reserved",
+            "Hi",
+            ". ",
+            "! ",
+            "? ",
+            ".",
+            " ",
+            "\t",
+            "  ",
+            "* ",
+            "| ",
+            "(",
+            "[",
+            "the",
+            "said",
+        ]
+    )
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=3),
+    max_size=10,
+).map("".join)
+
+
+@FUZZ
+@given(_SENTENCES)
+def test_may_open_strong_as_the_one_alternation(text):
+    slow = _ascii_opening_slow()
+    starts = rules().strong.anchored_starts
+    assert page._may_open_strong(text, starts) == (slow.search(text) is not None)
+
+
+@needs_realbench
+def test_may_open_strong_as_the_one_alternation_on_real_paragraphs():
+    slow = _ascii_opening_slow()
+    starts = rules().strong.anchored_starts
+    for text in _paragraph_texts():
+        if text.isascii():
+            assert page._may_open_strong(text, starts) == (slow.search(text) is not None), text

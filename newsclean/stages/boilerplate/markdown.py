@@ -43,9 +43,7 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s*(?:>\s*)+")
 #: Emphasis marks. Each branch opens with ``*`` or ``_``: the look-ahead first lets ``re`` pass
 #: over other characters at once, not try every branch (and its look-behinds) at each of them.
-_EMPHASIS = re.compile(
-    r"(?=[*_])(?:\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*]))"
-)
+_EMPHASIS = re.compile(r"(?=[*_])(?:\*\*|__|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*]))")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL = re.compile(r"\s*\|\s*")
 _SPACES = re.compile(r"\s{2,}")

@@ -234,7 +234,7 @@ def notice_share(text: str) -> float:
     if (
         text.isascii()
         and strong.first_chars is not None
-        and _ascii_opening(strong.anchored_starts).search(text) is None
+        and not _may_open_strong(text, strong.anchored_starts)
     ):
         return 0.0  # no sentence opens like a strong phrase (see _strong_parts)
     parts = [
@@ -250,25 +250,32 @@ def notice_share(text: str) -> float:
 
 
 @lru_cache(maxsize=4)
-def _ascii_opening(starts: frozenset[str]) -> re.Pattern[str]:
+def _ascii_opening(starts: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Where a sentence of ASCII text that :func:`_strong_parts` must look at can open: at the
-    text's start or after a sentence end and its spaces (:data:`_EN_SENTENCE_END`; ASCII text
-    holds no Chinese mark), decoration or the opening of a strong phrase with ASCII ``starts``
-    (:func:`.classify._ascii_openings`, any case). One search tells most paragraphs have none.
-
-    >>> bool(_ascii_opening(frozenset(["we use cookies"])).search("Hi. We use cookies."))
-    True
-    >>> bool(_ascii_opening(frozenset(["we use cookies"])).search("Hi, we use cookies."))
-    False
+    text's start (the first pattern, matched there) or after a sentence end and its spaces
+    (:data:`_EN_SENTENCE_END`; ASCII text holds no Chinese mark; the second, searched),
+    decoration or the opening of a strong phrase with ASCII ``starts``
+    (:func:`.classify._ascii_openings`, any case). Two patterns, not one alternation: each
+    lets ``re`` pass at once over the characters that cannot open a match.
     """
     _, openings = _ascii_openings(starts)
     heads = "".join(ch for ch in SKIP_HEAD if not ch.isspace())
     alternatives = "|".join(re.escape(o) for o in sorted(openings))
-    return re.compile(
-        rf"(?:^\s*|(?<=[.!?])\s+)(?:[{re.escape(heads)}]"
-        + (rf"|(?i:{alternatives})" if alternatives else "")
-        + ")"
-    )
+    opening = rf"(?:[{re.escape(heads)}]" + (rf"|(?i:{alternatives})" if alternatives else "") + ")"
+    return re.compile(r"\s*" + opening), re.compile(r"[.!?]\s+" + opening)
+
+
+def _may_open_strong(text: str, starts: frozenset[str]) -> bool:
+    """Does a sentence of ASCII ``text`` open (:func:`_ascii_opening`) like a strong phrase with
+    these ``starts``, or with decoration? One look tells most paragraphs have none.
+
+    >>> _may_open_strong("Hi. We use cookies.", frozenset(["we use cookies"]))
+    True
+    >>> _may_open_strong("Hi, we use cookies.", frozenset(["we use cookies"]))
+    False
+    """
+    at_start, after_end = _ascii_opening(starts)
+    return at_start.match(text) is not None or after_end.search(text) is not None
 
 
 def _strong_parts(parts: Sequence[str], strong: Matcher) -> list[str]:
