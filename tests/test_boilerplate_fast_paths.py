@@ -476,3 +476,50 @@ def test_may_open_strong_as_the_one_alternation_on_real_paragraphs():
     for text in _paragraph_texts():
         if text.isascii():
             assert page._may_open_strong(text, starts) == (slow.search(text) is not None), text
+
+
+def _data_tables_slow(lines: list[str] | tuple[str, ...]) -> set[int]:
+    """Every kind of table looked for, whatever the lines hold."""
+    return page.ruled_tables(lines) | page.key_value_tables(lines) | page.record_lists(lines)
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "名称 | 人数",
+                "---|---",
+                "艺术学 | 7",
+                "（续）",
+                "x",
+                "* 发行日期：2001年",
+                "───┼───",
+                " 2 │ f",
+            ]
+        )
+        | _LINES,
+        max_size=12,
+    )
+)
+@example(
+    [
+        "## 第一张专辑",
+        "* 发行日期：2001年12月14日",
+        "* 唱片公司：甲唱片",
+        "## 第二张专辑",
+        "* 发行日期：2004年6月19日",
+        "* 唱片公司：乙唱片",
+        "正文。",
+        "* 发行日期：2005年7月1日",
+        "* 唱片公司：丙唱片",
+    ]
+)
+def test_data_tables_without_rows_as_with_every_look(lines):
+    assert page._data_tables(lines) == _data_tables_slow(lines)
+
+
+@needs_realbench
+def test_data_tables_without_rows_as_with_every_look_on_real_pages():
+    for lines, _ in _realbench_pages():
+        assert page._data_tables(lines) == _data_tables_slow(lines)

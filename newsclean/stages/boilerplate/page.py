@@ -1249,6 +1249,14 @@ def _tables_of(lines: tuple[str, ...]) -> frozenset[int]:
 
 def _data_tables(lines: Sequence[str]) -> set[int]:
     """:func:`data_tables`, worked out."""
+    if _ROW_CHAR.search("\n".join(lines)) is None:
+        return record_lists(lines)  # no line a row or a rule (one scan): no table but these
+    return ruled_tables(lines) | key_value_tables(lines) | record_lists(lines)
+
+
+def ruled_tables(lines: Sequence[str]) -> set[int]:
+    """The lines of the tables of :func:`data_tables` that hold a rule (``---|---``, or drawn
+    with box characters)."""
     found: set[int] = set()
     i, n = 0, len(lines)
     while i < n:
@@ -1289,7 +1297,7 @@ def _data_tables(lines: Sequence[str]) -> set[int]:
             elif _box_table(lines, run):
                 found.update(run)
         i = last + 1
-    return found | key_value_tables(lines) | record_lists(lines)
+    return found
 
 
 #: A table of keys and values (an infobox, a fact box, a spec sheet) has this many rows or more,
