@@ -174,6 +174,7 @@ def _forget_lines() -> None:
         "flatten",
         "notice_share",
         "_VERDICTS",
+        "_tables_of",
     )
     for part in ("classify", "content", "lines", "markdown", "page"):
         module = importlib.import_module(f"newsclean.stages.boilerplate.{part}")

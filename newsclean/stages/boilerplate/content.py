@@ -223,14 +223,18 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 #: Dates, times and counters: ``November 19, 2019 at 6:34 am``, ``11/20/2019 01:14 PM``,
 #: ``(2005-07-03 09:23:57)``, ``19 hours ago``, ``2010/03/12 10:20``, ``2023年5月1日``, ``无耻指数：5``, ``(185)``.
-_STAMP = re.compile(
-    rf"(?i)\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+#: Every stamp opens with a digit, a month's first letter, a colon or a bracket: the look-ahead
+#: lets ``re`` pass over other characters at once, not try every branch at each of them.
+_STAMP_OPENS = r"(?=[\djfmasond:：(])"
+_STAMP_BRANCHES = (
+    rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b\d{1,2}/\d{1,2}/\d{4}\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
     rf"|\b\d+\s?[smhdw]\s+ago\b|^{_MONTH}\s+\d{{1,2}}$"
     r"|\d{2,4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\s*(?:分钟|小时|天)前"
     r"|[:：]\s*\d+\s*$|^\(?\d+\)?$|\(\d+\)\s*$"
 )
+_STAMP = re.compile(f"(?i){_STAMP_OPENS}(?:{_STAMP_BRANCHES})")
 STAMP = _STAMP
 _BULLETS = frozenset("*+-•·")
 #: Why a list item that is a heading (``* ### Title``) is bad.
@@ -324,7 +328,7 @@ def line_class(line: str) -> Features:
         if is_stamp(text):
             return Features("bad", size, density, STAMP_WHY)
         return Features("short", size, density, f"short ({size} units)")
-    ends = ends_like_sentence(text) or len(_MARKS.findall(text)) >= 2
+    ends = ends_like_sentence(text) or _two_marks(text)
     prose = ends or _function_density(text, n_cjk, words)
     # a teaser (a headline's standfirst) reads like prose but seldom ends like a sentence
     if (
@@ -367,6 +371,17 @@ def _prose_beside_links(line: str) -> Features | None:
     return f if ends_like_sentence(text.rstrip(" *_")) else None
 
 
+def _two_marks(text: str) -> bool:
+    """Does ``text`` hold two sentence or clause marks (:data:`_MARKS`, found one after the
+    other as ``findall`` finds them)? The search stops at the second.
+
+    >>> _two_marks("甲，乙"), _two_marks("甲，乙、丙"), _two_marks("a. b."), _two_marks("3.5 and 4.2")
+    (False, True, True, False)
+    """
+    first = _MARKS.search(text)
+    return first is not None and _MARKS.search(text, first.end()) is not None
+
+
 def _function_density(text: str, n_cjk: int, words: list[str]) -> bool:
     """Does the line hold function words at the density running text has?"""
     if n_cjk >= len(words):
@@ -377,7 +392,7 @@ def _function_density(text: str, n_cjk: int, words: list[str]) -> bool:
             kana = len(_JA_FUNCTION_RE.findall(text))
             return kana >= KANA_DENSITY * n_cjk or "다" in text or "는" in text
         return len(_ZH_FUNCTION_RE.findall(text)) >= CJK_DENSITY * n_cjk
-    return sum(1 for w in words if w.lower() in _WORDS) >= WORDS_DENSITY * len(words)
+    return sum(map(_WORDS.__contains__, map(str.lower, words))) >= WORDS_DENSITY * len(words)
 
 
 def smooth(classes: Sequence[Class]) -> list[Class]:

@@ -85,10 +85,9 @@ def neighbours(
         labels[i] = "title"
     drops: dict[int, Change] = {}
     for run in _runs([i for i, label in labels.items() if label == "short"]):
-        if _wrapped_prose(lines, run):
-            continue
         detail = _anchored(labels, len(lines), linenos, run[0], run[-1] + 1)
-        if detail:
+        # the cheap test first: most runs have no boilerplate around them
+        if detail and not _wrapped_prose(lines, run):
             drops.update(
                 (k, Change(STAGE, "neighbours", linenos[k], "drop", detail=detail)) for k in run
             )

@@ -54,7 +54,7 @@ def is_entry(line: str) -> bool:
         return False  # a numbered list (notes, references, steps) is the article's
     if _NUMBERS.search(line) is None:
         return False  # every stamp holds a digit (and taking links out adds none)
-    outside = _LINK.sub(" ", _IMAGE.sub(" ", line))
+    outside = _LINK.sub(" ", _IMAGE.sub(" ", line) if "![" in line else line)
     # every stamp holds a digit: one quick search spares most lines the stamps' search
     if (
         _NUMBERS.search(outside) is None

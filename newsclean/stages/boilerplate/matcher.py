@@ -98,16 +98,26 @@ class Matcher:
             return None
         return frozenset(self.anchored)
 
+    @cached_property
+    def _tries(self) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+        """The tries of :attr:`prefixes` to search ASCII text with, and other text: a trie
+        whose starts all begin beyond ASCII finds nothing in ASCII text."""
+        starts = [s for s in self.floating if s[0].isascii()]
+        return tuple(p for p in self.prefixes if any(p.match(s) for s in starts)), self.prefixes
+
     def find(self, text: str) -> Hit | None:
         """``(rank, family, matched text)`` of the best rule that matches, or None."""
         best: Hit | None = None
         bucket = self.anchored.get(text[:1])
-        m = bucket.match(text) if bucket is not None else None
-        if m:
-            best = (*self.groups[m.lastgroup or ""], m.group())
+        if bucket is not None:
+            m = bucket.match(text)
+            if m:
+                best = (*self.groups[m.lastgroup or ""], m.group())
         where = -1  # where ``best`` was found: an anchored match comes first
-        for prefixes in self.prefixes:
-            best, where = self._floating(text, prefixes, best, where)
+        for prefixes in self._tries[0] if text.isascii() else self._tries[1]:
+            m = prefixes.search(text)  # most lines hold no start: no further call
+            if m is not None:
+                best, where = self._floating(text, prefixes, m, best, where)
         for at_start, floats in self.unknown:
             for found in (
                 at_start.match(text) if at_start else None,
@@ -120,12 +130,17 @@ class Matcher:
         return best
 
     def _floating(
-        self, text: str, prefixes: re.Pattern[str], best: Hit | None, where: int
+        self,
+        text: str,
+        prefixes: re.Pattern[str],
+        m: re.Match[str] | None,
+        best: Hit | None,
+        where: int,
     ) -> tuple[Hit | None, int]:
         """The best hit so far and its position, after the rules whose starts ``prefixes``
-        finds: a hit wins with a better rank, or the same rank earlier in the line."""
-        pos = 0
-        while m := prefixes.search(text, pos):
+        finds (``m``: its first find): a hit wins with a better rank, or the same rank
+        earlier in the line."""
+        while m:
             at = m.start()
             for rank, family, rule in self.floating[m.group()]:
                 if best is not None and (rank, at) >= (best[0], where):
@@ -133,7 +148,7 @@ class Matcher:
                 found = rule.match(text, at)
                 if found:
                     best, where = (rank, family, found.group()), at
-            pos = at + 1
+            m = prefixes.search(text, at + 1)
         return best, where
 
 

@@ -49,6 +49,7 @@ from .markdown import (
     is_table_rule,
     link_text,
     numbered_runs,
+    visible_text,
 )
 from .matcher import Matcher
 from .notes import notes, sources
@@ -233,7 +234,7 @@ def notice_share(text: str) -> float:
     if (
         text.isascii()
         and strong.first_chars is not None
-        and _ascii_opening(strong.anchored_starts).search(text) is None
+        and not _may_open_strong(text, strong.anchored_starts)
     ):
         return 0.0  # no sentence opens like a strong phrase (see _strong_parts)
     parts = [
@@ -249,25 +250,32 @@ def notice_share(text: str) -> float:
 
 
 @lru_cache(maxsize=4)
-def _ascii_opening(starts: frozenset[str]) -> re.Pattern[str]:
+def _ascii_opening(starts: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Where a sentence of ASCII text that :func:`_strong_parts` must look at can open: at the
-    text's start or after a sentence end and its spaces (:data:`_EN_SENTENCE_END`; ASCII text
-    holds no Chinese mark), decoration or the opening of a strong phrase with ASCII ``starts``
-    (:func:`.classify._ascii_openings`, any case). One search tells most paragraphs have none.
-
-    >>> bool(_ascii_opening(frozenset(["we use cookies"])).search("Hi. We use cookies."))
-    True
-    >>> bool(_ascii_opening(frozenset(["we use cookies"])).search("Hi, we use cookies."))
-    False
+    text's start (the first pattern, matched there) or after a sentence end and its spaces
+    (:data:`_EN_SENTENCE_END`; ASCII text holds no Chinese mark; the second, searched),
+    decoration or the opening of a strong phrase with ASCII ``starts``
+    (:func:`.classify._ascii_openings`, any case). Two patterns, not one alternation: each
+    lets ``re`` pass at once over the characters that cannot open a match.
     """
     _, openings = _ascii_openings(starts)
     heads = "".join(ch for ch in SKIP_HEAD if not ch.isspace())
     alternatives = "|".join(re.escape(o) for o in sorted(openings))
-    return re.compile(
-        rf"(?:^\s*|(?<=[.!?])\s+)(?:[{re.escape(heads)}]"
-        + (rf"|(?i:{alternatives})" if alternatives else "")
-        + ")"
-    )
+    opening = rf"(?:[{re.escape(heads)}]" + (rf"|(?i:{alternatives})" if alternatives else "") + ")"
+    return re.compile(r"\s*" + opening), re.compile(r"[.!?]\s+" + opening)
+
+
+def _may_open_strong(text: str, starts: frozenset[str]) -> bool:
+    """Does a sentence of ASCII ``text`` open (:func:`_ascii_opening`) like a strong phrase with
+    these ``starts``, or with decoration? One look tells most paragraphs have none.
+
+    >>> _may_open_strong("Hi. We use cookies.", frozenset(["we use cookies"]))
+    True
+    >>> _may_open_strong("Hi, we use cookies.", frozenset(["we use cookies"]))
+    False
+    """
+    at_start, after_end = _ascii_opening(starts)
+    return at_start.match(text) is not None or after_end.search(text) is not None
 
 
 def _strong_parts(parts: Sequence[str], strong: Matcher) -> list[str]:
@@ -680,7 +688,7 @@ def _notices(
         k
         for k, (a, b) in enumerate(spans)
         if feats[k].cls in ("good", "near")
-        and notice_share(flatten(" ".join(lines[a:b])).text) >= NOTICE_SHARE
+        and notice_share(visible_text(" ".join(lines[a:b]))) >= NOTICE_SHARE
     ]
 
 
@@ -802,6 +810,20 @@ _REPLY = re.compile(
 
 
 _REPLY_WORD = re.compile(r"(?i)reply|respond|antworten|répondre|rispondi|回复|回覆|返信|답글")
+#: :data:`_REPLY_WORD` for ASCII text in lower case: the same words (``répondre`` cannot be in
+#: it), matched with case, which lets ``re`` skip to their first letters.
+_REPLY_WORD_ASCII = re.compile(r"reply|respond|antworten|rispondi")
+
+
+def _has_reply_word(line: str) -> bool:
+    """Does the line hold a reply button's word (:data:`_REPLY_WORD`), in any case?
+
+    >>> _has_reply_word("* [REPLY](#c1)"), _has_reply_word("Répondre"), _has_reply_word("回复"), _has_reply_word("Repl")
+    (True, True, True, False)
+    """
+    if line.isascii():  # ASCII letters have no case forms beyond ASCII's
+        return _REPLY_WORD_ASCII.search(line.lower()) is not None
+    return _REPLY_WORD.search(line) is not None
 
 
 def _reply_thread(
@@ -816,7 +838,7 @@ def _reply_thread(
         for k, (a, b) in enumerate(spans)
         if b - a == 1
         and feats[k].size < NEAR_SIZE
-        and _REPLY_WORD.search(lines[a])  # most lines hold none: flatten no more of them
+        and _has_reply_word(lines[a])  # most lines hold none: flatten no more of them
         and _REPLY.match(flatten(lines[a]).text)
     ]
     if len(replies) < COMMENT_HEADS:
@@ -960,10 +982,17 @@ def _menu(lines: Sequence[str], a: int, b: int) -> bool:
     """A list of ``MENU_ITEMS`` items or more, each a few words (at most ``MENU_ITEM_SIZE``
     units on average, none over ``HEADLINE_SIZE``), none ending like a sentence: a site's
     menu (``* Home``, ``* World``, ``* Sport``), links or not."""
-    sizes = [line_class(line).size for line in lines[a:b]]
-    if max(sizes) > HEADLINE_SIZE or sum(sizes) > MENU_ITEM_SIZE * (b - a):
+    # the cheap test first; then the items' sizes, stopping at the first too big (or once
+    # their sum, which only grows, is over): most lists of prose or headlines stop early
+    if any(ends_like_sentence(line.rstrip(" *_")) for line in lines[a:b]):
         return False
-    return not any(ends_like_sentence(line.rstrip(" *_")) for line in lines[a:b])
+    limit, total = MENU_ITEM_SIZE * (b - a), 0
+    for line in lines[a:b]:
+        size = line_class(line).size
+        total += size
+        if size > HEADLINE_SIZE or total > limit:
+            return False
+    return True
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)、]\s*")
@@ -1238,6 +1267,26 @@ def data_tables(lines: Sequence[str]) -> set[int]:
     >>> sorted(data_tables(["x", "名称 | 人数", "---|---", "艺术学 | 7", "（续）", "音乐学 | 9", "y"]))
     [1, 2, 3, 4, 5]
     """
+    if type(lines) is tuple:  # a document's lines: the stage asks twice for the same ones
+        return set(_tables_of(lines))
+    return _data_tables(lines)
+
+
+@lru_cache(maxsize=1)  # the last document's (:func:`structure`, then :func:`page_drops`)
+def _tables_of(lines: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(_data_tables(lines))
+
+
+def _data_tables(lines: Sequence[str]) -> set[int]:
+    """:func:`data_tables`, worked out."""
+    if _ROW_CHAR.search("\n".join(lines)) is None:
+        return record_lists(lines)  # no line a row or a rule (one scan): no table but these
+    return ruled_tables(lines) | key_value_tables(lines) | record_lists(lines)
+
+
+def ruled_tables(lines: Sequence[str]) -> set[int]:
+    """The lines of the tables of :func:`data_tables` that hold a rule (``---|---``, or drawn
+    with box characters)."""
     found: set[int] = set()
     i, n = 0, len(lines)
     while i < n:
@@ -1278,7 +1327,7 @@ def data_tables(lines: Sequence[str]) -> set[int]:
             elif _box_table(lines, run):
                 found.update(run)
         i = last + 1
-    return found | key_value_tables(lines) | record_lists(lines)
+    return found
 
 
 #: A table of keys and values (an infobox, a fact box, a spec sheet) has this many rows or more,
