@@ -65,10 +65,11 @@ def keep_edited_listings(
         return drops
     kept = dict(drops)
     seen: set[int] = set()
+    stops = set(origins)
     for start in dropped:
         if start in seen:
             continue
-        listing = _listing(lines, start, set(origins))
+        listing = _listing(lines, start, stops)
         seen.update(listing)
         code = [i for i in listing if is_code(lines[i])]
         if any(i not in drops for i in code):

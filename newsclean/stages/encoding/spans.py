@@ -903,7 +903,8 @@ def _out_of_reach(
 
 class _UnitReadings(dict[bytes | None, str]):
     """What each unit reads as alone in a codec of :data:`_PAIRED_LEADS`: one character, or
-    NUL where it reads as nothing (no bytes, bytes that do not decode alone), asked of each unit once (so that a run's readings are looked up at C speed)."""
+    NUL where it reads as nothing (no bytes, bytes that do not decode alone); asked of each
+    unit once, so that a run's readings are looked up at C speed."""
 
     def __init__(self, actual: str) -> None:
         super().__init__()
