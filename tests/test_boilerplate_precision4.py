@@ -256,3 +256,16 @@ def test_an_article_about_cookies_keeps_its_paragraphs():
     out = clean(_page(*_ARTICLE[:2], *about, *_ARTICLE[2:])).text
     assert _article_kept(out)
     assert all(_kept(p, out) for p in about)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["\\-- Compiled by Vickie Kavanagh", "\\- Compiled by the news desk", "\\* Share this story"],
+)
+def test_an_html2text_escaped_line_is_judged_as_the_markdown_stage_leaves_it(line: str) -> None:
+    # Judged with its backslash, the line stayed on the first run and went on the second,
+    # once the markdown stage had taken the backslash away: cleaning twice changed the text.
+    article = "\n\n".join(_ARTICLE)
+    escaped = clean(f"{article}\n\n{line}\n").text
+    assert escaped == clean(f"{article}\n\n{line.replace(chr(92), '')}\n").text
+    assert clean(escaped).text == escaped

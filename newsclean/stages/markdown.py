@@ -33,6 +33,7 @@ from ..config import Config
 from ..model import Change, Doc
 from .boilerplate.lines import is_debris
 from .boilerplate.markdown import (
+    ESCAPE,
     IMAGE_NESTED,
     LINK,
     LINK_NESTED,
@@ -57,9 +58,6 @@ _IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]" + _CUT_TARGET)
 _EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-Za-z0-9_*])")
 #: html2text's emphasis with underscores (``_Lucas Nolan is a reporter_``), not snake_case.
 _EM_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
-#: An html2text escape; not a backslash after another (``\\(``: a backslash of the text, which
-#: unescaped would read as an escape on the next run).
-_ESCAPE = re.compile(r"(?<!\\)\\([-+*_#.!|`\[\]()])")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _CELL = re.compile(r"\s*\|\s*")
 _MARKS = ("](", "*", "_", "#", "\\", "|", "---")
@@ -211,7 +209,7 @@ def _flatten_once(line: str) -> str:
         if text == before:
             break
     if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+        text = ESCAPE.sub(r"\1", text)
     if _RULE.match(text):
         return ""
     return normalize_spaces(text) if text != line else line

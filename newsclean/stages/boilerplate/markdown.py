@@ -65,6 +65,11 @@ class Markup(NamedTuple):
     table: bool
 
 
+#: An html2text escape; not a backslash after another (``\\(``: a backslash of the text, which
+#: unescaped would read as an escape on the next run).
+ESCAPE = re.compile(r"(?<!\\)\\([-+*_#.!|`\[\]()])")
+
+
 def link_text(line: str) -> str:
     """The line with images gone and links as their text, the rest as it is: what the phrase
     families and the line's shape are judged on (as the markdown stage will leave it).
@@ -76,11 +81,12 @@ def link_text(line: str) -> str:
     """
     if "**" in line or "__" in line:
         line = STRONG.sub(r"\2", line)
-    if "](" not in line:
-        return line
-    line = LINK.sub(_inner, _IMAGE.sub("", line))
-    if "](" in line and "[" in line:
-        line = LINK_NESTED.sub(_inner, IMAGE_NESTED.sub("", line))
+    if "](" in line:
+        line = LINK.sub(_inner, _IMAGE.sub("", line))
+        if "](" in line and "[" in line:
+            line = LINK_NESTED.sub(_inner, IMAGE_NESTED.sub("", line))
+    if "\\" in line:  # html2text's escapes, last (as the markdown stage takes them)
+        line = ESCAPE.sub(r"\1", line)
     return line
 
 
