@@ -68,9 +68,12 @@ FTFY_DOMAIN = CHAINS[0]
 #: The misreadings that can give back what a U+FFFD stands for: UTF-8 read in a CJK codec.
 _LOSSY_CHAINS = tuple(c for c in CHAINS if c.actual == "utf-8" and c.misread != SINGLE)
 
-_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
-_HANGUL = re.compile("[\uac00-\ud7a3]")
-_HAN = Lazy("[\u4e00-\u9fff]")
+_KANA_CHARS = "\u3041-\u3096\u30a1-\u30fa"
+_HANGUL_CHARS = "\uac00-\ud7a3"
+_HAN_CHARS = "\u4e00-\u9fff"
+_KANA = re.compile(f"[{_KANA_CHARS}]")
+_HANGUL = re.compile(f"[{_HANGUL_CHARS}]")
+_HAN = Lazy(f"[{_HAN_CHARS}]")
 #: Text in one language's codecs holds that language's script: Japanese is written with kana,
 #: Korean with hangul. Han characters with neither (four for Japanese, whose headlines can be
 #: all kanji; two for Korean) are Chinese, not Japanese or Korean.
@@ -188,7 +191,7 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
 #: Common Han characters a reading may turn into rare ones, and still be taken: the bands
 #: are coarse, so real mojibake can show one or two.
 _DEMOTED = 2
-_CJK_CHAR = Lazy("[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_CHAR = Lazy(f"[{_KANA_CHARS}{_HAN_CHARS}{_HANGUL_CHARS}]")
 
 
 def _cjk_count(text: str) -> int:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -698,10 +699,17 @@ def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
         if other == lang or lead >= 0:
             continue
         own = own or list(map(sub, mine[lo + 1 : hi + 1], mine[lo:hi]))
-        steps = map(sub, theirs[lo + 1 : hi + 1], theirs[lo:hi])
-        if lead < sum(map(min, map(sub, own, steps), repeat(0))):
+        if lead < sum(_behind(own, theirs, lo, hi)):
             return True
     return False
+
+
+def _behind(own: list[int], theirs: list[int], lo: int, hi: int) -> Iterator[int]:
+    """What each character of ``line[lo:hi]`` trails another language by, where it trails (0
+    elsewhere): ``own``, its scores in the line's language, against ``theirs``, the other's
+    scores summed from the line's start."""
+    steps = map(sub, theirs[lo + 1 : hi + 1], theirs[lo:hi])
+    return map(min, map(sub, own, steps), repeat(0))
 
 
 @lru_cache(maxsize=64)
@@ -724,8 +732,7 @@ def _rivals(line: str, lang: str, lo: int, hi: int) -> list[tuple[int, list[int]
     out = []
     for other, (theirs, _, _) in context.items():
         if other != lang:
-            steps = map(sub, theirs[lo + 1 : hi + 1], theirs[lo:hi])
-            behind = map(min, map(sub, own, steps), repeat(0))
+            behind = _behind(own, theirs, lo, hi)
             out.append((mine[-1] - theirs[-1], list(accumulate(behind, initial=0))))
     return out
 
