@@ -7,7 +7,7 @@ import random
 import pytest
 
 from newsclean import Config, clean
-from newsclean.corpus import CorpusDoc, combine_into, run_local
+from newsclean.corpus import CorpusDoc, combine_into, run_local, site
 from newsclean.corpus.site import SiteBoilerplate, distinct, thresholds
 from newsclean.stages.boilerplate import classify_line
 
@@ -175,6 +175,51 @@ def test_sketch_counts_exactly_when_small_and_estimates_when_large():
     rng = random.Random(1)
     big = tuple(sorted(rng.getrandbits(64) for _ in range(5000))[:64])
     assert 3500 < distinct(big) < 7000
+
+
+def _gathered_finalize(table, n_docs):
+    """The learned keys with every key's tiers gathered first, as ``finalize`` once did."""
+    edge_min, common = thresholds(n_docs)
+    where = {}
+    for key, sketch in table.items():
+        where.setdefault(key[1:], {})[key[0]] = sketch
+    learner = SiteBoilerplate()
+    learned = set()
+    for base, seen in where.items():
+        if sum(map(len, seen.values())) < min(edge_min, common, 64) or site._a_title(seen):
+            continue
+        edges = learner.combine(
+            learner.combine(seen.get("h", ()), seen.get("f", ())), seen.get("x", ())
+        )
+        if (
+            distinct(edges) >= edge_min
+            or distinct(learner.combine(edges, seen.get("c", ()))) >= common
+        ):
+            learned.add(base)
+    return frozenset(learned)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_finalize_learns_what_gathering_every_key_learns(seed):
+    """Only keys that can reach a threshold have their tiers gathered; the keys learned are the
+    same as with every key's tiers gathered, on tables of every tier and sketch size."""
+    rng = random.Random(seed)
+    n_docs = rng.choice([5, 20, 448, 3000])
+    docs = [rng.getrandbits(64) for _ in range(200)]
+    table = {}
+    for base in (f"{rng.getrandbits(64):016x}" for _ in range(400)):
+        for tier in rng.sample("hfxct", rng.randint(1, 5)):
+            table[tier + base] = tuple(sorted(rng.sample(docs, rng.choice([1, 2, 3, 8, 40, 64]))))
+    learned = SiteBoilerplate().finalize(table, n_docs)
+    assert learned == _gathered_finalize(table, n_docs)
+    assert learned or n_docs > 448  # the case is not empty: some keys are learned
+
+
+def test_document_keys_use_the_tiers_finalize_counts():
+    config = Config()
+    for doc in _site_docs():
+        keys, _ = site.document_keys(doc.text.splitlines(), config)
+        assert keys and {key[0] for key in keys} <= set(site._TIERS)
 
 
 def test_an_article_listed_as_most_read_on_every_page_keeps_its_title():

@@ -63,6 +63,8 @@ SKETCH = 64
 _SPAN = 2**64
 
 Sketch = tuple[int, ...]
+#: The tiers a key is counted under (:func:`document_keys`).
+_TIERS = "hfxct"
 
 
 def _hash64(text: str) -> int:
@@ -163,7 +165,7 @@ Fact = tuple[str, str | None, bool]
 #: Short lines whose facts are remembered (per process): a site's menus and footers recur on
 #: every page, and classifying a line is most of what the keys cost. (Prose lines are not
 #: remembered: they seldom recur, and are long.)
-MEMO_LINES = 50_000
+MEMO_LINES = 1 << 14
 
 
 @lru_cache(maxsize=4)
@@ -237,18 +239,21 @@ class SiteBoilerplate:
         if n_docs < MIN_DOCS:
             return frozenset()
         edge_min, common = thresholds(n_docs)
-        where: dict[str, dict[str, Sketch]] = {}
-        total: dict[str, int] = {}  # fingerprints a key holds, over its tiers
-        for key, sketch in table.items():
-            where.setdefault(key[1:], {})[key[0]] = sketch
-            total[key[1:]] = total.get(key[1:], 0) + len(sketch)
         # A key whose tiers hold fewer fingerprints than either threshold (and than a full
         # sketch, whose count is an estimate) cannot reach one: most keys, seen once or twice.
+        # Their tiers are not gathered (gathered for every key, they took more memory than
+        # the table itself, in the process that forks the workers of the rest of the run).
         below = min(edge_min, common, SKETCH)
+        where: dict[str, dict[str, Sketch]] = {}
+        for key in table:
+            base = key[1:]
+            if base in where:
+                continue
+            seen = {tier: got for tier in _TIERS if (got := table.get(tier + base)) is not None}
+            if sum(map(len, seen.values())) >= below:
+                where[base] = seen
         learned = set()
         for key, seen in where.items():
-            if total[key] < below:
-                continue
             if _a_title(seen):
                 continue
             edges = self.combine(
