@@ -107,8 +107,9 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
 
 #: Lines whose fold and verdict (:func:`_judge`) are remembered, per process: the stage and the
 #: site learner (:mod:`newsclean.corpus.site`) classify the same short lines, and a site's
-#: furniture recurs on all its pages. Emptied when it grows past this.
-JUDGED_LINES = 1 << 16
+#: furniture recurs on all its pages. Emptied when it grows past this (a remembered line
+#: costs about 600 bytes: this bounds the memo near 10 MB in every worker of a run).
+JUDGED_LINES = 1 << 14
 Judged = tuple[str, int, Verdict]  # (folded, rank, verdict)
 #: A judged line as remembered: ``(folded, rank, label, rule, detail)``, strings and numbers
 #: only (the garbage collector then leaves the memo alone).
@@ -123,6 +124,9 @@ _PLAIN: dict[Label, Verdict] = {v.label: v for v in (_CONTENT, _SHORT, _PROTECTE
 #: The verdicts made from remembered judgements, by ``(label, rule, detail)``: a frozen
 #: verdict is shared, not made again for every line (emptied with :data:`_JUDGED`).
 _VERDICTS: dict[tuple[Label, str, str], Verdict] = {}
+#: One copy of each verdict's detail the memo holds (a few hundred tell tens of thousands of
+#: lines why: ``no text``, ``matched 'subscribe'``), emptied with it.
+_DETAILS: dict[str, str] = {}
 
 
 def remembered(lines: Iterable[str]) -> dict[str, _Seen]:
@@ -145,13 +149,16 @@ def _judged(lines: Sequence[str]) -> list[Judged]:
     if len(memo) > JUDGED_LINES:
         memo.clear()
         _VERDICTS.clear()
+        _DETAILS.clear()
     seen: list[_Seen | None] = list(map(memo.get, lines))
     unseen = [k for k, got in enumerate(seen) if got is None]
     if unseen:
         texts = [link_text(lines[k]) for k in unseen]
         any_traditional = traditional("\n".join(texts))  # most batches: one test for all
-        for k, text in zip(unseen, texts, strict=True):
-            seen[k] = memo[lines[k]] = (text, any_traditional and traditional(text), None, None)
+        for k, linked in zip(unseen, texts, strict=True):
+            line = lines[k]
+            text = line if linked == line else linked  # most lines have no markup: one string
+            seen[k] = memo[line] = (text, any_traditional and traditional(text), None, None)
     entries: list[_Seen] = seen  # type: ignore[assignment]
     simplify = any(entry[1] for entry in entries)
     new = [k for k, entry in enumerate(entries) if (entry[3] if simplify else entry[2]) is None]
@@ -159,7 +166,8 @@ def _judged(lines: Sequence[str]) -> list[Judged]:
         folds = fold_many([entries[k][0] for k in new], simplify)
         for k, folded in zip(new, folds, strict=True):
             rank, v = _judge(lines[k], folded)
-            kept: _Kept = (folded, rank, v.label, v.rule, v.detail)
+            detail = _DETAILS.setdefault(v.detail, v.detail)
+            kept: _Kept = (folded, rank, v.label, v.rule, detail)
             text, trad, without, with_ = entries[k]
             entry: _Seen = (text, trad, without, kept) if simplify else (text, trad, kept, with_)
             entries[k] = memo[lines[k]] = entry
