@@ -124,3 +124,72 @@ def test_no_shortcut_for_codecs_whose_bytes_run_on() -> None:
     assert not spans._closed(b"\xb1")
     assert not spans._closed(b"\x81\x30")  # a GB18030 four-byte form goes on
     assert spans._closed(b"\xa4\x40") and spans._closed(b"a") and spans._closed(None)
+
+
+#: Lines with Western mojibake and with UTF-8 read in a CJK codec among correct text (besides
+#: the generated cases), for the chains that read UTF-8.
+_UTF8_LINES = (
+    "Les élèves de GenĂ¨ve aprĂ¨s",
+    "ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€, как дела",
+    '通过 insserv浣跨敤鍩轰簬渚濊禆鍏崇郴鐨勫惎鍔ㄩ『搴忥紝也可以 label: "鏂伴椈"',
+    "ã“ã‚“ã«ã¡ã¯ “quoted” — dash, café",
+)
+
+
+def _utf8_pieces(line: str) -> list[object]:
+    """Every chain that reads UTF-8's pieces of ``line`` (first round and confirmed)."""
+    chains = (*spans._WIDE_CHAINS, *spans.WESTERN_CHAINS, *spans._IN_WORDS)
+    out: list[object] = []
+    for chain in chains:
+        if chain.actual == "utf-8":
+            for confirmed in (False, True):
+                out.append(spans._pieces(chain, line, confirmed))
+            spans._forget_runs()
+    return out
+
+
+def test_a_line_no_unit_of_which_starts_utf8_holds_no_span(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = (*LINES, *_UTF8_LINES)
+    fast = [_utf8_pieces(line) for line in lines]
+    assert sum(bool(pieces) for found in fast for pieces, _ in found) >= 50  # type: ignore[misc]
+    with monkeypatch.context() as patched:
+        patched.setattr(spans, "_may_be_utf8", lambda codec, text: True)
+        slow = [_utf8_pieces(line) for line in lines]
+    assert fast == slow
+
+
+def test_the_utf8_test_turns_down_clean_text() -> None:
+    # It must do its work: this correct Chinese holds no pair for UTF-8 read as GBK.
+    gbk = next(c for c in spans._WIDE_CHAINS if c.name == "UTF-8 read as GBK")
+    assert not spans._may_be_utf8(gbk.misread, "“中国人民”——新闻。")
+    assert spans._may_be_utf8(gbk.misread, "浣跨敤")  # 使用 misread
+
+
+def test_untwinned_units_are_the_units_weighed_one_by_one() -> None:
+    # Units with no twin are left as they are without a swap weighed for each of them.
+    def slow(chain: spans.Chain, lang: str, units: tuple[bytes | None, ...]) -> object:
+        pairs_of = spans.twins(chain.misread)
+        out = list(units)
+        for k, data in enumerate(units):
+            other = None if data is None else pairs_of.get(data.decode(chain.misread))
+            if other is None:
+                continue
+            trial = [*out[:k], other, *out[k + 1 :]]
+            if spans._reads(chain.actual, lang, trial) > spans._reads(chain.actual, lang, out):
+                out = trial
+        return tuple(out)
+
+    twinned = 0
+    for chain in spans._WIDE_CHAINS:
+        lang = spans._LANGUAGE.get(chain.actual)
+        if lang is None or not spans.twins(chain.misread):
+            continue
+        for line in (*LINES, "ⅰⅱ纊褜鍈銈", "ﾀ摠ｷ 历史"):
+            for m in spans._SPACED_RUN.finditer(line):
+                units = spans._dense_units(chain.misread, m.group())
+                fast = spans._untwinned.__wrapped__(chain, lang, units)
+                twinned += fast != units
+                assert fast == slow(chain, lang, units)
+    assert twinned  # (the cases hold twins)

@@ -130,10 +130,10 @@ def _forget_runs() -> None:
         _rivals,
         _dense_spans,
         _untwinned,
-        _all_closed,
         _dense_units,
         _units,
         _utf8_reach,
+        _beyond_ascii,
         _prefix_costs,
         _whole_units,
     ):
@@ -363,6 +363,8 @@ def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, i
     runs = _SPACED_RUN if chain.actual in _LANGUAGE else _NON_ASCII_RUN
     if chain is _UTF8_1252 and not _UTF8_IN_1252.search(line):
         return pieces, gain  # no lead byte and continuation byte side by side
+    if chain.actual == "utf-8" and not _may_be_utf8(chain.misread, _beyond_ascii(line)):
+        return pieces, gain  # (what :func:`_candidates` asks of each run first, for them all)
     for m in runs.finditer(line):
         if m.end() - m.start() < 2:
             continue
@@ -420,8 +422,10 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
     utf8 = chain.actual == "utf-8"
-    if not utf8 and _prefix_costs(run)[-1] < 2 * DENSE_SPAN:
-        return {}  # one CJK codec read as another: too little rare to be a dense span
+    # One CJK codec read as another: too little rare to be a dense span. UTF-8: no unit starts
+    # what the test of its reach below asks for (at C speed, before any unit is looked up).
+    if not (_may_be_utf8(chain.misread, run) if utf8 else _prefix_costs(run)[-1] >= 2 * DENSE_SPAN):
+        return {}
     units = _units(chain.misread, run)
     reach = _utf8_reach(units) if utf8 else None
     if reach is not None and not any(map(gt, reach, range(1, len(reach) + 1))):
@@ -1052,22 +1056,21 @@ def _untwinned(
     pair that reads better in ``chain.actual`` (left to right): the codec encodes such a
     character to one pair only, while the misreading may have met the other (GBK read as
     Shift-JIS: 历史 is C0FA CAB7, read as ﾀ 摠 ｷ from FA CA, which cp932 encodes as ED 9A)."""
-    pairs_of = twins(chain.misread)
-    if not pairs_of:
+    if not twins(chain.misread):
+        return units
+    # (each unit's twin looked up at C speed: most runs hold none, and are left as they are)
+    others = tuple(map(_twin_of(chain.misread).__getitem__, units))
+    if not any(others):
         return units
     out = list(units)
     # Where no unit's bytes can run into the next one's, a swap changes the reading of its
     # own unit only: weighed there, not over the whole run again for every twin.
     alone = chain.actual in _PAIRED_LEADS and _all_closed(units)
-    for k, data in enumerate(units):
-        if data is None:
-            continue
-        ch = data.decode(chain.misread)
-        other = pairs_of.get(ch)
+    for k, other in enumerate(others):
         if other is None:
             continue
         if alone:
-            if _reads(chain.actual, lang, [other]) > _reads(chain.actual, lang, [data]):
+            if _reads(chain.actual, lang, [other]) > _reads(chain.actual, lang, [units[k]]):
                 out[k] = other
             continue
         trial = [*out[:k], other, *out[k + 1 :]]
@@ -1076,9 +1079,44 @@ def _untwinned(
     return tuple(out)
 
 
-@lru_cache(maxsize=256)
+class _TwinOf(dict[bytes | None, bytes | None]):
+    """The other byte pair of a unit's character, where ``codec`` decodes it from two
+    (:func:`roundtrip.twins`); ``None`` elsewhere. Asked of each unit once."""
+
+    def __init__(self, codec: str) -> None:
+        super().__init__()
+        self.codec = codec
+
+    def __missing__(self, data: bytes | None) -> bytes | None:
+        other = None if data is None else twins(self.codec).get(data.decode(self.codec))
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[data] = other
+        return other
+
+
+@lru_cache(maxsize=8)
+def _twin_of(codec: str) -> _TwinOf:
+    return _TwinOf(codec)
+
+
 def _all_closed(units: tuple[bytes | None, ...]) -> bool:
-    return all(map(_closed, units))
+    return all(map(_CLOSED.__getitem__, units))
+
+
+class _Closed(dict[bytes | None, bool]):
+    """:func:`_closed` of each unit, asked once (a run's units are then looked up at C
+    speed)."""
+
+    def __missing__(self, data: bytes | None) -> bool:
+        closed = _closed(data)
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[data] = closed
+        return closed
+
+
+_CLOSED = _Closed()
 
 
 def _closed(data: bytes | None) -> bool:
@@ -1180,6 +1218,56 @@ def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
         if m is not None:
             reach[i] = bisect_right(starts, m.end()) - 1
     return reach
+
+
+def _may_be_utf8(codec: str, text: str) -> bool:
+    """Can two characters' units in ``text`` be UTF-8 together (:func:`_utf8_reach` past the
+    next unit), by what each character's unit alone says, at C speed? Such a pair starts
+    on a unit whose first byte is a UTF-8 lead byte (C2-F4), followed in it by a
+    continuation byte if it has two, and the next character has a unit (an ASCII character
+    has none, so ``text`` may be a line with its ASCII taken out: that only brings more
+    characters side by side). ``False``: no run of ``text`` has such a pair."""
+    return _UTF8_PAIR.search(text.translate(_utf8_starts(codec))) is not None
+
+
+_UTF8_PAIR = re.compile("S[So]")
+
+
+@lru_cache(maxsize=4)  # the same line, for every misreading
+def _beyond_ascii(line: str) -> str:
+    return _ASCII_CHARS.sub("", line)
+
+
+_ASCII_CHARS = re.compile("[\x00-\x7f]+")
+
+
+class _Utf8Starts(dict[int, str]):
+    """Each character's mark (by code point), as :func:`_may_be_utf8` reads its unit in
+    ``codec``: ``S`` (a lead byte, and a continuation byte if it has two), ``N`` (no unit),
+    ``o`` (another); asked once."""
+
+    def __init__(self, codec: str) -> None:
+        super().__init__()
+        self.codec = codec
+
+    def __missing__(self, code: int) -> str:
+        data = _encoded(self.codec, chr(code))
+        mark = (
+            "N"
+            if data is None
+            else "S"
+            if 0xC2 <= data[0] <= 0xF4 and (len(data) == 1 or 0x80 <= data[1] <= 0xBF)
+            else "o"
+        )
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[code] = mark
+        return mark
+
+
+@lru_cache(maxsize=16)
+def _utf8_starts(codec: str) -> _Utf8Starts:
+    return _Utf8Starts(codec)
 
 
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
