@@ -29,6 +29,7 @@ CLEAN = (
 )
 _CACHED = (
     "fix_spans",
+    "_hopeless",
     "_dense_spans",
     "_whole_units",
     "_untwinned",
@@ -90,6 +91,36 @@ def test_a_run_out_of_reach_holds_no_span(monkeypatch: pytest.MonkeyPatch) -> No
     _forget()
     fast = [_dense(line) for line in LINES]
     assert fast == _without(monkeypatch, "_out_of_reach", lambda *args: False)
+
+
+def test_a_run_with_few_edges_holds_no_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget()
+    fast = [_dense(line) for line in LINES]
+    assert fast == _without(monkeypatch, "_few_edges", lambda *args: False)
+
+
+def test_the_count_of_edges_turns_down_clean_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It must do its work, by each of its counts: on clean Simplified text, for GBK read as
+    # Big5 (units read alone, the test :func:`spans._out_of_reach` asks first), and on
+    # clean Japanese for EUC-JP read as GBK (edges: Japanese is never asked by that bound).
+    asked: list[bool] = []
+    count = spans._few_edges
+
+    def spy(*args: object) -> bool:
+        asked.append(count(*args))  # type: ignore[arg-type]
+        return asked[-1]
+
+    monkeypatch.setattr(spans, "_few_edges", spy)
+    for name, line in (
+        ("GBK read as Big5", "今天天气很好，我们去公园散步。"),
+        ("EUC-JP read as GBK", "政府は来年度の予算案を閣議決定した"),
+    ):
+        _forget()
+        asked.clear()
+        chain = next(c for c in spans._WIDE_CHAINS if c.name == name)
+        assert spans._dense_spans(chain, line, 0, len(line), False) == ()
+        assert asked == [True], name
+    _forget()
 
 
 def test_units_read_at_once_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:

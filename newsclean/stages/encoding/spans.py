@@ -128,6 +128,7 @@ def _forget_runs() -> None:
         _cjk_count,
         _leads,
         _rivals,
+        _hopeless,
         _dense_spans,
         _untwinned,
         _dense_units,
@@ -682,6 +683,7 @@ def _starts(
     return [i for i in out if units[i] is not None and ends_somewhere(i)]
 
 
+@lru_cache(maxsize=64)  # the same run, for every misreading into the same language
 def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
     """Does no span of ``line[lo:hi]`` leave the line outside it the language's text, by
     :func:`_starts`' bounds on the line taken for the whole run at once (a span takes out
@@ -770,8 +772,10 @@ def _dense_spans(
     run_bands = frequency.bands(lang, run)
     if "0" not in run_bands and "1" not in run_bands:
         return ()  # nothing the language rarely writes: no span gains
-    if _cjk_count(line) < 2 or _hopeless(line, lang, lo, hi):
-        return ()  # no line around a span to be the language's text (:func:`_in_language`)
+    if _cjk_count(line) < 2 or _hopeless(line, lang, lo, hi) or _few_edges(chain, run, lang):
+        # no line around a span to be the language's text (:func:`_in_language`), or too
+        # few characters for a span to start and end on (before any unit is looked up)
+        return ()
     own = _scores(lang, run)
     units = _untwinned(chain, lang, _dense_units(chain.misread, run))
     # Each end of a span gains on its own: read alone, its character reads as one the
@@ -910,6 +914,70 @@ def _out_of_reach(
                 top, on = max(top, on), max(on, gain)
         one = on
     return top < _LEAST_NEED_OVER
+
+
+def _few_edges(chain: Chain, run: str, lang: str) -> bool:
+    """Does ``run`` hold no span for :func:`_dense_spans` by a count of its characters, read
+    one by one at C speed (:class:`_EdgeMarks`)? A span starts on one edge and ends on
+    another (it changes two characters at least): a run with fewer than two holds none.
+    Where :func:`_out_of_reach` is asked, fewer than two units that read alone as a
+    character the language writes more often (its first test) say the same."""
+    marks = run.translate(_edge_marks(chain, lang))
+    if "x" in marks:
+        return False
+    if sum(map(marks.count, "1357")) < 2:
+        return True
+    asked = chain.actual in _PAIRED_LEADS and lang != "ja"
+    return (
+        asked
+        and not any(map(marks.__contains__, "0123"))  # every unit read alone
+        and sum(map(marks.count, "67")) < 2
+    )
+
+
+class _EdgeMarks(dict[int, str]):
+    """Each character (by code point) as :func:`_few_edges` reads it: ``x`` where its unit
+    has a twin (:func:`_untwinned` may swap it: left to the search), else a digit of three
+    bits: 1, an edge of a span in :func:`_dense_spans` (its unit read alone as a character
+    the language writes more often; a unit that reads as no one character: a character the
+    language rarely writes); 2, its unit read alone (:func:`_unit_readings`) as a character
+    scored higher; 4, a unit :func:`_out_of_reach` reads (closed, one character). Asked
+    once."""
+
+    def __init__(self, chain: Chain, lang: str) -> None:
+        super().__init__()
+        self.chain, self.lang = chain, lang
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        data = ch.encode("ascii") if ch < "\x80" else _encoded(self.chain.misread, ch)
+        if _twin_of(self.chain.misread)[data]:
+            mark = "x"
+        else:
+            own = _scores(self.lang, ch)[-1]
+            piece = _alone(self.chain.actual, data)
+            edge = (
+                frequency.bands(self.lang, ch) in ("0", "1")
+                if piece is None
+                else _scores(self.lang, piece)[-1] > own
+            )
+            read = (
+                _unit_readings(self.chain.actual)[data]
+                if self.chain.actual in _PAIRED_LEADS
+                else "\1"
+            )
+            better = read != "\1" and _scores(self.lang, read)[-1] > own
+            read_alone = read != "\1" and _closed(data)
+            mark = str(edge + 2 * better + 4 * read_alone)
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[code] = mark
+        return mark
+
+
+@lru_cache(maxsize=16)
+def _edge_marks(chain: Chain, lang: str) -> _EdgeMarks:
+    return _EdgeMarks(chain, lang)
 
 
 class _UnitReadings(dict[bytes | None, str]):
@@ -1088,7 +1156,8 @@ class _TwinOf(dict[bytes | None, bytes | None]):
         self.codec = codec
 
     def __missing__(self, data: bytes | None) -> bytes | None:
-        other = None if data is None else twins(self.codec).get(data.decode(self.codec))
+        pairs_of = twins(self.codec)
+        other = None if data is None or not pairs_of else pairs_of.get(data.decode(self.codec))
         if len(self) >= _UNIT_TABLE_SIZE:
             self.clear()
         self[data] = other
