@@ -1483,9 +1483,9 @@ def _worth_western(span: str, new: str) -> bool:
     return after <= MAX_RATIO * cost(span) and own_cost(new) < 4 * len(new)
 
 
-@lru_cache(maxsize=1 << 16)
 def _encoded(codec: str, ch: str) -> bytes | None:
-    """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII."""
+    """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII. (Not
+    memoised: its callers keep what they ask of each character, per codec.)"""
     if codec == WEB_GBK and ch == "€":
         return b"\x80"
     if codec == SINGLE:  # as a browser reads cp1252: the undefined bytes are C1 controls
