@@ -135,6 +135,7 @@ def _forget_runs() -> None:
         _units,
         _utf8_reach,
         _beyond_ascii,
+        _utf8_marks,
         _prefix_costs,
         _whole_units,
     ):
@@ -1296,10 +1297,43 @@ def _may_be_utf8(codec: str, text: str) -> bool:
     continuation byte if it has two, and the next character has a unit (an ASCII character
     has none, so ``text`` may be a line with its ASCII taken out: that only brings more
     characters side by side). ``False``: no run of ``text`` has such a pair."""
-    return _UTF8_PAIR.search(text.translate(_utf8_starts(codec))) is not None
+    group, pair = _UTF8_PAIRS[codec]
+    return pair.search(_utf8_marks(group, text)) is not None
 
 
-_UTF8_PAIR = re.compile("S[So]")
+#: The codecs UTF-8 is read in, in groups that share one reading of a text's characters
+#: (:func:`_utf8_marks`: two bits a codec, a group's marks within a character; three codecs
+#: a group, so that a mark's patterns stay small).
+_UTF8_MISREAD = tuple(
+    dict.fromkeys(
+        c.misread for c in (*_WIDE_CHAINS, *WESTERN_CHAINS, *_IN_WORDS) if c.actual == "utf-8"
+    )
+)
+_UTF8_GROUPS = tuple(_UTF8_MISREAD[k : k + 3] for k in range(0, len(_UTF8_MISREAD), 3))
+#: Where the marks start (a stretch of code points as long as a group's marks need: they
+#: stand for bits, not for characters).
+_MARKS_BASE = 0x4E00
+
+
+def _pair_of(bit: int, size: int) -> re.Pattern[str]:
+    """A mark with the codec's ``S`` bit (``bit``) and then one with its unit bit."""
+
+    def having(b: int) -> str:
+        return "".join(chr(_MARKS_BASE + m) for m in range(1 << size) if m >> b & 1)
+
+    return re.compile(f"[{having(bit)}][{having(bit + 1)}]")
+
+
+_UTF8_PAIRS = {
+    codec: (n, _pair_of(2 * k, 2 * len(group)))
+    for n, group in enumerate(_UTF8_GROUPS)
+    for k, codec in enumerate(group)
+}
+
+
+@lru_cache(maxsize=4)  # the same line or run, for every codec of the group
+def _utf8_marks(group: int, text: str) -> str:
+    return text.translate(_utf8_starts(group))
 
 
 @lru_cache(maxsize=4)  # the same line, for every misreading
@@ -1311,32 +1345,31 @@ _ASCII_CHARS = re.compile("[\x00-\x7f]+")
 
 
 class _Utf8Starts(dict[int, str]):
-    """Each character's mark (by code point), as :func:`_may_be_utf8` reads its unit in
-    ``codec``: ``S`` (a lead byte, and a continuation byte if it has two), ``N`` (no unit),
-    ``o`` (another); asked once."""
+    """Each character's mark (by code point), as :func:`_may_be_utf8` reads its unit in each
+    codec of a group: for the k-th, bit 2k where the unit starts with a lead byte (and a
+    continuation byte follows in it if it has two), bit 2k + 1 where there is a unit; asked
+    once."""
 
-    def __init__(self, codec: str) -> None:
+    def __init__(self, group: int) -> None:
         super().__init__()
-        self.codec = codec
+        self.codecs = _UTF8_GROUPS[group]
 
     def __missing__(self, code: int) -> str:
-        data = _encoded(self.codec, chr(code))
-        mark = (
-            "N"
-            if data is None
-            else "S"
-            if 0xC2 <= data[0] <= 0xF4 and (len(data) == 1 or 0x80 <= data[1] <= 0xBF)
-            else "o"
-        )
+        mark = 0
+        for k, codec in enumerate(self.codecs):
+            data = _encoded(codec, chr(code))
+            if data is not None:
+                lead = 0xC2 <= data[0] <= 0xF4 and (len(data) == 1 or 0x80 <= data[1] <= 0xBF)
+                mark |= (lead | 2) << 2 * k
         if len(self) >= _UNIT_TABLE_SIZE:
             self.clear()
-        self[code] = mark
-        return mark
+        self[code] = chr(_MARKS_BASE + mark)
+        return self[code]
 
 
-@lru_cache(maxsize=16)
-def _utf8_starts(codec: str) -> _Utf8Starts:
-    return _Utf8Starts(codec)
+@lru_cache(maxsize=4)
+def _utf8_starts(group: int) -> _Utf8Starts:
+    return _Utf8Starts(group)
 
 
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
