@@ -1,8 +1,11 @@
 """The span search's shortcuts find what the full search finds, no more and no less.
 
-:func:`spans._out_of_reach` turns a run down before the search tries every start in it, and
+:func:`spans._out_of_reach` turns a run down before the search tries every start in it,
 codecs whose units cannot run into each other are read unit by unit at once
-(:func:`spans._all_closed`). Both are bounds, not heuristics: with either of them switched off,
+(:func:`spans._all_closed`), a run with fewer than two characters a span can start and end on
+is turned down before its units are looked up (:func:`spans._few_edges`), and a line or run no
+unit of which starts UTF-8 with the next is turned down for the chains that read UTF-8
+(:func:`spans._may_be_utf8`). All are bounds, not heuristics: with any of them switched off,
 every run of the cases (runs misread inside correct lines, bench/spangen.py, and clean text in
 the languages the chains are written in) gives the same spans.
 """
