@@ -28,7 +28,8 @@ import random
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -60,14 +61,15 @@ def false_positives(n: int) -> None:
     changed = warned = total = flagged = worth = 0
     for cached in (readings, fix_spans, fix_western_spans):
         cached.cache_clear()
-    for doc in _pages(lines):
-        out = encoding(doc, Config())
-        total += len(doc.lines)
-        changed += sum(a != b for a, b in zip(doc.lines, out.lines, strict=True))
-        warned += sum(d.severity != "info" for d in out.diagnostics)
-        rows = flagged_rows(doc.lines)
-        flagged += len(rows)
-        worth += sum(facts(doc.lines[i]).worth for i in rows)
+    with _span_filters() as (asked, down):
+        for doc in _pages(lines):
+            out = encoding(doc, Config())
+            total += len(doc.lines)
+            changed += sum(a != b for a, b in zip(doc.lines, out.lines, strict=True))
+            warned += sum(d.severity != "info" for d in out.diagnostics)
+            rows = flagged_rows(doc.lines)
+            flagged += len(rows)
+            worth += sum(facts(doc.lines[i]).worth for i in rows)
     print(f"clean lines: {total}  changed: {changed}  warnings: {warned}")
     spans = fix_spans.cache_info().misses + fix_western_spans.cache_info().misses
     print(
@@ -75,6 +77,44 @@ def false_positives(n: int) -> None:
         f"{worth}, read in every misreading {readings.cache_info().misses} (distinct lines), "
         f"searched for runs of mojibake {spans} (distinct lines)"
     )
+    print(
+        "the run search's tests, (misreading, line or run) turned down of those asked: "
+        + ", ".join(f"{name} {down[name]}/{asked[name]}" for name in _SPAN_FILTERS)
+    )
+
+
+#: The span search's tests that turn a line or a run down before it is read, in the order asked.
+_SPAN_FILTERS = ("_may_be_utf8", "_hopeless", "_few_edges", "_out_of_reach")
+
+
+@contextmanager
+def _span_filters() -> Iterator[tuple[dict[str, int], dict[str, int]]]:
+    """Count, while it lasts, how many (misreading, line or run) each of the span search's
+    tests is asked about and how many it turns down."""
+    from newsclean.stages.encoding import spans as search
+
+    asked = dict.fromkeys(_SPAN_FILTERS, 0)
+    down = dict.fromkeys(_SPAN_FILTERS, 0)
+    saved = {name: getattr(search, name) for name in _SPAN_FILTERS}
+
+    def counted(name: str) -> Callable[..., bool]:
+        def test(*args: object) -> bool:
+            result = bool(saved[name](*args))
+            asked[name] += 1
+            # (_may_be_utf8 says a pair may be there: it turns down where it says no)
+            down[name] += result != (name == "_may_be_utf8")
+            return result
+
+        test.cache_clear = getattr(saved[name], "cache_clear", lambda: None)  # type: ignore[attr-defined]
+        return test
+
+    try:
+        for name in _SPAN_FILTERS:
+            setattr(search, name, counted(name))
+        yield asked, down
+    finally:
+        for name, test in saved.items():
+            setattr(search, name, test)
 
 
 def spans(n: int) -> None:

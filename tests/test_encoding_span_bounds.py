@@ -1,8 +1,11 @@
 """The span search's shortcuts find what the full search finds, no more and no less.
 
-:func:`spans._out_of_reach` turns a run down before the search tries every start in it, and
+:func:`spans._out_of_reach` turns a run down before the search tries every start in it,
 codecs whose units cannot run into each other are read unit by unit at once
-(:func:`spans._all_closed`). Both are bounds, not heuristics: with either of them switched off,
+(:func:`spans._all_closed`), a run with fewer than two characters a span can start and end on
+is turned down before its units are looked up (:func:`spans._few_edges`), and a line or run no
+unit of which starts UTF-8 with the next is turned down for the chains that read UTF-8
+(:func:`spans._may_be_utf8`). All are bounds, not heuristics: with any of them switched off,
 every run of the cases (runs misread inside correct lines, bench/spangen.py, and clean text in
 the languages the chains are written in) gives the same spans.
 """
@@ -29,6 +32,7 @@ CLEAN = (
 )
 _CACHED = (
     "fix_spans",
+    "_hopeless",
     "_dense_spans",
     "_whole_units",
     "_untwinned",
@@ -92,6 +96,36 @@ def test_a_run_out_of_reach_holds_no_span(monkeypatch: pytest.MonkeyPatch) -> No
     assert fast == _without(monkeypatch, "_out_of_reach", lambda *args: False)
 
 
+def test_a_run_with_few_edges_holds_no_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget()
+    fast = [_dense(line) for line in LINES]
+    assert fast == _without(monkeypatch, "_few_edges", lambda *args: False)
+
+
+def test_the_count_of_edges_turns_down_clean_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It must do its work, by each of its counts: on clean Simplified text, for GBK read as
+    # Big5 (units read alone, the test :func:`spans._out_of_reach` asks first), and on
+    # clean Japanese for EUC-JP read as GBK (edges: Japanese is never asked by that bound).
+    asked: list[bool] = []
+    count = spans._few_edges
+
+    def spy(*args: object) -> bool:
+        asked.append(count(*args))  # type: ignore[arg-type]
+        return asked[-1]
+
+    monkeypatch.setattr(spans, "_few_edges", spy)
+    for name, line in (
+        ("GBK read as Big5", "今天天气很好，我们去公园散步。"),
+        ("EUC-JP read as GBK", "政府は来年度の予算案を閣議決定した"),
+    ):
+        _forget()
+        asked.clear()
+        chain = next(c for c in spans._WIDE_CHAINS if c.name == name)
+        assert spans._dense_spans(chain, line, 0, len(line), False) == ()
+        assert asked == [True], name
+    _forget()
+
+
 def test_units_read_at_once_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
     _forget()
     fast = [_dense(line) for line in LINES]
@@ -124,3 +158,72 @@ def test_no_shortcut_for_codecs_whose_bytes_run_on() -> None:
     assert not spans._closed(b"\xb1")
     assert not spans._closed(b"\x81\x30")  # a GB18030 four-byte form goes on
     assert spans._closed(b"\xa4\x40") and spans._closed(b"a") and spans._closed(None)
+
+
+#: Lines with Western mojibake and with UTF-8 read in a CJK codec among correct text (besides
+#: the generated cases), for the chains that read UTF-8.
+_UTF8_LINES = (
+    "Les élèves de GenĂ¨ve aprĂ¨s",
+    "ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€, как дела",
+    '通过 insserv浣跨敤鍩轰簬渚濊禆鍏崇郴鐨勫惎鍔ㄩ『搴忥紝也可以 label: "鏂伴椈"',
+    "ã“ã‚“ã«ã¡ã¯ “quoted” — dash, café",
+)
+
+
+def _utf8_pieces(line: str) -> list[object]:
+    """Every chain that reads UTF-8's pieces of ``line`` (first round and confirmed)."""
+    chains = (*spans._WIDE_CHAINS, *spans.WESTERN_CHAINS, *spans._IN_WORDS)
+    out: list[object] = []
+    for chain in chains:
+        if chain.actual == "utf-8":
+            for confirmed in (False, True):
+                out.append(spans._pieces(chain, line, confirmed))
+            spans._forget_runs()
+    return out
+
+
+def test_a_line_no_unit_of_which_starts_utf8_holds_no_span(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = (*LINES, *_UTF8_LINES)
+    fast = [_utf8_pieces(line) for line in lines]
+    assert sum(bool(pieces) for found in fast for pieces, _ in found) >= 50  # type: ignore[misc]
+    with monkeypatch.context() as patched:
+        patched.setattr(spans, "_may_be_utf8", lambda codec, text: True)
+        slow = [_utf8_pieces(line) for line in lines]
+    assert fast == slow
+
+
+def test_the_utf8_test_turns_down_clean_text() -> None:
+    # It must do its work: this correct Chinese holds no pair for UTF-8 read as GBK.
+    gbk = next(c for c in spans._WIDE_CHAINS if c.name == "UTF-8 read as GBK")
+    assert not spans._may_be_utf8(gbk.misread, "“中国人民”——新闻。")
+    assert spans._may_be_utf8(gbk.misread, "浣跨敤")  # 使用 misread
+
+
+def test_untwinned_units_are_the_units_weighed_one_by_one() -> None:
+    # Units with no twin are left as they are without a swap weighed for each of them.
+    def slow(chain: spans.Chain, lang: str, units: tuple[bytes | None, ...]) -> object:
+        pairs_of = spans.twins(chain.misread)
+        out = list(units)
+        for k, data in enumerate(units):
+            other = None if data is None else pairs_of.get(data.decode(chain.misread))
+            if other is None:
+                continue
+            trial = [*out[:k], other, *out[k + 1 :]]
+            if spans._reads(chain.actual, lang, trial) > spans._reads(chain.actual, lang, out):
+                out = trial
+        return tuple(out)
+
+    twinned = 0
+    for chain in spans._WIDE_CHAINS:
+        lang = spans._LANGUAGE.get(chain.actual)
+        if lang is None or not spans.twins(chain.misread):
+            continue
+        for line in (*LINES, "ⅰⅱ纊褜鍈銈", "ﾀ摠ｷ 历史"):
+            for m in spans._SPACED_RUN.finditer(line):
+                units = spans._dense_units(chain.misread, m.group())
+                fast = spans._untwinned.__wrapped__(chain, lang, units)
+                twinned += fast != units
+                assert fast == slow(chain, lang, units)
+    assert twinned  # (the cases hold twins)

@@ -128,12 +128,14 @@ def _forget_runs() -> None:
         _cjk_count,
         _leads,
         _rivals,
+        _hopeless,
         _dense_spans,
         _untwinned,
-        _all_closed,
         _dense_units,
         _units,
         _utf8_reach,
+        _beyond_ascii,
+        _utf8_marks,
         _prefix_costs,
         _whole_units,
     ):
@@ -363,6 +365,8 @@ def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, i
     runs = _SPACED_RUN if chain.actual in _LANGUAGE else _NON_ASCII_RUN
     if chain is _UTF8_1252 and not _UTF8_IN_1252.search(line):
         return pieces, gain  # no lead byte and continuation byte side by side
+    if chain.actual == "utf-8" and not _may_be_utf8(chain.misread, _beyond_ascii(line)):
+        return pieces, gain  # (what :func:`_candidates` asks of each run first, for them all)
     for m in runs.finditer(line):
         if m.end() - m.start() < 2:
             continue
@@ -420,8 +424,10 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
     """The spans of ``line[lo:hi]`` worth undoing, by their end: (start, reading, weight)."""
     run = line[lo:hi]
     utf8 = chain.actual == "utf-8"
-    if not utf8 and _prefix_costs(run)[-1] < 2 * DENSE_SPAN:
-        return {}  # one CJK codec read as another: too little rare to be a dense span
+    # One CJK codec read as another: too little rare to be a dense span. UTF-8: no unit starts
+    # what the test of its reach below asks for (at C speed, before any unit is looked up).
+    if not (_may_be_utf8(chain.misread, run) if utf8 else _prefix_costs(run)[-1] >= 2 * DENSE_SPAN):
+        return {}
     units = _units(chain.misread, run)
     reach = _utf8_reach(units) if utf8 else None
     if reach is not None and not any(map(gt, reach, range(1, len(reach) + 1))):
@@ -678,6 +684,7 @@ def _starts(
     return [i for i in out if units[i] is not None and ends_somewhere(i)]
 
 
+@lru_cache(maxsize=64)  # the same run, for every misreading into the same language
 def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
     """Does no span of ``line[lo:hi]`` leave the line outside it the language's text, by
     :func:`_starts`' bounds on the line taken for the whole run at once (a span takes out
@@ -766,8 +773,10 @@ def _dense_spans(
     run_bands = frequency.bands(lang, run)
     if "0" not in run_bands and "1" not in run_bands:
         return ()  # nothing the language rarely writes: no span gains
-    if _cjk_count(line) < 2 or _hopeless(line, lang, lo, hi):
-        return ()  # no line around a span to be the language's text (:func:`_in_language`)
+    if _cjk_count(line) < 2 or _hopeless(line, lang, lo, hi) or _few_edges(chain, run, lang):
+        # no line around a span to be the language's text (:func:`_in_language`), or too
+        # few characters for a span to start and end on (before any unit is looked up)
+        return ()
     own = _scores(lang, run)
     units = _untwinned(chain, lang, _dense_units(chain.misread, run))
     # Each end of a span gains on its own: read alone, its character reads as one the
@@ -906,6 +915,70 @@ def _out_of_reach(
                 top, on = max(top, on), max(on, gain)
         one = on
     return top < _LEAST_NEED_OVER
+
+
+def _few_edges(chain: Chain, run: str, lang: str) -> bool:
+    """Does ``run`` hold no span for :func:`_dense_spans` by a count of its characters, read
+    one by one at C speed (:class:`_EdgeMarks`)? A span starts on one edge and ends on
+    another (it changes two characters at least): a run with fewer than two holds none.
+    Where :func:`_out_of_reach` is asked, fewer than two units that read alone as a
+    character the language writes more often (its first test) say the same."""
+    marks = run.translate(_edge_marks(chain, lang))
+    if "x" in marks:
+        return False
+    if sum(map(marks.count, "1357")) < 2:
+        return True
+    asked = chain.actual in _PAIRED_LEADS and lang != "ja"
+    return (
+        asked
+        and not any(map(marks.__contains__, "0123"))  # every unit read alone
+        and sum(map(marks.count, "67")) < 2
+    )
+
+
+class _EdgeMarks(dict[int, str]):
+    """Each character (by code point) as :func:`_few_edges` reads it: ``x`` where its unit
+    has a twin (:func:`_untwinned` may swap it: left to the search), else a digit of three
+    bits: 1, an edge of a span in :func:`_dense_spans` (its unit read alone as a character
+    the language writes more often; a unit that reads as no one character: a character the
+    language rarely writes); 2, its unit read alone (:func:`_unit_readings`) as a character
+    scored higher; 4, a unit :func:`_out_of_reach` reads (closed, one character). Asked
+    once."""
+
+    def __init__(self, chain: Chain, lang: str) -> None:
+        super().__init__()
+        self.chain, self.lang = chain, lang
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        data = ch.encode("ascii") if ch < "\x80" else _encoded(self.chain.misread, ch)
+        if _twin_of(self.chain.misread)[data]:
+            mark = "x"
+        else:
+            own = _scores(self.lang, ch)[-1]
+            piece = _alone(self.chain.actual, data)
+            edge = (
+                frequency.bands(self.lang, ch) in ("0", "1")
+                if piece is None
+                else _scores(self.lang, piece)[-1] > own
+            )
+            read = (
+                _unit_readings(self.chain.actual)[data]
+                if self.chain.actual in _PAIRED_LEADS
+                else "\1"
+            )
+            better = read != "\1" and _scores(self.lang, read)[-1] > own
+            read_alone = read != "\1" and _closed(data)
+            mark = str(edge + 2 * better + 4 * read_alone)
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[code] = mark
+        return mark
+
+
+@lru_cache(maxsize=16)
+def _edge_marks(chain: Chain, lang: str) -> _EdgeMarks:
+    return _EdgeMarks(chain, lang)
 
 
 class _UnitReadings(dict[bytes | None, str]):
@@ -1052,22 +1125,21 @@ def _untwinned(
     pair that reads better in ``chain.actual`` (left to right): the codec encodes such a
     character to one pair only, while the misreading may have met the other (GBK read as
     Shift-JIS: 历史 is C0FA CAB7, read as ﾀ 摠 ｷ from FA CA, which cp932 encodes as ED 9A)."""
-    pairs_of = twins(chain.misread)
-    if not pairs_of:
+    if not twins(chain.misread):
+        return units
+    # (each unit's twin looked up at C speed: most runs hold none, and are left as they are)
+    others = tuple(map(_twin_of(chain.misread).__getitem__, units))
+    if not any(others):
         return units
     out = list(units)
     # Where no unit's bytes can run into the next one's, a swap changes the reading of its
     # own unit only: weighed there, not over the whole run again for every twin.
     alone = chain.actual in _PAIRED_LEADS and _all_closed(units)
-    for k, data in enumerate(units):
-        if data is None:
-            continue
-        ch = data.decode(chain.misread)
-        other = pairs_of.get(ch)
+    for k, other in enumerate(others):
         if other is None:
             continue
         if alone:
-            if _reads(chain.actual, lang, [other]) > _reads(chain.actual, lang, [data]):
+            if _reads(chain.actual, lang, [other]) > _reads(chain.actual, lang, [units[k]]):
                 out[k] = other
             continue
         trial = [*out[:k], other, *out[k + 1 :]]
@@ -1076,9 +1148,45 @@ def _untwinned(
     return tuple(out)
 
 
-@lru_cache(maxsize=256)
+class _TwinOf(dict[bytes | None, bytes | None]):
+    """The other byte pair of a unit's character, where ``codec`` decodes it from two
+    (:func:`roundtrip.twins`); ``None`` elsewhere. Asked of each unit once."""
+
+    def __init__(self, codec: str) -> None:
+        super().__init__()
+        self.codec = codec
+
+    def __missing__(self, data: bytes | None) -> bytes | None:
+        pairs_of = twins(self.codec)
+        other = None if data is None or not pairs_of else pairs_of.get(data.decode(self.codec))
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[data] = other
+        return other
+
+
+@lru_cache(maxsize=8)
+def _twin_of(codec: str) -> _TwinOf:
+    return _TwinOf(codec)
+
+
 def _all_closed(units: tuple[bytes | None, ...]) -> bool:
-    return all(map(_closed, units))
+    return all(map(_CLOSED.__getitem__, units))
+
+
+class _Closed(dict[bytes | None, bool]):
+    """:func:`_closed` of each unit, asked once (a run's units are then looked up at C
+    speed)."""
+
+    def __missing__(self, data: bytes | None) -> bool:
+        closed = _closed(data)
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[data] = closed
+        return closed
+
+
+_CLOSED = _Closed()
 
 
 def _closed(data: bytes | None) -> bool:
@@ -1180,6 +1288,88 @@ def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
         if m is not None:
             reach[i] = bisect_right(starts, m.end()) - 1
     return reach
+
+
+def _may_be_utf8(codec: str, text: str) -> bool:
+    """Can two characters' units in ``text`` be UTF-8 together (:func:`_utf8_reach` past the
+    next unit), by what each character's unit alone says, at C speed? Such a pair starts
+    on a unit whose first byte is a UTF-8 lead byte (C2-F4), followed in it by a
+    continuation byte if it has two, and the next character has a unit (an ASCII character
+    has none, so ``text`` may be a line with its ASCII taken out: that only brings more
+    characters side by side). ``False``: no run of ``text`` has such a pair."""
+    group, pair = _UTF8_PAIRS[codec]
+    return pair.search(_utf8_marks(group, text)) is not None
+
+
+#: The codecs UTF-8 is read in, in groups that share one reading of a text's characters
+#: (:func:`_utf8_marks`: two bits a codec, a group's marks within a character; three codecs
+#: a group, so that a mark's patterns stay small).
+_UTF8_MISREAD = tuple(
+    dict.fromkeys(
+        c.misread for c in (*_WIDE_CHAINS, *WESTERN_CHAINS, *_IN_WORDS) if c.actual == "utf-8"
+    )
+)
+_UTF8_GROUPS = tuple(_UTF8_MISREAD[k : k + 3] for k in range(0, len(_UTF8_MISREAD), 3))
+#: Where the marks start (a stretch of code points as long as a group's marks need: they
+#: stand for bits, not for characters).
+_MARKS_BASE = 0x4E00
+
+
+def _pair_of(bit: int, size: int) -> re.Pattern[str]:
+    """A mark with the codec's ``S`` bit (``bit``) and then one with its unit bit."""
+
+    def having(b: int) -> str:
+        return "".join(chr(_MARKS_BASE + m) for m in range(1 << size) if m >> b & 1)
+
+    return re.compile(f"[{having(bit)}][{having(bit + 1)}]")
+
+
+_UTF8_PAIRS = {
+    codec: (n, _pair_of(2 * k, 2 * len(group)))
+    for n, group in enumerate(_UTF8_GROUPS)
+    for k, codec in enumerate(group)
+}
+
+
+@lru_cache(maxsize=4)  # the same line or run, for every codec of the group
+def _utf8_marks(group: int, text: str) -> str:
+    return text.translate(_utf8_starts(group))
+
+
+@lru_cache(maxsize=4)  # the same line, for every misreading
+def _beyond_ascii(line: str) -> str:
+    return _ASCII_CHARS.sub("", line)
+
+
+_ASCII_CHARS = re.compile("[\x00-\x7f]+")
+
+
+class _Utf8Starts(dict[int, str]):
+    """Each character's mark (by code point), as :func:`_may_be_utf8` reads its unit in each
+    codec of a group: for the k-th, bit 2k where the unit starts with a lead byte (and a
+    continuation byte follows in it if it has two), bit 2k + 1 where there is a unit; asked
+    once."""
+
+    def __init__(self, group: int) -> None:
+        super().__init__()
+        self.codecs = _UTF8_GROUPS[group]
+
+    def __missing__(self, code: int) -> str:
+        mark = 0
+        for k, codec in enumerate(self.codecs):
+            data = _encoded(codec, chr(code))
+            if data is not None:
+                lead = 0xC2 <= data[0] <= 0xF4 and (len(data) == 1 or 0x80 <= data[1] <= 0xBF)
+                mark |= (lead | 2) << 2 * k
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[code] = chr(_MARKS_BASE + mark)
+        return self[code]
+
+
+@lru_cache(maxsize=4)
+def _utf8_starts(group: int) -> _Utf8Starts:
+    return _Utf8Starts(group)
 
 
 _DIGITS = {ord("0"): 0, ord("1"): 1, ord("w"): 1, ord("2"): 2, ord("4"): 4}
@@ -1326,9 +1516,9 @@ def _worth_western(span: str, new: str) -> bool:
     return after <= MAX_RATIO * cost(span) and own_cost(new) < 4 * len(new)
 
 
-@lru_cache(maxsize=1 << 16)
 def _encoded(codec: str, ch: str) -> bytes | None:
-    """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII."""
+    """The bytes ``codec`` decoded ``ch`` from, if it is a character of it beyond ASCII. (Not
+    memoised: its callers keep what they ask of each character, per codec.)"""
     if codec == WEB_GBK and ch == "€":
         return b"\x80"
     if codec == SINGLE:  # as a browser reads cp1252: the undefined bytes are C1 controls
