@@ -203,9 +203,7 @@ def _private_only(line: str, text: str) -> bool:
     )
 
 
-@lru_cache(
-    maxsize=1024
-)  # suspect lines recur (a site's furniture, a second look); few are met again
+@lru_cache(maxsize=4096)
 def _fix_any(
     variants: tuple[str, ...], prefer: tuple[Chain, ...], lossy: bool
 ) -> tuple[Repair | None, _Choice]:
