@@ -96,6 +96,19 @@ def test_a_run_out_of_reach_holds_no_span(monkeypatch: pytest.MonkeyPatch) -> No
     assert fast == _without(monkeypatch, "_out_of_reach", lambda *args: False)
 
 
+def _answers(monkeypatch: pytest.MonkeyPatch, name: str) -> list[bool]:
+    """What the test ``spans.<name>`` answers from now on, in the order it is asked."""
+    asked: list[bool] = []
+    test = getattr(spans, name)
+
+    def spy(*args: object) -> bool:
+        asked.append(test(*args))
+        return asked[-1]
+
+    monkeypatch.setattr(spans, name, spy)
+    return asked
+
+
 def test_a_run_with_few_edges_holds_no_span(monkeypatch: pytest.MonkeyPatch) -> None:
     _forget()
     fast = [_dense(line) for line in LINES]
@@ -106,14 +119,7 @@ def test_the_count_of_edges_turns_down_clean_text(monkeypatch: pytest.MonkeyPatc
     # It must do its work, by each of its counts: on clean Simplified text, for GBK read as
     # Big5 (units read alone, the test :func:`spans._out_of_reach` asks first), and on
     # clean Japanese for EUC-JP read as GBK (edges: Japanese is never asked by that bound).
-    asked: list[bool] = []
-    count = spans._few_edges
-
-    def spy(*args: object) -> bool:
-        asked.append(count(*args))  # type: ignore[arg-type]
-        return asked[-1]
-
-    monkeypatch.setattr(spans, "_few_edges", spy)
+    asked = _answers(monkeypatch, "_few_edges")
     for name, line in (
         ("GBK read as Big5", "今天天气很好，我们去公园散步。"),
         ("EUC-JP read as GBK", "政府は来年度の予算案を閣議決定した"),
@@ -134,14 +140,7 @@ def test_units_read_at_once_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch) 
 
 def test_the_bound_turns_down_clean_text(monkeypatch: pytest.MonkeyPatch) -> None:
     # It must do its work: on clean Simplified text, GBK read as Big5 is searched no further.
-    asked: list[bool] = []
-    bound = spans._out_of_reach
-
-    def spy(*args: object) -> bool:
-        asked.append(bound(*args))  # type: ignore[arg-type]
-        return asked[-1]
-
-    monkeypatch.setattr(spans, "_out_of_reach", spy)
+    asked = _answers(monkeypatch, "_out_of_reach")
     _forget()
     chain = next(c for c in spans._WIDE_CHAINS if c.name == "GBK read as Big5")
     line = CLEAN[0] * 3

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import ge, gt, mul, sub
+from typing import Generic, TypeVar
 
 from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
@@ -936,7 +937,22 @@ def _few_edges(chain: Chain, run: str, lang: str) -> bool:
     )
 
 
-class _EdgeMarks(dict[int, str]):
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class _Table(dict[_K, _V], Generic[_K, _V]):
+    """What each key reads as, worked out when first asked (``__missing__``), so that a
+    run's keys are then looked up at C speed; emptied when it holds ``_UNIT_TABLE_SIZE``."""
+
+    def _keep(self, key: _K, value: _V) -> _V:
+        if len(self) >= _UNIT_TABLE_SIZE:
+            self.clear()
+        self[key] = value
+        return value
+
+
+class _EdgeMarks(_Table[int, str]):
     """Each character (by code point) as :func:`_few_edges` reads it: ``x`` where its unit
     has a twin (:func:`_untwinned` may swap it: left to the search), else a digit of three
     bits: 1, an edge of a span in :func:`_dense_spans` (its unit read alone as a character
@@ -970,10 +986,7 @@ class _EdgeMarks(dict[int, str]):
             better = read != "\1" and _scores(self.lang, read)[-1] > own
             read_alone = read != "\1" and _closed(data)
             mark = str(edge + 2 * better + 4 * read_alone)
-        if len(self) >= _UNIT_TABLE_SIZE:
-            self.clear()
-        self[code] = mark
-        return mark
+        return self._keep(code, mark)
 
 
 @lru_cache(maxsize=16)
@@ -981,7 +994,7 @@ def _edge_marks(chain: Chain, lang: str) -> _EdgeMarks:
     return _EdgeMarks(chain, lang)
 
 
-class _UnitReadings(dict[bytes | None, str]):
+class _UnitReadings(_Table[bytes | None, str]):
     """What each unit reads as alone in a codec of :data:`_PAIRED_LEADS`: one character, or
     NUL where it reads as nothing (no bytes, bytes that do not decode alone); asked of each
     unit once, so that a run's readings are looked up at C speed."""
@@ -997,10 +1010,7 @@ class _UnitReadings(dict[bytes | None, str]):
             piece = "\0"
         if len(piece) != 1:
             piece = "\1"  # two characters (none of these codecs has such a unit): no bound
-        if len(self) >= _UNIT_TABLE_SIZE:
-            self.clear()
-        self[data] = piece
-        return piece
+        return self._keep(data, piece)
 
 
 @lru_cache(maxsize=8)
@@ -1045,7 +1055,7 @@ def _alien(codec: str, run: str) -> list[int]:
     return list(accumulate((not writes[ch] for ch in run), initial=0))
 
 
-class _Writes(dict[str, bool]):
+class _Writes(_Table[str, bool]):
     """Can a codec write a character (ASCII: yes)? Asked of each character once."""
 
     def __init__(self, codec: str) -> None:
@@ -1056,10 +1066,8 @@ class _Writes(dict[str, bool]):
         try:
             ch.encode(self.codec)
         except UnicodeEncodeError:
-            self[ch] = False
-            return False
-        self[ch] = True
-        return True
+            return self._keep(ch, False)
+        return self._keep(ch, True)
 
 
 @lru_cache(maxsize=8)
@@ -1075,7 +1083,7 @@ def _same(chain: Chain, run: str, units: tuple[bytes | None, ...]) -> list[int]:
     return list(accumulate(map(keeps.__getitem__, run), initial=0))
 
 
-class _Keeps(dict[str, bool]):
+class _Keeps(_Table[str, bool]):
     """Does a misreading of ``actual`` as ``misread`` leave a character as it is: ASCII, and
     the characters of ``misread``'s double-byte table (lead byte 81 to FE) that read back
     alone as themselves — asked of each character once, as runs meet it (a table of them
@@ -1086,9 +1094,7 @@ class _Keeps(dict[str, bool]):
         self.actual, self.misread = actual, misread
 
     def __missing__(self, ch: str) -> bool:
-        keep = ch < "\x80" or self._reads_back(ch)
-        self[ch] = keep
-        return keep
+        return self._keep(ch, ch < "\x80" or self._reads_back(ch))
 
     def _reads_back(self, ch: str) -> bool:
         data = _encoded(self.misread, ch)  # the one pair of bytes that could read as ``ch``
@@ -1148,7 +1154,7 @@ def _untwinned(
     return tuple(out)
 
 
-class _TwinOf(dict[bytes | None, bytes | None]):
+class _TwinOf(_Table[bytes | None, bytes | None]):
     """The other byte pair of a unit's character, where ``codec`` decodes it from two
     (:func:`roundtrip.twins`); ``None`` elsewhere. Asked of each unit once."""
 
@@ -1159,10 +1165,7 @@ class _TwinOf(dict[bytes | None, bytes | None]):
     def __missing__(self, data: bytes | None) -> bytes | None:
         pairs_of = twins(self.codec)
         other = None if data is None or not pairs_of else pairs_of.get(data.decode(self.codec))
-        if len(self) >= _UNIT_TABLE_SIZE:
-            self.clear()
-        self[data] = other
-        return other
+        return self._keep(data, other)
 
 
 @lru_cache(maxsize=8)
@@ -1174,16 +1177,13 @@ def _all_closed(units: tuple[bytes | None, ...]) -> bool:
     return all(map(_CLOSED.__getitem__, units))
 
 
-class _Closed(dict[bytes | None, bool]):
+class _Closed(_Table[bytes | None, bool]):
     """:func:`_closed` of each unit, asked once (a run's units are then looked up at C
     speed)."""
 
     def __missing__(self, data: bytes | None) -> bool:
         closed = _closed(data)
-        if len(self) >= _UNIT_TABLE_SIZE:
-            self.clear()
-        self[data] = closed
-        return closed
+        return self._keep(data, closed)
 
 
 _CLOSED = _Closed()
@@ -1344,7 +1344,7 @@ def _beyond_ascii(line: str) -> str:
 _ASCII_CHARS = re.compile("[\x00-\x7f]+")
 
 
-class _Utf8Starts(dict[int, str]):
+class _Utf8Starts(_Table[int, str]):
     """Each character's mark (by code point), as :func:`_may_be_utf8` reads its unit in each
     codec of a group: for the k-th, bit 2k where the unit starts with a lead byte (and a
     continuation byte follows in it if it has two), bit 2k + 1 where there is a unit; asked
@@ -1361,10 +1361,7 @@ class _Utf8Starts(dict[int, str]):
             if data is not None:
                 lead = 0xC2 <= data[0] <= 0xF4 and (len(data) == 1 or 0x80 <= data[1] <= 0xBF)
                 mark |= (lead | 2) << 2 * k
-        if len(self) >= _UNIT_TABLE_SIZE:
-            self.clear()
-        self[code] = chr(_MARKS_BASE + mark)
-        return self[code]
+        return self._keep(code, chr(_MARKS_BASE + mark))
 
 
 @lru_cache(maxsize=4)
