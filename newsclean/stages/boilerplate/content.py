@@ -286,7 +286,7 @@ def features(lines: Sequence[str]) -> list[Features]:
     return [line_class(line) for line in lines]
 
 
-@lru_cache(maxsize=1 << 12)  # a pure function of the line: a site's furniture recurs on its pages
+@lru_cache(maxsize=1 << 14)  # a pure function of the line: a site's furniture recurs on its pages
 def line_class(line: str) -> Features:
     """The class of one line from its own evidence.
 

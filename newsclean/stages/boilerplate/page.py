@@ -221,7 +221,7 @@ def _prose(line: str) -> str:
     )
 
 
-@lru_cache(maxsize=1 << 10)  # a pure function of the paragraph: a site's notices recur
+@lru_cache(maxsize=1 << 12)  # a pure function of the paragraph: a site's notices recur
 def notice_share(text: str) -> float:
     """The share of a paragraph's visible characters in sentences that are site notices on
     their own (a strong family at the sentence's start: a copyright line, a cookie banner, a
