@@ -108,7 +108,7 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
 #: Lines whose fold and verdict (:func:`_judge`) are remembered, per process: the stage and the
 #: site learner (:mod:`newsclean.corpus.site`) classify the same short lines, and a site's
 #: furniture recurs on all its pages. Emptied when it grows past this (a remembered line
-#: costs about 600 bytes: this bounds the memo near 10 MB in every worker of a run).
+#: costs about 800 bytes: this bounds the memo near 13 MB in every worker of a run).
 JUDGED_LINES = 1 << 14
 Judged = tuple[str, int, Verdict]  # (folded, rank, verdict)
 #: A judged line as remembered: ``(folded, rank, label, rule, detail)``, strings and numbers
