@@ -967,7 +967,7 @@ class _EdgeMarks(_Table[int, str]):
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
-        data = ch.encode("ascii") if ch < "\x80" else _encoded(self.chain.misread, ch)
+        data = _dense_unit(self.chain.misread, ch)
         if _twin_of(self.chain.misread)[data]:
             mark = "x"
         else:
@@ -1182,8 +1182,7 @@ class _Closed(_Table[bytes | None, bool]):
     speed)."""
 
     def __missing__(self, data: bytes | None) -> bool:
-        closed = _closed(data)
-        return self._keep(data, closed)
+        return self._keep(data, _closed(data))
 
 
 _CLOSED = _Closed()
@@ -1224,8 +1223,14 @@ def _dense_units(codec: str, run: str) -> tuple[bytes | None, ...]:
     if new:
         _room(table, len(new))
         for ch in new:
-            table[ch] = ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch)
+            table[ch] = _dense_unit(codec, ch)
     return tuple(map(table.__getitem__, run))
+
+
+def _dense_unit(codec: str, ch: str) -> bytes | None:
+    """A character's unit as a double-byte codec reads a run: an ASCII character as its own
+    byte (read between characters as itself), another as :func:`_encoded`."""
+    return ch.encode("ascii") if ch < "\x80" else _encoded(codec, ch)
 
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
