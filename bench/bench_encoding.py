@@ -43,7 +43,7 @@ from newsclean.stages import encoding
 from newsclean.stages.encoding.flags import flagged_rows
 from newsclean.stages.encoding.lines import facts
 from newsclean.stages.encoding.readings import readings
-from newsclean.stages.encoding.spans import fix_spans, fix_western_spans
+from newsclean.stages.encoding.spans import _fix_spans, fix_western_spans
 
 HELD = textgen.HELDOUT_POOL
 SEED = 2024  # the tests use 3 and 11
@@ -59,7 +59,7 @@ def false_positives(n: int) -> None:
         HELD, n - n // 2, SEED + 1
     )
     changed = warned = total = flagged = worth = 0
-    for cached in (readings, fix_spans, fix_western_spans):
+    for cached in (readings, _fix_spans, fix_western_spans):
         cached.cache_clear()
     with _span_filters() as (asked, down):
         for doc in _pages(lines):
@@ -71,7 +71,7 @@ def false_positives(n: int) -> None:
             flagged += len(rows)
             worth += sum(facts(doc.lines[i]).worth for i in rows)
     print(f"clean lines: {total}  changed: {changed}  warnings: {warned}")
-    spans = fix_spans.cache_info().misses + fix_western_spans.cache_info().misses
+    spans = _fix_spans.cache_info().misses + fix_western_spans.cache_info().misses
     print(
         f"lines each filter lets through: the document scan {flagged}, the suspicion test "
         f"{worth}, read in every misreading {readings.cache_info().misses} (distinct lines), "

@@ -31,7 +31,7 @@ CLEAN = (
     "서울 시내 곳곳에서 벚꽃이 피었다. 漢字 混用 문장도 있다.",
 )
 _CACHED = (
-    "fix_spans",
+    "_fix_spans",
     "_hopeless",
     "_dense_spans",
     "_whole_units",
@@ -226,3 +226,43 @@ def test_untwinned_units_are_the_units_weighed_one_by_one() -> None:
                 twinned += fast != units
                 assert fast == slow(chain, lang, units)
     assert twinned  # (the cases hold twins)
+
+
+@pytest.mark.parametrize(("lead", "trail"), [(2, 0), (0, 3), (10, 1)])
+def test_spaces_at_a_lines_ends_change_nothing_the_search_finds(lead: int, trail: int) -> None:
+    # fix_spans asks about a line without its edge spaces first (a page dump indents its
+    # lines, and the stage asks about them as they are and as the whitespace stage leaves
+    # them): the full search of the padded line, memo emptied, finds what the line finds
+    # without them, shifted, and nothing where it finds nothing.
+    pad = " " * lead, " " * trail
+    found = 0
+    for line in LINES:
+        _forget()
+        bare = spans._fix(line, spans._WIDE_CHAINS)
+        padded = spans._fix(pad[0] + line + pad[1], spans._WIDE_CHAINS)
+        if bare is None:
+            assert padded is None, line
+            continue
+        found += 1
+        assert padded is not None, line
+        assert padded.text == pad[0] + bare.text + pad[1]
+        assert padded.spans == tuple((i + lead, j + lead) for i, j in bare.spans)
+        assert padded.chain == bare.chain
+    assert found >= 50
+    _forget()
+
+
+def test_a_line_found_clean_without_its_edge_spaces_is_not_searched_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # (the shortcut does its work: the padded line itself is never searched)
+    _forget()
+    searched: list[str] = []
+    search = spans._fix
+    monkeypatch.setattr(
+        spans, "_fix", lambda line, chains: searched.append(line) or search(line, chains)
+    )
+    assert spans.fix_spans("   " + CLEAN[0] + " ") is None
+    assert spans.fix_spans(CLEAN[0]) is None
+    assert searched == [CLEAN[0]]
+    _forget()

@@ -92,7 +92,6 @@ class SpanRepair:
         return f"{self.chain.name}, {len(self.spans)} run{'s' * (len(self.spans) > 1)}"
 
 
-@lru_cache(maxsize=1024)
 def fix_spans(line: str) -> SpanRepair | None:
     """Undo the runs of mojibake inside ``line`` that one misreading explains; ``None`` if
     none gains enough. (Undone, a long run can leave a short one that is now clearly the
@@ -101,7 +100,24 @@ def fix_spans(line: str) -> SpanRepair | None:
     A line whose only oddity is a few rare or Traditional forms among many common
     characters (machine conversion writes 爲 and 羣) is searched too: a run of GBK read as
     Big5 in Simplified text looks like that (``已经湛善坋二万亩``), and a span is taken only
-    where the language writes its reading far more often than what stands there."""
+    where the language writes its reading far more often than what stands there.
+
+    Spaces at a line's ends are in no run (a run starts and ends beyond ASCII), cost
+    nothing and pair with no character, so a line finds nothing where it finds nothing
+    without them: that is asked first, and remembered for the line as the whitespace stage
+    leaves it (the stage asks about both; a page dump indents most of its lines).
+
+    >>> fix_spans("  今天天气很好  ") is None, fix_spans('  label: "鏂伴椈" ').text
+    (True, '  label: "新闻" ')
+    """
+    core = line.strip(" ")
+    if core != line and _fix_spans(core) is None:
+        return None
+    return _fix_spans(line)
+
+
+@lru_cache(maxsize=1024)
+def _fix_spans(line: str) -> SpanRepair | None:
     return _fix(line, _WIDE_CHAINS)
 
 
