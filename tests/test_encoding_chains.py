@@ -85,3 +85,52 @@ def test_only_the_broken_line_of_a_page_is_repaired():
 def test_a_broken_name_inside_a_clean_line():
     name = "张伟".encode().decode("gb18030")  # 张伟 as UTF-8 read as GBK: 寮犱紵
     assert _run(f"记者 {name} 报道") == "记者 张伟 报道"
+
+
+def _verdict(found: tuple[object, object]) -> tuple[object, ...]:
+    repair, choice = found
+    better = getattr(choice, "better", None)
+    return (
+        None if repair is None else (repair.text.strip(" "), repair.chains, repair.lossy),
+        getattr(choice, "close", None),
+        None if better is None else better.chains,
+    )
+
+
+def test_spaces_at_a_lines_ends_change_no_reading() -> None:
+    # mojibake._fix_any reads a line without its edge spaces first and, where that has no
+    # repair, does not read the padded line (as a page dump indents it): the full reading
+    # of a padded line, in every mode, is the bare line's, with the spaces kept.
+    from newsclean.stages.encoding import mojibake
+    from newsclean.stages.encoding.readings import CHAINS
+
+    lines = [broken for c in textgen.CJK_CHAINS for _, broken in _cases(c)[:8]]
+    lines += textgen.clean_lines(textgen.TEST_POOL, 40, SEED)
+    repaired = 0
+    for line in lines:
+        for prefer in ((), (CHAINS[0],), (CHAINS[4],)):
+            for lossy in (False, True):
+                bare = mojibake._fix(line, prefer, lossy)
+                padded = mojibake._fix("  " + line + " ", prefer, lossy)
+                assert _verdict(padded) == _verdict(bare), line
+                if bare[0] is not None:
+                    repaired += 1
+                    assert padded[0] is not None
+                    assert padded[0].text == "  " + bare[0].text + " "
+    assert repaired >= 100
+
+
+def test_a_padded_line_whose_bare_line_reads_clean_is_not_read(monkeypatch) -> None:
+    from newsclean.stages.encoding import mojibake
+
+    read: list[str] = []
+    fix = mojibake._fix
+    monkeypatch.setattr(mojibake, "_fix", lambda line, *a: read.append(line) or fix(line, *a))
+    mojibake._fix_any.cache_clear()
+    line = "今天天气很好，我们去公园散步了。"
+    assert mojibake._fix_any(("   " + line, line), (), False)[0] is None
+    assert read == [line]
+    broken = _cases(textgen.CJK_CHAINS[0])[0][1]
+    assert mojibake._fix_any(("  " + broken, broken), (), False)[0] is not None
+    assert read[1:2] == [broken]  # a repair: read as the line is, padded, as before
+    mojibake._fix_any.cache_clear()

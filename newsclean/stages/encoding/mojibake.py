@@ -208,9 +208,19 @@ def _fix_any(
     variants: tuple[str, ...], prefer: tuple[Chain, ...], lossy: bool
 ) -> tuple[Repair | None, _Choice]:
     """:func:`_fix` on the first variant of a line that can be repaired; if none can, the
-    last variant's verdict (the line as later stages leave it, which a second pass sees)."""
+    last variant's verdict (the line as later stages leave it, which a second pass sees).
+
+    Where the last variant is the first without the spaces at its ends (a page dump indents
+    most of its lines; the whitespace stage takes that away), it is read first: spaces at a
+    line's ends cost nothing and every reading keeps them, so where the bare line has no
+    repair the padded one has none either, and its verdict is the bare line's."""
     choice = _Choice(None, False)
-    for variant in dict.fromkeys(variants):
+    ordered = tuple(dict.fromkeys(variants))
+    if len(ordered) == 2 and ordered[0].strip(" ") == ordered[1]:
+        repair, choice = _fix(ordered[1], prefer, lossy)
+        if repair is None:
+            return None, choice
+    for variant in ordered:
         repair, choice = _fix(variant, prefer, lossy)
         if repair is not None:
             return repair, choice
