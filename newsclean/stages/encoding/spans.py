@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -596,11 +596,13 @@ def _starts(
     lang: str,
     needs: dict[int, int],
     same: list[int],
+    edge: Callable[[int], bool],
 ) -> list[int]:
     """Where in ``line[lo:hi]`` a span :func:`_dense_spans` takes can start, by two bounds
     that cost no reading (``own``: the run's frequency scores, summed; ``same``: the
     characters the misreading leaves as they are, summed: a span's size is what it changes,
-    :func:`_changed`)."""
+    :func:`_changed`), and a start's own first test there (``edge``: a span starts on a unit
+    that reads alone as a character the language writes more often)."""
     n_run = hi - lo
     # What a span can gain at most: each of its characters read back as one of the
     # language's commonest (2 points; a unit reads as two characters at most, halfwidth
@@ -698,7 +700,8 @@ def _starts(
                 return True
         return False
 
-    return [i for i in out if units[i] is not None and ends_somewhere(i)]
+    # (``edge``, :func:`_dense_spans`' own first test of a start, is the cheaper: asked first)
+    return [i for i in out if units[i] is not None and edge(i) and ends_somewhere(i)]
 
 
 @lru_cache(maxsize=64)  # the same run, for every misreading into the same language
@@ -818,7 +821,7 @@ def _dense_spans(
     starts = (
         []
         if not alien and _out_of_reach(chain, lang, line, lo, hi, units, own, same)
-        else _starts(chain, line, lo, hi, own, lang, needs, same)
+        else _starts(chain, line, lo, hi, own, lang, needs, same, edge)
     )
     if not starts:
         return ()
