@@ -22,6 +22,7 @@ from .output import step_name
 from .progress import Progress
 from .report import Report
 from .runner import Options, _crashed, _plan, _Run
+from .spill import SpillTable
 from .work import rereadable, units
 
 
@@ -100,7 +101,7 @@ class _ExecutorRun(_Run):
         self.executor = executor
 
     def clean(self) -> dict[str, Any]:
-        tables: list[dict[Any, Any]] = [{} for _ in self.filters]  # stay empty: see the executor
+        tables = [SpillTable(step, None) for step in self.filters]  # stay empty: see the executor
         n_docs = 0
         nbytes = sum(s.size() for s in self.sources)
         self.progress.start("cleaning", len(self.sources), nbytes)

@@ -32,6 +32,7 @@ number of workers.
 from __future__ import annotations
 
 import gc
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
@@ -39,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..corpus import combine_into
 from .batch import CRASHED, Done, Mode, Plan, Unit, learn_unit, run_units
 from .fidelity import UTF8_LF, Fidelity
 from .files import Source, UsageError, describe_oserror
@@ -48,6 +48,7 @@ from .output import Destination, Spool, Writer, step_name
 from .pool import isolate, ordered_map
 from .progress import Progress
 from .report import Entry, Report
+from .spill import SpillTable
 from .warm import warm
 from .work import (
     BYTES_PER_JOB,
@@ -101,8 +102,6 @@ def run(
             if until is None:
                 config = _learn(sources, config, options, learners, progress)
             else:
-                import tempfile
-
                 spool = stack.enter_context(tempfile.TemporaryDirectory(prefix="newsclean-"))
                 begun = {"phase": "finish", "until": until, "spool": spool}
                 begun["learners"] = tuple(learners)
@@ -207,8 +206,21 @@ def _learning_pass(
     progress: Progress,
 ) -> tuple[Config, list[int]]:
     """``fn`` over every unit, the learners' pairs combined and finalized: the refined Config,
-    and how many units each group had."""
-    tables: list[dict[Any, Any]] = [{} for _ in learners]
+    and how many units each group had. (The tables spill to disk past a bound:
+    :mod:`newsclean.run.spill`.)"""
+    with tempfile.TemporaryDirectory(prefix="newsclean-learn-") as folder:
+        tables = [SpillTable(step, folder) for step in learners]
+        return _learn_into(tables, plan, fn, sources, options, progress)
+
+
+def _learn_into(
+    tables: list[SpillTable],
+    plan: Plan,
+    fn: Callable[[Plan, Sequence[Unit]], list[Done]],
+    sources: Sequence[Source],
+    options: Options,
+    progress: Progress,
+) -> tuple[Config, list[int]]:
     n_docs = 0
     sizes: list[int] = []
     progress.start("learning", len(sources), sum(s.size() for s in sources))
@@ -224,11 +236,11 @@ def _learning_pass(
             pending.pop((done.index, done.first), None)
             progress.advance(done.last, done.nbytes)
             n_docs += done.tally.documents
-            for step, table, pairs in zip(learners, tables, done.mapped, strict=True):
-                combine_into(step, table, pairs)
+            for table, pairs in zip(tables, done.mapped, strict=True):
+                table.add(pairs)
     config = plan.config
-    for step, table in zip(learners, tables, strict=True):
-        config = step.apply(config, step.finalize(table, n_docs))
+    for table in tables:
+        config = table.step.apply(config, table.finalize(n_docs))
     return config, sizes
 
 
@@ -277,6 +289,7 @@ class _Run:
     ) -> None:
         self.sources, self.options, self.report, self.progress = sources, options, report, progress
         self.filters = list(filters)
+        self.stack = stack
         self.sizes: list[int] | None = begun.pop("sizes", None)
         self.destination = Destination(
             options.mode, options.output_dir, options.in_place, options.stats_field
@@ -302,7 +315,10 @@ class _Run:
         self.field = options.field
 
     def clean(self) -> dict[str, Any]:
-        tables: list[dict[Any, Any]] = [{} for _ in self.filters]
+        tables = []
+        if self.filters:  # (their tables spill to disk past a bound: newsclean.run.spill)
+            folder = self.stack.enter_context(tempfile.TemporaryDirectory(prefix="newsclean-"))
+            tables = [SpillTable(step, folder) for step in self.filters]
         n_docs = 0
         self.progress.start("cleaning", len(self.sources), sum(s.size() for s in self.sources))
         work = groups(
@@ -321,17 +337,17 @@ class _Run:
             raise
         if not self.filters:
             return {}
-        results = [f.finalize(t, n_docs) for f, t in zip(self.filters, tables, strict=True)]
+        results = [table.finalize(n_docs) for table in tables]
         self._deliver_filtered(results)
         return {step_name(f): f.report(r) for f, r in zip(self.filters, results, strict=True)}
 
-    def _clean_one(self, done: Done, tables: list[dict[Any, Any]]) -> int:
+    def _clean_one(self, done: Done, tables: list[SpillTable]) -> int:
         """Take one unit's results in order; return how many documents it cleaned."""
         entry = self.entries.setdefault(done.index, Entry(self.sources[done.index]))
         self.report.add(entry, done)
         self.progress.advance(done.last, done.nbytes)
-        for step, table, pairs in zip(self.filters, tables, done.mapped, strict=True):
-            combine_into(step, table, pairs)
+        for table, pairs in zip(tables, done.mapped, strict=True):
+            table.add(pairs)
         if done.written:  # by the worker
             self.report.finish(entry)
             return done.tally.documents
