@@ -176,3 +176,25 @@ def test_a_dedup_run_whose_tables_spill_rejects_what_it_rejects_in_memory(
         outs[name] = (_tree(out), sorted(line for line in lines if "rejected" in line))
     assert outs["spilled"][1], "copies are rejected: the test can fail"
     assert outs["spilled"] == outs["memory"]
+
+
+def test_a_run_whose_temporary_storage_fails_stops_with_one_line(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(self: SpillTable) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for doc in _site_docs(12, 3):
+        (src / doc.id).write_text(doc.text + "\n", "utf-8")
+    monkeypatch.setattr(spill, "LIMIT", 1)
+    monkeypatch.setattr(SpillTable, "_spill", full)
+    run = cli("fix", "-j", "1", "-o", str(tmp_path / "out"), str(src)).expect(123)
+    lines = run.stderr.strip().splitlines()
+    assert lines[-1].startswith("newsclean: error: No space left on device: the run stopped")
+    assert "Traceback" not in run.stderr
+    out = tmp_path / "out"
+    assert not out.exists() or not any(out.rglob("*"))  # (learning stopped before any output)

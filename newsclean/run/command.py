@@ -163,6 +163,23 @@ def learn_to_file(params: dict[str, Any], config: Config) -> int:
     return 0
 
 
+def _stopped(exc: OSError) -> str:
+    """What stopped a run whose own storage failed (an input's or an output's error stops
+    only that file), on one line: where its temporary files go, and how to move them.
+
+    >>> import errno, os
+    >>> _stopped(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))).startswith("No space left")
+    True
+    """
+    import tempfile
+
+    where = f" ({exc.filename})" if exc.filename else ""
+    return (
+        f"{exc.strerror or exc}{where}: the run stopped (its temporary files go to "
+        f"{tempfile.gettempdir()}; TMPDIR puts them elsewhere; no file was left half-written)"
+    )
+
+
 def passed_through(params: dict[str, Any], options: Options) -> bool:
     """Stdin named (``--stdin-filename``) as an excluded file under ``--force-exclude``: it is
     not cleaned — copied to stdout as it is when writing (an editor's buffer stays whole)."""
@@ -236,6 +253,11 @@ def execute(
             bar.clear()
             click.echo("newsclean: interrupted (no file was left half-written)", err=True)
             return 128 + getattr(exc, "signum", signal.SIGINT)
+        except OSError as exc:  # the run's own storage: the spool, a table spilled to disk
+            discard_live()
+            bar.clear()
+            click.echo(f"newsclean: error: {_stopped(exc)}", err=True)
+            return 123
         bar.clear()
         if json is not None:
             json.close(report.totals(), steps)
