@@ -208,19 +208,6 @@ def _learning_pass(
     """``fn`` over every unit, the learners' pairs combined and finalized: the refined Config,
     and how many units each group had. (The tables spill to disk past a bound:
     :mod:`newsclean.run.spill`.)"""
-    with tempfile.TemporaryDirectory(prefix="newsclean-learn-") as folder:
-        tables = [SpillTable(step, folder) for step in learners]
-        return _learn_into(tables, plan, fn, sources, options, progress)
-
-
-def _learn_into(
-    tables: list[SpillTable],
-    plan: Plan,
-    fn: Callable[[Plan, Sequence[Unit]], list[Done]],
-    sources: Sequence[Source],
-    options: Options,
-    progress: Progress,
-) -> tuple[Config, list[int]]:
     n_docs = 0
     sizes: list[int] = []
     progress.start("learning", len(sources), sum(s.size() for s in sources))
@@ -230,17 +217,19 @@ def _learn_into(
         options.jobs,
         total=_text_bytes(sources, options.jobs),
     )
-    for dones in _parallel(plan, work, options.jobs, sources, fn):
-        sizes.append(len(dones))
-        for done in dones:
-            pending.pop((done.index, done.first), None)
-            progress.advance(done.last, done.nbytes)
-            n_docs += done.tally.documents
-            for table, pairs in zip(tables, done.mapped, strict=True):
-                table.add(pairs)
-    config = plan.config
-    for table in tables:
-        config = table.step.apply(config, table.finalize(n_docs))
+    with tempfile.TemporaryDirectory(prefix="newsclean-") as folder:
+        tables = [SpillTable(step, folder) for step in learners]
+        for dones in _parallel(plan, work, options.jobs, sources, fn):
+            sizes.append(len(dones))
+            for done in dones:
+                pending.pop((done.index, done.first), None)
+                progress.advance(done.last, done.nbytes)
+                n_docs += done.tally.documents
+                for table, pairs in zip(tables, done.mapped, strict=True):
+                    table.add(pairs)
+        config = plan.config
+        for table in tables:
+            config = table.step.apply(config, table.finalize(n_docs))
     return config, sizes
 
 
