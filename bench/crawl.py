@@ -12,7 +12,10 @@ Corpora (built once under ``--dir``, default ``/tmp/newsclean-crawl``):
   documents (every one damaged, avg 2.2 KB);
 * (c) ``clean``: a generated crawl of ~50 MB: pages of 2–50 KB (log-uniform), 90% clean prose, 10%
   with site furniture, pinyin leaks, narrowed punctuation, mojibake, doubled bodies
-  (:mod:`bench.corpus`'s generators); two thirds Chinese, one third English.
+  (:mod:`bench.corpus`'s generators); two thirds Chinese, one third English;
+* (d) ``distinct`` (only with ``--only d``): the realbench pages copied until ≥ 20,000 documents
+  (≥ 5,000 with ``--quick``), each copy's short lines marked as its own: a crawl of distinct
+  pages, where what the parent keeps per distinct line (the site learner's table) shows.
 
 For each corpus, every figure is a fresh process timed whole (start-up included), in one run:
 
@@ -52,7 +55,7 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 REALBENCH = SHARED / "realbench" / "data"
 NEWSBENCH = SHARED / "newsbench-public" / "docs"
-CORPORA = {"a": "real", "b": "newsbench", "c": "clean"}
+CORPORA = {"a": "real", "b": "newsbench", "c": "clean", "d": "distinct"}
 
 
 # --- the corpora ---------------------------------------------------------------------------
@@ -107,10 +110,33 @@ def _clean_crawl(out: Path, min_bytes: int, seed: int = 13) -> None:
         i += 1
 
 
-def build(folder: Path, scale: float) -> dict[str, Path]:
-    """The three corpora under ``folder`` (built if missing; a marker file says they are whole)."""
+#: Common characters, two of which mark a copy's short lines in the distinct corpus (d).
+_MARKS = "的一是在不了有和人这中大为上个国我以要他"
+
+
+def _distinct(out: Path, pages: list[tuple[str, bytes]], min_docs: int) -> None:
+    """The pages copied until ``min_docs``, every short line of a copy (under 80 characters:
+    the lines the site learner keys) marked as that copy's own: a crawl of distinct pages."""
+    docs = copy = 0
+    while docs < min_docs:
+        mark = " " + _MARKS[copy // len(_MARKS) % len(_MARKS)] + _MARKS[copy % len(_MARKS)]
+        for rel, data in pages:
+            lines = data.decode("utf-8").split("\n")
+            lines = [line + mark if line.strip() and len(line) < 80 else line for line in lines]
+            target = out / f"copy{copy:02d}" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes("\n".join(lines).encode("utf-8"))
+            docs += 1
+        copy += 1
+
+
+def build(folder: Path, scale: float, only: str = "abc") -> dict[str, Path]:
+    """The corpora ``only`` names under ``folder`` (built if missing; a marker file says they
+    are whole)."""
     out = {}
     for letter, name in CORPORA.items():
+        if letter not in only:
+            continue
         target = folder / f"{name}-{scale:g}"
         out[letter] = target
         if (target / ".done").exists():
@@ -123,6 +149,8 @@ def build(folder: Path, scale: float) -> dict[str, Path]:
         elif name == "newsbench":
             pages = [(p.name, p.read_bytes()) for p in sorted(NEWSBENCH.glob("*.txt"))]
             _replicate(target, pages, 0, int(20_000 * scale))
+        elif name == "distinct":
+            _distinct(target, _real_pages(), max(5_000, int(20_000 * scale)))
         else:
             _clean_crawl(target, int(50e6 * scale))
         (target / ".done").write_text("")
@@ -479,7 +507,9 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="--scale 0.1")
     parser.add_argument(
-        "--only", default="a,b,c", help="corpora: a (real), b (newsbench), c (clean)"
+        "--only",
+        default="a,b,c",
+        help="corpora: a (real), b (newsbench), c (clean), d (distinct: for the parent's memory)",
     )
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument(
@@ -497,8 +527,8 @@ def main() -> None:
         (_floor if kind == "floor" else _naive)(paths, Path(out))
         return
     scale = 0.1 if args.quick else args.scale
-    corpora = build(args.dir, scale)
     chosen = args.only.split(",")
+    corpora = build(args.dir, scale, "".join(chosen))
     jobs = [int(j) for j in args.jobs.split(",")]
     print(f"machine: {_machine()} (before)")
     print(calibrate())
