@@ -46,6 +46,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,13 +76,21 @@ def _real_pages() -> list[tuple[str, bytes]]:
     return pages
 
 
-def _replicate(out: Path, pages: list[tuple[str, bytes]], min_bytes: int, min_docs: int) -> None:
+def _replicate(
+    out: Path,
+    pages: list[tuple[str, bytes]],
+    min_bytes: int,
+    min_docs: int,
+    own: Callable[[bytes, int], bytes] | None = None,
+) -> None:
+    """``pages`` copied into ``copyNN/`` folders until ``min_bytes`` and ``min_docs``; with
+    ``own``, each page as ``own(page, copy)`` makes it."""
     size = docs = copy = 0
     while size < min_bytes or docs < min_docs:
         for rel, data in pages:
             target = out / f"copy{copy:02d}" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            target.write_bytes(own(data, copy) if own else data)
             size += len(data)
             docs += 1
         copy += 1
@@ -114,20 +123,13 @@ def _clean_crawl(out: Path, min_bytes: int, seed: int = 13) -> None:
 _MARKS = "的一是在不了有和人这中大为上个国我以要他"
 
 
-def _distinct(out: Path, pages: list[tuple[str, bytes]], min_docs: int) -> None:
-    """The pages copied until ``min_docs``, every short line of a copy (under 80 characters:
-    the lines the site learner keys) marked as that copy's own: a crawl of distinct pages."""
-    docs = copy = 0
-    while docs < min_docs:
-        mark = " " + _MARKS[copy // len(_MARKS) % len(_MARKS)] + _MARKS[copy % len(_MARKS)]
-        for rel, data in pages:
-            lines = data.decode("utf-8").split("\n")
-            lines = [line + mark if line.strip() and len(line) < 80 else line for line in lines]
-            target = out / f"copy{copy:02d}" / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes("\n".join(lines).encode("utf-8"))
-            docs += 1
-        copy += 1
+def _marked(data: bytes, copy: int) -> bytes:
+    """A page with every short line (under 80 characters: the lines the site learner keys)
+    marked as copy ``copy``'s own, for the distinct corpus (d)."""
+    mark = " " + _MARKS[copy // len(_MARKS) % len(_MARKS)] + _MARKS[copy % len(_MARKS)]
+    lines = data.decode("utf-8").split("\n")
+    lines = [line + mark if line.strip() and len(line) < 80 else line for line in lines]
+    return "\n".join(lines).encode("utf-8")
 
 
 def build(folder: Path, scale: float, only: str = "abc") -> dict[str, Path]:
@@ -150,7 +152,7 @@ def build(folder: Path, scale: float, only: str = "abc") -> dict[str, Path]:
             pages = [(p.name, p.read_bytes()) for p in sorted(NEWSBENCH.glob("*.txt"))]
             _replicate(target, pages, 0, int(20_000 * scale))
         elif name == "distinct":
-            _distinct(target, _real_pages(), max(5_000, int(20_000 * scale)))
+            _replicate(target, _real_pages(), 0, max(5_000, int(20_000 * scale)), _marked)
         else:
             _clean_crawl(target, int(50e6 * scale))
         (target / ".done").write_text("")
