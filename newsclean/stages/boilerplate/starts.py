@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")
 DIGITS = "0123456789"
@@ -36,22 +37,26 @@ def literal_starts(source: str) -> frozenset[str] | None:
 _MAX_STARTS = 64
 
 
-def _union(parts: list[set[str] | None]) -> set[str] | None:
+def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
     out: set[str] = set()
     for part in parts:
         if part is None:
             return None
         out |= part
-    return out
+    return frozenset(out)
 
 
-def _starts(src: str) -> set[str] | None:
-    """Prefixes one of which starts every match of ``src`` ("" if it may start anyhow)."""
+@lru_cache(maxsize=4096)
+def _starts(src: str) -> frozenset[str] | None:
+    """Prefixes one of which starts every match of ``src`` ("" if it may start anyhow).
+
+    Remembered: a rule's source is read suffix by suffix, a group's alternatives each with
+    what follows the group, and the strong rules are read for two matchers."""
     alternatives = _split_top(src)
     if len(alternatives) > 1:
         return _union([_starts(alt) for alt in alternatives])
     if not src or src[0] == "$":
-        return {""}
+        return frozenset({""})
     if src[0] == "(":
         return _group_starts(src)
     if src[0] == "^":
@@ -61,16 +66,16 @@ def _starts(src: str) -> set[str] | None:
         return None
     quantifier, after = _quantifier(rest)
     if quantifier == "optional":
-        return _union([chars, _starts(after)])
+        return _union([frozenset(chars), _starts(after)])
     if quantifier == "repeated":
-        return chars
+        return frozenset(chars)
     more = _starts(after)
     if more is None or len(chars) * len(more) > _MAX_STARTS:
-        return chars
-    return {c + m for c in chars for m in more}
+        return frozenset(chars)
+    return frozenset(c + m for c in chars for m in more)
 
 
-def _group_starts(src: str) -> set[str] | None:
+def _group_starts(src: str) -> frozenset[str] | None:
     end = _group_end(src)
     if end is None:
         return None
