@@ -3,7 +3,9 @@
 Bytes are turned into text at the boundary (:mod:`newsclean.decode`); this stage works on the
 text, in this order, only on the lines a cheap check flags:
 
-1. a byte-order mark read as text (U+FEFF, ``ï»¿``, ``锘``) is removed;
+1. a byte-order mark read as text (U+FEFF, ``ï»¿``, ``锘``) is removed; GB18030's A3 A0, a
+   full-width space on old Chinese pages that Python's codec reads as the private-use U+E5E5,
+   becomes U+3000 as the Web reads it, in a line of Chinese text (:func:`web_space`);
 2. CJK mojibake is reversed (:mod:`newsclean.stages.encoding.mojibake`) — before ftfy, which would destroy the
    evidence. With ``repair_lossy``, mojibake that lost bytes comes back too, but for the lost
    characters; without it such a line is only reported;
@@ -56,6 +58,8 @@ def encoding(doc: Doc, config: Config) -> Doc:
     work = _Work(list(doc.lines))
     for i in rows:
         work.note(i, c.strip_bom(work.lines[i]), "bom")
+        if _GB18030_A3A0 in work.lines[i]:
+            work.note(i, web_space(work.lines[i]), "gb18030-space", _A3A0_WHY)
     reports: dict[int, Diagnostic] = {}
     # ftfy turns a lone surrogate into U+FFFD; say what it was.
     diagnostics = [
@@ -196,6 +200,30 @@ def _cjk(
 
 
 _LOST = "\ufffd"
+#: What Python's ``gb18030`` codec makes of the bytes A3 A0, which old Chinese pages use as a
+#: full-width space (two of them indent a paragraph). The Web reads them as U+3000 (the WHATWG
+#: Encoding Standard's gb18030 decoder, "for compatibility with existing Web content"), and so
+#: do the people who copy such pages; read as cp1252 instead, they are ``£\xa0``.
+_GB18030_A3A0 = "\ue5e5"
+_A3A0_WHY = "U+E5E5 (GB18030 A3 A0) read as the Web reads it: a full-width space"
+
+
+def web_space(line: str) -> str:
+    """``line`` with :data:`_GB18030_A3A0` read as the Web reads it (U+3000), where that
+    leaves nothing but spaces, or Chinese text no misreading need explain; else as it is (a
+    line of mojibake that holds it is the misreadings' to judge: ``£\xa0`` read as GBK).
+
+    >>> web_space("\ue5e5\ue5e5一、法官试验凡事谢恩"), web_space("\ue5e5\ue5e5")
+    ('\u3000\u3000一、法官试验凡事谢恩', '\u3000\u3000')
+    >>> web_space("Price \ue5e5100"), web_space("\ue5e5鍏ㄩ儴鏂伴椈")
+    ('Price \ue5e5100', '\ue5e5鍏ㄩ儴鏂伴椈')
+    """
+    spaced = line.replace(_GB18030_A3A0, "\u3000")
+    if not spaced.strip() or (has_cjk(spaced) and not worth_a_reading(spaced)):
+        return spaced
+    return line
+
+
 _ROUNDS = 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
