@@ -24,8 +24,14 @@ from typing import NamedTuple
 #: same patterns, so the text judged here is the text that stage leaves.
 TARGET = r"\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
 _IMAGE = re.compile(r"!\[[^\]\n]*\]" + TARGET)
-#: Strong emphasis, which the markdown stage takes away (``第**1** 页``).
-STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: Strong emphasis, which the markdown stage takes away (``第**1** 页``). With underscores, not
+#: inside a word (``snake__case__name``: CommonMark's rule), not around a code name (letters of
+#: one case, digits, underscores: ``__init__``, ``__DIR__``) and not around a blank to fill in
+#: (``要______主的``): html2text and its kin write ``**``, so such a ``__`` in a dump or in
+#: plain text is the text's own (``__Facebook__`` still reads as emphasis).
+STRONG = re.compile(
+    r"(\*\*|(?<!\w)__(?!(?:[a-z0-9_]+|[A-Z0-9_]+)__(?!\w)))(?=\S)(.+?)(?<=\S)\1(?!(?<=__)\w)"
+)
 #: A link whose text may hold an image (``[ ![](x.jpg) ](url)``): images are removed first.
 LINK = re.compile(r"\[([^\[\]\n]*)\]" + TARGET)
 #: Links and images whose text holds brackets of its own (``[Clip [VIDEO]](…)``, ``[[1]](#c)``),

@@ -1,0 +1,46 @@
+"""Double underscores that are the text's own, not strong emphasis.
+
+Seen on real pages: a fill-in-the-blank exercise (``要______主的______如何``) came out as
+``要主的如何``, PHP's ``__DIR__`` as ``DIR``. html2text and its kin write strong text as
+``**``; a ``__`` inside a word (CommonMark does not read it as emphasis either), around a code
+name, or in a run of underscores is kept, in the flattened text and in what the boilerplate
+stage judges.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean
+from newsclean.stages.boilerplate.markdown import link_text
+from newsclean.stages.markdown import flatten_line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "在 Python 里，__init__ 在创建对象时调用，__main__ 是入口模块的名字。",
+        "require_once __DIR__.'/../vendor/autoload.php';",
+        "The variable snake__case__name keeps both of its double underscores.",
+        "“不要作糊涂人，要______主的______如何。”（弗5:17）",
+        "他叫 _____?",
+        "这是__重点__内容，在汉字之间不是强调。",
+    ],
+)
+def test_the_texts_own_double_underscores_stay(line):
+    assert flatten_line(line) == line
+    assert link_text(line) == line
+    assert clean(line + "\n").text == line + "\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Follow us on __Facebook__ .", "Follow us on Facebook ."),
+        ("__Strong words here__ and more", "Strong words here and more"),
+        ("**bold** and __Bold__ text", "bold and Bold text"),
+        ("第**1** 页", "第1 页"),
+    ],
+)
+def test_strong_emphasis_still_goes(line, expected):
+    assert flatten_line(line) == expected
