@@ -5,7 +5,7 @@ and tables in what should be plain text. This stage, after ``boilerplate`` (whic
 markup as evidence), gives the plain text a reader sees:
 
 * a link keeps its text (``[新华社](http://…)`` → ``新华社``); an image or an empty link goes;
-* emphasis (``**bold**``, ``*it*``, ``__b__``, ``_it_``) and heading marks (``## Title``) go;
+* emphasis (``**bold**``, ``*it*``, ``__Bold__``, ``_it_``) and heading marks (``## Title``) go;
 * html2text wraps long links inside their markup: a line that ends in a link's open text or
   target and the input line after it that goes on with the rest are joined again (the second
   one ``markdown/joined``); a ``**`` a line break splits goes on both lines;
