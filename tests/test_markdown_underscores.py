@@ -1,15 +1,21 @@
-"""Double underscores that are the text's own, not strong emphasis.
+"""Double underscores and escaped marks that are the text's own, not markup.
 
 Seen on real pages: a fill-in-the-blank exercise (``要______主的______如何``) came out as
 ``要主的如何``, PHP's ``__DIR__`` as ``DIR``. html2text and its kin write strong text as
 ``**``; a ``__`` inside a word (CommonMark does not read it as emphasis either), around a code
 name, or in a run of underscores is kept, in the flattened text and in what the boilerplate
-stage judges.
+stage judges. So is an escaped ``_``, ``*`` or ``#`` (a plain dump's ``¯\\_(ツ)_/¯`` lost its
+underscores: the escape was taken, then ``_(ツ)_`` read as emphasis): it keeps its backslash
+where the line would otherwise read as markup on the next cleaning.
 """
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import clean
 from newsclean.stages.boilerplate.markdown import link_text
@@ -44,3 +50,27 @@ def test_the_texts_own_double_underscores_stay(line):
 )
 def test_strong_emphasis_still_goes(line, expected):
     assert flatten_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "She shrugged ¯\\_(ツ)_/¯ and left the room.",
+            "She shrugged ¯\\_(ツ)_/¯ and left the room.",
+        ),
+        ("5 \\* 3 is 15, and my\\_var is \\#1.", "5 * 3 is 15, and my_var is #1."),
+        ("\\_not emphasis_ here", "\\_not emphasis_ here"),
+        ("2014\\. The year began", "2014. The year began"),
+    ],
+)
+def test_escaped_marks_are_the_characters(line, expected):
+    assert flatten_line(line) == expected
+    assert clean(line + "\n").text == expected + "\n"
+
+
+@settings(max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")), deadline=None)
+@given(st.text(alphabet="\\_*# a()/[]¯.", max_size=24))
+def test_flattening_a_flattened_line_changes_nothing(line):
+    once = flatten_line(line)
+    assert flatten_line(once) == once

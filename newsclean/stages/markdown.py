@@ -171,9 +171,46 @@ def flatten_line(line: str) -> str:
     >>> flatten_line("snake_case and 2 * 3 * 4 stay"), flatten_line("_Gail is a writer_ in my_var_")
     ('snake_case and 2 * 3 * 4 stay', 'Gail is a writer in my_var_')
 
-    What one reading leaves is read again until nothing changes (an escape taken away can
-    leave markup: ``\\_a_`` is ``_a_``), so that flattening the output again changes nothing.
+    What one reading leaves is read again until nothing changes, so that flattening the output
+    again changes nothing. An escaped ``_``, ``*`` or ``#`` is the character itself, never
+    markup: it loses its backslash unless the line would then read as markup on the next
+    cleaning, where it keeps it (a plain dump's shrug ``¯\\_(ツ)_/¯`` stays whole, and so
+    does ``\\_a_``):
+
+    >>> flatten_line("¯\\\\_(ツ)_/¯ and 5 \\\\* 3"), flatten_line("\\\\_a_ b"), flatten_line("\\\\*\\\\* x")
+    ('¯\\\\_(ツ)_/¯ and 5 * 3', '\\\\_a_ b', '** x')
     """
+    if "\\" in line and not _LITERALS.intersection(line):
+        literal = _ESCAPED_MARK.sub(lambda m: _LITERAL[m.group(1)], line)
+        if literal != line:
+            return _unescaped(_settled(literal))
+    return _settled(line)
+
+
+def _unescaped(flat: str) -> str:
+    """``flat`` (a line read with its escaped marks standing as :data:`_LITERAL`) with each
+    escaped mark bare where the line still reads the same, from the left; the others
+    escaped again."""
+    parts = re.split(f"([{''.join(_LITERALS)}])", flat)
+    for k in range(1, len(parts), 2):  # as the next cleaning reads it: the others literal
+        literal, parts[k] = parts[k], parts[k].translate(_BARE)
+        tried = "".join(parts)
+        if _settled(tried) != tried:
+            parts[k] = literal
+    return "".join(parts).translate(_ESCAPED)
+
+
+#: Escapes of the characters that make emphasis and headings (see :func:`flatten_line`), and
+#: the noncharacters that stand for the escaped ones while the markup is read.
+_ESCAPED_MARK = re.compile(r"(?<!\\)\\([_*#])")
+_LITERAL = {"_": "\ufdd0", "*": "\ufdd1", "#": "\ufdd6"}
+_LITERALS = frozenset(_LITERAL.values())
+_BARE = str.maketrans({v: k for k, v in _LITERAL.items()})
+_ESCAPED = str.maketrans({v: "\\" + k for k, v in _LITERAL.items()})
+
+
+def _settled(line: str) -> str:
+    """:func:`_flatten_once` until nothing changes (at most four readings)."""
     text = line
     for _ in range(4):
         flat = _flatten_once(text)
