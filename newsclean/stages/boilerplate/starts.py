@@ -28,7 +28,10 @@ def literal_starts(source: str) -> frozenset[str] | None:
     >>> sorted(literal_starts("(?:(?<=网)|(?<=台))欢迎(您|你)$")), sorted(literal_starts("^[a-c][.)]"))
     (['欢迎你', '欢迎您'], ['a)', 'a.', 'b)', 'b.', 'c)', 'c.'])
     """
-    found = _starts(source.removeprefix("^"))
+    try:
+        found = _starts(source.removeprefix("^"))
+    finally:  # the memo serves one source: kept, it would hold every suffix of every rule
+        _starts.cache_clear()
     if not found or "" in found:
         return None
     return frozenset(found)
@@ -50,8 +53,8 @@ def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
 def _starts(src: str) -> frozenset[str] | None:
     """Prefixes one of which starts every match of ``src`` ("" if it may start anyhow).
 
-    Remembered: a rule's source is read suffix by suffix, a group's alternatives each with
-    what follows the group, and the strong rules are read for two matchers."""
+    Remembered while one source is read (:func:`literal_starts`): it is read suffix by suffix,
+    a group's alternatives each with what follows the group."""
     alternatives = _split_top(src)
     if len(alternatives) > 1:
         return _union([_starts(alt) for alt in alternatives])
