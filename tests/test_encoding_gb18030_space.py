@@ -2,9 +2,9 @@
 
 Python's ``gb18030`` codec reads them as the private-use U+E5E5; the Web reads them as U+3000
 (the WHATWG Encoding Standard), and so does whoever copies such a page. The encoding stage read
-a line of them as cp1252 read as GBK and left ``£ £`` before the paragraph; now a line that is
-Chinese text (or only spaces) once they are read as U+3000 gets U+3000, and a line that is
-mojibake with them in it stays the misreadings' to judge.
+a line of them as cp1252 read as GBK and left ``£ £`` before the paragraph; now a
+line of CJK text (or of nothing but spaces) that no misreading explains gets U+3000; a
+reading that changes nothing but private-use characters is no evidence of a misreading.
 """
 
 from __future__ import annotations
@@ -52,17 +52,30 @@ def test_chinese_lines_read_a3a0_as_the_web_does(line, expected):
     assert clean(line + "\n").text.rstrip("\n") == expected
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        f"Price {A3A0}100 a ticket",  # no Chinese: £\xa0 read as GBK is the misreadings' to judge
-        f"{A3A0}鍏ㄩ儴鏂伴椈",  # mojibake around it: the same
-    ],
-)
-def test_other_lines_are_left_to_the_misreadings(line):
+def test_a_line_without_cjk_keeps_it():
+    """``£\\xa0`` read as GBK is U+E5E5 too; in a line with no CJK text there is nothing to
+    space, and a reading that changes nothing but it is no evidence: it stays, reported."""
+    line = f"Price {A3A0}100 a ticket"
     assert web_space(line) == line
-    out = encoding(Doc.from_text(line), Config())
-    assert all(c.rule != "gb18030-space" for c in out.changes)
+    result = clean(line + "\n")
+    assert result.text == line + "\n"
+    assert any(d.kind == "private-use" for d in result.diagnostics)
+
+
+def test_misreadings_are_undone_first():
+    """A misreading around it is undone; what is left of it is then the Chinese space."""
+    out = encoding(Doc.from_text(f"{A3A0}鍏ㄩ儴鏂伴椈"), Config())
+    assert out.lines == ("\u3000全部新闻",)
+    assert clean(f"{A3A0}鍏ㄩ儴鏂伴椈\n").text == "全部新闻\n"
+
+
+def test_a_private_use_character_read_as_two_is_no_evidence():
+    """GB18030's A3 7C (U+E5C2 in every decoder, the Web's too) read as cp1252 is ``£|``:
+    nothing says so, the line's words read the same either way. It stays, reported."""
+    line = "[ 黄宇 ]\ue5c2 来源：[ 国际金融报 ]\ue5c2 洛克菲勒家族的继承人劳伦斯今天去世，享年九十四岁。"
+    result = clean(line + "\n")
+    assert "£" not in result.text and "\ue5c2" in result.text
+    assert any(d.kind == "private-use" for d in result.diagnostics)
 
 
 def test_cleaning_the_output_again_changes_nothing():

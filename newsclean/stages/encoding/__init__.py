@@ -3,9 +3,7 @@
 Bytes are turned into text at the boundary (:mod:`newsclean.decode`); this stage works on the
 text, in this order, only on the lines a cheap check flags:
 
-1. a byte-order mark read as text (U+FEFF, ``ï»¿``, ``锘``) is removed; GB18030's A3 A0, a
-   full-width space on old Chinese pages that Python's codec reads as the private-use U+E5E5,
-   becomes U+3000 as the Web reads it, in a line of Chinese text (:func:`web_space`);
+1. a byte-order mark read as text (U+FEFF, ``ï»¿``, ``锘``) is removed;
 2. CJK mojibake is reversed (:mod:`newsclean.stages.encoding.mojibake`) — before ftfy, which would destroy the
    evidence. With ``repair_lossy``, mojibake that lost bytes comes back too, but for the lost
    characters; without it such a line is only reported;
@@ -17,7 +15,11 @@ text, in this order, only on the lines a cheap check flags:
    CJK text intact (no width folding, no quote uncurling) — except on lines that look like
    CJK mojibake nobody could undo with confidence, which are reported instead; then runs of
    UTF-8 read in a code page ftfy reads only whole lines in (cp1250, cp1251, MacRoman…);
-4. text is composed to NFC (and judged again if that changed it).
+4. text is composed to NFC (and judged again if that changed it); GB18030's A3 A0, a
+   full-width space on old Chinese pages that Python's codec reads as the private-use U+E5E5,
+   becomes U+3000 as the Web reads it, in a line of CJK text no misreading explains
+   (:func:`web_space`; a reading that changes nothing but private-use characters is no
+   evidence of one, :func:`.mojibake._private_only`).
 
 Damage that cannot be undone (U+FFFD, ``锟斤拷``, ``?`` wedged inside Chinese words…) is left in
 place and reported with its line (:mod:`newsclean.stages.encoding.damage`).
@@ -58,8 +60,6 @@ def encoding(doc: Doc, config: Config) -> Doc:
     work = _Work(list(doc.lines))
     for i in rows:
         work.note(i, c.strip_bom(work.lines[i]), "bom")
-        if _GB18030_A3A0 in work.lines[i]:
-            work.note(i, web_space(work.lines[i]), "gb18030-space", _A3A0_WHY)
     reports: dict[int, Diagnostic] = {}
     # ftfy turns a lone surrogate into U+FFFD; say what it was.
     diagnostics = [
@@ -83,6 +83,9 @@ def encoding(doc: Doc, config: Config) -> Doc:
         if not pending:
             break
     diagnostics += reports.values()
+    for i in rows:  # what no misreading explained: a full-width space, where the line is CJK
+        if _GB18030_A3A0 in work.lines[i]:
+            work.note(i, web_space(work.lines[i]), "gb18030-space", _A3A0_WHY)
     rows = sorted(set(rows).union(i for i in work.rules if work.lines[i] != doc.lines[i]))
     for i in rows:
         work.note(i, facts(work.lines[i]).composed, "nfc")
@@ -209,19 +212,17 @@ _A3A0_WHY = "U+E5E5 (GB18030 A3 A0) read as the Web reads it: a full-width space
 
 
 def web_space(line: str) -> str:
-    """``line`` with :data:`_GB18030_A3A0` read as the Web reads it (U+3000), where that
-    leaves nothing but spaces, or Chinese text no misreading need explain; else as it is (a
-    line of mojibake that holds it is the misreadings' to judge: ``£\xa0`` read as GBK).
+    """``line`` (which no misreading explains: the stage asks after its readings) with
+    :data:`_GB18030_A3A0` read as the Web reads it (U+3000), where the line holds CJK text or
+    nothing but spaces; else as it is (``Price \ue5e5100``: no Chinese to space).
 
     >>> web_space("\ue5e5\ue5e5一、法官试验凡事谢恩"), web_space("\ue5e5\ue5e5")
     ('\u3000\u3000一、法官试验凡事谢恩', '\u3000\u3000')
-    >>> web_space("Price \ue5e5100"), web_space("\ue5e5鍏ㄩ儴鏂伴椈")
-    ('Price \ue5e5100', '\ue5e5鍏ㄩ儴鏂伴椈')
+    >>> web_space("Price \ue5e5100")
+    'Price \ue5e5100'
     """
     spaced = line.replace(_GB18030_A3A0, "\u3000")
-    if not spaced.strip() or (has_cjk(spaced) and not worth_a_reading(spaced)):
-        return spaced
-    return line
+    return spaced if not spaced.strip() or has_cjk(spaced) else line
 
 
 _ROUNDS = 4

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,13 +195,37 @@ def _private_only(line: str, text: str) -> bool:
     (True, False)
     >>> _private_only("说……\ue004", "说＃＃炙"), _private_only("瑁瑁\ue004", "說說炙")
     (True, False)
+
+    A private-use character can read as two (GB18030's A3 7C as cp1252: ``£|``): where the
+    lengths differ, the reading may change nothing but the private-use runs.
+
+    >>> _private_only("[ 黄宇 ]\ue5c2 来源", "[ 黄宇 ]£| 来源"), _private_only("丕\ue5c2", "中文|")
+    (True, False)
     """
     if len(line) != len(text):
-        return False
+        return _only_runs_differ(line, text)
     changed = [a for a, b in zip(line, text, strict=True) if a != b]
     return any("\ue000" <= a <= "\uf8ff" for a in changed) and not any(
         a.isalpha() for a in changed if not "\ue000" <= a <= "\uf8ff"
     )
+
+
+_PRIVATE_RUN = re.compile("[\ue000-\uf8ff]+")
+
+
+def _only_runs_differ(line: str, text: str) -> bool:
+    """Is ``text`` ``line`` with something else in place of each of its private-use runs
+    (and of at least one), the rest as it was, in order?"""
+    kept = _PRIVATE_RUN.split(line)
+    if len(kept) == 1 or not (text.startswith(kept[0]) and text.endswith(kept[-1])):
+        return False
+    at, end = len(kept[0]), len(text) - len(kept[-1])
+    for piece in kept[1:-1]:
+        at = text.find(piece, at, end)
+        if at < 0:
+            return False
+        at += len(piece)
+    return at <= end
 
 
 @lru_cache(maxsize=4096)
