@@ -109,8 +109,13 @@ def plausible_cjk(text: str) -> bool:
     """
     from .stages.encoding.plausibility import cost
 
-    cjk = len(_CJK_CHARS.findall(text))
+    cjk = cjk_count(text)
     return cjk >= 2 and 10 * cost(text) <= cjk
+
+
+def cjk_count(text: str) -> int:
+    """How many kana, Han and hangul characters ``text`` holds."""
+    return len(_CJK_CHARS.findall(text))
 
 
 def reading_cost(text: str, latin: bool = False) -> int:

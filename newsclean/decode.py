@@ -19,7 +19,10 @@ In order:
    scripts), the legacy encodings news sites serve and UTF-16/32 without a BOM, with a warning
    saying it was a guess. On equal cost a plausible CJK reading wins; EBCDIC competes only
    as chardet's confident answer; when a Latin code page wins, the Latin ones are compared
-   again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols);
+   again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols).
+   A multi-byte CJK decoding that loses a few bytes (a page cut inside a character, a byte
+   lost) competes too, when it reads as CJK text: a single-byte code page decodes anything,
+   and read that page whole as gibberish; its lost bytes are reported;
 5. last resort, nothing decodes cleanly: the decoding that replaces the fewest bytes (UTF-8 or
    GB18030), with an error that counts them. UTF-8 with a few bad bytes (a file cut inside a
    character, a stray byte) competes in step 4 already, and wins over a strict decoding that
@@ -44,7 +47,15 @@ import re
 import threading
 from dataclasses import dataclass
 
-from .codepages import cjk_reading, ebcdic, plausible_cjk, reading_cost, script, single_byte
+from .codepages import (
+    cjk_count,
+    cjk_reading,
+    ebcdic,
+    plausible_cjk,
+    reading_cost,
+    script,
+    single_byte,
+)
 from .model import Diagnostic, Severity
 from .sniff import UNLIKELY, iso2022, wide
 
@@ -223,8 +234,11 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
             scored.append((reading_cost(head), rank, order, name, text, head))
     near = _lossy(data, "utf-8")
     lost = _replaced(near)
-    if lost and (lost <= 3 or lost * 100 <= len(data) or _utf8_bytes(near.text) >= lost):
+    if lost and (_few(lost, len(data)) or _utf8_bytes(near.text) >= lost):
         scored.append((reading_cost(near.text[:SAMPLE]), True, len(names), "", "", ""))
+    broken = _near_cjk(data, {c[3] for c in scored})
+    for order, (name, decoded) in enumerate(broken.items(), start=len(names) + 1):
+        scored.append((reading_cost(decoded.text[:SAMPLE]), True, order, name, decoded.text, ""))
     if not scored:
         return min((near, _lossy(data, "gb18030")), key=_replaced)
     _, _, _, name, text, _ = min(scored)
@@ -240,7 +254,41 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     message = f"not UTF-8; decoded as {name}" + (
         " (detected)" if agreed else f" (a guess: {name} reads most like text)"
     )
-    return Decoded(text, name, (_note(message, "info" if agreed else "warning"),))
+    note = _note(message, "info" if agreed else "warning")
+    if name in broken:  # its few undecodable bytes are reported too
+        return Decoded(text, name, (note, *broken[name].diagnostics), broken[name].replaced)
+    return Decoded(text, name, (note,))
+
+
+#: The multi-byte CJK encodings a file with a few broken characters competes in (a page cut
+#: inside a character, a byte lost in transit): strictly, it decodes in no CJK encoding, and a
+#: single-byte code page, which decodes anything, read it all as gibberish.
+_NEAR_CJK = ("gb18030", "cp950", "cp932", "euc_jp", "cp949")
+#: ... and read as CJK text with a reading cost (:func:`.codepages.reading_cost`: markup left
+#: out) of at most one for every this many CJK characters (a forum page's icons and rare
+#: names cost some): the readings' costs then decide, as for the strict decodings.
+_NEAR_CJK_PER = 4
+
+
+def _few(lost: int, size: int) -> bool:
+    """Are ``lost`` undecodable bytes few enough for a decoding of ``size`` bytes to compete?"""
+    return lost <= 3 or lost * 100 <= size
+
+
+def _near_cjk(data: bytes, strict: set[str]) -> dict[str, Decoded]:
+    """The lossy decodings of ``data`` in :data:`_NEAR_CJK` (but those in ``strict``, which
+    read it whole) that lose few bytes and read as plausible CJK text, by codec. The first
+    ``SAMPLE`` bytes are tried first: most files lose too many there already."""
+    out = {}
+    for name in _NEAR_CJK:
+        if name in strict or not _few(_lossy(data[:SAMPLE], name).replaced, SAMPLE):
+            continue
+        decoded = _lossy(data, name)
+        if decoded.replaced and _few(decoded.replaced, len(data)):
+            head = decoded.text[:SAMPLE]
+            if _NEAR_CJK_PER * reading_cost(head) <= cjk_count(head) and cjk_count(head) >= 2:
+                out[name] = decoded
+    return out
 
 
 def _utf8_bytes(text: str) -> int:

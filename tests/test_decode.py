@@ -142,3 +142,52 @@ def test_mostly_utf8_with_junk_counts_replaced_bytes():
     (diag,) = decoded.diagnostics
     assert diag.severity == "error" and decoded.replaced == 41
     assert diag.message.startswith("41 undecodable byte(s)")
+
+
+_PAGES = {
+    "gb18030": "<p>国务院总理今天主持召开常务会议，部署进一步稳定经济的措施。会议指出，要加大对中小企业的支持力度，稳定就业，保障民生。</p>\n",
+    "cp950": "<p>行政院今日召開記者會，宣布明年度總預算將增加，重點投入長照與國防。立法院將於下週開始審查預算案。</p>\n",
+    "cp932": "<p>県議会は今日、新しい予算案を可決しました。台風の接近に伴い、多くの便が欠航となった。</p>\n",
+    "cp949": "<p>서울시는 오늘 새로운 교통 정책을 발표했습니다. 시민들은 대중교통을 더 편리하게 이용할 수 있게 됩니다.</p>\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("codec", "broken"),
+    [
+        *((codec, "cut inside a character") for codec in sorted(_PAGES)),
+        ("gb18030", "trail byte lost"),
+    ],
+)
+def test_a_legacy_cjk_page_with_a_broken_character_is_read_in_its_encoding(codec, broken):
+    """A page cut inside a character, or with a byte lost, decodes strictly in no CJK
+    encoding; read in a single-byte code page (which decodes anything) it was all gibberish.
+    Its own encoding competes with the few bytes it loses, which are reported. (A byte lost
+    inside Korean can leave a reading that costs more than Thai read from the same bytes,
+    which costs nothing: that one still goes to cp874.)"""
+    data = (_PAGES[codec] * 8).encode(codec)
+    if broken == "cut inside a character":
+        data = data[: data.rindex(b"</p>")] + _PAGES[codec][3:5].encode(codec)[:1]
+    else:
+        lead = next(i for i in range(len(data) // 2, len(data)) if data[i] >= 0x81)
+        data = data[: lead + 1] + data[lead + 2 :]
+    decoded = decode_bytes(data)
+    assert decoded.encoding == codec
+    assert 1 <= decoded.replaced <= 3
+    assert any(d.kind == "undecodable-bytes" for d in decoded.diagnostics)
+    text = _PAGES[codec] * 8
+    kept = sum(a == b for a, b in zip(decoded.text, text, strict=False))
+    assert kept >= len(text) // 2  # all of it up to the break, and most after it
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Правительство сегодня утвердило новый бюджет на следующий год. " * 20, "cp1251"),
+        ("Η κυβέρνηση ενέκρινε σήμερα τον νέο προϋπολογισμό για το επόμενο έτος. " * 20, "cp1253"),
+    ],
+)
+def test_a_single_byte_page_keeps_its_code_page(text, codec):
+    """The lossy CJK readings compete on their cost: a Russian or Greek page stays itself."""
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text and decoded.replaced == 0
