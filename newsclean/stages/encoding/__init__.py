@@ -4,7 +4,9 @@ Bytes are turned into text at the boundary (:mod:`newsclean.decode`); this stage
 text, in this order, only on the lines a cheap check flags:
 
 1. a byte-order mark read as text (U+FEFF, ``ï»¿``, ``锘``) is removed;
-2. CJK mojibake is reversed (:mod:`newsclean.stages.encoding.mojibake`) — before ftfy, which would destroy the
+2. a CJK page read whole in a Cyrillic code page (GBK read as PT154: ``ХвІҝҙуЦЖ``, no CJK
+   left to start from) is read again (:mod:`.wholepage`); then CJK mojibake is reversed
+   line by line (:mod:`newsclean.stages.encoding.mojibake`) — before ftfy, which would destroy the
    evidence. With ``repair_lossy``, mojibake that lost bytes comes back too, but for the lost
    characters; without it such a line is only reported;
    A CJK reading of a line without CJK needs CJK evidence (the document's misreading, two
@@ -47,12 +49,14 @@ from .readings import Reading
 from .roundtrip import SINGLE
 from .spans import fix_spans, fix_western_spans, trimmed
 from .western import fix_line, looks_bad
+from .wholepage import reread
 
 STAGE = "encoding"
 
 
 def encoding(doc: Doc, config: Config) -> Doc:
     """Repair what can be repaired on the lines that can need it; report the rest."""
+    doc = _whole_page(doc)
     rows = flagged_rows(doc.lines)
     if not rows:
         return doc
@@ -100,6 +104,21 @@ def encoding(doc: Doc, config: Config) -> Doc:
     if all(work.lines[i] and not work.lines[i].isspace() for i in changes):
         return doc.evolve(work.lines, changes=changes.values(), diagnostics=diagnostics)
     return doc.rewritten(work.lines, changes, diagnostics)  # it drops the lines left blank
+
+
+def _whole_page(doc: Doc) -> Doc:
+    """``doc`` read again where it is a CJK page read whole in a Cyrillic code page
+    (:mod:`.wholepage`), each line it changes recorded; else as it is."""
+    found = reread(doc.lines)
+    if found is None:
+        return doc
+    lines, detail = found
+    changes = [
+        Change(STAGE, "cjk-mojibake", lineno, detail=f"{detail}, the whole page")
+        for lineno, old, new in zip(doc.linenos, doc.lines, lines, strict=True)
+        if old != new
+    ]
+    return doc.evolve(lines, changes=changes)
 
 
 @dataclass
