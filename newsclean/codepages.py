@@ -118,6 +118,18 @@ def cjk_count(text: str) -> int:
     return len(_CJK_CHARS.findall(text))
 
 
+def reads_as_cjk(text: str, per: int) -> bool:
+    """Does ``text`` read as CJK text: at least two CJK characters, and a reading cost
+    (:func:`reading_cost`: markup left out) of at most one for every ``per`` of them? For a
+    reading that lost a few bytes, or that a page's icons and rare names make cost some.
+
+    >>> reads_as_cjk("<p>国务院总理主持召开会议</p>", 4), reads_as_cjk("ХвІҝҙуЦЖ", 4)
+    (True, False)
+    """
+    n = cjk_count(text)
+    return n >= 2 and per * reading_cost(text) <= n
+
+
 def reading_cost(text: str, latin: bool = False) -> int:
     """:func:`newsclean.stages.encoding.plausibility.cost` of ``text`` line by line (its rules are about
     lines: a Chinese headline in an English page is not CJK strayed into Western text), with

@@ -48,11 +48,11 @@ import threading
 from dataclasses import dataclass
 
 from .codepages import (
-    cjk_count,
     cjk_reading,
     ebcdic,
     plausible_cjk,
     reading_cost,
+    reads_as_cjk,
     script,
     single_byte,
 )
@@ -264,9 +264,9 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
 #: inside a character, a byte lost in transit): strictly, it decodes in no CJK encoding, and a
 #: single-byte code page, which decodes anything, read it all as gibberish.
 _NEAR_CJK = ("gb18030", "cp950", "cp932", "euc_jp", "cp949")
-#: ... and read as CJK text with a reading cost (:func:`.codepages.reading_cost`: markup left
-#: out) of at most one for every this many CJK characters (a forum page's icons and rare
-#: names cost some): the readings' costs then decide, as for the strict decodings.
+#: ... and read as CJK text (:func:`.codepages.reads_as_cjk`, a reading cost of at most one
+#: for every this many CJK characters): the readings' costs then decide, as for the strict
+#: decodings.
 _NEAR_CJK_PER = 4
 
 
@@ -284,10 +284,9 @@ def _near_cjk(data: bytes, strict: set[str]) -> dict[str, Decoded]:
         if name in strict or not _few(_lossy(data[:SAMPLE], name).replaced, SAMPLE):
             continue
         decoded = _lossy(data, name)
-        if decoded.replaced and _few(decoded.replaced, len(data)):
-            head = decoded.text[:SAMPLE]
-            if _NEAR_CJK_PER * reading_cost(head) <= cjk_count(head) and cjk_count(head) >= 2:
-                out[name] = decoded
+        lost = decoded.replaced
+        if lost and _few(lost, len(data)) and reads_as_cjk(decoded.text[:SAMPLE], _NEAR_CJK_PER):
+            out[name] = decoded
     return out
 
 

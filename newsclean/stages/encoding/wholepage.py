@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...codepages import cjk_count, reading_cost
+from ...codepages import cjk_count, reading_cost, reads_as_cjk
 from .charclasses import Lazy
 
 #: The code pages a CJK page is misread in here, and the CJK encodings it may have been.
@@ -95,6 +95,4 @@ def reread(lines: Sequence[str]) -> tuple[list[str], str] | None:
 
 def _better(reading: str, worth: int) -> bool:
     """Is ``reading`` CJK text that costs far less than the page as it is (``worth``)?"""
-    n = cjk_count(reading)
-    cost = reading_cost(reading)
-    return n >= 2 and PER * cost <= n and GAIN * cost <= worth
+    return reads_as_cjk(reading, PER) and GAIN * reading_cost(reading) <= worth
