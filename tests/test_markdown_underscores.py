@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import clean
@@ -70,7 +70,17 @@ def test_escaped_marks_are_the_characters(line, expected):
 
 
 @settings(max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")), deadline=None)
-@given(st.text(alphabet="\\_*# a()/[]¯.", max_size=24))
+@example("*[\\*\\_")  # a mark tried before the one after it went bare
+@given(st.text(alphabet="\\_*# a()/[]¯.", max_size=48))
 def test_flattening_a_flattened_line_changes_nothing(line):
     once = flatten_line(line)
     assert flatten_line(once) == once
+
+
+def test_a_line_of_many_escaped_marks_is_decided_whole():
+    """Past 16 escaped marks a line is decided at once (one by one, each try reads the whole
+    line again): bare where that reads the same, and flattening again changes nothing."""
+    line = " ".join(["my\\_var\\_name"] * 20)
+    assert flatten_line(line) == " ".join(["my_var_name"] * 20)
+    kept = " ".join(["\\_a_"] * 20)
+    assert flatten_line(kept) == kept

@@ -189,14 +189,27 @@ def flatten_line(line: str) -> str:
 
 def _unescaped(flat: str) -> str:
     """``flat`` (a line read with its escaped marks standing as :data:`_LITERAL`) with each
-    escaped mark bare where the line still reads the same, from the left; the others
-    escaped again."""
+    escaped mark bare where the line still reads the same, the others escaped again. A mark
+    is tried again once another went bare (what follows it can make it markup, or stop
+    making it so), until none goes: so that the next cleaning, which tries the escaped ones
+    in the line as it is left, finds nothing more. Past :data:`_ONE_BY_ONE` marks, all of
+    them together (each try reads the whole line)."""
     parts = re.split(f"([{''.join(_LITERALS)}])", flat)
-    for k in range(1, len(parts), 2):  # as the next cleaning reads it: the others literal
-        literal, parts[k] = parts[k], parts[k].translate(_BARE)
-        tried = "".join(parts)
-        if _settled(tried) != tried:
-            parts[k] = literal
+    if len(parts) > 2 * _ONE_BY_ONE:
+        bare = flat.translate(_BARE)
+        return bare if _settled(bare) == bare else flat.translate(_ESCAPED)
+    literal = set(range(1, len(parts), 2))
+    went = True
+    while went:
+        went = False
+        for k in sorted(literal):
+            mark, parts[k] = parts[k], parts[k].translate(_BARE)
+            tried = "".join(parts)
+            if _settled(tried) == tried:
+                literal.discard(k)
+                went = True
+            else:
+                parts[k] = mark
     return "".join(parts).translate(_ESCAPED)
 
 
@@ -205,6 +218,8 @@ def _unescaped(flat: str) -> str:
 _ESCAPED_MARK = re.compile(r"(?<!\\)\\([_*#])")
 _LITERAL = {"_": "\ufdd0", "*": "\ufdd1", "#": "\ufdd6"}
 _LITERALS = frozenset(_LITERAL.values())
+#: Escaped marks decided one by one in a line, at most.
+_ONE_BY_ONE = 16
 _BARE = str.maketrans({v: k for k, v in _LITERAL.items()})
 _ESCAPED = str.maketrans({v: "\\" + k for k, v in _LITERAL.items()})
 
