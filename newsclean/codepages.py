@@ -118,6 +118,16 @@ def cjk_count(text: str) -> int:
     return len(_CJK_CHARS.findall(text))
 
 
+def few_lost(lost: int, size: int) -> bool:
+    """Are ``lost`` undecodable bytes of ``size`` few enough for a lossy reading to compete
+    with the strict ones (a page cut inside a character, a byte lost in transit)?
+
+    >>> few_lost(3, 10), few_lost(5, 1000), few_lost(20, 1000)
+    (True, True, False)
+    """
+    return lost <= 3 or lost * 100 <= size
+
+
 def reads_as_cjk(text: str, per: int) -> bool:
     """Does ``text`` read as CJK text: at least two CJK characters, and a reading cost
     (:func:`reading_cost`: markup left out) of at most one for every ``per`` of them? For a

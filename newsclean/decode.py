@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from .codepages import (
     cjk_reading,
     ebcdic,
+    few_lost,
     plausible_cjk,
     reading_cost,
     reads_as_cjk,
@@ -234,7 +235,7 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
             scored.append((reading_cost(head), rank, order, name, text, head))
     near = _lossy(data, "utf-8")
     lost = _replaced(near)
-    if lost and (_few(lost, len(data)) or _utf8_bytes(near.text) >= lost):
+    if lost and (few_lost(lost, len(data)) or _utf8_bytes(near.text) >= lost):
         scored.append((reading_cost(near.text[:SAMPLE]), True, len(names), "", "", ""))
     broken = _near_cjk(data, {c[3] for c in scored})
     for order, (name, decoded) in enumerate(broken.items(), start=len(names) + 1):
@@ -270,22 +271,21 @@ _NEAR_CJK = ("gb18030", "cp950", "cp932", "euc_jp", "cp949")
 _NEAR_CJK_PER = 4
 
 
-def _few(lost: int, size: int) -> bool:
-    """Are ``lost`` undecodable bytes few enough for a decoding of ``size`` bytes to compete?"""
-    return lost <= 3 or lost * 100 <= size
-
-
 def _near_cjk(data: bytes, strict: set[str]) -> dict[str, Decoded]:
     """The lossy decodings of ``data`` in :data:`_NEAR_CJK` (but those in ``strict``, which
     read it whole) that lose few bytes and read as plausible CJK text, by codec. The first
     ``SAMPLE`` bytes are tried first: most files lose too many there already."""
     out = {}
     for name in _NEAR_CJK:
-        if name in strict or not _few(_lossy(data[:SAMPLE], name).replaced, SAMPLE):
+        if name in strict or not few_lost(_lossy(data[:SAMPLE], name).replaced, SAMPLE):
             continue
         decoded = _lossy(data, name)
         lost = decoded.replaced
-        if lost and _few(lost, len(data)) and reads_as_cjk(decoded.text[:SAMPLE], _NEAR_CJK_PER):
+        if (
+            lost
+            and few_lost(lost, len(data))
+            and reads_as_cjk(decoded.text[:SAMPLE], _NEAR_CJK_PER)
+        ):
             out[name] = decoded
     return out
 

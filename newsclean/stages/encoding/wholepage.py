@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...codepages import cjk_count, reading_cost, reads_as_cjk
+from ...codepages import cjk_count, few_lost, reading_cost, reads_as_cjk
 from .charclasses import Lazy
 
 #: The code pages a CJK page is misread in here, and the CJK encodings it may have been.
@@ -74,8 +74,7 @@ def reread(lines: Sequence[str]) -> tuple[list[str], str] | None:
             if not _better(data[: len(glance)].decode(cjk, errors="replace"), glance_worth):
                 continue
             new = data.decode(cjk, errors="replace")
-            lost = new.count(_LOST) - text.count(_LOST)
-            if lost > 3 and lost * 100 > len(data):
+            if not few_lost(new.count(_LOST) - text.count(_LOST), len(data)):
                 continue
             worth = reading_cost(text[:SAMPLE]) if worth is None else worth
             if _better(new[:SAMPLE], worth):
