@@ -67,3 +67,16 @@ def test_a_page_with_a_cut_character_comes_back_with_the_loss_reported():
 def test_cyrillic_text_stays(text):
     assert reread([text] * 4) is None
     assert clean(text).text == text + "\n"
+
+
+def test_a_page_that_opens_with_markup_is_judged_where_its_text_starts():
+    """A feed's or a page's markup (ASCII, the same in every reading) can fill the first
+    thousands of characters: the page is judged from its first Cyrillic character on."""
+    head = (
+        '<?xml version="1.0"?>\n'
+        + '<link rel="alternate" href="https://example.com/a/b/c"/>\n' * 60
+    )
+    lines = [*head.splitlines(), *_PAGE["gb18030"] * 3]
+    misread = [line.encode("gb18030").decode("ptcp154") for line in lines]
+    found = reread(misread)
+    assert found is not None and found[0] == lines

@@ -113,12 +113,14 @@ def _whole_page(doc: Doc) -> Doc:
     if found is None:
         return doc
     lines, detail = found
-    changes = [
-        Change(STAGE, "cjk-mojibake", lineno, detail=f"{detail}, the whole page")
-        for lineno, old, new in zip(doc.linenos, doc.lines, lines, strict=True)
+    changes = {
+        i: Change(STAGE, "cjk-mojibake", lineno, detail=f"{detail}, the whole page")
+        for i, (lineno, old, new) in enumerate(zip(doc.linenos, doc.lines, lines, strict=True))
         if old != new
-    ]
-    return doc.evolve(lines, changes=changes)
+    }
+    if all(line.strip() for line in lines):
+        return doc.evolve(lines, changes=changes.values())
+    return doc.rewritten(lines, changes)  # a line of full-width spaces goes
 
 
 @dataclass

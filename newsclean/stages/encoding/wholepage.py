@@ -57,11 +57,13 @@ def reread(lines: Sequence[str]) -> tuple[list[str], str] | None:
     (``"GBK read as PT154"``); ``None`` if it is no such page."""
     text = "\n".join(lines)
     cyrillic = _CYRILLIC()
-    if cyrillic.search(text, 0, SAMPLE) is None:  # most pages: one scan, nothing found
+    first = cyrillic.search(text, 0, SAMPLE)
+    if first is None:  # most pages: one scan, nothing found
         return None
     if len(cyrillic.findall(text, 0, SAMPLE)) < MIN_CYRILLIC or cjk_count(text):
         return None
-    glance = text[:GLANCE]
+    start = first.start()  # (a feed's or a page's markup can come first)
+    glance = text[start : start + GLANCE]
     glance_worth = reading_cost(glance)
     worth: int | None = None
     best: tuple[int, str, str, str] | None = None
@@ -71,7 +73,8 @@ def reread(lines: Sequence[str]) -> tuple[list[str], str] | None:
         except UnicodeEncodeError:
             continue
         for cjk in CJK:  # a glance at the start rules most out
-            if not _better(data[: len(glance)].decode(cjk, errors="replace"), glance_worth):
+            look = data[max(0, start - 1) : start + len(glance)].decode(cjk, errors="replace")
+            if not _better(look, glance_worth):
                 continue
             new = data.decode(cjk, errors="replace")
             if not few_lost(new.count(_LOST) - text.count(_LOST), len(data)):
@@ -85,10 +88,8 @@ def reread(lines: Sequence[str]) -> tuple[list[str], str] | None:
         return None
     _, page, cjk, new = best
     out = new.split("\n")
-    if len(out) != len(lines) or any(
-        old.strip() and not line.strip() for old, line in zip(lines, out, strict=True)
-    ):
-        return None  # (a line break or a line's text lost: not read so)
+    if len(out) != len(lines):
+        return None  # (a line break lost or made: not read so)
     return out, f"{_NAMES[cjk]} read as {_NAMES[page]}"
 
 
