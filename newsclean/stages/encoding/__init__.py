@@ -118,9 +118,7 @@ def _whole_page(doc: Doc) -> Doc:
         for i, (lineno, old, new) in enumerate(zip(doc.linenos, doc.lines, lines, strict=True))
         if old != new
     }
-    if all(line.strip() for line in lines):
-        return doc.evolve(lines, changes=changes.values())
-    return doc.rewritten(lines, changes)  # a line of full-width spaces goes
+    return doc.rewritten(lines, changes)  # (a line left as full-width spaces goes)
 
 
 @dataclass

@@ -22,22 +22,19 @@ from collections.abc import Sequence
 
 from ...codepages import cjk_count, few_lost, reading_cost, reads_as_cjk
 from .charclasses import Lazy
+from .roundtrip import LABELS
 
 #: The code pages a CJK page is misread in here, and the CJK encodings it may have been.
 PAGES = ("cp1251", "ptcp154", "kz1048", "koi8_r", "cp866", "mac_cyrillic")
 CJK = ("gb18030", "cp950", "cp932", "euc_jp", "cp949")
+#: The misreadings' names (:data:`.roundtrip.LABELS`, and the code pages only this reads).
 _NAMES = {
-    "cp1251": "cp1251",
+    **LABELS,
     "ptcp154": "PT154",
     "kz1048": "KZ-1048",
     "koi8_r": "KOI8-R",
     "cp866": "cp866",
     "mac_cyrillic": "MacCyrillic",
-    "gb18030": "GBK",
-    "cp950": "Big5",
-    "cp932": "Shift-JIS",
-    "cp949": "EUC-KR",
-    "euc_jp": "EUC-JP",
 }
 #: How much of the page is read to judge (characters): a quick look first, then this much.
 GLANCE = 2000
