@@ -274,12 +274,17 @@ _NEAR_CJK_PER = 4
 def _near_cjk(data: bytes, strict: set[str]) -> dict[str, Decoded]:
     """The lossy decodings of ``data`` in :data:`_NEAR_CJK` (but those in ``strict``, which
     read it whole) that lose few bytes and read as plausible CJK text, by codec. The first
-    ``SAMPLE`` bytes are tried first: most files lose too many there already."""
+    ``SAMPLE`` bytes are tried first: most files lose too many there already (and a file no
+    longer than that is read once)."""
     out = {}
     for name in _NEAR_CJK:
-        if name in strict or not few_lost(_lossy(data[:SAMPLE], name).replaced, SAMPLE):
+        if name in strict:
             continue
-        decoded = _lossy(data, name)
+        decoded = _lossy(data[:SAMPLE], name)
+        if not few_lost(decoded.replaced, SAMPLE):
+            continue
+        if len(data) > SAMPLE:
+            decoded = _lossy(data, name)
         lost = decoded.replaced
         if (
             lost
