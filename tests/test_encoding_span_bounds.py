@@ -132,6 +132,95 @@ def test_the_count_of_edges_turns_down_clean_text(monkeypatch: pytest.MonkeyPatc
     _forget()
 
 
+def _long_lines() -> Iterator[str]:
+    """Runs longer than a span can be (:data:`spans.LONGEST`): each case's broken line between
+    two of its correct lines, and the clean lines three times over, joined by a full-width comma
+    (one run)."""
+    yield from ("，".join([line] * 3) for line in CLEAN)
+    for chain in textgen.CJK_CHAINS:
+        cases = list(spangen.span_cases(chain, textgen.TEST_POOL, SEED, CASES))
+        for k in range(1, len(cases) - 1):
+            yield "，".join((cases[k - 1][0], cases[k][1], cases[k + 1][0]))
+
+
+LONG = tuple(line for line in dict.fromkeys(_long_lines()) if len(line) > spans.LONGEST)
+
+
+def test_a_long_run_no_window_of_which_passes_holds_no_span(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # :func:`spans._hopeless` asks :func:`spans._starts`' bounds of every start of a long run
+    # at once: where none passes, the run is searched no further; the spans are the same.
+    _forget()
+    assert len(LONG) >= 40
+    fast = [_dense(line) for line in LONG]
+    assert sum(bool(found) for line in fast for *_, found in line) >= 20
+    with monkeypatch.context() as patched:
+        patched.setattr(spans, "_windows", lambda count, seen, lo, hi, least, trailed: [True])
+        _forget()
+        slow = [_dense(line) for line in LONG]
+    _forget()
+    assert fast == slow
+
+
+def _some_start_passes(line: str, lang: str, lo: int, hi: int) -> bool:
+    """:func:`spans._starts`' own tests of a start, asked of every start of ``line[lo:hi]``
+    one by one: the line outside a span from it within LONGEST characters can be the
+    language's text."""
+    _, count, seen = spans._context(line)[lang]
+    least = -(-(4 * (count[-1] - seen[-1]) - count[-1]) // 3)
+    if least > spans.LONGEST:
+        return False
+    rivals = spans._rivals(line, lang, lo, hi)
+    n = hi - lo
+    for i in range(n):
+        end = lo + min(n, i + spans.LONGEST)
+        if least > 0 and (count[end] - seen[end]) - (count[lo + i] - seen[lo + i]) < least:
+            continue
+        if any(lead < trail[end - lo] - trail[i] for lead, trail in rivals):
+            continue
+        return True
+    return False
+
+
+def test_a_run_is_hopeless_exactly_where_no_start_passes() -> None:
+    asked = 0
+    for line in (*LINES, *LONG):
+        _forget()
+        for m in spans._SPACED_RUN.finditer(line):
+            if spans._cjk_count(line) < 2:
+                continue
+            for lang in dict.fromkeys(spans._LANGUAGE.values()):
+                want = not _some_start_passes(line, lang, m.start(), m.end())
+                assert spans._hopeless(line, lang, m.start(), m.end()) == want, (line, lang)
+                asked += want and m.end() - m.start() > spans.LONGEST
+    _forget()
+    assert asked >= 10  # long runs turned down
+
+
+def test_the_windows_turn_down_long_clean_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # They must do their work: long runs of clean text that the run's totals leave to the
+    # search are turned down by the windows.
+    runs = [
+        (spans._LANGUAGE[chain.actual], line, m.start(), m.end())
+        for line in ("，".join([c] * 3) for c in CLEAN)
+        for m in spans._SPACED_RUN.finditer(line)
+        for chain in spans._WIDE_CHAINS
+        if chain.actual in spans._LANGUAGE and m.end() - m.start() > spans.LONGEST
+    ]
+
+    def hopeless() -> int:
+        _forget()
+        return sum(spans._hopeless(line, lang, lo, hi) for lang, line, lo, hi in runs)
+
+    with_windows = hopeless()
+    with monkeypatch.context() as patched:
+        patched.setattr(spans, "_windows", lambda count, seen, lo, hi, least, trailed: [True])
+        totals_only = hopeless()
+    _forget()
+    assert with_windows > totals_only
+
+
 def test_units_read_at_once_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
     _forget()
     fast = [_dense(line) for line in LINES]

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import ge, gt, mul, sub
+from operator import and_, ge, gt, le, mul, sub
 from typing import Generic, TypeVar
 
 from . import frequency, pairs
@@ -155,6 +155,7 @@ def _forget_runs() -> None:
         _utf8_marks,
         _prefix_costs,
         _whole_units,
+        _runs,
     ):
         memo.cache_clear()
 
@@ -379,18 +380,23 @@ def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, i
     """The spans of ``line`` to undo for ``chain``, run by run, and what they gain."""
     pieces: list[tuple[int, int, str]] = []
     gain = 0
-    runs = _SPACED_RUN if chain.actual in _LANGUAGE else _NON_ASCII_RUN
     if chain is _UTF8_1252 and not _UTF8_IN_1252.search(line):
         return pieces, gain  # no lead byte and continuation byte side by side
     if chain.actual == "utf-8" and not _may_be_utf8(chain.misread, _beyond_ascii(line)):
         return pieces, gain  # (what :func:`_candidates` asks of each run first, for them all)
-    for m in runs.finditer(line):
-        if m.end() - m.start() < 2:
-            continue
-        found, g = _best_spans(chain, line, m.start(), m.end(), confirmed)
-        pieces += [(m.start() + i, m.start() + j, new) for i, j, new in found]
+    for lo, hi in _runs(line, chain.actual in _LANGUAGE):
+        found, g = _best_spans(chain, line, lo, hi, confirmed)
+        pieces += [(lo + i, lo + j, new) for i, j, new in found]
         gain += g
     return pieces, gain
+
+
+@lru_cache(maxsize=8)  # the same line, for every misreading
+def _runs(line: str, spaced: bool) -> tuple[tuple[int, int], ...]:
+    """Where the runs of two characters or more of ``line`` start and end: spaced ones
+    (:data:`_SPACED_RUN`, for one CJK codec read as another) or not (:data:`_NON_ASCII_RUN`)."""
+    runs = _SPACED_RUN if spaced else _NON_ASCII_RUN
+    return tuple((m.start(), m.end()) for m in runs.finditer(line) if m.end() - m.start() >= 2)
 
 
 def _splice(line: str, pieces: list[tuple[int, int, str]]) -> str:
@@ -707,9 +713,11 @@ def _starts(
 @lru_cache(maxsize=64)  # the same run, for every misreading into the same language
 def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
     """Does no span of ``line[lo:hi]`` leave the line outside it the language's text, by
-    :func:`_starts`' bounds on the line taken for the whole run at once (a span takes out
-    no more unwritten characters than the run holds, and no more of what the language
-    trails another by): then no start passes them, and the run needs no reading."""
+    :func:`_starts`' bounds on the line: taken for the whole run at once first (a span takes
+    out no more unwritten characters than the run holds, and no more of what the language
+    trails another by), then, in a run longer than a span can be, for the LONGEST
+    characters from each start (:func:`_windows`)? Then no start passes them, and the run
+    needs no reading (a long line of Simplified text, for Big5 read as GBK)."""
     _, count, seen = _context(line)[lang]
     least = -(-(4 * (count[-1] - seen[-1]) - count[-1]) // 3)
     if least > LONGEST:
@@ -721,14 +729,46 @@ def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
     context = _context(line)
     mine = context[lang][0]
     own: list[int] = []
+    trailed: list[tuple[int, list[int]]] = []
     for other, (theirs, _, _) in context.items():
         lead = mine[-1] - theirs[-1]
         if other == lang or lead >= 0:
             continue
         own = own or list(map(sub, mine[lo + 1 : hi + 1], mine[lo:hi]))
-        if lead < sum(_behind(own, theirs, lo, hi)):
+        behind = list(accumulate(_behind(own, theirs, lo, hi), initial=0))
+        if lead < behind[-1]:
             return True
-    return False
+        trailed.append((lead, behind))
+    if hi - lo <= LONGEST:
+        return False  # the span from the run's start may cover it all: the totals are the bound
+    return not any(_windows(count, seen, lo, hi, least, trailed))
+
+
+def _windows(
+    count: list[int],
+    seen: list[int],
+    lo: int,
+    hi: int,
+    least: int,
+    trailed: list[tuple[int, list[int]]],
+) -> Iterator[bool]:
+    """For each start in ``line[lo:hi]``: do the characters from it to LONGEST on (where
+    :func:`_starts` looks for a span's end) hold the unwritten characters a span must take
+    out (``least``), and as much of what the language trails each other by (``trailed``:
+    its lead, negative, and what the run's characters trail by, summed from ``lo``)? The
+    bounds :func:`_starts` tests each start by, for every start of a long run at once (a
+    span that starts there lies within them), at C speed."""
+    n = hi - lo
+    ends = list(map(min, range(LONGEST, n + LONGEST), repeat(n)))
+    ok: Iterator[bool] = repeat(True, n)
+    if least > 0:
+        unwritten = list(map(sub, count[lo : hi + 1], seen[lo : hi + 1]))
+        held = map(sub, map(unwritten.__getitem__, ends), unwritten[:n])
+        ok = map(ge, held, repeat(least))
+    for lead, behind in trailed:
+        taken = map(sub, map(behind.__getitem__, ends), behind[:n])
+        ok = map(and_, ok, map(le, taken, repeat(lead)))
+    return ok
 
 
 def _behind(own: list[int], theirs: list[int], lo: int, hi: int) -> Iterator[int]:
