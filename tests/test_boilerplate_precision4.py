@@ -179,6 +179,32 @@ def test_list_items_do_not_count_against_blank_lines():
     assert not has_blank_lines(list(range(1, 304)), lines)
 
 
+def test_nested_bullets_of_a_plain_dump_do_not_count_against_blank_lines():
+    # inscriptis and lynx write a third level of a list as "o": a portal's menus and archive
+    # lists of hundreds of such items, no blank line between them, around a short article
+    lines = [
+        *(f"{'  * Section' if n % 10 == 0 else '      o Item'} {n}" for n in range(300)),
+        "Text",
+        "More text",
+        "The end",
+    ]
+    linenos = [*range(1, 301), 302, 304, 306]
+    assert has_blank_lines(linenos, lines)
+    assert not has_blank_lines(list(range(1, 304)), lines)
+
+
+def test_a_page_under_a_huge_nested_menu_reaches_the_page_model():
+    menu = "\n".join(
+        f"  * Secretaria {n}" if n % 8 == 0 else f"      o Conselho municipal {n}"
+        for n in range(400)
+    )
+    archive = "\n".join(f"      o Junho ({n})" for n in range(2, 40))
+    out = clean("\n".join([menu, archive]) + "\n\n" + "\n\n".join([*_ARTICLE, _FOOTER]) + "\n").text
+    assert _article_kept(out)
+    assert "Conselho municipal 7" not in out
+    assert "Junho (12)" not in out
+
+
 def test_a_page_with_a_huge_menu_reaches_the_page_model():
     menu = "\n".join(f"  * Department of things number {n}" for n in range(400))
     out = clean("\n\n".join([menu, *_ARTICLE, _FOOTER]) + "\n").text

@@ -1493,14 +1493,14 @@ def has_blank_lines(linenos: Sequence[int], lines: Sequence[str] = ()) -> bool:
     """Does the document separate its paragraphs by blank lines (one line in eight or more)?
     A page dump does; newsclean's own output does not, so cleaning that output again leaves
     the page model out and changes nothing more. The items of lists (given ``lines``) are
-    not counted: a scraper writes a menu of hundreds of items without a blank line between
-    them, around text it separates."""
+    not counted (a plain dump's ``o`` bullets of a third level among them): a scraper writes a
+    menu of hundreds of items without a blank line between them, around text it separates."""
     n = len(linenos)
     if n < 2:
         return False
     blanks = linenos[-1] - linenos[0] + 1 - n
     if blanks < max(1, n // 8) and lines:
-        n -= sum(1 for line in lines if is_list_item(line))
+        n -= sum(1 for line in lines if is_list_item(line) or _O_BULLET.match(line))
     return blanks >= max(1, n // 8)
 
 
