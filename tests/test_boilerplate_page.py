@@ -388,6 +388,29 @@ def test_time_stamped_comments_under_a_comments_title_go():
     assert not [line for line in lines if line in _COMMENTS]
 
 
+@pytest.mark.parametrize("title", ["## Top Rated Comments", "Top Rated Comments"])
+def test_comments_a_plain_dump_runs_together_under_a_comments_title_go(title):
+    # name, time stamp, comment and rating with no blank line between them, and the dump's
+    # blank lines falling inside comments: the stamps head no paragraph of their own
+    thread = "\n".join(
+        f"reader{i}\n{i + 2} days ago at 07:5{i} am\n{c}\nRating: {i} Votes"
+        + ("\n" if i % 2 else "")
+        for i, c in enumerate(_COMMENTS)
+    )
+    lines = clean(_page([*_ARTICLE_EN, title, thread])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert not [line for line in lines if line in _COMMENTS]
+
+
+def test_a_byline_over_a_dateline_under_a_comments_title_is_not_a_thread():
+    # the article's own byline and dateline, run together, below a comments link
+    paragraphs = [
+        f"Jane Doe\nNovember {i + 10}, 2019 at 6:2{i} am\n{p}" for i, p in enumerate(_ARTICLE_EN)
+    ]
+    lines = clean(_page(["Comments (12)", *paragraphs])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+
+
 def test_a_comments_link_above_the_article_does_not_make_it_a_thread():
     stamped = [f"Posted {i + 2} days ago at 07:5{i} am\n\n{p}" for i, p in enumerate(_ARTICLE_EN)]
     lines = clean(_page(["Comments (12)", *stamped])).text.splitlines()

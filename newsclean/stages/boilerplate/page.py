@@ -791,7 +791,9 @@ def _stamped_thread(
         return []
     heads = [title]
     for k in range(title + 1, len(spans)):
-        if feats[k].why == STAMP_WHY and _STAMP_TIME.search(lines[spans[k][0]]):
+        if (feats[k].why == STAMP_WHY and _STAMP_TIME.search(lines[spans[k][0]])) or (
+            _stamped_below_name(lines, *spans[k])
+        ):
             heads.append(k)
         elif k - heads[-1] > COMMENT_BODY and (
             # a long comment goes on to the next stamp; a heading or furniture ends the thread
@@ -801,6 +803,24 @@ def _stamped_thread(
         ):
             break
     return heads if len(heads) > COMMENT_HEADS else []
+
+
+def _stamped_below_name(lines: Sequence[str], a: int, b: int) -> bool:
+    """Does the paragraph ``lines[a:b]`` hold a comment's header as a plain dump writes it,
+    the name, the time stamp and the comment run together: a short line (the commenter's
+    name), then a time stamp with a date or time in it (``Woyzeck`` / ``2 days ago at 07:52
+    am`` / …)? (A dump's blank lines can fall anywhere in a thread: any line of it.)"""
+    return any(
+        units(lines[i]) <= _NAME_UNITS
+        and not ends_like_sentence(lines[i])
+        and _STAMP_TIME.search(lines[i + 1]) is not None
+        and line_class(lines[i + 1]).why == STAMP_WHY
+        for i in range(a, b - 1)
+    )
+
+
+#: The longest a commenter's name is, in units (words; a CJK character each).
+_NAME_UNITS = 4
 
 
 #: A comment's reply button, a link or not (``* [Reply](…)``, ``_Reply_``, ``回复``).
