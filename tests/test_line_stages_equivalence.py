@@ -188,6 +188,8 @@ def _p_mark_once(line: str) -> str:
     for i, ch in enumerate(line):
         if ch not in _FULL:
             continue
+        if ch == "?" and i >= 2 and _p_name(line[i - 2 : i]) and _p_name(line[i + 1 : i + 3]):
+            continue  # a lost ``·`` inside a transliterated name (``戴夫?汉森``) stays
         j = i - 1
         while j >= 0 and line[j] in " \t\u00a0":
             j -= 1

@@ -3,7 +3,8 @@
 * An ASCII ``, : ; ! ?`` whose nearest neighbour on either side (across up to three spaces on
   the left, any on the right) is Chinese (a Han character or CJK punctuation) becomes
   ``， ： ； ！ ？``, and the spaces (plain, tab, no-break) around it go: a fullwidth mark carries its own spacing (``你好, then left`` → ``你好，then
-  left``, never the mixed ``你好， then``).
+  left``, never the mixed ``你好， then``). A ``?`` between two parts of a transliterated
+  foreign name (``戴夫?汉森``) stays: it is a ``·`` a conversion could not write, not a question.
 * A ``.`` right after a Han character that ends the line or is followed by Han ends a Chinese
   sentence: ``。`` (``工具.但`` → ``工具。但``). After Latin letters, digits, quotes or brackets
   it stays (``Debian.``, ``2.3``, ``”.``), and so it does between the parts of a
@@ -69,6 +70,25 @@ class _Mark(NamedTuple):
     spaces_before: re.Pattern[str]
 
 
+#: Characters Chinese writes foreign names with (the syllables of the Xinhua transliteration
+#: tables, Simplified and Traditional), less the few that commonly end a Chinese word (大, 金,
+#: 明, 本, 门, 南, 海...): ``弗拉迪米尔.科马洛夫`` is a name whose parts a narrowed ``·``
+#: (or the writer) separated with a full stop, not two sentences.
+TRANSLITERATION = (
+    "阿埃艾爱昂奥巴拜班邦鲍贝彼毕波伯博布查柴达戴黛丹道德登迪蒂杜厄恩尔法范菲费芬丰弗福富盖冈"
+    "戈格根圭哈汉豪赫亨胡惠霍基吉贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里利莉丽列"
+    "林琳隆卢鲁路伦罗洛吕玛迈麦曼芒梅蒙孟米密莫墨穆纳娜奈内尼涅努诺欧帕潘佩彭皮普奇齐契乔切钦"
+    "琼丘萨塞赛桑瑟森莎沙舍施舒斯丝松苏索塔泰坦汤特提托瓦旺威韦维温沃乌伍西希席谢辛休雅亚扬耶"
+    "伊因尤约泽扎詹兹佐翰瑞娃妮姆茨略季柳廖娅夫斐弥薇马史多愛貝畢鄧費豐蓋岡賈傑凱誇萊賴蘭勞裡"
+    "麗連盧魯倫羅呂瑪邁麥納內諾歐喬瓊薩賽絲蘇湯韋維溫烏謝亞揚約澤紮茲婭爾彌馬"
+)
+_NAME = f"[{TRANSLITERATION}]"
+#: A question mark between two parts of a transliterated name (two name characters on each
+#: side, no space: ``戴夫?汉森``) is a ``·`` a conversion could not write (GB 2312 has none):
+#: damage, not a question, and it stays as it is.
+_IN_NAME = rf"(?<={_NAME}{_NAME}\?)(?={_NAME}{_NAME})"
+
+
 def _patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     m = re.escape(mark)
     behind = [f"{_CTX}{_SPACE}{{{n}}}{m}" for n in range(_GAP + 1)]
@@ -76,9 +96,12 @@ def _patterns(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Chinese on the right counts across spaces only when no ASCII letter or digit is right
     # before the mark: ``menu: 中文`` in English text keeps its colon.
     right = rf"(?={_CTX})|(?<![A-Za-z0-9]{m})(?={_SPACE}++{_CTX})"
+    left = rf"{m}(?!{right})" + "".join(f"(?<!{b})" for b in behind)
+    if mark != "?":
+        return re.compile(rf"{m}(?:{found}|{right}){_SPACE}*+"), re.compile(left)
     return (
-        re.compile(rf"{m}(?:{found}|{right}){_SPACE}*+"),
-        re.compile(rf"{m}(?!{right})" + "".join(f"(?<!{b})" for b in behind)),
+        re.compile(rf"{m}(?!{_IN_NAME})(?:{found}|{right}){_SPACE}*+"),
+        re.compile(rf"{left}|{m}{_IN_NAME}"),  # (the marks that stay)
     )
 
 
@@ -126,19 +149,6 @@ def _convert_mark_slowly(text: str, mark: _Mark) -> tuple[str, int]:
     return "".join(out), n
 
 
-#: Characters Chinese writes foreign names with (the syllables of the Xinhua transliteration
-#: tables, Simplified and Traditional), less the few that commonly end a Chinese word (大, 金,
-#: 明, 本, 门, 南, 海...): ``弗拉迪米尔.科马洛夫`` is a name whose parts a narrowed ``·``
-#: (or the writer) separated with a full stop, not two sentences.
-TRANSLITERATION = (
-    "阿埃艾爱昂奥巴拜班邦鲍贝彼毕波伯博布查柴达戴黛丹道德登迪蒂杜厄恩尔法范菲费芬丰弗福富盖冈"
-    "戈格根圭哈汉豪赫亨胡惠霍基吉贾杰卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里利莉丽列"
-    "林琳隆卢鲁路伦罗洛吕玛迈麦曼芒梅蒙孟米密莫墨穆纳娜奈内尼涅努诺欧帕潘佩彭皮普奇齐契乔切钦"
-    "琼丘萨塞赛桑瑟森莎沙舍施舒斯丝松苏索塔泰坦汤特提托瓦旺威韦维温沃乌伍西希席谢辛休雅亚扬耶"
-    "伊因尤约泽扎詹兹佐翰瑞娃妮姆茨略季柳廖娅夫斐弥薇马史多愛貝畢鄧費豐蓋岡賈傑凱誇萊賴蘭勞裡"
-    "麗連盧魯倫羅呂瑪邁麥納內諾歐喬瓊薩賽絲蘇湯韋維溫烏謝亞揚約澤紮茲婭爾彌馬"
-)
-_NAME = f"[{TRANSLITERATION}]"
 #: A sentence-final full stop after Han: at the line's end or before more Han; not between
 #: two parts of a transliterated name (two name characters on each side).
 _PERIOD = re.compile(rf"\.(?<=[{HAN}]\.)(?=[{HAN}]|\n|\Z)(?!(?<={_NAME}{_NAME}\.){_NAME}{_NAME})")
