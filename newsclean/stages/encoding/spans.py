@@ -729,18 +729,16 @@ def _hopeless(line: str, lang: str, lo: int, hi: int) -> bool:
     context = _context(line)
     mine = context[lang][0]
     own: list[int] = []
-    trailed: list[tuple[int, list[int]]] = []
     for other, (theirs, _, _) in context.items():
         lead = mine[-1] - theirs[-1]
         if other == lang or lead >= 0:
             continue
         own = own or list(map(sub, mine[lo + 1 : hi + 1], mine[lo:hi]))
-        behind = list(accumulate(_behind(own, theirs, lo, hi), initial=0))
-        if lead < behind[-1]:
+        if lead < sum(_behind(own, theirs, lo, hi)):
             return True
-        trailed.append((lead, behind))
     if hi - lo <= LONGEST:
         return False  # the span from the run's start may cover it all: the totals are the bound
+    trailed = [(lead, trail) for lead, trail in _rivals(line, lang, lo, hi) if lead < 0]
     return not any(_windows(count, seen, lo, hi, least, trailed))
 
 
@@ -755,9 +753,9 @@ def _windows(
     """For each start in ``line[lo:hi]``: do the characters from it to LONGEST on (where
     :func:`_starts` looks for a span's end) hold the unwritten characters a span must take
     out (``least``), and as much of what the language trails each other by (``trailed``:
-    its lead, negative, and what the run's characters trail by, summed from ``lo``)? The
-    bounds :func:`_starts` tests each start by, for every start of a long run at once (a
-    span that starts there lies within them), at C speed."""
+    :func:`_rivals` where the lead is negative)? The bounds :func:`_starts` tests each start
+    by, for every start of a long run at once (a span that starts there lies within them),
+    at C speed."""
     n = hi - lo
     ends = list(map(min, range(LONGEST, n + LONGEST), repeat(n)))
     ok: Iterator[bool] = repeat(True, n)
