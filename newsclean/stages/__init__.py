@@ -47,7 +47,7 @@ SUMMARIES: dict[str, str] = {
     "pinyin": "remove leaked pinyin annotations like 會(huì )議, when the whole document shows a leak",
     "whitespace": "trim paragraphs, collapse runs of spaces, remove invisible characters",
     "boilerplate": "drop footers, copyright/share/print/nav lines, link lists, markdown and table debris",
-    "markdown": "markdown to plain text: links keep their text, images, emphasis and heading marks go, tables become cell text",
+    "markdown": "markdown to plain text: links keep their text, images, emphasis and heading marks go, tables become cell text, wrapped paragraphs joined",
     "duplicates": "collapse repeated paragraphs and article bodies, keeping the most complete copy",
     "script": "convert Traditional/Simplified Chinese with OpenCC (only with --to)",
     "punctuation": "restore fullwidth punctuation (，：；！？（）) narrowed to ASCII in Chinese text",

@@ -11,7 +11,9 @@ markup as evidence), gives the plain text a reader sees:
   one ``markdown/joined``); a ``**`` a line break splits goes on both lines;
 * html2text's escapes (``\\+``, ``\\-``, ``\\*``) lose their backslash;
 * a markdown table (rows around a ``---|---`` rule) becomes its cells' text, the rule goes;
-* a line left with no text (``![](a.jpg)``, ``* * *``, ``* [ ![](t.jpg) ](…)``) goes.
+* a line left with no text (``![](a.jpg)``, ``* * *``, ``* [ ![](t.jpg) ](…)``) goes;
+* a paragraph html2text (or a mail, an RFC) wrapped at a fixed width is joined again into one
+  line (``markdown/unwrapped``; see :mod:`.hardwrap`), in a document without markup too.
 
 List markers stay (they say a line is an item). Skip the stage (``--keep-markdown``, or
 ``--skip markdown``) to keep markdown as it is; ``newsclean fix`` does so by default when every
@@ -26,7 +28,7 @@ input is a ``*.md`` file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..chars import CJK, CJK_PUNCT
 from ..config import Config
@@ -43,12 +45,15 @@ from .boilerplate.markdown import (
     is_table_rule,
 )
 from .boilerplate.page import data_tables
+from .hardwrap import blank_lines, breaks_at, wrap_width
 from .whitespace import normalize_spaces
 
 STAGE = "markdown"
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 _IMAGE_AT_END = re.compile(r"!\[[^\[\]\n]*\]" + TARGET + "$")
+#: A line that ends in a word and a hyphen (``well-``): a wrap broke the word there.
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 #: A link or an image cut off in its target by the line's end: ``[text](http://a.cn/long``.
 _CUT_TARGET = r"\((?:[^()\s\\]|\\.)+(?:\s+\"[^\"\n]*)?$"
@@ -384,8 +389,10 @@ def markdown(doc: Doc, config: Config) -> Doc:
 
     Emphasis a line break splits is taken away after the lines are flattened, from what
     flattening leaves (so that a second run finds nothing more to pair)."""
+    width = wrap_width(doc.lines, doc.linenos) if blank_lines(doc) else None
     if not any(mark in doc.body for mark in _MARKS):
-        return doc
+        return doc if width is None else _unwrap_only(doc, width)
+    breaks = _breaks(doc.lines, doc.linenos, width) if width is not None else set()
     lines, linenos, originals = list(doc.lines), list(doc.linenos), list(doc.lines)
     changes: list[Change] = []
     if "](" in doc.body:
@@ -411,9 +418,53 @@ def markdown(doc: Doc, config: Config) -> Doc:
     for i, text in zip(kept, texts, strict=True):
         if text != originals[i]:
             changes.append(Change(STAGE, "flatten", linenos[i], "edit"))
+    numbers = [linenos[i] for i in kept]
+    if breaks and width is not None:
+        gone = {c.line for c in changes if c.rule == "no-text"}
+        changes += _join_wrapped(texts, numbers, breaks - gone, width)
     if not changes:
         return doc
-    return doc.evolve(texts, [linenos[i] for i in kept], changes)
+    return doc.evolve(texts, numbers, changes)
+
+
+def _unwrap_only(doc: Doc, width: int) -> Doc:
+    """A document with no markup: its wrapped paragraphs joined, nothing else done."""
+    texts, numbers = list(doc.lines), list(doc.linenos)
+    joins = _join_wrapped(texts, numbers, _breaks(doc.lines, doc.linenos, width), width)
+    return doc.evolve(texts, numbers, joins)
+
+
+def _breaks(lines: Sequence[str], linenos: Sequence[int], width: int) -> set[int]:
+    """The numbers of the input lines that a paragraph wrapped at ``width`` goes on from,
+    into the next input line (see :mod:`.hardwrap`)."""
+    return {
+        linenos[i]
+        for i in range(len(lines) - 1)
+        if linenos[i + 1] == linenos[i] + 1 and breaks_at(lines[i], lines[i + 1], width)
+    }
+
+
+def _join_wrapped(
+    texts: list[str], numbers: list[int], breaks: set[int], width: int
+) -> list[Change]:
+    """Join, in place, each line to the next where the input line just above the next one
+    is a wrap (``breaks``): the changes, the joined lines gone (``markdown/unwrapped``)."""
+    changes: list[Change] = []
+    joined: list[str] = []
+    kept: list[int] = []
+    for text, number in zip(texts, numbers, strict=True):
+        if kept and number - 1 in breaks:
+            head, tail = joined[-1].rstrip(), text.lstrip()
+            # a word the wrap cut at its hyphen (``well-`` / ``timed``) is one word again
+            gap = "" if _HYPHENATED.search(head) and tail[:1].isalpha() else " "
+            joined[-1] = head + gap + tail
+            detail = f"a paragraph wrapped at {width} columns: joined to line {kept[-1]}"
+            changes.append(Change(STAGE, "unwrapped", number, "drop", detail=detail))
+        else:
+            joined.append(text)
+            kept.append(number)
+    texts[:], numbers[:] = joined, kept
+    return changes
 
 
 def _unwrap_all(texts: list[str]) -> None:

@@ -1,0 +1,234 @@
+"""Paragraphs that html2text (or a mail, an RFC) wrapped at a width come out one per line, and
+no stage judges a piece of one as a paragraph of its own; text that is not wrapped is left
+as it is."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Config, Doc, clean
+from newsclean.stages import markdown
+from newsclean.stages.hardwrap import breaks_at, wrap_width
+
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")) // 3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+PARAGRAPHS = [
+    "A video showing the dramatic moment a kidnapped eight-year-old girl was rescued by "
+    "police was released on Monday, nearly a week after the suspect was sentenced.",
+    "The suspect was convicted and sentenced to life in federal prison last Thursday, and "
+    "prosecutors in Texas released the body camera footage soon after the trial had ended.",
+    "A family friend found the suspect's car in the hotel parking lot and called the police, "
+    "who raced up a staircase, converged outside the room and banged on the door.",
+    "A video showing the dramatic moment a kidnapped eight-year-old girl was rescued by "
+    "police was released on Monday. The station edited the video to leave out graphic "
+    "content and to protect the identity of the victim, a spokeswoman said.",
+    "Officers used a ram to force open the door of the room, where they found the girl "
+    "unharmed, and the suspect was arrested without a struggle, according to the report.",
+]
+
+
+def _html2text(paragraphs: list[str], width: int = 78) -> str:
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n"
+
+
+def test_an_html2text_page_comes_out_one_paragraph_per_line():
+    out = clean(_html2text(PARAGRAPHS)).text
+    assert out.splitlines() == PARAGRAPHS
+
+
+def test_a_paragraph_that_opens_like_an_earlier_one_is_kept_whole():
+    """Wrapped, the fourth paragraph's first line is the first one's, word for word: judged
+    line by line it went as a copy, and ``police was released on Monday. The station…`` was
+    left without the start of its sentence."""
+    text = _html2text(PARAGRAPHS)
+    assert text.split("\n\n")[0].split("\n")[0] == text.split("\n\n")[3].split("\n")[0]
+    assert PARAGRAPHS[3] in clean(text).text.splitlines()
+
+
+def test_a_paragraph_copied_whole_still_goes():
+    out = clean(_html2text([*PARAGRAPHS[:3], PARAGRAPHS[0]])).text
+    assert out.splitlines() == PARAGRAPHS[:3]
+
+
+@pytest.mark.parametrize("width", [60, 72, 78, 100])
+def test_the_width_is_found(width):
+    text = _html2text(PARAGRAPHS * 2, width)
+    doc = Doc.from_text(text)
+    assert wrap_width(doc.lines, doc.linenos) is not None
+    assert clean(text, Config(stages=("markdown",))).text.splitlines() == PARAGRAPHS * 2
+
+
+def test_a_word_the_wrap_cut_at_its_hyphen_is_one_word_again():
+    words = "the well-timed startup charges customers for fifteen minutes of pure air " * 12
+    text = _html2text([words.strip() + ".", *PARAGRAPHS], 61)
+    assert "well-\ntimed" in text  # the wrap cut the word
+    out = clean(text).text
+    assert "well- timed" not in out
+    assert out.count("well-timed") == 12
+
+
+def test_a_wrapped_heading_is_joined_too():
+    heading = "## The brain behind this well-timed startup is said to be Aryavir Kumar and Margarita Kuritsyna."
+    text = _html2text([heading, *PARAGRAPHS])
+    assert "Kumar and\nMargarita" in text
+    assert clean(text).text.splitlines()[0] == heading[3:]
+
+
+def test_the_joins_are_explained():
+    result = clean(_html2text(PARAGRAPHS), Config(stages=("markdown",)))
+    joined = [c for c in result.changes if c.rule == "unwrapped"]
+    assert joined and all("wrapped at" in c.detail for c in joined)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a poem, a list of short lines, a table: lines of their own
+        "春眠不觉晓，\n处处闻啼鸟。\n夜来风雨声，\n花落知多少。\n" * 4,
+        "\n".join(f"Item number {i} of the list of things to bring along" for i in range(30)),
+        "\n".join(f"| row {i} | a cell with some words in it | another cell |" for i in range(30)),
+        # one paragraph per line already (the output of a first run)
+        "\n".join(PARAGRAPHS * 3),
+        # Chinese paragraphs, which converters do not wrap
+        "\n".join(["第一段的内容比较长，讲述了会议的召开时间和地点以及参会人员的情况"] * 30),
+        # code, indented
+        "\n".join(
+            f"    result = compute(value_{i}, other_value, and_another_one)" for i in range(30)
+        ),
+    ],
+)
+def test_text_that_is_not_wrapped_is_left_as_it_is(text):
+    doc = Doc.from_text(text)
+    assert wrap_width(doc.lines, doc.linenos) is None
+    assert markdown(doc, Config()).lines == doc.lines
+
+
+def test_keep_markdown_keeps_the_wrapping():
+    text = _html2text(PARAGRAPHS)
+    config = Config(stages=tuple(s for s in Config().stages if s != "markdown"))
+    assert clean(text, config).text.count("\n") > len(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("line", "below", "width", "expected"),
+    [
+        (
+            "A video showing the dramatic moment a kidnapped eight-year-old girl was",
+            "rescued",
+            78,
+            True,
+        ),
+        ("A video showing the moment.", "Police", 78, False),  # the next word fitted
+        (
+            "* A video showing the dramatic moment a kidnapped eight-year-old girl was",
+            "x" * 9,
+            78,
+            False,
+        ),
+        (
+            "A video showing the dramatic moment a kidnapped eight-year-old girl was",
+            "* Next",
+            78,
+            False,
+        ),
+        (
+            "一段中文的内容比较长，讲述了会议的召开时间和地点以及参会人员的情况以及参会人员的情况",
+            "下一段",
+            78,
+            False,
+        ),
+    ],
+)
+def test_breaks_at(line, below, width, expected):
+    assert breaks_at(line, below, width) is expected
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "council",
+        "met",
+        "on",
+        "Tuesday",
+        "to",
+        "discuss",
+        "budget",
+        "officials",
+        "said",
+        "plan",
+        "would",
+        "be",
+        "reviewed",
+        "again",
+        "next",
+        "year",
+        "a",
+        "panel",
+        "of",
+        "experts",
+        "will",
+        "report",
+        "before",
+        "residents",
+        "packed",
+        "hall",
+        "and",
+        "many",
+        "had",
+        "stand",
+        "at",
+        "back",
+        "mayor",
+        "promised",
+        "fares",
+        "not",
+        "rise",
+        "this",
+        "critics",
+        "numbers",
+        "did",
+        "add",
+        "up",
+        "well-known",
+        "self-driving",
+        "2019",
+        "U.S.",
+        "Calif.,",
+        "(AP)",
+        "“quoted”",
+        "it's",
+    ]
+)
+_PARAGRAPH = st.lists(_WORDS, min_size=3, max_size=60).map(lambda ws: " ".join(ws) + ".")
+_PAGES = st.tuples(st.lists(_PARAGRAPH, min_size=1, max_size=12), st.integers(60, 100))
+
+
+@_SETTINGS
+@given(_PAGES)
+def test_unwrapping_keeps_every_word_and_a_second_run_changes_nothing(page):
+    paragraphs, width = page
+    text = _html2text(paragraphs, width)
+    config = Config(stages=("markdown",))
+    once = clean(text, config).text
+    assert (
+        once.split() == text.split()
+        or once.replace("-", "- ").split() == text.replace("-", "- ").split()
+    )
+    assert clean(once, config).text == once
+
+
+@_SETTINGS
+@given(_PAGES)
+def test_the_whole_pipeline_is_idempotent_on_wrapped_pages(page):
+    paragraphs, width = page
+    once = clean(_html2text(paragraphs, width)).text
+    assert clean(once).text == once
