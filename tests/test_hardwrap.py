@@ -100,6 +100,14 @@ def test_the_joins_are_explained():
         "\n".join(PARAGRAPHS * 3),
         # Chinese paragraphs, which converters do not wrap
         "\n".join(["第一段的内容比较长，讲述了会议的召开时间和地点以及参会人员的情况"] * 30),
+        # a hand-written markdown document: its fenced code is not a wrapped paragraph
+        "\n\n".join(textwrap.fill(p, 78) for p in PARAGRAPHS)
+        + "\n\n```\n"
+        + "\n".join(
+            f"result_{i} = compute_the_value(first_argument, second_argument, third)"
+            for i in range(4)
+        )
+        + "\n```\n",
         # code, indented
         "\n".join(
             f"    result = compute(value_{i}, other_value, and_another_one)" for i in range(30)

@@ -11,6 +11,7 @@ line, so it joins such paragraphs again.
 A document is taken as wrapped at width *W* only on strong evidence (:func:`wrap_width`):
 
 * blank lines set its paragraphs apart (:func:`blank_lines`), as every such converter does;
+* no fenced code block (```` ``` ````): markdown written by hand, not a converter's dump;
 * no line longer than *W* but those a converter does not wrap (list items, headings, table
   rows, quotes, indented code) or that hold a word too long to break (a link's address);
 * at least ``MIN_BREAKS`` places, and most places, where a line of prose is followed, with no
@@ -52,6 +53,8 @@ MIN_BREAKS, MIN_SHARE = 5, 0.6
 
 #: Lines a converter does not wrap (list items are checked apart: :func:`is_list_item`).
 _UNWRAPPED = re.compile(r"\s|#|>|.*\|")
+#: A fenced code block's fence.
+_FENCE = re.compile(r"\s*(?:```|~~~)")
 #: A markdown heading: not a line that goes on a paragraph, but one that may go on.
 _HEADING = re.compile(r"#{1,6} ")
 #: A wrapped line ends in a letter or a figure (not a Han or kana character) or in a mark a
@@ -105,6 +108,8 @@ def wrap_width(lines: Sequence[str], linenos: Sequence[int]) -> int | None:
     most breaks), or ``None`` when it does not show one (see the module's notes).
     ``linenos``: the lines' numbers in the input, so that lines with a blank line (or a
     dropped line) between them are not taken as one paragraph's."""
+    if any(map(_FENCE.match, lines)):
+        return None  # markdown written by hand (a fenced code block), not a converter's dump
     lengths = list(map(len, lines))
     # Only a line longer than the narrowest width can rule a width out; a paragraph longer
     # than any width rules them all out (most documents end here).
