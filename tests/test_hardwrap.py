@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean import Config, Doc, clean
+from newsclean.model import Change
 from newsclean.stages import markdown
+from newsclean.stages.boilerplate.wrapped import whole_paragraphs
 from newsclean.stages.hardwrap import breaks_at, wrap_width
 
 _SETTINGS = settings(
@@ -240,3 +242,54 @@ def test_the_whole_pipeline_is_idempotent_on_wrapped_pages(page):
     paragraphs, width = page
     once = clean(_html2text(paragraphs, width)).text
     assert clean(once).text == once
+
+
+# The boilerplate rules judge lines: a wrapped paragraph goes whole or stays whole.
+
+
+def test_a_phrase_on_one_line_of_a_long_wrapped_paragraph_drops_nothing():
+    """``sign up for our newsletter`` is a widget's phrase; on the second line of an article's
+    paragraph, wrapped, it dropped that line and cut the sentence in two."""
+    quoted = (
+        "The paper's editor said on Tuesday that readers who want to follow it can always sign "
+        "up for our newsletter, which will carry the next three parts of the series starting "
+        "this weekend, along with the documents the reporters obtained."
+    )
+    text = _html2text([*PARAGRAPHS[:2], quoted, PARAGRAPHS[2]])
+    assert "\nalways sign up for our newsletter" in text  # the phrase is on a line of its own
+    assert clean(text).text.splitlines() == [*PARAGRAPHS[:2], quoted, PARAGRAPHS[2]]
+
+
+def _drops(lines, rule, *at):
+    return {i: Change("boilerplate", rule, i + 1, "drop", detail="why") for i in at}
+
+
+def _wrapped_page(*extra: str) -> list[str]:
+    text = _html2text([*PARAGRAPHS, *extra])
+    doc = Doc.from_text(text)
+    return list(doc.lines), list(doc.linenos)
+
+
+def test_a_teaser_the_page_model_cut_goes_whole():
+    teaser = "The Rothman Brecher agency is the fifth company to break ranks with the ATA, and more will."
+    lines, linenos = _wrapped_page(teaser)
+    first = lines.index(textwrap.wrap(teaser, 78)[0])
+    out = whole_paragraphs(lines, linenos, _drops(lines, "outside-article", first), True)
+    assert sorted(out) == [first, first + 1]
+    assert (
+        out[first + 1].rule == "outside-article" and "with its paragraph" in out[first + 1].detail
+    )
+
+
+def test_a_short_notice_a_phrase_cut_goes_whole():
+    notice = "The views expressed here are those of the author and are not necessarily the views of this site."
+    lines, linenos = _wrapped_page(notice)
+    first = lines.index(textwrap.wrap(notice, 78)[0])
+    out = whole_paragraphs(lines, linenos, _drops(lines, "disclaimer", first), True)
+    assert sorted(out) == [first, first + 1]
+
+
+def test_without_blank_lines_nothing_is_taken_as_wrapped():
+    lines, linenos = _wrapped_page()
+    drops = _drops(lines, "outside-article", 0)
+    assert whole_paragraphs(lines, linenos, drops, False) == drops

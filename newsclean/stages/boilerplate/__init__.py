@@ -33,6 +33,7 @@ from itertools import compress
 
 from ...config import Config
 from ...model import Change, Doc
+from ..hardwrap import blank_lines
 from .classify import Verdict, classify, judge
 from .context import neighbours
 from .listing import entries
@@ -50,6 +51,7 @@ from .page import (
     table_rules,
 )
 from .quotes import quoted
+from .wrapped import whole_paragraphs
 
 STAGE = "boilerplate"
 #: First characters of the lines :func:`.page.is_drawing` may accept (a cheap test first).
@@ -114,6 +116,7 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops.update(_hidden_markup(doc, drops))
     if drops:
         drops = list_siblings(doc.lines, doc.linenos, drops)
+        drops = whole_paragraphs(doc.lines, doc.linenos, drops, blank_lines(doc))
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

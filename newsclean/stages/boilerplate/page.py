@@ -1175,7 +1175,7 @@ def _opened_above(
 
 
 #: Rules that judge a line by its shape, its place or the batch, not by a phrase in it.
-_NOT_A_PHRASE = frozenset({*_WHOLE_LINE, "neighbours", "outside-article", "listing"})
+NOT_A_PHRASE = frozenset({*_WHOLE_LINE, "neighbours", "outside-article", "listing"})
 #: What a list item's line can start with (a cheap test before :func:`.markdown.is_list_item`).
 _LIST_STARTS = frozenset("*+-\\•·0123456789 \t\u3000\xa0")
 #: A list this long or more, all else in it staying, keeps its item written in plain words.
@@ -1204,7 +1204,7 @@ def list_siblings(
     found = [
         i
         for i, c in drops.items()
-        if lines[i][:1] in _LIST_STARTS and c.rule not in _NOT_A_PHRASE and is_list_item(lines[i])
+        if lines[i][:1] in _LIST_STARTS and c.rule not in NOT_A_PHRASE and is_list_item(lines[i])
     ]
     if not found:
         return drops

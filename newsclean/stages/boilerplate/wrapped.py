@@ -1,0 +1,54 @@
+"""A paragraph that a converter wrapped at a fixed width is judged whole.
+
+html2text writes a paragraph as lines of at most 78 characters (see :mod:`..hardwrap`); the
+rules here judge lines. A teaser under a related-stories header, wrapped over two lines, lost
+its first line to the page model and kept ``ranks with the ATA.`` (which ends like a
+sentence, so the model spares it); a disclaimer paragraph lost the line its phrase stands on
+and kept the rest. So where the rules drop some lines of a wrapped paragraph and keep others,
+the paragraph goes whole, with the reason of its first dropped line — unless a phrase was
+all that dropped it and the paragraph is long prose (:func:`.page.is_long`, as for a long
+line), and then it stays whole: a long line never goes for a phrase inside it, nor does a
+long paragraph for a phrase on one of its lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...model import Change
+from ..hardwrap import breaks_at, wrap_width
+from .page import NOT_A_PHRASE, is_long
+
+
+def whole_paragraphs(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change], blank: bool
+) -> dict[int, Change]:
+    """``drops`` (by position) with every wrapped paragraph either dropped whole or kept
+    whole. ``blank``: whether blank lines set the document's paragraphs apart
+    (:func:`..hardwrap.blank_lines`); without them nothing is taken as wrapped."""
+    width = wrap_width(lines, linenos) if blank and drops else None
+    if width is None:
+        return drops
+    out = dict(drops)
+    start = 0
+    for i in range(len(lines)):
+        glued = i + 1 < len(lines) and linenos[i + 1] == linenos[i] + 1
+        if glued and breaks_at(lines[i], lines[i + 1], width):
+            continue
+        members = range(start, i + 1)
+        start = i + 1
+        gone = [j for j in members if j in drops]
+        if not gone or len(gone) == len(members):
+            continue
+        phrase = any(drops[j].rule not in NOT_A_PHRASE for j in gone)
+        if phrase and is_long(" ".join(lines[j] for j in members)):
+            for j in gone:
+                del out[j]
+            continue
+        first = drops[gone[0]]
+        span = f"lines {linenos[members[0]]}-{linenos[i]}"
+        detail = f"{first.detail}; with its paragraph ({span})"
+        for j in members:
+            if j not in drops:
+                out[j] = Change(first.stage, first.rule, linenos[j], "drop", detail=detail)
+    return out
