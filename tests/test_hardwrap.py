@@ -270,23 +270,29 @@ def _wrapped_page(*extra: str) -> list[str]:
     return list(doc.lines), list(doc.linenos)
 
 
-def test_a_teaser_the_page_model_cut_goes_whole():
-    teaser = "The Rothman Brecher agency is the fifth company to break ranks with the ATA, and more will."
-    lines, linenos = _wrapped_page(teaser)
-    first = lines.index(textwrap.wrap(teaser, 78)[0])
-    out = whole_paragraphs(lines, linenos, _drops(lines, "outside-article", first), True)
+@pytest.mark.parametrize(
+    ("paragraph", "rule"),
+    [
+        # a teaser the page model dropped the first line of (it spared the rest, a sentence)
+        (
+            "The Rothman Brecher agency is the fifth company to break ranks with the ATA, "
+            "and more will.",
+            "outside-article",
+        ),
+        # a short notice whose phrase stands on its first line
+        (
+            "The views expressed here are those of the author and are not necessarily the "
+            "views of this site.",
+            "disclaimer",
+        ),
+    ],
+)
+def test_a_paragraph_the_rules_cut_goes_whole(paragraph, rule):
+    lines, linenos = _wrapped_page(paragraph)
+    first = lines.index(textwrap.wrap(paragraph, 78)[0])
+    out = whole_paragraphs(lines, linenos, _drops(lines, rule, first), True)
     assert sorted(out) == [first, first + 1]
-    assert (
-        out[first + 1].rule == "outside-article" and "with its paragraph" in out[first + 1].detail
-    )
-
-
-def test_a_short_notice_a_phrase_cut_goes_whole():
-    notice = "The views expressed here are those of the author and are not necessarily the views of this site."
-    lines, linenos = _wrapped_page(notice)
-    first = lines.index(textwrap.wrap(notice, 78)[0])
-    out = whole_paragraphs(lines, linenos, _drops(lines, "disclaimer", first), True)
-    assert sorted(out) == [first, first + 1]
+    assert out[first + 1].rule == rule and "with its paragraph" in out[first + 1].detail
 
 
 def test_without_blank_lines_nothing_is_taken_as_wrapped():
