@@ -122,6 +122,17 @@ def test_text_that_is_not_wrapped_is_left_as_it_is(text):
     assert markdown(doc, Config()).lines == doc.lines
 
 
+def test_an_indented_listing_between_wrapped_paragraphs_keeps_its_lines():
+    """The whitespace stage takes the listing's indentation away before the paragraphs are
+    joined: its lines are told from prose by their marks."""
+    code = [
+        f"result_{i} = compute_the_value(first_argument, second_argument, third)" for i in range(4)
+    ]
+    text = _html2text(PARAGRAPHS[:3]) + "\n" + "\n".join("    " + c for c in code) + "\n\n"
+    text += _html2text(PARAGRAPHS[3:])
+    assert clean(text).text.splitlines() == [*PARAGRAPHS[:3], *code, *PARAGRAPHS[3:]]
+
+
 def test_keep_markdown_keeps_the_wrapping():
     text = _html2text(PARAGRAPHS)
     config = Config(stages=tuple(s for s in Config().stages if s != "markdown"))

@@ -13,7 +13,8 @@ A document is taken as wrapped at width *W* only on strong evidence (:func:`wrap
 * blank lines set its paragraphs apart (:func:`blank_lines`), as every such converter does;
 * no fenced code block (```` ``` ````): markdown written by hand, not a converter's dump;
 * no line longer than *W* but those a converter does not wrap (list items, headings, table
-  rows, quotes, indented code) or that hold a word too long to break (a link's address);
+  rows, quotes, indented code) or that hold a word too long to break (a link's address), and
+  no indented paragraph longer than any width (a text browser's or inscriptis's dump);
 * at least ``MIN_BREAKS`` places, and most places, where a line of prose is followed, with no
   blank line between, by another one whose first word would not have fitted on it: the
   signature of a wrap at *W*.
@@ -53,6 +54,13 @@ MIN_BREAKS, MIN_SHARE = 5, 0.6
 
 #: Lines a converter does not wrap (list items are checked apart: :func:`is_list_item`).
 _UNWRAPPED = re.compile(r"\s|#|>|.*\|")
+#: A heading, a quote or a table row: lines a converter does not wrap, however long.
+_BLOCK = re.compile(r"#|>|.*\|")
+#: What prose seldom holds and code is made of: ``snake_case``, a call's ``name(``, ``=``,
+#: braces, ``;``, ``<>``, a ``$variable``, a backslash (not ``(AP)``, ``$5``, ``[a link]``
+#: or ``_emphasis_``); this many in a line is code.
+_CODE_MARK = re.compile(r"\w_\w|\w\(|[={};<>\\]|\$[A-Za-z_]")
+CODE_MARKS = 3
 #: A fenced code block's fence.
 _FENCE = re.compile(r"\s*(?:```|~~~)")
 #: A markdown heading: not a line that goes on a paragraph, but one that may go on.
@@ -68,6 +76,20 @@ _STARTS = re.compile(f"[^\\s{CJK}#>|]")
 def _wraps(line: str) -> bool:
     """Could a converter have wrapped this line (prose at the margin, no list or table)?"""
     return bool(line) and not _UNWRAPPED.match(line) and not is_list_item(line)
+
+
+def _code_like(line: str) -> bool:
+    """Does the line read as code, not prose (``CODE_MARKS`` or more of :data:`_CODE_MARK`
+    among its words, addresses left out)? The whitespace stage has taken an indented
+    listing's indentation away before the lines are joined, so it is told by its marks.
+
+    >>> _code_like("result = compute_value(first, second);"), _code_like("(AP) — $5 (D-Calif.)")
+    (True, False)
+    """
+    if not _CODE_MARK.search(line):
+        return False
+    words = " ".join(w for w in line.split() if len(w) <= LONG_WORD)
+    return len(_CODE_MARK.findall(words)) >= CODE_MARKS
 
 
 def _rest(line: str) -> int:
@@ -88,6 +110,8 @@ def _break_span(line: str, below: str) -> tuple[int, int] | None:
     first = below.split(None, 1)[0]
     if len(first) > LONG_WORD or len(line.rsplit(None, 1)[-1]) > LONG_WORD:
         return None  # a word too long to break: the line's length says nothing of a width
+    if _code_like(line) or _code_like(below):
+        return None
     return n, n + 1 + len(first)
 
 
@@ -103,6 +127,29 @@ def blank_lines(doc: Doc) -> bool:
     return any(any(n not in dropped for n in range(a + 1, b)) for a, b in gaps)
 
 
+def _longest(lines: Sequence[str], lengths: Sequence[int]) -> int | None:
+    """The longest line a converter would have wrapped (its words too long to break not
+    counted), or ``None`` when a paragraph is longer than any width: most documents end here,
+    and only lines longer than the narrowest width are looked at."""
+    longest = 0
+    for i in [i for i, n in enumerate(lengths) if n > MIN_WIDTH]:
+        text = lines[i].rstrip()
+        if _wraps(text):
+            longest = max(longest, _rest(text))
+            if longest > MAX_WIDTH:
+                return None
+        # an indented paragraph longer than any width: a text browser's or an inscriptis
+        # dump, whose paragraphs are lines of their own
+        elif (
+            lengths[i] > MAX_WIDTH
+            and not _BLOCK.match(text.lstrip())
+            and not is_list_item(text)
+            and _rest(text.strip()) > MAX_WIDTH
+        ):
+            return None
+    return longest
+
+
 def wrap_width(lines: Sequence[str], linenos: Sequence[int]) -> int | None:
     """The width the document's paragraphs were wrapped at (the narrowest that explains the
     most breaks), or ``None`` when it does not show one (see the module's notes).
@@ -111,15 +158,9 @@ def wrap_width(lines: Sequence[str], linenos: Sequence[int]) -> int | None:
     if any(map(_FENCE.match, lines)):
         return None  # markdown written by hand (a fenced code block), not a converter's dump
     lengths = list(map(len, lines))
-    # Only a line longer than the narrowest width can rule a width out; a paragraph longer
-    # than any width rules them all out (most documents end here).
-    longest = 0
-    for i in [i for i, n in enumerate(lengths) if n > MIN_WIDTH]:
-        text = lines[i].rstrip()
-        if _wraps(text):
-            longest = max(longest, _rest(text))
-            if longest > MAX_WIDTH:
-                return None
+    longest = _longest(lines, lengths)
+    if longest is None:
+        return None
     last = len(lines) - 1
     candidates = [
         i
