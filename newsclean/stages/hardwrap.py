@@ -19,7 +19,9 @@ A document is taken as wrapped at width *W* only on strong evidence (:func:`wrap
   blank line between, by another one whose first word would not have fitted on it: the
   signature of a wrap at *W*.
 
-Then two adjacent lines are joined when the first is such a break (:func:`breaks_at`).
+Then two adjacent lines are joined when the first is such a break (:func:`breaks_at`), and
+neither reads as code (:func:`_code_like`: by the time the lines are joined, the whitespace
+stage has taken a listing's indentation away).
 newsclean's output has no blank lines, so cleaning it again joins nothing. Chinese and
 Japanese text is not wrapped by these converters (no spaces to break at), and is left alone.
 
@@ -52,10 +54,11 @@ LONG_WORD = 25
 #: Evidence: at least this many breaks, and this share of the places that could be one.
 MIN_BREAKS, MIN_SHARE = 5, 0.6
 
-#: Lines a converter does not wrap (list items are checked apart: :func:`is_list_item`).
-_UNWRAPPED = re.compile(r"\s|#|>|.*\|")
 #: A heading, a quote or a table row: lines a converter does not wrap, however long.
 _BLOCK = re.compile(r"#|>|.*\|")
+#: Lines a converter does not wrap: those, and indented ones (list items are checked apart:
+#: :func:`is_list_item`).
+_UNWRAPPED = re.compile(r"\s|" + _BLOCK.pattern)
 #: What prose seldom holds and code is made of: ``snake_case``, a call's ``name(``, ``=``,
 #: braces, ``;``, ``<>``, a ``$variable``, a backslash (not ``(AP)``, ``$5``, ``[a link]``
 #: or ``_emphasis_``); this many in a line is code.
