@@ -100,9 +100,17 @@ def _rest(line: str) -> int:
     return len(line) - sum(len(w) for w in line.split() if len(w) > LONG_WORD)
 
 
-def _break_span(line: str, below: str) -> tuple[int, int] | None:
+def _break_span(
+    line: str,
+    below: str,
+    at: int = -1,
+    code: dict[int, bool] | None = None,
+    lines: Sequence[str] = (),
+) -> tuple[int, int] | None:
     """The widths ``w`` (``lo <= w < hi``) at which ``line``, followed with no blank line by
-    ``below``, is a wrap: ``line`` fits and ``below``'s first word would not have."""
+    ``below``, is a wrap: ``line`` fits and ``below``'s first word would not have. ``at``,
+    ``code`` and ``lines``: where the two lines stand in ``lines``, and a memo of which lines
+    read as code (each line is asked twice, as the upper and as the lower one)."""
     n = len(line)
     if n < _MIN_LINE or n > MAX_WIDTH or not _wraps(below):
         return None
@@ -113,9 +121,19 @@ def _break_span(line: str, below: str) -> tuple[int, int] | None:
     first = below.split(None, 1)[0]
     if len(first) > LONG_WORD or len(line.rsplit(None, 1)[-1]) > LONG_WORD:
         return None  # a word too long to break: the line's length says nothing of a width
-    if _code_like(line) or _code_like(below):
+    if code is None:
+        if _code_like(line) or _code_like(below):
+            return None
+    elif _memo_code(lines, at, code) or _memo_code(lines, at + 1, code):
         return None
     return n, n + 1 + len(first)
+
+
+def _memo_code(lines: Sequence[str], i: int, memo: dict[int, bool]) -> bool:
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = _code_like(lines[i])
+    return found
 
 
 def blank_lines(doc: Doc) -> bool:
@@ -158,6 +176,13 @@ def wrap_width(lines: Sequence[str], linenos: Sequence[int]) -> int | None:
     most breaks), or ``None`` when it does not show one (see the module's notes).
     ``linenos``: the lines' numbers in the input, so that lines with a blank line (or a
     dropped line) between them are not taken as one paragraph's."""
+    found = wrap_breaks(lines, linenos)
+    return None if found is None else found[0]
+
+
+def wrap_breaks(lines: Sequence[str], linenos: Sequence[int]) -> tuple[int, set[int]] | None:
+    """:func:`wrap_width`, and the positions of the lines that break at it into the next
+    one (the lines a paragraph goes on from), found in the same pass."""
     if any(map(_FENCE.match, lines)):
         return None  # markdown written by hand (a fenced code block), not a converter's dump
     lengths = list(map(len, lines))
@@ -174,23 +199,24 @@ def wrap_width(lines: Sequence[str], linenos: Sequence[int]) -> int | None:
         return None
     starts = [0] * (MAX_WIDTH + 2)
     ends = [0] * (MAX_WIDTH + 2)
-    places = 0
+    spans: dict[int, tuple[int, int]] = {}
+    code: dict[int, bool] = {}  # a line is asked as the upper and as the lower of two
     for i in candidates:
-        span = _break_span(lines[i].rstrip(), lines[i + 1])
+        span = _break_span(lines[i].rstrip(), lines[i + 1], i, code, lines)
         if span is not None:
-            places += 1
+            spans[i] = span
             starts[span[0]] += 1
             ends[min(span[1], MAX_WIDTH + 1)] += 1
-    if places < MIN_BREAKS:
+    if len(spans) < MIN_BREAKS:
         return None
     best, best_count, count = None, 0, 0
     for w in range(MAX_WIDTH + 1):
         count += starts[w] - ends[w]
         if w >= max(MIN_WIDTH, longest) and count > best_count:
             best, best_count = w, count
-    if best is None or best_count < MIN_BREAKS or best_count < MIN_SHARE * places:
+    if best is None or best_count < MIN_BREAKS or best_count < MIN_SHARE * len(spans):
         return None
-    return best
+    return best, {i for i, (lo, hi) in spans.items() if lo <= best < hi}
 
 
 def breaks_at(line: str, below: str, width: int) -> bool:

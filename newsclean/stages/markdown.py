@@ -28,7 +28,7 @@ input is a ``*.md`` file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from ..chars import CJK, CJK_PUNCT
 from ..config import Config
@@ -45,7 +45,7 @@ from .boilerplate.markdown import (
     is_table_rule,
 )
 from .boilerplate.page import data_tables
-from .hardwrap import blank_lines, breaks_at, wrap_width
+from .hardwrap import blank_lines, wrap_breaks
 from .whitespace import normalize_spaces
 
 STAGE = "markdown"
@@ -389,10 +389,11 @@ def markdown(doc: Doc, config: Config) -> Doc:
 
     Emphasis a line break splits is taken away after the lines are flattened, from what
     flattening leaves (so that a second run finds nothing more to pair)."""
-    width = wrap_width(doc.lines, doc.linenos) if blank_lines(doc) else None
+    wrapped = wrap_breaks(doc.lines, doc.linenos) if blank_lines(doc) else None
+    width, breaks = wrapped if wrapped is not None else (0, set())
+    breaks = {doc.linenos[i] for i in breaks}
     if not any(mark in doc.body for mark in _MARKS):
-        return doc if width is None else _unwrap_only(doc, width)
-    breaks = _breaks(doc.lines, doc.linenos, width) if width is not None else set()
+        return doc if not breaks else _unwrap_only(doc, breaks, width)
     lines, linenos, originals = list(doc.lines), list(doc.linenos), list(doc.lines)
     changes: list[Change] = []
     if "](" in doc.body:
@@ -419,7 +420,7 @@ def markdown(doc: Doc, config: Config) -> Doc:
         if text != originals[i]:
             changes.append(Change(STAGE, "flatten", linenos[i], "edit"))
     numbers = [linenos[i] for i in kept]
-    if breaks and width is not None:
+    if breaks:
         gone = {c.line for c in changes if c.rule == "no-text"}
         changes += _join_wrapped(texts, numbers, breaks - gone, width)
     if not changes:
@@ -427,21 +428,10 @@ def markdown(doc: Doc, config: Config) -> Doc:
     return doc.evolve(texts, numbers, changes)
 
 
-def _unwrap_only(doc: Doc, width: int) -> Doc:
+def _unwrap_only(doc: Doc, breaks: set[int], width: int) -> Doc:
     """A document with no markup: its wrapped paragraphs joined, nothing else done."""
     texts, numbers = list(doc.lines), list(doc.linenos)
-    joins = _join_wrapped(texts, numbers, _breaks(doc.lines, doc.linenos, width), width)
-    return doc.evolve(texts, numbers, joins)
-
-
-def _breaks(lines: Sequence[str], linenos: Sequence[int], width: int) -> set[int]:
-    """The numbers of the input lines that a paragraph wrapped at ``width`` goes on from,
-    into the next input line (see :mod:`.hardwrap`)."""
-    return {
-        linenos[i]
-        for i in range(len(lines) - 1)
-        if linenos[i + 1] == linenos[i] + 1 and breaks_at(lines[i], lines[i + 1], width)
-    }
+    return doc.evolve(texts, numbers, _join_wrapped(texts, numbers, breaks, width))
 
 
 def _join_wrapped(

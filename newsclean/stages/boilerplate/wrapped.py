@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import Change
-from ..hardwrap import breaks_at, wrap_width
+from ..hardwrap import wrap_breaks
 from .page import NOT_A_PHRASE, is_long
 
 
@@ -26,14 +26,14 @@ def whole_paragraphs(
     """``drops`` (by position) with every wrapped paragraph either dropped whole or kept
     whole. ``blank``: whether blank lines set the document's paragraphs apart
     (:func:`..hardwrap.blank_lines`); without them nothing is taken as wrapped."""
-    width = wrap_width(lines, linenos) if blank and drops else None
-    if width is None:
+    wrapped = wrap_breaks(lines, linenos) if blank and drops else None
+    if wrapped is None:
         return drops
+    breaks = wrapped[1]
     out = dict(drops)
     start = 0
     for i in range(len(lines)):
-        glued = i + 1 < len(lines) and linenos[i + 1] == linenos[i] + 1
-        if glued and breaks_at(lines[i], lines[i + 1], width):
+        if i in breaks:
             continue
         members = range(start, i + 1)
         start = i + 1
