@@ -100,17 +100,10 @@ def _rest(line: str) -> int:
     return len(line) - sum(len(w) for w in line.split() if len(w) > LONG_WORD)
 
 
-def _break_span(
-    line: str,
-    below: str,
-    at: int = -1,
-    code: dict[int, bool] | None = None,
-    lines: Sequence[str] = (),
-) -> tuple[int, int] | None:
+def _break_span(line: str, below: str) -> tuple[int, int] | None:
     """The widths ``w`` (``lo <= w < hi``) at which ``line``, followed with no blank line by
-    ``below``, is a wrap: ``line`` fits and ``below``'s first word would not have. ``at``,
-    ``code`` and ``lines``: where the two lines stand in ``lines``, and a memo of which lines
-    read as code (each line is asked twice, as the upper and as the lower one)."""
+    ``below``, is a wrap: ``line`` fits and ``below``'s first word would not have (whether
+    either line reads as code is the caller's to ask: :func:`_code_like`)."""
     n = len(line)
     if n < _MIN_LINE or n > MAX_WIDTH or not _wraps(below):
         return None
@@ -121,19 +114,7 @@ def _break_span(
     first = below.split(None, 1)[0]
     if len(first) > LONG_WORD or len(line.rsplit(None, 1)[-1]) > LONG_WORD:
         return None  # a word too long to break: the line's length says nothing of a width
-    if code is None:
-        if _code_like(line) or _code_like(below):
-            return None
-    elif _memo_code(lines, at, code) or _memo_code(lines, at + 1, code):
-        return None
     return n, n + 1 + len(first)
-
-
-def _memo_code(lines: Sequence[str], i: int, memo: dict[int, bool]) -> bool:
-    found = memo.get(i)
-    if found is None:
-        found = memo[i] = _code_like(lines[i])
-    return found
 
 
 def blank_lines(doc: Doc) -> bool:
@@ -202,8 +183,8 @@ def wrap_breaks(lines: Sequence[str], linenos: Sequence[int]) -> tuple[int, set[
     spans: dict[int, tuple[int, int]] = {}
     code: dict[int, bool] = {}  # a line is asked as the upper and as the lower of two
     for i in candidates:
-        span = _break_span(lines[i].rstrip(), lines[i + 1], i, code, lines)
-        if span is not None:
+        span = _break_span(lines[i].rstrip(), lines[i + 1])
+        if span is not None and not _code_at(lines, i, code) and not _code_at(lines, i + 1, code):
             spans[i] = span
             starts[span[0]] += 1
             ends[min(span[1], MAX_WIDTH + 1)] += 1
@@ -230,4 +211,14 @@ def breaks_at(line: str, below: str, width: int) -> bool:
     False
     """
     span = _break_span(line.rstrip(), below)
-    return span is not None and span[0] <= width < span[1]
+    if span is None or _code_like(line) or _code_like(below):
+        return False
+    return span[0] <= width < span[1]
+
+
+def _code_at(lines: Sequence[str], i: int, memo: dict[int, bool]) -> bool:
+    """:func:`_code_like` for ``lines[i]``, asked once."""
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = _code_like(lines[i])
+    return found

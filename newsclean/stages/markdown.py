@@ -390,8 +390,8 @@ def markdown(doc: Doc, config: Config) -> Doc:
     Emphasis a line break splits is taken away after the lines are flattened, from what
     flattening leaves (so that a second run finds nothing more to pair)."""
     wrapped = wrap_breaks(doc.lines, doc.linenos) if blank_lines(doc) else None
-    width, breaks = wrapped if wrapped is not None else (0, set())
-    breaks = {doc.linenos[i] for i in breaks}
+    width, positions = wrapped if wrapped is not None else (0, set())
+    breaks = {doc.linenos[i] for i in positions}  # by input line: the lines below move
     if not any(mark in doc.body for mark in _MARKS):
         return doc if not breaks else _unwrap_only(doc, breaks, width)
     lines, linenos, originals = list(doc.lines), list(doc.linenos), list(doc.lines)
