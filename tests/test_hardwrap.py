@@ -69,6 +69,16 @@ def test_the_width_is_found(width):
     assert clean(text, Config(stages=("markdown",))).text.splitlines() == PARAGRAPHS * 2
 
 
+def test_a_paragraph_html2text_leaves_unwrapped_does_not_hide_the_wrap():
+    """html2text does not wrap a paragraph that opens like a list item, an emphasis too."""
+    notice = (
+        "*These statements have not been evaluated by the Food and Drug Administration. These "
+        "products are not intended to diagnose, treat, cure, or prevent any disease.*"
+    )
+    text = _html2text(PARAGRAPHS) + "\n" + notice + "\n"
+    assert clean(text, Config(stages=("markdown",))).text.splitlines()[:5] == PARAGRAPHS
+
+
 def test_a_word_the_wrap_cut_at_its_hyphen_is_one_word_again():
     words = "the well-timed startup charges customers for fifteen minutes of pure air " * 12
     text = _html2text([words.strip() + ".", *PARAGRAPHS], 61)

@@ -64,6 +64,9 @@ _UNWRAPPED = re.compile(r"\s|" + _BLOCK.pattern)
 #: or ``_emphasis_``); this many in a line is code.
 _CODE_MARK = re.compile(r"\w_\w|\w\(|[={};<>\\]|\$[A-Za-z_]")
 CODE_MARKS = 3
+#: Paragraphs html2text leaves unwrapped however long (its ``skipwrap``): those that open
+#: like a list item, an emphasis included (``*These statements have not been evaluated…*``).
+_NOT_WRAPPED = re.compile(r"\s*(?:[*+-]|\d+\.\s)")
 #: A fenced code block's fence.
 _FENCE = re.compile(r"\s*(?:```|~~~)")
 #: A markdown heading: not a line that goes on a paragraph, but one that may go on.
@@ -136,6 +139,8 @@ def _longest(lines: Sequence[str], lengths: Sequence[int]) -> int | None:
     longest = 0
     for i in [i for i, n in enumerate(lengths) if n > MIN_WIDTH]:
         text = lines[i].rstrip()
+        if _NOT_WRAPPED.match(text):
+            continue
         if _wraps(text):
             longest = max(longest, _rest(text))
             if longest > MAX_WIDTH:
