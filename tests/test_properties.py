@@ -112,6 +112,9 @@ def test_idempotent_on_newsy_fragments(text):
 @example("!版权所有。會。")
 @example("版权所有。會。![]()。")
 @example("版权所有。會。，!會")
+# a closing bracket kept under a line ending in ";" (code), then dropped as debris once the
+# punctuation stage had widened that ";" after a Han character to "；"
+@example("會;\n)")
 def test_idempotent_on_documents(text):
     for config in (Config(), Config(to="zh-hans")):
         _assert_idempotent(text, config)

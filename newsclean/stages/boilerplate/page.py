@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ...chars import units
+from ...chars import CJK, units
 from ...config import Config
 from ...model import Change
 from ..script import traditional
@@ -1106,7 +1106,10 @@ def table_rules(
 
 
 _CLOSERS_ONLY = re.compile(r"^\s*[)\]}]+[;,]?(?:\s*[)\]}]+[;,]?)*\s*$")
-_OPENS_CODE = re.compile(r"[{(\[]|;\s*$")
+#: A line that opens a bracket, or ends in ``;``: code above a closer. Not a ``;`` after a Han
+#: character: that is Chinese prose's narrowed ``；``, which the punctuation stage widens (and
+#: the closer would go when the output is cleaned again).
+_OPENS_CODE = re.compile(f"[{{(\\[]|(?<![{CJK}]);\\s*$")
 
 
 def code_closers(
