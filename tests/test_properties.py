@@ -115,6 +115,9 @@ def test_idempotent_on_newsy_fragments(text):
 # a closing bracket kept under a line ending in ";" (code), then dropped as debris once the
 # punctuation stage had widened that ";" after a Han character to "；"
 @example("會;\n)")
+@example("會。;\n)")
+@example("會  ;\n)")
+@example("會,;\n)")
 def test_idempotent_on_documents(text):
     for config in (Config(), Config(to="zh-hans")):
         _assert_idempotent(text, config)

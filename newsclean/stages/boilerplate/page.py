@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ...chars import CJK, units
+from ...chars import CJK, CJK_PUNCT, units
 from ...config import Config
 from ...model import Change
 from ..script import traditional
@@ -1106,10 +1106,23 @@ def table_rules(
 
 
 _CLOSERS_ONLY = re.compile(r"^\s*[)\]}]+[;,]?(?:\s*[)\]}]+[;,]?)*\s*$")
-#: A line that opens a bracket, or ends in ``;``: code above a closer. Not a ``;`` after a Han
-#: character: that is Chinese prose's narrowed ``；``, which the punctuation stage widens (and
-#: the closer would go when the output is cleaned again).
-_OPENS_CODE = re.compile(f"[{{(\\[]|(?<![{CJK}]);\\s*$")
+#: A line that opens a bracket: code above a closer.
+_OPENS_BRACKET = re.compile(r"[{(\[]")
+_ENDS_STATEMENT = re.compile(r";\s*$")
+_CHINESE = re.compile(f"[{CJK}{CJK_PUNCT}]")
+
+
+def _opens_code(line: str) -> bool:
+    """Is ``line``, above a closing bracket, code: does it open a bracket, or end in ``;``
+    with no Chinese in it? In a Chinese line a ``;`` is prose's narrowed ``；`` (``會,;``), which
+    the punctuation stage widens, and the closer would go when the output is cleaned again.
+
+    >>> _opens_code("return x + y;"), _opens_code('printf("你好");'), _opens_code("會,;")
+    (True, True, False)
+    """
+    if _OPENS_BRACKET.search(line):
+        return True
+    return bool(_ENDS_STATEMENT.search(line)) and not _CHINESE.search(line)
 
 
 def code_closers(
@@ -1145,7 +1158,7 @@ def code_closers(
             and linenos[k] == linenos[k + 1] - 1
             and k not in drops
             and "](" not in lines[k]  # a link's target the scraper broke: `[t](http://…` + `)`
-            and (_OPENS_CODE.search(lines[k]) or _opened_above(lines, linenos, drops, k, i))
+            and (_opens_code(lines[k]) or _opened_above(lines, linenos, drops, k, i))
         ):
             found.append(i)
     return found
