@@ -29,7 +29,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ...chars import TONE_VOWELS
+from ...chars import INVISIBLE, TONE_VOWELS
+from ..whitespace import RUN_CHARS
 from . import frequency
 from .charclasses import HAN, HANGUL, KANA, LATIN_LETTERS, Lazy, expand, ranges
 from .checks import BOM_MOJIBAKE, CONTROLS, LIGATURES, ftfy_chars
@@ -53,6 +54,9 @@ _ANNOTATION = Lazy(
     f"\\((?:[a-z]{{1,5}}[{TONE_VOWELS}][a-z]{{0,4}}|[{TONE_VOWELS}][a-z]{{1,4}}) ?\\)"
 )
 _HANGUL = re.compile(f"[{HANGUL}]")
+# ``Ã`` and a space is ``à`` whose no-break space a page made a space; so is ``Ã`` and a tab,
+# or a zero-width space, the whitespace stage makes a space of or removes (judged as it will).
+_BECOMES_SPACE = f"{RUN_CHARS}{INVISIBLE}"
 
 # A document whose first lines hold CJK, and no line of ASCII alone, is scanned whole for CJK
 # text; any other has its ASCII lines spared first, and is scanned for Western text until a
@@ -92,7 +96,7 @@ def _branches() -> tuple[str, str, str, str, str]:
     latin = (
         f"(?<=[{LATIN_LETTERS}])(?:(?<=[^\\x00-\\x7f].)|(?=[^\\x00-\\x7f])"  # next to CJK…
         "|(?<=[\\u0100-\\u0151\\u0154-\\u024f])(?<![A-Za-z].)(?![A-Za-z])"  # costly alone
-        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])|(?<=Ã)(?= )"  # what ftfy undoes
+        f"|(?<=[{ranges(leads)}])(?=[{ranges(conts)}])|(?<=Ã)(?=[{_BECOMES_SPACE}])"  # what ftfy undoes
         f"|(?<=[{LIGATURES}])"  # what ftfy takes apart
         f"|(?<=[{TONE_VOWELS}])(?:{'|'.join(f'(?<=[{HAN}][a-zü]{{{n}}}.)' for n in range(1, 6))})"
         f"(?=[a-zü{TONE_VOWELS}]{{0,4}} ?\\)))"  # a pinyin annotation that lost its character
