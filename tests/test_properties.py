@@ -118,6 +118,16 @@ def test_idempotent_on_newsy_fragments(text):
 @example("會。;\n)")
 @example("會  ;\n)")
 @example("會,;\n)")
+# three rows of a key-value table, a sentence twice, then a fourth row: the doubled sentence
+# kept them four lines apart, a table no more; once it was gone the rows made a table
+@example(
+    "會|會\n會|會\n會|會\n"
+    + "The quick brown fox jumped over the lazy dog today.\n" * 2
+    + "會\n會|會"
+)
+# Found by the fuzzer: a key with an image beside it was no table's key until the markdown
+# stage had taken the image away; then the rows made a table of four
+@example("會|議\n會會|會\n會|會會\n會![]()|會")
 def test_idempotent_on_documents(text):
     for config in (Config(), Config(to="zh-hans")):
         _assert_idempotent(text, config)
@@ -131,6 +141,9 @@ def test_idempotent_on_documents(text):
 # Found by the fuzzer: a backslash before an html2text escape ("\\(" was unescaped to "\(",
 # itself unescaped on the next run).
 @example(b"\\\\(A.")
+# Found by the fuzzer: "Ã" and a tab, which ftfy leaves, became "Ã" and a space, which it reads
+# as "à" (the stage flags a line as the whitespace stage will leave it)
+@example(b"\xc3\t!")
 def test_decode_never_raises_and_cleans(data):
     text = decode(data)
     assert isinstance(text, str)

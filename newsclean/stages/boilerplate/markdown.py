@@ -76,6 +76,15 @@ class Markup(NamedTuple):
 ESCAPE = re.compile(r"(?<!\\)\\([-+*_#.!|`\[\]()])")
 
 
+def without_images(line: str) -> str:
+    """The line with its images gone (``![alt](src)``), links as they are.
+
+    >>> without_images("姓名![](a.jpg) | [张三](/z)")
+    '姓名 | [张三](/z)'
+    """
+    return _IMAGE.sub("", line) if "![" in line else line
+
+
 def link_text(line: str) -> str:
     """The line with images gone and links as their text, the rest as it is: what the phrase
     families and the line's shape are judged on (as the markdown stage will leave it).

@@ -19,7 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
+from operator import eq
 
 from ...chars import CJK, CJK_PUNCT, units
 from ...config import Config
@@ -50,6 +51,7 @@ from .markdown import (
     link_text,
     numbered_runs,
     visible_text,
+    without_images,
 )
 from .matcher import Matcher
 from .notes import notes, sources
@@ -1320,17 +1322,32 @@ def _data_tables(lines: Sequence[str]) -> set[int]:
     return ruled_tables(lines) | key_value_tables(lines) | record_lists(lines)
 
 
+def places(lines: Sequence[str]) -> list[int]:
+    """Where each line stands once exact copies of lines above it are gone (a copy stands
+    where the line before it does). Rows are this far apart, not as far as the lines say: the
+    duplicates stage takes copies away after tables are read, and a second run must find the
+    same tables.
+
+    >>> places(["a", "b", "b", "a", "c"])
+    [1, 2, 2, 2, 3]
+    """
+    n = len(lines)
+    first = dict(zip(reversed(lines), range(n - 1, -1, -1), strict=True))
+    return list(accumulate(map(eq, map(first.__getitem__, lines), range(n)), initial=0))[1:]
+
+
 def ruled_tables(lines: Sequence[str]) -> set[int]:
     """The lines of the tables of :func:`data_tables` that hold a rule (``---|---``, or drawn
     with box characters)."""
     found: set[int] = set()
     i, n = 0, len(lines)
+    place = places(lines)
     while i < n:
         if not _row_like(lines[i]):
             i += 1
             continue
         rows, last, j = [i], i, i + 1
-        while j < n and j - last <= TABLE_GAP:
+        while j < n and place[j] - place[last] <= TABLE_GAP:
             if _row_like(lines[j]):
                 rows.append(j)
                 last = j
@@ -1388,11 +1405,13 @@ def key_value_tables(lines: Sequence[str]) -> set[int]:
     """
     found: set[int] = set()
     rows: list[int] = []
+    place = places(lines)
 
     def close() -> None:
         # a listing of names and dates (bylines, posts) is no table of facts
         values = [lines[k].rsplit("|", 1)[-1] for k in rows]
-        if len(rows) >= KEY_VALUE_ROWS and 2 * sum(map(is_stamp, values)) <= len(rows):
+        distinct = len({lines[k] for k in rows})  # a row again is one row (see places())
+        if distinct >= KEY_VALUE_ROWS and 2 * sum(map(is_stamp, values)) <= len(rows):
             found.update(range(rows[0], rows[-1] + 1))
         rows.clear()
 
@@ -1400,7 +1419,7 @@ def key_value_tables(lines: Sequence[str]) -> set[int]:
         if "|" not in line:
             continue
         if _key_value(line):
-            if rows and i - rows[-1] > TABLE_GAP:
+            if rows and place[i] - place[rows[-1]] > TABLE_GAP:
                 close()
             rows.append(i)
         elif rows:  # another kind of row ends the table
@@ -1458,7 +1477,8 @@ def _key_value(line: str) -> bool:
     cells = line.strip().strip("|").split("|")
     if len(cells) != 2 or is_any_rule(line) or _kind(line) != "table":
         return False  # a heading or a list item with a bar in it is no row
-    key, value = cells[0].strip(), link_text(cells[1]).strip()
+    # the key as the markdown stage leaves it: an image beside a label goes, a link stays
+    key, value = without_images(cells[0]).strip(), link_text(cells[1]).strip()
     return (
         bool(key)
         and bool(value)
