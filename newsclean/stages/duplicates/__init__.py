@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import compress
@@ -49,8 +50,9 @@ from ..boilerplate.markdown import is_list_item
 from .blocks import STAGE, Longness, decide, how
 from .fold import fold_key, fold_keys
 from .keys import screen_keys
-from .match import Matching, match
+from .match import Match, Matching, match
 from .screen import candidates
+from .sections import parallel, section_tags
 
 __all__ = ["STAGE", "duplicates", "fold_key", "fold_keys"]
 
@@ -142,6 +144,8 @@ def _collapse_once(
     m = match(
         state.labels, state.near, config.near_duplicate, state.grams, partial(_keeps, state.lines)
     )
+    if m.matches:
+        _spare_parallel(m, state.lines)
     if not m.matches:
         return None
     big = Longness(state.lines, partial(is_long, min_units=config.min_duplicate_units), known)
@@ -153,6 +157,39 @@ def _collapse_once(
     moves = _moves(state, m, drops, order)
     records = [drops[i] for i in sorted(drops)] + moves
     return state.take([order[i] for i in range(len(order)) if i not in drops]), records, bool(moves)
+
+
+def _spare_parallel(m: Matching, lines: Sequence[str]) -> None:
+    """Forget, in place, the matches between lines of different parts of one series (see
+    :mod:`.sections`): "Plan B" repeats what "Plan A" holds, and both stay. A line that also
+    copies an earlier line of its own part stays a copy, of that line (a body captured twice,
+    its series in it). A slot whose more complete copy was a spared line shows its first line
+    again."""
+    tags = section_tags(lines)
+    if tags is None:
+        return
+    members: dict[int, list[int]] = {}
+    for i in sorted(m.matches):
+        members.setdefault(m.matches[i].slot, []).append(i)
+    spared = set()
+    for slot, copies in members.items():
+        for k, i in enumerate(copies):
+            found = m.matches[i]
+            if not (parallel(tags, i, slot) or parallel(tags, i, found.origin)):
+                continue
+            own = [j for j in (slot, *copies[:k]) if not parallel(tags, i, j)]
+            if own:  # the nearest line of its own part it copies
+                m.matches[i] = Match(slot, found.rule, own[-1], found.similarity)
+            else:
+                spared.add(i)
+    if not spared:
+        return
+    for i in spared:
+        del m.matches[i]
+    for slot, shown in list(m.holder.items()):
+        if shown in spared:
+            m.holder[slot] = slot
+            m.tidier.discard(slot)
 
 
 #: Spacing a clean line does not have: an ideographic, no-break or tab space inside it, a

@@ -119,7 +119,9 @@ def _what(match: Match, linenos: Sequence[int], m: Matching) -> str:
         text = f"{what} line {linenos[origin]} (similarity {match.similarity:.2f})"
     kept = m.holder[match.slot]
     why = "tidier" if match.slot in m.tidier else "more complete"
-    return text if kept == origin else f"{text} (kept in its place: line {linenos[kept]}, {why})"
+    if kept in (origin, match.slot):  # (a copy in a part of a series: see .sections)
+        return text
+    return f"{text} (kept in its place: line {linenos[kept]}, {why})"
 
 
 def decide(
