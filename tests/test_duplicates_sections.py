@@ -4,9 +4,13 @@ captured twice still loses its copy, the series in it too."""
 
 from __future__ import annotations
 
-import pytest
+import os
 
-from newsclean import Config, Doc
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Config, Doc, clean
 from newsclean.stages.duplicates import duplicates
 from newsclean.stages.duplicates.sections import find_series
 
@@ -67,3 +71,41 @@ def test_no_series_no_sparing(titles):
     assert find_series(titles) == []
     lines = [titles[0], SHARED, titles[1], SHARED]
     assert _kept(lines) == tuple(lines[:-1])
+
+
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+_LONG = {
+    SHARED,
+    SHARED_ZH,
+    "Another long paragraph of the story that is long enough to be a copy when it repeats.",
+}
+_PIECES = [
+    "Day 1",
+    "Day 2",
+    "Day 3",
+    "Plan A",
+    "Plan B",
+    "第一天",
+    "第二天",
+    SHARED,
+    SHARED_ZH,
+    "Another long paragraph of the story that is long enough to be a copy when it repeats.",
+    "A short line",
+    "是。",
+]
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(_PIECES), max_size=24))
+def test_series_and_copies_settle_in_one_run(pieces):
+    """Whatever the series and copies, a second run changes nothing, and every paragraph
+    keeps one copy at least (short stubs between copies may go: see .blocks)."""
+    once = duplicates(Doc.from_text("\n".join(pieces)), Config())
+    assert duplicates(once, Config()).lines == once.lines
+    assert set(once.lines) >= {p for p in pieces if p in _LONG}
+    cleaned = clean("\n".join(pieces)).text  # and through the whole pipeline
+    assert clean(cleaned).text == cleaned

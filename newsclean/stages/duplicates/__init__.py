@@ -144,13 +144,12 @@ def _collapse_once(
     m = match(
         state.labels, state.near, config.near_duplicate, state.grams, partial(_keeps, state.lines)
     )
-    if m.matches:
-        _spare_parallel(m, state.lines)
+    titles = _spare_parallel(m, state.lines) if m.matches else frozenset()
     if not m.matches:
         return None
     big = Longness(state.lines, partial(is_long, min_units=config.min_duplicate_units), known)
     _prefer_tidy(state.lines, big, m)
-    drops = decide(state.lines, state.linenos, big, m)
+    drops = decide(state.lines, state.linenos, big, m, titles)
     if not drops:
         return None
     order = list(range(len(state.lines)))
@@ -159,15 +158,17 @@ def _collapse_once(
     return state.take([order[i] for i in range(len(order)) if i not in drops]), records, bool(moves)
 
 
-def _spare_parallel(m: Matching, lines: Sequence[str]) -> None:
+def _spare_parallel(m: Matching, lines: Sequence[str]) -> frozenset[int]:
     """Forget, in place, the matches between lines of different parts of one series (see
     :mod:`.sections`): "Plan B" repeats what "Plan A" holds, and both stay. A line that also
     copies an earlier line of its own part stays a copy, of that line (a body captured twice,
     its series in it). A slot whose more complete copy was a spared line shows its first line
-    again."""
-    tags = section_tags(lines)
-    if tags is None:
-        return
+    again. Returns the lines that title the parts: no stub between copies (see .blocks), so
+    that a second run finds the same parts."""
+    series = section_tags(lines)
+    if series is None:
+        return frozenset()
+    tags, titles = series
     members: dict[int, list[int]] = {}
     for i in sorted(m.matches):
         members.setdefault(m.matches[i].slot, []).append(i)
@@ -182,14 +183,13 @@ def _spare_parallel(m: Matching, lines: Sequence[str]) -> None:
                 m.matches[i] = Match(slot, found.rule, own[-1], found.similarity)
             else:
                 spared.add(i)
-    if not spared:
-        return
     for i in spared:
         del m.matches[i]
     for slot, shown in list(m.holder.items()):
         if shown in spared:
             m.holder[slot] = slot
             m.tidier.discard(slot)
+    return titles
 
 
 #: Spacing a clean line does not have: an ideographic, no-break or tab space inside it, a

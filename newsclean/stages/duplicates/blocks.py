@@ -125,9 +125,14 @@ def _what(match: Match, linenos: Sequence[int], m: Matching) -> str:
 
 
 def decide(
-    lines: Sequence[str], linenos: Sequence[int], big: Longness, m: Matching
+    lines: Sequence[str],
+    linenos: Sequence[int],
+    big: Longness,
+    m: Matching,
+    titles: frozenset[int] = frozenset(),
 ) -> dict[int, Change]:
-    """The lines to drop (by position), each with the change that explains it."""
+    """The lines to drop (by position), each with the change that explains it. ``titles``:
+    lines that title the parts of a series (:mod:`.sections`), never stubs."""
     drops: dict[int, tuple[str, str]] = {}  # line -> (rule, detail)
     for i, copied in m.matches.items():
         if big[i]:
@@ -138,7 +143,7 @@ def decide(
         match = m.matches.get(i)
         if match is not None:
             drops[i] = ("block", _what(match, linenos, m))
-        elif units(lines[i]) <= STUB_UNITS:
+        elif units(lines[i]) <= STUB_UNITS and i not in titles:
             drops[i] = ("block-stub", "short line between repeated copies")
     origins = {m.matches[i].origin for i in drops if i in m.matches}
     drops = keep_edited_listings(lines, drops, origins)

@@ -66,9 +66,17 @@ def find_series(lines: Sequence[str]) -> list[Series]:
     return found
 
 
-def section_tags(lines: Sequence[str]) -> list[tuple[int | None, ...]] | None:
+Tags = list[tuple[int | None, ...]]
+
+
+def section_tags(lines: Sequence[str]) -> tuple[Tags, frozenset[int]] | None:
     """For every line, the counter of the part of each series it stands in (``None`` before
-    the series' first title); ``None`` when the document holds no series."""
+    the series' first title), and the lines that title the parts; ``None`` when the document
+    holds no series.
+
+    >>> section_tags(["intro", "Day 1", "x", "Day 2", "x"])
+    ([(None,), (1,), (1,), (2,), (2,)], frozenset({1, 3}))
+    """
     series = find_series(lines)
     if not series:
         return None
@@ -82,7 +90,7 @@ def section_tags(lines: Sequence[str]) -> list[tuple[int | None, ...]] | None:
         for s, value in starts.get(i, ()):
             current[s] = value
         tags.append(tuple(current))
-    return tags
+    return tags, frozenset(starts)
 
 
 def parallel(tags: Sequence[tuple[int | None, ...]], i: int, j: int) -> bool:
