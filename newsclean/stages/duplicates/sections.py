@@ -25,7 +25,7 @@ TITLE_CHARS = 80
 TITLE_TOKENS = (2, 12)
 
 _TOKEN = re.compile(rf"[{CJK}]|[^\W_]+")
-_CJK_NUMERALS = {c: n for n, c in enumerate("〇一二三四五六七八九十", start=0)}
+_CJK_NUMERALS = {c: n for n, c in enumerate("〇一二三四五六七八九十")}
 _COUNTER = re.compile(r"\d{1,3}|[A-Za-z]|[〇一二三四五六七八九十]")
 _SENTENCE_END = re.compile(r"[.!?。！？]\W*$")
 
@@ -85,11 +85,14 @@ def section_tags(lines: Sequence[str]) -> tuple[Tags, frozenset[int]] | None:
         for i, value in members:
             starts[i].append((s, value))
     current: list[int | None] = [None] * len(series)
+    tag = tuple(current)
     tags = []
     for i in range(len(lines)):
-        for s, value in starts.get(i, ()):
-            current[s] = value
-        tags.append(tuple(current))
+        if i in starts:  # a new tuple only where a part starts: the lines between share it
+            for s, value in starts[i]:
+                current[s] = value
+            tag = tuple(current)
+        tags.append(tag)
     return tags, frozenset(starts)
 
 
