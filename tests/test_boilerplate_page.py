@@ -621,6 +621,33 @@ def test_a_programs_closing_brackets_and_the_prose_between_them_stay():
     assert [line for line in lines if line in code] == [line for line in code if line]
 
 
+def test_a_programs_opening_brackets_stay():
+    """A ``[`` or ``{`` alone on its line, between a line of code that goes on into it and
+    the code inside it, is the program's (and the closer that ends it then stays too)."""
+    code = [
+        "return $app['twig']->render('badge.twig',",
+        "[",
+        "'username' => $username,",
+        "'user' => $user,",
+        "]",
+        ");",
+        "",
+        "function handler(event)",
+        "{",
+        "console.log(event.type);",
+        "}",
+    ]
+    text = "\n".join([*_ARTICLE_EN[:2], "", *code, "", *_ARTICLE_EN[2:]])
+    lines = clean(text).text.splitlines()
+    assert [line for line in lines if line in code] == [line for line in code if line]
+
+
+def test_a_linked_images_bracket_is_no_code():
+    # html2text puts the ``[`` of a linked image on a line of its own: debris, as before
+    lines = _run([*_ARTICLE_EN[:2], "See the photos,", "[", "![](http://e.com/a.jpg)", "](/g)"])
+    assert "[" not in lines
+
+
 def test_a_link_target_broken_over_two_lines_is_no_code():
     lines = _run([*_ARTICLE_ZH, "•[爱车清洁用品大检阅](http://store.example.com/a.jsp", ")"])
     assert ")" not in lines

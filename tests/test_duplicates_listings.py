@@ -62,6 +62,16 @@ def test_a_listing_repeated_right_after_itself_is_never_left_in_pieces() -> None
     assert _kept(page) in (page, [INTRO, *FIRST, PROSE[1]])
 
 
+def test_an_edited_listing_keeps_its_brackets_too() -> None:
+    # A bracket alone on its line is no code by itself, but it is the listing's: where the
+    # listing stays, so does the ``[`` its array opens with (it went as a repeated block's).
+    call = ["return $app['twig']->render('badge.twig',", "[", "'user' => $user,", "]", ");"]
+    first = [*FIRST[:8], *call, "});"]
+    second = [*SECOND[:9], "$html = $app['twig']->render('badge.twig',", *call[1:], *SECOND[-2:]]
+    page = [INTRO, PROSE[0], *first, PROSE[1], *second]
+    assert _kept(page) == page
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -41,6 +41,7 @@ from .markup import MARKUP_WHY, is_hidden_markup
 from .page import (
     DUMP_MIN_LINES,
     code_closers,
+    code_openers,
     is_drawing,
     list_siblings,
     may_be_dump,
@@ -153,7 +154,10 @@ def _spared(
         and doc.lines[i][:1] in _BOX_START
         and is_drawing(doc.lines[i].replace("|", " "))
     ]
-    drawn += code_closers(doc.lines, doc.linenos, drops)
+    openers = code_openers(doc.lines, doc.linenos, drops)
+    drawn += openers
+    opened = {i: c for i, c in drops.items() if i not in openers} if openers else drops
+    drawn += code_closers(doc.lines, doc.linenos, opened)
     if drawn:  # a chart's bars, a program's closing brackets: kept, and they anchor no
         # neighbours (the labels beside a chart's bars are content)
         drops = {i: c for i, c in drops.items() if i not in drawn}

@@ -1166,6 +1166,52 @@ def code_closers(
     return found
 
 
+_OPENERS_ONLY = re.compile(r"^\s*[(\[{]+\s*$")
+#: How a line of code that goes on in an opening bracket on the next line ends: an argument
+#: list or an array going on (``render('badge.twig',``), an assignment, a signature whose
+#: body opens below (``function f()`` / ``{``), or another bracket.
+_GOES_ON = re.compile(r"(?:[,(\[{=)]|=>)\s*$")
+
+
+def code_openers(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> list[int]:
+    """The lines of opening brackets alone (``[``, ``{``, ``(``) dropped for having no text
+    that go on with the code around them: the lines right above and right below (no blank
+    line between) stay, hold no link or image (html2text puts a linked image's ``[`` on a
+    line of its own), and the one above is code that goes on (:data:`_GOES_ON`), not
+    Chinese prose. A program's ``[`` is the article's; and the closer that ends it is found
+    by :func:`code_closers` only if it stays.
+
+    >>> from newsclean.model import Change
+    >>> lines = ["return render('badge',", "[", "'user' => $user,", "]"]
+    >>> drops = {1: Change("b", "debris", 2, "drop"), 3: Change("b", "debris", 4, "drop")}
+    >>> code_openers(lines, [1, 2, 3, 4], drops)
+    [1]
+    >>> code_openers(["See the photos:", "[", "![](a.jpg)", "](/gallery)"], [1, 2, 3, 4],
+    ...              {1: Change("b", "debris", 2, "drop")})
+    []
+    """
+    found: list[int] = []
+    for i in sorted(drops):
+        if drops[i].rule != "debris" or not _OPENERS_ONLY.match(lines[i]):
+            continue
+        if not 0 < i < len(lines) - 1 or i - 1 in drops or i + 1 in drops:
+            continue
+        above, below = lines[i - 1], lines[i + 1]
+        if (
+            linenos[i - 1] == linenos[i] - 1
+            and linenos[i + 1] == linenos[i] + 1
+            and "](" not in above
+            and "](" not in below
+            and "![" not in below
+            and _GOES_ON.search(above)
+            and not _CHINESE.search(above)
+        ):
+            found.append(i)
+    return found
+
+
 #: How far up a closer's bracket is looked for (lines of one block, no blank line between).
 _OPENED_WITHIN = 40
 _PAIRS = {")": "(", "]": "[", "}": "{"}

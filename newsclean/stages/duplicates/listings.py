@@ -73,7 +73,7 @@ def keep_edited_listings(
         seen.update(listing)
         code = [i for i in listing if is_code(lines[i])]
         if any(i not in drops for i in code):
-            for i in code:
+            for i in listing:  # its brackets too (``[``, ``});``): a listing stays whole
                 kept.pop(i, None)
     return kept
 
