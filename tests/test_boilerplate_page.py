@@ -744,3 +744,68 @@ def test_a_list_of_records_after_the_article_is_data():
     out = clean(text).text
     assert all(f"唱片公司：{label}" in out for label in ("甲唱片", "乙唱片", "丙唱片"))
     assert "发行日期：2004年6月19日" in out
+
+
+def _wiki_page(after: list[str]) -> str:
+    """A page dump whose article has sections under ``##`` headings, then ``after``."""
+    prose = [
+        "## Early life",
+        "",
+        _ARTICLE_EN[0],
+        "",
+        _ARTICLE_EN[1],
+        "",
+        "## Career",
+        "",
+        _ARTICLE_EN[2],
+        "",
+        _ARTICLE_EN[3],
+    ]
+    return _page([*prose, *after])
+
+
+_DISCOGRAPHY = [
+    "## Discography",
+    "",
+    "Album | Details | Tracks",
+    "---|---|---",
+    "**1st** | First album *Renaissance*",
+    "* Released: 14 December 2001",
+    "* Label: Synnara Music",
+    "",
+    "1. Prologue",
+    "2. Sad Story",
+    "3. Angel",
+    "4. Because I am a man",
+    "5. Night",
+]
+
+
+def test_a_section_of_data_after_the_articles_sections_is_the_articles():
+    """A wiki page's discography (a table, facts, numbered track titles) under a heading of
+    the level the article's own sections use is the article's, like the prose above it."""
+    lines = clean(_wiki_page(["", *_DISCOGRAPHY])).text.splitlines()
+    for kept in ("Prologue", "Sad Story", "Angel", "Night", "Released: 14 December 2001"):
+        assert any(kept in line for line in lines), kept
+    assert not any("Headline number" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # other stories' headlines under a heading of the article's level
+        [
+            "## Most read",
+            "",
+            "FAT CHANCE",
+            "No excuse for cold chips at school",
+            "SOAP STARS",
+            "New faces prepare to join the camp",
+        ],
+        # a menu under one
+        ["## Sections", "", "* College", "* Retirement", "* Tax Planning", "* Savings"],
+    ],
+)
+def test_a_sidebar_box_after_the_article_is_no_section_of_it(box):
+    lines = clean(_wiki_page(["", *box])).text.splitlines()
+    assert not any(line in box[2:] for line in lines)

@@ -39,7 +39,7 @@ from .content import (
     line_class,
     smooth,
 )
-from .lines import SKIP_HEAD, core, ends_like_sentence, fold, fold_many, shape_rule
+from .lines import SHORT_UNITS, SKIP_HEAD, core, ends_like_sentence, fold, fold_many, shape_rule
 from .markdown import (
     BOX_BARS,
     flatten,
@@ -348,6 +348,7 @@ def page_drops(
         inside.update(range(first, last))
     inside |= _numbered_runs(lines, linenos, spans, blocks)
     inside |= notes(lines, spans, blocks) | sources(lines, spans, blocks)
+    inside |= _sibling_sections(lines, spans, feats, verdicts, blocks)
     table = data_tables(lines)
     outside = [
         k
@@ -521,6 +522,86 @@ def _section_ends(
         else:
             cut.append((first, last))
     return cut, tail
+
+
+#: A markdown heading of an article's sections (``##`` to ``####``: ``#`` titles the page,
+#: and sites title their sidebar's boxes with the smallest).
+_LEVEL = re.compile(r"^\s*(#{2,4})\s+\S")
+#: How many headings of one level, each followed by prose, the article blocks hold for the
+#: sections after them with a heading of that level to be the article's; how much of such a
+#: section may be link text, and how many of its lines must be data or prose.
+SIBLING_HEADINGS = 2
+SIBLING_LINKS = 0.4
+SIBLING_DATA = 0.6
+_FACT_ITEM = re.compile(r"^\s*[*+-]\s+[^:：|\[\]]{1,16}[:：]\s*\S")
+
+
+def _data_line(line: str) -> bool:
+    """A line of a wiki page's or a report's data: a numbered item in plain words, a table
+    row, a ``* key: value`` fact, or a sentence."""
+    return (
+        "|" in line
+        or bool(_FACT_ITEM.match(line))
+        or (bool(_NUMBERED.match(line)) and _plain_item(line))
+        or (ends_like_sentence(line) and units(line) >= SHORT_UNITS)
+    )
+
+
+def _sibling_sections(
+    lines: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    feats: Sequence[Features],
+    verdicts: Sequence[Verdict],
+    blocks: Sequence[tuple[int, int]],
+) -> set[int]:
+    """The paragraphs of the sections right after the last article block whose headings
+    are of a level the article's own sections use (``SIBLING_HEADINGS`` headings or more in
+    the blocks, each followed by prose), one after another while each holds little link
+    text (``SIBLING_LINKS``), lines of data or prose mostly (``SIBLING_DATA``:
+    :func:`_data_line`, not a menu's items nor other stories' headlines), and a heading no
+    phrase family dropped (related stories, comments): a wiki page's discography, a
+    report's tables are the article's, whatever their lines read like. Subsections of a
+    deeper level go with theirs; a shallower heading, or a section that fails, ends the run."""
+    if not blocks or not any(_LEVEL.match(lines[a]) for a, _ in spans):
+        return set()
+    levels: dict[int, int] = {}
+    for first, last in blocks:
+        for k in range(max(first - 1, 0), last - 1):  # (the first block's title before it)
+            m = _LEVEL.match(lines[spans[k][0]])
+            if m and spans[k][1] - spans[k][0] == 1 and feats[k + 1].cls in ("good", "near"):
+                levels[len(m.group(1))] = levels.get(len(m.group(1)), 0) + 1
+    own = [level for level, n in levels.items() if n >= SIBLING_HEADINGS]
+    if not own:
+        return set()
+    top = min(own)
+    end = max(last for _, last in blocks)
+    heads = []  # (paragraph, level) of the headings after the blocks
+    for k in range(end, len(spans)):
+        m = _LEVEL.match(lines[spans[k][0]])
+        if m:
+            heads.append((k, len(m.group(1))))
+    if not heads or heads[0][0] - end > EDGE or heads[0][1] != top:
+        return set()
+    found: set[int] = set()
+    for n, (k, level) in enumerate(heads):
+        if level > top:
+            continue  # a subsection: goes with its section
+        stop = next((j for j, lv in heads[n + 1 :] if lv <= level), len(spans))
+        if level < top or verdicts[spans[k][0]].label == "boilerplate":
+            break
+        size = sum(feats[j].size for j in range(k, stop))
+        links = sum(feats[j].size * feats[j].link_density for j in range(k, stop))
+        body = [
+            i
+            for j in range(k, stop)
+            for i in range(*spans[j])
+            if not _LEVEL.match(lines[i]) and lines[i].strip()
+        ]
+        data = sum(_data_line(lines[i]) for i in body)
+        if size == 0 or links > SIBLING_LINKS * size or data < SIBLING_DATA * len(body):
+            break
+        found.update(range(k, stop))
+    return found
 
 
 def _section_head(verdict: Verdict, feat: Features) -> bool:
