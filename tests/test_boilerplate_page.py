@@ -809,3 +809,32 @@ def test_a_section_of_data_after_the_articles_sections_is_the_articles():
 def test_a_sidebar_box_after_the_article_is_no_section_of_it(box):
     lines = clean(_wiki_page(["", *box])).text.splitlines()
     assert not any(line in box[2:] for line in lines)
+
+
+_POINTS = [
+    "player.setav speedmult 150 sets the running speed to one and a half times",
+    "player.setav health 500 for more health",
+    "player.setav stamina 300",
+]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_short_plain_list_against_the_article_is_its_points(where):
+    """A list of a few items in plain words right against the article's prose (the commands
+    a tip names) is the article's: it is no menu (a few words an item) and links nowhere
+    (unsure: kept)."""
+    points = "\n".join(f"* {p}" for p in _POINTS)
+    article = [points, *_ARTICLE_EN] if where == "before" else [*_ARTICLE_EN, points]
+    lines = clean(_page(article)).text.splitlines()
+    assert [line[2:] for line in lines if line[2:] in _POINTS] == _POINTS
+
+
+def test_other_stories_headlines_in_plain_words_go_from_a_plain_text_dump():
+    """In a plain text dump every list is plain: a list of headlines right after the article
+    is no list of its points for that (only a short one is kept, unsure)."""
+    headlines = "\n".join(f"* Headline number {i} about another story in town" for i in range(8))
+    menu = "\n".join(f"* Section {name}" for name in "ABCDEFGHIJKLMNOPQRSTUVWX")
+    page = "\n\n".join([menu, *_ARTICLE_EN, headlines, menu])
+    lines = clean(page).text.splitlines()
+    assert _ARTICLE_EN[0] in lines
+    assert not any("Headline number" in line for line in lines)

@@ -371,9 +371,11 @@ def page_drops(
         and not (i in table and _structural(lines[i], c))
     }
     titles: set[int] = set()
+    # (a list's items link nowhere: evidence only on a page whose links show, a markdown dump)
+    linked = any("](" in line for line in lines)
     for first, last in blocks:
         titles |= _titles(lines, spans, feats, first)
-        titles |= _edges(lines, spans, feats, (first, last), config)
+        titles |= _edges(lines, spans, feats, (first, last), config, linked)
     revised = _titled(lines, spans, feats, blocks, revised)
     where = (
         "outside the article blocks (lines "
@@ -1782,10 +1784,16 @@ def _edges(
     feats: Sequence[Features],
     block: tuple[int, int],
     config: Config | None = None,
+    linked: bool = False,
 ) -> set[int]:
     """Up to ``EDGE`` paragraphs right against a block, not bad (or a sentence that links
     part of itself) and not lists, going outward until a bad one: an article's last line, a
-    caption, a subhead. When unsure, keep."""
+    caption, a subhead. When unsure, keep. On a page whose links show (``linked``: a
+    markdown dump, where other stories' headlines and menus are links), a list is one if
+    none of its items links anywhere and it is no menu (:func:`_plain_list`): the points an
+    article makes. (In a plain text dump every list is plain: it says nothing
+    there, but of a short list, ``EDGE_LIST`` items at most, against the article: unsure,
+    kept.)"""
     first, last = block
     found = set()
     for side in (
@@ -1793,13 +1801,31 @@ def _edges(
         range(last, min(len(spans), last + EDGE)),
     ):
         for k in side:
-            if (
-                feats[k].cls not in EDGE_CLASSES
-                and not _linked_sentence(lines, *spans[k], config or Config())
-            ) or is_list_item(lines[spans[k][0]]):
+            if is_list_item(lines[spans[k][0]]):
+                a, b = spans[k]
+                if not ((linked or b - a <= EDGE_LIST) and _plain_list(lines, a, b)):
+                    break
+            elif feats[k].cls not in EDGE_CLASSES and not _linked_sentence(
+                lines, *spans[k], config or Config()
+            ):
                 break
             found.add(k)
     return found
+
+
+#: The most items a list of plain words against an article block has to stay on a page that
+#: shows no links (other stories' headlines come by the half dozen or more).
+EDGE_LIST = 4
+
+
+def _plain_list(lines: Sequence[str], a: int, b: int) -> bool:
+    """A list of two items or more, each in plain words (no link, no image), that is no
+    site's menu (:func:`_menu`: a few words an item)."""
+    return (
+        b - a >= 2
+        and all(is_list_item(line) and "](" not in line for line in lines[a:b])
+        and not _menu(lines, a, b)
+    )
 
 
 #: A sentence that links part of itself has this many units, this many outside its links.
