@@ -7,7 +7,7 @@ import pytest
 from newsclean import Config, clean
 from newsclean.model import Doc
 from newsclean.stages.boilerplate import boilerplate
-from newsclean.stages.boilerplate.page import key_value_tables
+from newsclean.stages.boilerplate.page import key_value_tables, record_lists
 
 _ARTICLE_ZH = [
     "新华社北京1月4日电 今年以来，各地认真贯彻落实中央经济工作会议精神，经济运行总体回升向好。",
@@ -838,3 +838,35 @@ def test_other_stories_headlines_in_plain_words_go_from_a_plain_text_dump():
     lines = clean(page).text.splitlines()
     assert _ARTICLE_EN[0] in lines
     assert not any("Headline number" in line for line in lines)
+
+
+_SPECS = [
+    "爱迪尔CH7121",
+    "发动机型式：直列4缸双顶置凸轮轴",
+    "发动机总排量：1171ml",
+    "最大功率：51Kw／6000rpm",
+    "最大扭距：95N.m／3250rpm",
+    "变速箱：国产手动五速",
+    "北斗星CH6350B",
+    "发动机型式：直列4缸双顶置凸轮轴",
+    "发动机总排量：1171ml",
+    "最大功率：51Kw／6000rpm",
+    "最大扭距：95N.m／3250rpm",
+    "变速箱：进口手动五速",
+]
+
+
+def test_a_plain_dumps_spec_sheets_after_the_article_are_data():
+    """Two models' spec sheets (``key：value`` lines, their list's bullets lost in a plain
+    text dump) after a review are its data, not furniture."""
+    menu = "\n".join(f"{name}频道" for name in "新闻体育财经娱乐科技汽车房产教育旅游健康")
+    page = "\n\n".join([menu, *_ARTICLE_ZH, "动力系统主要参数：", *_SPECS, menu])
+    lines = clean(page).text.splitlines()
+    assert _ARTICLE_ZH[0] in lines
+    values = [line for line in _SPECS if "：" in line]
+    assert [line for line in lines if line in values] == values
+
+
+def test_a_bylines_keys_are_no_records():
+    byline = ["来源：新华社", "作者：张三", "正文在这里。", "来源：人民网", "作者：李四"]
+    assert not record_lists(byline)

@@ -1562,6 +1562,13 @@ def key_value_tables(lines: Sequence[str]) -> set[int]:
 RECORDS = 3
 #: ... with this many keys or more in every one of them (``发行日期``, ``唱片公司``).
 RECORD_KEYS = 2
+#: A record's item in a plain text dump, its bullet lost: ``key：value`` with a full-width
+#: colon and a key of one word (``发动机总排量：1171ml``), in two records or more (two models'
+#: spec sheets side by side) of four keys or more each: a byline's ``来源：`` and ``作者：``,
+#: a comment's ``时间：`` and ``回复：``, are fewer.
+PLAIN_RECORDS = 2
+PLAIN_RECORD_KEYS = 4
+_PLAIN_RECORD = re.compile(r"^\s*([^:：\[\]()（）|\s]{1,16})：\s*\S")
 _RECORD_ITEM = re.compile(r"^\s*(?:[*+\-•·]|\d{1,3}[.)、])\s+([^:：\[\]()（）|]{1,16})[：:]\s*\S")
 
 
@@ -1582,10 +1589,19 @@ def record_lists(lines: Sequence[str]) -> set[int]:
     >>> record_lists(["* [标题](/a) 发布：1月1日"] * 6)
     set()
     """
+    found = _records(lines, _RECORD_ITEM, RECORDS, RECORD_KEYS)
+    if "：" in "".join(lines):  # a plain text dump's spec sheet: its list's bullets lost
+        found |= _records(lines, _PLAIN_RECORD, PLAIN_RECORDS, PLAIN_RECORD_KEYS)
+    return found
+
+
+def _records(lines: Sequence[str], item: re.Pattern[str], records: int, keys: int) -> set[int]:
+    """:func:`record_lists` for items that ``item`` matches (its key in group 1): runs of
+    them holding ``keys`` keys or more that come back in ``records`` runs or more."""
     runs: list[list[tuple[int, str]]] = []
     last = -2
     for i, line in enumerate(lines):
-        m = _RECORD_ITEM.match(line) if "](" not in line else None
+        m = item.match(line) if "](" not in line else None
         if m is None or units(m[1]) > KEY_UNITS:
             continue
         if i != last + 1:  # any other line between two items ends a record
@@ -1593,10 +1609,10 @@ def record_lists(lines: Sequence[str]) -> set[int]:
         runs[-1].append((i, m[1].strip()))
         last = i
     seen = Counter(key for run in runs for key in {k for _, k in run})
-    fields = {key for key, n in seen.items() if n >= RECORDS}
+    fields = {key for key, n in seen.items() if n >= records}
     found: set[int] = set()
     for run in runs:
-        if len({k for _, k in run} & fields) >= RECORD_KEYS:
+        if len({k for _, k in run} & fields) >= keys:
             found.update(i for i, k in run if k in fields)
     return found
 
