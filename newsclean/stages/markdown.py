@@ -284,6 +284,15 @@ _GOES_ON_TARGET = re.compile(r"^\s*(?:[^()\s\\]|\\.)*\)")
 #: hydrated?**``), and closes strong text on the next line (``**Isolation  `` then ``** Tasks``).
 _STRONG_MARK = re.compile(r"(?<!\*)\*\*(?!\*)")
 _EM_MARK = re.compile(r"(?<![_\w\\])_(?!_)|(?<!_)_(?![_\w])")
+#: A lone ``*`` that may open (``*Sharks``) or close (``circling*``) emphasis: not a list's
+#: bullet (a space after it at a line's start), not arithmetic (spaces on both sides).
+_STAR_MARK = re.compile(r"(?<![*\w\\])\*(?![*\s])|(?<=[^*\s])\*(?![*\w])")
+#: ...and the shapes it must have to pair across a line break: an opener before a letter
+#: (not a glob's ``'*:rw'`` nor an address mask's ``79.*]``), a closer after a word or a
+#: sentence's end.
+_STAR_OPENS = re.compile(r"\*(?=[^\W\d_])")
+_STAR_CLOSES = re.compile(r"(?<=[\w.!?])\*")
+_SPLIT_MARKS = ((_STRONG_MARK, 2, "*"), (_EM_MARK, 1, "_"), (_STAR_MARK, 1, "*"))
 #: How far (in input lines) a split phrase may go on.
 _WRAPPED_LINES = 6
 _LEAD_STRONG = re.compile(r"^(\s*)\*\*\s+(\S[^*\n]*?(?<=\S))\*\*(?!\*)")
@@ -332,11 +341,15 @@ def _unpaired_close(pattern: re.Pattern[str], line: str, width: int) -> int | No
     after a character that is no space and before one that is no letter (``hydrated?**``), or
     at the line's start before a space (``** Tasks``) or as the line's only mark (``**Flos``)."""
     marks = _marks(pattern, line, width)
-    if len(marks) % 2 == 0:
+    if not marks:
         return None
     at = marks[0]
     if at > 0 and not line[at - 1].isspace():
+        # a closer by its shape, whatever follows (``Beyond_ was … _Star``: it also opens
+        # a phrase the next line closes)
         return None if _word_at(line, at + width) else at
+    if len(marks) % 2 == 0:
+        return None
     if line[:at].strip():
         return None
     after = line[at + width : at + width + 1]
@@ -347,16 +360,18 @@ def _unwrap_emphasis(lines: list[str], k: int) -> bool:
     """Take away, in place, the marks of an emphasis phrase that opens on line ``k`` and
     closes on one of the next few lines (none of those between holds such a mark); say
     whether it did."""
-    for pattern, width in ((_STRONG_MARK, 2), (_EM_MARK, 1)):
-        if ("*" if width == 2 else "_") not in lines[k]:
+    for pattern, width, char in _SPLIT_MARKS:
+        if char not in lines[k]:
             continue
         opened = _unpaired_open(pattern, lines[k], width)
-        if opened is None:
+        if opened is None or (pattern is _STAR_MARK and not _STAR_OPENS.match(lines[k], opened)):
             continue
         for j in range(k + 1, min(len(lines), k + 1 + _WRAPPED_LINES)):
             if not _marks(pattern, lines[j], width):
                 continue
             closed = _unpaired_close(pattern, lines[j], width)
+            if pattern is _STAR_MARK and closed is not None:
+                closed = closed if _STAR_CLOSES.match(lines[j], closed) else None
             if closed is not None:
                 lines[k] = lines[k][:opened] + lines[k][opened + width :]
                 lines[j] = lines[j][:closed] + lines[j][closed + width :]
