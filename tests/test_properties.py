@@ -144,6 +144,9 @@ def test_idempotent_on_documents(text):
 # Found by the fuzzer: "Ã" and a tab, which ftfy leaves, became "Ã" and a space, which it reads
 # as "à" (the stage flags a line as the whitespace stage will leave it)
 @example(b"\xc3\t!")
+# Found by the fuzzer: a line of Big5 that reads as cp1252 read as GBK only once the
+# punctuation stage has made its final "." a "。" (repaired on the second run)
+@example(b"A\xcd\xa2A\xdfD.")
 def test_decode_never_raises_and_cleans(data):
     text = decode(data)
     assert isinstance(text, str)

@@ -43,7 +43,7 @@ from ...model import Change, Diagnostic, Doc
 from .checks import checks
 from .flags import flagged_rows
 from .lines import facts, narrow
-from .mojibake import Outcome, fix_lines, replay
+from .mojibake import Outcome, fix, fix_lines, replay
 from .plausibility import has_cjk, worth_a_reading
 from .readings import Reading
 from .roundtrip import SINGLE
@@ -176,6 +176,7 @@ def _cjk(
     # A line with U+FFFD in it lost bytes: repaired only on request, else only reported.
     whole = {i: variants for i, variants in probes.items() if _LOST not in variants[0]}
     outcome = fix_lines(whole.items(), rest=rest if sweep else None)
+    _settle_full_stops(outcome, probes)
     lossy = _lossy({i: v for i, v in probes.items() if _LOST in v[0]}, config)
     for i, repair in (outcome.repairs | lossy.repairs).items():
         line = raw[i] if repair.source == probes[i][0] else tidy[i]
@@ -219,6 +220,19 @@ def _cjk(
         and reading.chains[0].actual != "utf-8"
         and not has_cjk(work.lines[i])
     }
+
+
+def _settle_full_stops(outcome: Outcome, probes: dict[int, tuple[str, str]]) -> None:
+    """Keep, in place, only the repairs of lines ending in ``。`` that the line ending in
+    ``.`` gets too (the rest become suspects): the punctuation stage makes the ``.`` that
+    ends a line of Chinese text ``。``, so a reading decided by that mark alone would repair
+    on the second cleaning what the first left (``A祂A窞.``, widened, read as cp1252)."""
+    for i in [i for i in outcome.repairs if any(p.endswith("\u3002") for p in probes[i])]:
+        repair = outcome.repairs[i]
+        stops = [p[:-1] + "." if p.endswith("\u3002") else p for p in probes[i]]
+        if not any(fix(p, prefer=repair.chains[:1]) is not None for p in stops):
+            del outcome.repairs[i]
+            outcome.suspects[i] = Reading(repair.text, repair.chains, repair.after)
 
 
 _LOST = "\ufffd"
