@@ -147,6 +147,7 @@ def test_idempotent_on_documents(text):
 # Found by the fuzzer: a line of Big5 that reads as cp1252 read as GBK only once the
 # punctuation stage has made its final "." a "。" (repaired on the second run)
 @example(b"A\xcd\xa2A\xdfD.")
+@example(b"A\xcd\xa2A\xdfF.")
 def test_decode_never_raises_and_cleans(data):
     text = decode(data)
     assert isinstance(text, str)

@@ -230,7 +230,11 @@ def _settle_full_stops(outcome: Outcome, probes: dict[int, tuple[str, str]]) -> 
     for i in [i for i in outcome.repairs if any(p.endswith("\u3002") for p in probes[i])]:
         repair = outcome.repairs[i]
         stops = [p[:-1] + "." if p.endswith("\u3002") else p for p in probes[i]]
-        if not any(fix(p, prefer=repair.chains[:1]) is not None for p in stops):
+        # judged as the line was: alone, or (a close call the document settled) with the
+        # document's misreading preferred
+        alone = any(fix(p) is not None for p in probes[i])
+        prefer = () if alone else repair.chains[:1]
+        if not any(fix(p, prefer=prefer) is not None for p in stops):
             del outcome.repairs[i]
             outcome.suspects[i] = Reading(repair.text, repair.chains, repair.after)
 
