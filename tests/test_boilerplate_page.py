@@ -602,41 +602,38 @@ def test_a_headline_link_after_the_article_still_goes():
     assert not any("Another story" in line for line in lines)
 
 
-def test_a_programs_closing_brackets_and_the_prose_between_them_stay():
+_CLOSERS = [
+    "int add(int x, int y) {",
+    "return x + y;",
+    "}",
+    "",
+    "and one more function, the entry point,",
+    "",
+    "(func $_start",
+    "(nop)",
+    ")",
+]
+_OPENERS = [
+    "return $app['twig']->render('badge.twig',",
+    "[",
+    "'username' => $username,",
+    "'user' => $user,",
+    "]",
+    ");",
+    "",
+    "function handler(event)",
+    "{",
+    "console.log(event.type);",
+    "}",
+]
+
+
+@pytest.mark.parametrize("code", [_CLOSERS, _OPENERS], ids=["closers", "openers"])
+def test_a_programs_brackets_and_the_prose_between_them_stay(code):
     """``}`` and ``)`` alone end a block of code: no debris, and no anchor that takes the
-    code and the sentence between two of them along as neighbours."""
-    code = [
-        "int add(int x, int y) {",
-        "return x + y;",
-        "}",
-        "",
-        "and one more function, the entry point,",
-        "",
-        "(func $_start",
-        "(nop)",
-        ")",
-    ]
-    text = "\n".join([*_ARTICLE_EN[:2], "", *code, "", *_ARTICLE_EN[2:]])
-    lines = clean(text).text.splitlines()
-    assert [line for line in lines if line in code] == [line for line in code if line]
-
-
-def test_a_programs_opening_brackets_stay():
-    """A ``[`` or ``{`` alone on its line, between a line of code that goes on into it and
-    the code inside it, is the program's (and the closer that ends it then stays too)."""
-    code = [
-        "return $app['twig']->render('badge.twig',",
-        "[",
-        "'username' => $username,",
-        "'user' => $user,",
-        "]",
-        ");",
-        "",
-        "function handler(event)",
-        "{",
-        "console.log(event.type);",
-        "}",
-    ]
+    code and the sentence between two of them along as neighbours. A ``[`` or ``{`` alone
+    on its line, between a line of code that goes on into it and the code inside it, is the
+    program's too (and the closer that ends it then stays)."""
     text = "\n".join([*_ARTICLE_EN[:2], "", *code, "", *_ARTICLE_EN[2:]])
     lines = clean(text).text.splitlines()
     assert [line for line in lines if line in code] == [line for line in code if line]
