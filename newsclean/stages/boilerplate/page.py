@@ -535,15 +535,14 @@ _LEVEL = re.compile(r"^\s*(#{2,4})\s+\S")
 SIBLING_HEADINGS = 2
 SIBLING_LINKS = 0.4
 SIBLING_DATA = 0.6
-_FACT_ITEM = re.compile(r"^\s*[*+-]\s+[^:：|\[\]]{1,16}[:：]\s*\S")
 
 
 def _data_line(line: str) -> bool:
     """A line of a wiki page's or a report's data: a numbered item in plain words, a table
-    row, a ``* key: value`` fact, or a sentence."""
+    row, a ``* key: value`` fact (a record's item, :func:`record_lists`), or a sentence."""
     return (
         "|" in line
-        or bool(_FACT_ITEM.match(line))
+        or bool(_RECORD_ITEM.match(line))
         or (bool(_NUMBERED.match(line)) and _plain_item(line))
         or (ends_like_sentence(line) and units(line) >= SHORT_UNITS)
     )
