@@ -286,3 +286,21 @@ def test_one_cjk_codec_read_as_another_named(chain: str, line: str, run: str) ->
     broken_run = _CHAINS[chain].apply(run)
     assert broken_run is not None and broken_run != run
     assert _run(line.replace(run, broken_run)) == line
+
+
+@pytest.mark.parametrize("beside", [" \u2605", " \U0001f600", "\u00a0", " &amp;"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        # correct Korean in Chinese text, which GBK read as EUC-KR would make "better" Han
+        "节目 （ 朝鲜语 ： 노래 음악 ）",
+        "韩国乐队的首张专辑 （ 朝鲜语 ： 가족 여행 ） 发行于2010年。",
+        "学校 （ 朝鲜语 ： 노래 학교 ）",
+    ],
+)
+def test_a_flag_elsewhere_in_a_line_does_not_open_its_correct_words(line: str, beside: str) -> None:
+    # A star, an emoji, a no-break space or an entity flags the line for a look; the look
+    # found a misreading in its correct Korean (노래 음악 became 畴贰 澜厩) that the same line
+    # without the star never gets: a repair must stand where the checks flag the line.
+    assert _run(line) == line
+    assert _run(line + beside).startswith(line)

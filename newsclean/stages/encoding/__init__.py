@@ -47,7 +47,7 @@ from .mojibake import Outcome, fix, fix_lines, replay
 from .plausibility import has_cjk, worth_a_reading
 from .readings import Reading
 from .roundtrip import SINGLE
-from .spans import fix_spans, fix_western_spans, trimmed
+from .spans import changed_runs, fix_spans, fix_western_spans, trimmed, where_flagged
 from .western import fix_line, looks_bad
 from .wholepage import reread
 
@@ -184,6 +184,9 @@ def _cjk(
         text = own if own is not None and narrow(own) == narrow(repair.text) else repair.text
         if len(repair.chains) == 1:  # one CJK codec read as another: keep what was right
             text = trimmed(line, text, repair.chains[0])
+            same = len(text) == len(line) and not repair.lossy
+            if same and not where_flagged(line, changed_runs(line, text)):
+                continue  # what it changes is nowhere the checks flag: those words were right
         work.note(i, text, "cjk-mojibake", repair.detail)
         reports.pop(i, None)
         if repair.lossy:
@@ -200,6 +203,11 @@ def _cjk(
         # run, the next pass sees the run whole).
         line = work.lines[i]
         tidy_line = facts(line).tidy
+        if not flagged_rows((tidy_line,)):
+            # Flagged for its spaces alone, or clean once a repair of the round before (an
+            # entity, a whole-line reading) was made: no run in it to search for, as a
+            # second cleaning of the text finds none.
+            continue
         span = fix_spans(line) or (fix_spans(tidy_line) if tidy_line != line else None)
         if span is not None:
             work.note(i, span.text, "cjk-mojibake-span", span.detail)

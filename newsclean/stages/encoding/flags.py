@@ -54,6 +54,7 @@ _ANNOTATION = Lazy(
     f"\\((?:[a-z]{{1,5}}[{TONE_VOWELS}][a-z]{{0,4}}|[{TONE_VOWELS}][a-z]{{1,4}}) ?\\)"
 )
 _HANGUL = re.compile(f"[{HANGUL}]")
+_NOT_CJK = Lazy(f"[^{KANA}{HAN}{HANGUL}\x00-\x7f\u3000-\u30ff\uff00-\uffef]")
 # ``Ã`` and a space is ``à`` whose no-break space a page made a space; so is ``Ã`` and a tab,
 # or a zero-width space, the whitespace stage makes a space of or removes (judged as it will).
 _BECOMES_SPACE = f"{RUN_CHARS}{INVISIBLE}"
@@ -198,6 +199,34 @@ def flagged_rows(lines: Sequence[str]) -> list[int]:
         return []
     text = "\n".join(lines[i] for i in picked)
     return sorted(picked[i] for i in _scan(text))
+
+
+def flagged_at(line: str) -> list[tuple[int, int]]:
+    """Where the checks of :func:`flagged_rows` find something in ``line`` (judged alone):
+    the spans of what flags it, empty for a line they pass. A run of mojibake is flagged
+    where it stands; a line flagged for something else (an emoji, a no-break space, an
+    entity) says nothing about the rest of it.
+
+    >>> flagged_at("今天天气很好 ★"), flagged_at("今天天气很好")
+    ([(7, 8)], [])
+    >>> flagged_at('label: "鏂伴椈"')
+    [(8, 11)]
+    """
+    # an annotation flags nothing: the scan sees dashes instead (as many as it has characters)
+    seen = _ANNOTATION().sub(lambda m: "-" * len(m.group()), line) if "(" in line else line
+    if not _CJK.search(seen):
+        return [m.span() for m in _western().finditer(seen)]
+    found = [m.span() for m in _cjk_plain().finditer(seen)]
+    found += [m.span() for m in _gbk_pattern().finditer(line)]
+    if _rare_han_in(line):
+        found += [m.span() for m in _rare_han().finditer(line)]
+    if _HANGUL.search(line):
+        found += [m.span() for m in _HANGUL_HAN().finditer(line)]
+    if _KANA.search(line) and _KANA_LINE().search(line):  # kanji Japanese is not written in
+        words = _NOT_CJK().sub("", line)  # (judged without a star or an emoji beside them)
+        if suspicious(words) or _rare_pair(frozenset(("ja",))).search(words):
+            found.append((0, len(line)))
+    return sorted(set(found))
 
 
 def _utf8_read_as_gbk(text: str) -> set[int]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -31,6 +31,7 @@ from typing import Generic, TypeVar
 
 from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
+from .flags import flagged_at
 from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain, twins
@@ -169,7 +170,7 @@ def _fix(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
 
 def _search(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
     first = _round(line, chains)
-    if first is None:
+    if first is None or not where_flagged(line, first.spans):
         return None
     repair = first
     for _ in range(3):
@@ -183,11 +184,31 @@ def _search(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
             repair = SpanRepair(grown, first.chain, repair.spans)
         kept = trimmed(line, repair.text, first.chain)
         if kept != repair.text:
-            spans = tuple(m.span() for m in _DIFFERENT.finditer(_marks(line, kept)))
+            spans = tuple(changed_runs(line, kept))
             if not spans:
                 return None  # every run put back: the line was right
             repair = SpanRepair(kept, first.chain, spans)
     return repair
+
+
+def where_flagged(line: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Does a run found in ``line`` stand where the stage's checks flag it
+    (:func:`flagged_at`)? A line is searched or read for a flag, but a flag does not stand
+    for the whole line: an emoji or a no-break space beside correct Korean in Chinese text
+    (노래 음악, which GBK read as EUC-KR makes 畴贰 澜厩) must not let a misreading rewrite
+    the words, when the same words without the emoji are left alone.
+
+    >>> where_flagged("今天天气很好 ★", [(1, 3)]), where_flagged('"鏂伴椈"', [(1, 4)])
+    (False, True)
+    """
+    flagged = flagged_at(line)
+    # (a flag's lookahead stops on the character before a run: touching counts)
+    return any(i <= b and a <= j for a, b in flagged for i, j in spans)
+
+
+def changed_runs(line: str, text: str) -> list[tuple[int, int]]:
+    """The runs where ``text`` (of the same length) differs from ``line``."""
+    return [m.span() for m in _DIFFERENT.finditer(_marks(line, text))]
 
 
 _DIFFERENT = re.compile("x+")
