@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from newsclean import Config, Doc, clean
 from newsclean.model import Change
 from newsclean.stages import markdown
+from newsclean.stages.boilerplate.classify import Verdict
 from newsclean.stages.boilerplate.wrapped import whole_paragraphs
 from newsclean.stages.hardwrap import breaks_at, wrap_width
 
@@ -281,6 +282,10 @@ def test_a_phrase_on_one_line_of_a_long_wrapped_paragraph_drops_nothing():
     assert clean(text).text.splitlines() == [*PARAGRAPHS[:2], quoted, PARAGRAPHS[2]]
 
 
+def _content(text: str) -> Verdict:
+    return Verdict("content")
+
+
 def _drops(lines, rule, *at):
     return {i: Change("boilerplate", rule, i + 1, "drop", detail="why") for i in at}
 
@@ -311,7 +316,7 @@ def _wrapped_page(*extra: str) -> list[str]:
 def test_a_paragraph_the_rules_cut_goes_whole(paragraph, rule):
     lines, linenos = _wrapped_page(paragraph)
     first = lines.index(textwrap.wrap(paragraph, 78)[0])
-    out = whole_paragraphs(lines, linenos, _drops(lines, rule, first), True)
+    out = whole_paragraphs(lines, linenos, _drops(lines, rule, first), True, _content)
     assert sorted(out) == [first, first + 1]
     assert out[first + 1].rule == rule and "with its paragraph" in out[first + 1].detail
 
@@ -319,4 +324,24 @@ def test_a_paragraph_the_rules_cut_goes_whole(paragraph, rule):
 def test_without_blank_lines_nothing_is_taken_as_wrapped():
     lines, linenos = _wrapped_page()
     drops = _drops(lines, "outside-article", 0)
-    assert whole_paragraphs(lines, linenos, drops, False) == drops
+    assert whole_paragraphs(lines, linenos, drops, False, _content) == drops
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "**[Related: City council approves a new budget for public transport after a long "
+        "debate over fares] **",
+        "Read more: City council approves a new budget for public transport after a long "
+        "debate over fares",
+    ],
+)
+def test_a_header_the_wrap_cut_is_judged_as_the_second_cleaning_reads_it(header):
+    """Wrapped, neither line of a related-stories link reads as one (the first is cut
+    before its end): kept, joined by the markdown stage, and dropped by a second cleaning."""
+    text = _html2text([*PARAGRAPHS[:2], header, *PARAGRAPHS[2:]])
+    assert "\nlong debate over fares" in text  # cut before its end
+    once = clean(text).text
+    assert "City council" not in once
+    assert once.splitlines() == PARAGRAPHS
+    assert clean(once).text == once

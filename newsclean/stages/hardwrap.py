@@ -120,6 +120,21 @@ def _break_span(line: str, below: str) -> tuple[int, int] | None:
     return n, n + 1 + len(first)
 
 
+#: A line that ends in a word and a hyphen (``well-``): a wrap broke the word there.
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+def joined(head: str, tail: str) -> str:
+    """Two lines a wrap broke, one again: a space between them, none where the wrap cut a
+    word at its hyphen (``well-`` / ``timed``).
+
+    >>> joined("a well-", "timed move"), joined("the end ", " of it")
+    ('a well-timed move', 'the end of it')
+    """
+    head, tail = head.rstrip(), tail.lstrip()
+    return head + ("" if _HYPHENATED.search(head) and tail[:1].isalpha() else " ") + tail
+
+
 def blank_lines(doc: Doc) -> bool:
     """Does the input hold a blank line between two of the document's lines (a gap in their
     numbers that no stage's dropping explains)? A converter that wraps paragraphs sets them

@@ -46,14 +46,13 @@ from .boilerplate.markdown import (
 )
 from .boilerplate.page import data_tables
 from .hardwrap import blank_lines, wrap_breaks
+from .hardwrap import joined as wrap_joined
 from .whitespace import normalize_spaces
 
 STAGE = "markdown"
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 _IMAGE_AT_END = re.compile(r"!\[[^\[\]\n]*\]" + TARGET + "$")
-#: A line that ends in a word and a hyphen (``well-``): a wrap broke the word there.
-_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 #: A link or an image cut off in its target by the line's end: ``[text](http://a.cn/long``.
 _CUT_TARGET = r"\((?:[^()\s\\]|\\.)+(?:\s+\"[^\"\n]*)?$"
@@ -459,10 +458,7 @@ def _join_wrapped(
     kept: list[int] = []
     for text, number in zip(texts, numbers, strict=True):
         if kept and number - 1 in breaks:
-            head, tail = joined[-1].rstrip(), text.lstrip()
-            # a word the wrap cut at its hyphen (``well-`` / ``timed``) is one word again
-            gap = "" if _HYPHENATED.search(head) and tail[:1].isalpha() else " "
-            joined[-1] = head + gap + tail
+            joined[-1] = wrap_joined(joined[-1], text)
             detail = f"a paragraph wrapped at {width} columns: joined to line {kept[-1]}"
             changes.append(Change(STAGE, "unwrapped", number, "drop", detail=detail))
         else:

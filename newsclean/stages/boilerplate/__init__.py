@@ -95,6 +95,10 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
     """Drop boilerplate lines and the short lines they surround, recording the rule for each."""
     if not doc.lines:
         return doc
+
+    def judge_one(text: str) -> Verdict:
+        return classify([text], config)[0]
+
     verdicts, _, flagged = judge(doc.lines, config)
     drops = {
         i: Change(STAGE, v.rule, doc.linenos[i], "drop", detail=v.detail)
@@ -117,7 +121,7 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops.update(_hidden_markup(doc, drops))
     if drops:
         drops = list_siblings(doc.lines, doc.linenos, drops)
-        drops = whole_paragraphs(doc.lines, doc.linenos, drops, blank_lines(doc))
+    drops = whole_paragraphs(doc.lines, doc.linenos, drops, blank_lines(doc), judge_one)
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

@@ -9,24 +9,34 @@ the paragraph goes whole, with the reason of its first dropped line — unless a
 all that dropped it and the paragraph is long prose (:func:`.page.is_long`, as for a long
 line), and then it stays whole: a long line never goes for a phrase inside it, nor does a
 long paragraph for a phrase on one of its lines.
+
+A paragraph none of whose lines the rules drop is judged joined too, as the ``markdown``
+stage joins it and a second cleaning reads it: ``**[Related: a headline cut`` / ``by the
+wrap] **`` is a related-stories line only whole, and went on the second cleaning.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ...model import Change
-from ..hardwrap import wrap_breaks
+from ..hardwrap import joined, wrap_breaks
+from .classify import Verdict
 from .page import NOT_A_PHRASE, is_long
 
 
 def whole_paragraphs(
-    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change], blank: bool
+    lines: Sequence[str],
+    linenos: Sequence[int],
+    drops: dict[int, Change],
+    blank: bool,
+    judge: Callable[[str], Verdict],
 ) -> dict[int, Change]:
     """``drops`` (by position) with every wrapped paragraph either dropped whole or kept
     whole. ``blank``: whether blank lines set the document's paragraphs apart
-    (:func:`..hardwrap.blank_lines`); without them nothing is taken as wrapped."""
-    wrapped = wrap_breaks(lines, linenos) if blank and drops else None
+    (:func:`..hardwrap.blank_lines`); without them nothing is taken as wrapped. ``judge``:
+    the rules' verdict on a line, for a paragraph joined."""
+    wrapped = wrap_breaks(lines, linenos) if blank else None
     if wrapped is None:
         return drops
     breaks = wrapped[1]
@@ -38,6 +48,8 @@ def whole_paragraphs(
         members = range(start, i + 1)
         start = i + 1
         gone = [j for j in members if j in drops]
+        if not gone and len(members) > 1:
+            out.update(_joined_drops(lines, linenos, members, judge))
         if not gone or len(gone) == len(members):
             continue
         phrase = any(drops[j].rule not in NOT_A_PHRASE for j in gone)
@@ -52,3 +64,21 @@ def whole_paragraphs(
             if j not in drops:
                 out[j] = Change(first.stage, first.rule, linenos[j], "drop", detail=detail)
     return out
+
+
+def _joined_drops(
+    lines: Sequence[str], linenos: Sequence[int], members: range, judge: Callable[[str], Verdict]
+) -> dict[int, Change]:
+    """The drops of a wrapped paragraph whose joined text the rules drop (and that is not long
+    prose, which no phrase drops): all its lines; else none."""
+    text = lines[members[0]]
+    for j in members[1:]:
+        text = joined(text, lines[j])
+    verdict = judge(text)
+    if verdict.label != "boilerplate" or is_long(text):
+        return {}
+    span = f"lines {linenos[members[0]]}-{linenos[members[-1]]}"
+    detail = f"{verdict.detail}; the paragraph joined ({span})"
+    return {
+        j: Change("boilerplate", verdict.rule, linenos[j], "drop", detail=detail) for j in members
+    }
