@@ -87,6 +87,23 @@ def test_a_table_at_the_end_is_kept():
     assert _run(lines) == (*_ARTICLE_ZH, *table)
 
 
+def test_a_tables_column_of_dates_is_no_meta_line():
+    """``2024-06-25 | 来源：…`` is a page's meta line; rows that open with a date and a bar in a
+    ruled table are its data (a list of appearances), which the credit family dropped."""
+    table = [
+        "播出日期 | 电视台 | 节目名称 | 备注",
+        "---|---|---|---",
+        "2015年3月2日 | [KBS2](/wiki/KBS2) | 音乐之夜 | 嘉宾",
+        "2016年7月9日 | [MBC](/wiki/MBC) | 周末剧场 | 主持",
+        "2018年11月20日 | [SBS](/wiki/SBS) | 新年晚会 | 演唱",
+    ]
+    lines = [*_ARTICLE_ZH, *table, "责任编辑：李四"]
+    assert _run(lines) == (*_ARTICLE_ZH, *table)
+    # a layout table's one meta line still goes
+    meta = ["2024-06-25 | 来源：新华社 | 作者：张三", "---|---|---"]
+    assert meta[0] not in _run([*meta, *_ARTICLE_ZH])
+
+
 def test_a_data_table_inside_a_layout_table_is_kept():
     """A page laid out as one big table: the data table (multi-line cells) sits between the
     site's rows, and a footer row with links follows it without a blank line."""

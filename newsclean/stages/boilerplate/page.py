@@ -72,6 +72,8 @@ KEEP_OUTSIDE = frozenset({"good"})
 #: Lines above the main block that may be its title (short, not links).
 TITLE_LINES = 3
 TITLE_SIZE = 8
+#: Rows of ruled tables a credit's date pattern dropped that make a column of dates (data).
+DATED_ROWS = 3
 #: Near-good paragraphs this close to a block stay with it.
 EDGE = 2
 EDGE_CLASSES = frozenset({"near", "short"})
@@ -1112,11 +1114,24 @@ def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chang
     >>> sorted(structure(lines, {1: Change("b", "neighbours", 2, "drop"), 3: Change("b", "credit", 4, "drop")}))
     [3]
     """
-    if not any(c.rule in _TABLE_SPARED or c.rule == "debris" for c in drops.values()):
+    if not any(c.rule in _TABLE_SPARED or c.rule in ("debris", "credit") for c in drops.values()):
         return drops
-    kept = data_tables(lines) if any(_row_like(lines[i]) for i in drops) else set()
+    rows = any(_row_like(lines[i]) for i in drops)
+    kept = data_tables(lines) if rows else set()
     kept |= numbered_lists(lines)
-    return {i: c for i, c in drops.items() if not (i in kept and _structural(lines[i], c))}
+    # Rows of a ruled table that a credit's pattern read as a page's meta line (a date, then
+    # a bar: ``2008年10月24日 | KBS2 | …`` opens as ``2024-06-25 | 来源：…`` does) are data
+    # where they are many: a column of dates (a layout table holds a page's one meta line).
+    credits = rows and any(c.rule == "credit" for c in drops.values())
+    ruled = ruled_tables(lines) if credits else set()
+    dated = {i for i in ruled if i in drops and drops[i].rule == "credit"}
+    if len(dated) < DATED_ROWS:
+        dated = set()
+    return {
+        i: c
+        for i, c in drops.items()
+        if not ((i in kept and _structural(lines[i], c)) or (i in dated and c.rule == "credit"))
+    }
 
 
 def orphan_headers(
