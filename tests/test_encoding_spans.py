@@ -280,6 +280,18 @@ _CHAINS = {c.name: c for c in textgen.CJK_CHAINS}
             "新しい図書館の建設計画を発表",
         ),
         ("EUC-JP read as GBK", "北海道の牧場では牛の数が年々減っている", "牧場では牛の数が年々減"),
+        # Han among Korean text is flagged where it stands (a repair must touch a flag): a
+        # word of hangul read as GBK, the line flagged elsewhere or not at all
+        (
+            "EUC-KR read as GBK",
+            "올해 여름에는 큰 비가 자주 내려서 농부들의 걱정이 많았다",
+            "걱정이",
+        ),
+        (
+            "EUC-KR read as GBK",
+            "시장은 큰 결정을 내리기 전에 주민들의 의견을 듣겠다고 말했다",
+            "주민들의",
+        ),
     ],
 )
 def test_one_cjk_codec_read_as_another_named(chain: str, line: str, run: str) -> None:

@@ -54,6 +54,7 @@ _ANNOTATION = Lazy(
     f"\\((?:[a-z]{{1,5}}[{TONE_VOWELS}][a-z]{{0,4}}|[{TONE_VOWELS}][a-z]{{1,4}}) ?\\)"
 )
 _HANGUL = re.compile(f"[{HANGUL}]")
+_HAN_RUN = Lazy(f"[{HAN}]+")
 _NOT_CJK = Lazy(f"[^{KANA}{HAN}{HANGUL}\x00-\x7f\u3000-\u30ff\uff00-\uffef]")
 # ``Ã`` and a space is ``à`` whose no-break space a page made a space; so is ``Ã`` and a tab,
 # or a zero-width space, the whitespace stage makes a space of or removes (judged as it will).
@@ -222,6 +223,9 @@ def flagged_at(line: str) -> list[tuple[int, int]]:
         found += [m.span() for m in _rare_han().finditer(line)]
     if _HANGUL.search(line):
         found += [m.span() for m in _HANGUL_HAN().finditer(line)]
+        han = [m.span() for m in _HAN_RUN().finditer(line)]
+        if han and len(_HANGUL.findall(line)) > sum(b - a for a, b in han):
+            found += han  # Han in Korean text: what EUC-KR read as GBK makes of hangul
     if _KANA.search(line) and _KANA_LINE().search(line):  # kanji Japanese is not written in
         words = _NOT_CJK().sub("", line)  # (judged without a star or an emoji beside them)
         if suspicious(words) or _rare_pair(frozenset(("ja",))).search(words):
