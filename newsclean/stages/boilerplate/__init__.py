@@ -12,8 +12,9 @@ A line goes on evidence, never on one word:
 
 Content is protected first: a line that reads as prose (long, ending like a sentence) is never
 matched against the phrase families, so an article *about* copyright keeps its sentences; bylines
-(（记者张三）, "By Jane Doe", a wire story's closing "Reporting by …; Editing by …"), datelines (新华社北京1月4日电) and end marks are protected; titles
-at the top of a document never go with their neighbours. When unsure, keep.
+(（记者张三）, "By Jane Doe", a wire story's closing "Reporting by …; Editing by …"), datelines
+(新华社北京1月4日电) and end marks are protected; titles at the top of a document never go with
+their neighbours. When unsure, keep.
 
 Lengths are counted in characters for Chinese and words for space-separated languages
 (:func:`newsclean.chars.units`), and lines are compared folded (script, punctuation width, case),
