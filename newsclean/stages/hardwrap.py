@@ -132,7 +132,8 @@ def joined(head: str, tail: str) -> str:
     ('a well-timed move', 'the end of it')
     """
     head, tail = head.rstrip(), tail.lstrip()
-    return head + ("" if _HYPHENATED.search(head) and tail[:1].isalpha() else " ") + tail
+    cut = head.endswith("-") and _HYPHENATED.search(head, len(head) - 2) is not None
+    return head + ("" if cut and tail[:1].isalpha() else " ") + tail
 
 
 def blank_lines(doc: Doc) -> bool:

@@ -74,8 +74,10 @@ def _joined_drops(
     text = lines[members[0]]
     for j in members[1:]:
         text = joined(text, lines[j])
+    if is_long(text):
+        return {}
     verdict = judge(text)
-    if verdict.label != "boilerplate" or is_long(text):
+    if verdict.label != "boilerplate":
         return {}
     span = f"lines {linenos[members[0]]}-{linenos[members[-1]]}"
     detail = f"{verdict.detail}; the paragraph joined ({span})"
