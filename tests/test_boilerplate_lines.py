@@ -112,3 +112,22 @@ def test_furniture_families(line, rule):
 )
 def test_lines_like_furniture_stay(line):
     assert classify_line(line).label != "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("[首页](http://a.cn)", "only links"),  # its words are the link's
+        ("* [Politics](/politics)", "only links"),
+        ("![](a.jpg)", "no text"),
+        ("[ ![](t.jpg) ](http://a.cn/1)", None),  # an image's link: judged by the page model
+        ("| |||", "no text"),
+    ],
+)
+def test_debris_says_what_it_found(line, why):
+    # --explain said "no text" of a link alone on its line, which has words (the link's)
+    verdict = classify_line(line)
+    if why is None:
+        assert verdict.rule != "debris"
+    else:
+        assert (verdict.rule, verdict.detail) == ("debris", why)

@@ -30,6 +30,7 @@ from .lines import (
     SHORT_UNITS,
     SKIP_HEAD,
     core,
+    debris_why,
     ends_like_sentence,
     fold_many,
     is_debris,
@@ -90,7 +91,7 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
     (:func:`_judged`): a site's menu and footer lines come back on every page of a batch.
     """
     if is_debris(line):
-        return STRONG, Verdict("boilerplate", "debris", "no text")
+        return STRONG, Verdict("boilerplate", "debris", debris_why(line))
     found = rules().short.find(core(folded))
     if not found and "|" in folded:  # a table row, as the markdown stage leaves it: its cells
         found = rules().short.find(core(_CELLS.sub(" ", folded).strip()))

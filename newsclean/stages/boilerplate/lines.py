@@ -144,6 +144,22 @@ def is_debris(line: str) -> bool:
     return _LETTER_OR_DIGIT.search(line) is None and _EMOJI.search(line) is None
 
 
+def debris_why(line: str) -> str:
+    """What :func:`is_debris` found: ``no text``, or ``only links`` where links hold words (a
+    link alone on its line: the words are the link's, none the line's own).
+
+    >>> debris_why("![]() |"), debris_why("[首页](http://a.cn)")
+    ('no text', 'only links')
+    """
+    if "](" in line and any(_LETTER_OR_DIGIT.search(m[1]) for m in _LINK_WORDS.finditer(line)):
+        return "only links"
+    return "no text"
+
+
+#: A link's words (not an image's): ``[words](`` not after ``!``.
+_LINK_WORDS = re.compile(r"(?<!!)\[([^\[\]\n]{0,1000})\]\(")
+
+
 def has_separator(text: str) -> bool:
     """Does ``text`` hold a separator of link-list items (``|``, ``丨``, `` · ``, `` / ``…)?
 
