@@ -273,6 +273,26 @@ def test_links_inside_the_article_keep_their_text():
     assert "Read the full transcript of the interview" in lines
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        # html2text escapes the dash between a site's links
+        "| [About us](http://example.com/a) \\- [Contact](http://example.com/c) \\- "
+        "[Careers](http://example.com/j) \\- [Privacy](http://example.com/p)",
+        "[Part one](http://example.com/1) · [Part two](http://example.com/2) · "
+        "[Part three](http://example.com/3)",
+    ],
+)
+def test_a_row_of_links_inside_the_article_block_is_a_menu(row):
+    """A line of links alone inside the article block stayed when its text, flattened, read
+    as words (``About us - Contact - Careers - Privacy``). (A table's header row of links,
+    bars between them, is not such a row: see ``_link_row_in_a_cell``.)"""
+    article = [*_ARTICLE_EN[:2], row, *_ARTICLE_EN[2:]]
+    lines = clean(_page(article)).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert not [line for line in lines if "About us" in line or "Part one" in line]
+
+
 def test_cleaning_a_page_twice_changes_nothing_more():
     once = clean(_page(_ARTICLE_EN)).text
     assert clean(once).text == once

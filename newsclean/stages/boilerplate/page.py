@@ -39,7 +39,16 @@ from .content import (
     line_class,
     smooth,
 )
-from .lines import SHORT_UNITS, SKIP_HEAD, core, ends_like_sentence, fold, fold_many, shape_rule
+from .lines import (
+    MARKDOWN_DEBRIS,
+    SHORT_UNITS,
+    SKIP_HEAD,
+    core,
+    ends_like_sentence,
+    fold,
+    fold_many,
+    shape_rule,
+)
 from .markdown import (
     BOX_BARS,
     flatten,
@@ -72,6 +81,8 @@ KEEP_OUTSIDE = frozenset({"good"})
 #: Lines above the main block that may be its title (short, not links).
 TITLE_LINES = 3
 TITLE_SIZE = 8
+#: A line of only links (debris), this many or more: a menu even inside the article block.
+LINK_ROW = 3
 #: Rows of ruled tables a credit's date pattern dropped that make a column of dates (data).
 DATED_ROWS = 3
 #: Near-good paragraphs this close to a block stay with it.
@@ -1787,6 +1798,8 @@ def _spared_inside(line: str, change: Change, config: Config) -> bool:
     if change.rule == "neighbours":
         return True
     if change.rule == "debris" and has_markup(line):
+        if _link_row_in_a_cell(line):
+            return False  # links side by side, marks between them (`` \- ``, ``·``): a menu
         # a row's cells stay apart (the markdown stage joins only a data table's): judged
         # flattened, "| | · | [A](…) | · | [B](…)" would read as two words, not a link row
         text = flatten(line).text
@@ -1794,6 +1807,19 @@ def _spared_inside(line: str, change: Change, config: Config) -> bool:
             text = link_text(line).strip()
         return bool(text) and classify([text], config)[0].label != "boilerplate"
     return False
+
+
+def _link_row_in_a_cell(line: str) -> bool:
+    """``LINK_ROW`` links or more side by side with no table bar between them (a table's
+    header row of links, ``| [Rank](…) | [Name](…) |``, is the table's).
+
+    >>> _link_row_in_a_cell("| [关于](/a) \\\\- [联系](/b) \\\\- [招聘](/c)")
+    True
+    >>> _link_row_in_a_cell("| [Rank](/r) | [Name](/n) | [Pop.](/p) |")
+    False
+    """
+    gaps = MARKDOWN_DEBRIS.split(line)
+    return len(gaps) - 1 >= LINK_ROW and not any("|" in gap for gap in gaps[1:-1])
 
 
 def is_page_dump(
