@@ -293,6 +293,29 @@ def test_a_row_of_links_inside_the_article_block_is_a_menu(row):
     assert not [line for line in lines if "About us" in line or "Part one" in line]
 
 
+@pytest.mark.parametrize("heading", ["**What is new in this release?**", "The release brings:"])
+def test_a_short_list_under_its_own_question_before_the_article_is_its_points(heading):
+    """Five short items in plain words read as a menu by their shape; under a heading that
+    asks or announces, right above the article, they are its points."""
+    points = [
+        "* Faster start-up",
+        "* A new dark theme",
+        "* Better search",
+        "* Fewer crashes",
+        "* Smaller downloads",
+    ]
+    lines = clean(_page([heading, "\n".join(points), *_ARTICLE_EN])).text.splitlines()
+    assert [line for line in lines if line in _ARTICLE_EN] == _ARTICLE_EN
+    assert [p for p in points if p in lines] == points
+    related = [
+        "* [Headline one about the city](http://example.com/1)",
+        "* [Headline two about the city](http://example.com/2)",
+        "* [Headline three about the city](http://example.com/3)",
+    ]
+    lines = clean(_page(["Here is more coverage:", "\n".join(related), *_ARTICLE_EN])).text
+    assert "Headline one" not in lines  # a list of links under a colon is no list of points
+
+
 def test_cleaning_a_page_twice_changes_nothing_more():
     once = clean(_page(_ARTICLE_EN)).text
     assert clean(once).text == once

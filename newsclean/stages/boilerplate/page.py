@@ -1849,7 +1849,9 @@ def _edges(
     none of its items links anywhere and it is no menu (:func:`_plain_list`): the points an
     article makes. (In a plain text dump every list is plain: it says nothing
     there, but of a short list, ``EDGE_LIST`` items at most, against the article: unsure,
-    kept.)"""
+    kept.) Above the article, a list in plain words that reads as a menu by its shape is its
+    points all the same under a heading of its own that asks or announces
+    (:func:`_introduced`: ``What is new in this release?``), which stays with it."""
     first, last = block
     found = set()
     for side in (
@@ -1860,13 +1862,30 @@ def _edges(
             if is_list_item(lines[spans[k][0]]):
                 a, b = spans[k]
                 if not ((linked or b - a <= EDGE_LIST) and _plain_list(lines, a, b)):
-                    break
+                    if not (side.step < 0 and _introduced(lines, spans, feats, k)):
+                        break
+                    found.add(k - 1)  # a list of points under its own question or colon
             elif feats[k].cls not in EDGE_CLASSES and not _linked_sentence(
                 lines, *spans[k], config or Config()
             ):
                 break
             found.add(k)
     return found
+
+
+def _introduced(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], feats: Sequence[Features], k: int
+) -> bool:
+    """Is the list ``k`` (in plain words, a menu by its shape) the points of the heading
+    right above it: one line that asks or announces (ends in ``?`` or ``:``), no link, not
+    bad? (A list of links under ``Here is some coverage:`` or ``Related stories:`` is not.)"""
+    if k == 0 or spans[k - 1][1] - spans[k - 1][0] != 1 or feats[k - 1].cls == "bad":
+        return False
+    if any("](" in line for line in lines[spans[k][0] : spans[k][1]]):
+        return False
+    head = lines[spans[k - 1][0]]
+    text = flatten(head).text.rstrip(" *_#") if has_markup(head) else head.rstrip()
+    return "](" not in head and not is_list_item(head) and text.endswith(("?", "？", ":", "："))
 
 
 #: The most items a list of plain words against an article block has to stay on a page that
