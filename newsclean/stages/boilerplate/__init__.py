@@ -30,6 +30,7 @@ so verdicts do not change when later stages rewrite a line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from itertools import compress
 
 from ...config import Config
@@ -96,10 +97,6 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
     """Drop boilerplate lines and the short lines they surround, recording the rule for each."""
     if not doc.lines:
         return doc
-
-    def judge_one(text: str) -> Verdict:
-        return classify([text], config)[0]
-
     verdicts, _, flagged = judge(doc.lines, config)
     drops = {
         i: Change(STAGE, v.rule, doc.linenos[i], "drop", detail=v.detail)
@@ -122,7 +119,8 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops.update(_hidden_markup(doc, drops))
     if drops:
         drops = list_siblings(doc.lines, doc.linenos, drops)
-    drops = whole_paragraphs(doc.lines, doc.linenos, drops, blank_lines(doc), judge_one)
+    joined_verdict = partial(classify_line, config=config)  # a wrapped paragraph, joined
+    drops = whole_paragraphs(doc.lines, doc.linenos, drops, blank_lines(doc), joined_verdict)
     if not drops:
         return doc
     keep = [True] * len(doc.lines)

@@ -1141,7 +1141,7 @@ def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chang
     return {
         i: c
         for i, c in drops.items()
-        if not ((i in kept and _structural(lines[i], c)) or (i in dated and c.rule == "credit"))
+        if i not in dated and not (i in kept and _structural(lines[i], c))
     }
 
 
@@ -1884,8 +1884,10 @@ def _introduced(
     if any("](" in line for line in lines[spans[k][0] : spans[k][1]]):
         return False
     head = lines[spans[k - 1][0]]
+    if "](" in head or is_list_item(head):
+        return False
     text = flatten(head).text.rstrip(" *_#") if has_markup(head) else head.rstrip()
-    return "](" not in head and not is_list_item(head) and text.endswith(("?", "？", ":", "："))
+    return text.endswith(("?", "？", ":", "："))
 
 
 #: The most items a list of plain words against an article block has to stay on a page that
