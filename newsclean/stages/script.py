@@ -4,6 +4,12 @@ Runs only when ``Config.to`` is set; otherwise the script is left as it is. ``zh
 OpenCC's ``t2s``, which changes characters only — never vocabulary (``tw2sp`` would turn 开启
 into 打开). ``zh-tw`` (``s2twp``) does use Taiwan vocabulary, as Taiwanese readers expect.
 
+Japanese and Korean text is not Chinese: its kanji and hanja are left as they are written
+(``t2s`` would make 調べた結果 the 调べた结果 no Japanese writes). A line is Japanese or Korean
+when kana or hangul are a sixth of its CJK letters or more, and every line is when they are a
+fifth of the whole document's (its headlines of kanji alone too). OpenCC's Japanese
+configurations (``t2jp``, ``jp2t``) convert Japanese lines as they are asked to.
+
 >>> from newsclean.model import Doc
 >>> from newsclean.config import Config
 >>> script(Doc.from_text("會議開啟"), Config(to="zh-hans")).lines
@@ -16,6 +22,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from ..chars import HAN_RE, KANA_HANGUL
 from ..config import Config
 from ..model import BLOCK_CHARS, Doc, blocks
 
@@ -76,7 +83,7 @@ def _has_surrogate(line: str) -> bool:
 
 
 def script(doc: Doc, config: Config) -> Doc:
-    """Convert every paragraph to ``config.to``; a no-op without a target."""
+    """Convert every Chinese paragraph to ``config.to``; a no-op without a target."""
     if config.opencc_config is None or not doc.lines:
         return doc
     if len(doc.body) < BLOCK_CHARS:  # the joined text the Doc already has
@@ -87,4 +94,34 @@ def script(doc: Doc, config: Config) -> Doc:
             for block in blocks(doc.lines, BLOCK_CHARS)
             for line in convert("\n".join(block), config.opencc_config).split("\n")
         ]
+    if config.opencc_config not in _FOR_JAPANESE and _KANA_HANGUL.search(doc.body):
+        left = _not_chinese(doc)
+        converted = [doc.lines[i] if i in left else new for i, new in enumerate(converted)]
     return doc.edited(converted, STAGE, config.to or "")
+
+
+#: OpenCC's configurations for Japanese kanji: every other one converts Chinese.
+_FOR_JAPANESE = frozenset({"t2jp", "jp2t"})
+_KANA_HANGUL = re.compile(f"[{KANA_HANGUL}]")
+
+
+def _not_chinese(doc: Doc) -> frozenset[int]:
+    """The lines of ``doc`` (which holds kana or hangul) written in Japanese or Korean: kana
+    or hangul a sixth of a line's CJK letters, or a fifth of the document's (then all).
+
+    >>> _not_chinese(Doc.from_text("日米首脳会談\\n調べた結果、別の方法で設定した"))
+    frozenset({0, 1})
+    >>> _not_chinese(Doc.from_text("他在臺灣說了一句「ありがとう」，觀眾們都笑了起來，現場氣氛熱烈\\n會議開始"))
+    frozenset({0})
+    """
+    if _share(doc.body) >= 1 / 5:
+        return frozenset(range(len(doc.lines)))
+    return frozenset(
+        i for i, line in enumerate(doc.lines) if _KANA_HANGUL.search(line) and _share(line) >= 1 / 6
+    )
+
+
+def _share(text: str) -> float:
+    """Kana and hangul as a share of the CJK letters in ``text``."""
+    foreign = len(_KANA_HANGUL.findall(text))
+    return foreign / (foreign + len(HAN_RE.findall(text)) or 1)
