@@ -22,7 +22,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from ..chars import HAN_RE, KANA_HANGUL
+from ..chars import HAN_RE
 from ..config import Config
 from ..model import BLOCK_CHARS, Doc, blocks
 
@@ -102,26 +102,26 @@ def script(doc: Doc, config: Config) -> Doc:
 
 #: OpenCC's configurations for Japanese kanji: every other one converts Chinese.
 _FOR_JAPANESE = frozenset({"t2jp", "jp2t"})
-_KANA_HANGUL = re.compile(f"[{KANA_HANGUL}]")
+#: Kana and hangul letters (not the middle dot ・ Chinese titles use too: 《无题・其一》).
+_KANA_HANGUL = re.compile("[\u3041-\u3096\u30a1-\u30fa\uac00-\ud7a3]")
 
 
 def _not_chinese(doc: Doc) -> frozenset[int]:
-    """The lines of ``doc`` (which holds kana or hangul) written in Japanese or Korean: kana
-    or hangul a sixth of a line's CJK letters, or a fifth of the document's (then all).
+    """The lines of ``doc`` (which holds kana or hangul) written in Japanese or Korean: two
+    kana or hangul or more, a sixth of a line's CJK letters, or a fifth of the document's
+    (then all).
 
     >>> _not_chinese(Doc.from_text("日米首脳会談\\n調べた結果、別の方法で設定した"))
     frozenset({0, 1})
     >>> _not_chinese(Doc.from_text("他在臺灣說了一句「ありがとう」，觀眾們都笑了起來，現場氣氛熱烈\\n會議開始"))
     frozenset({0})
     """
-    if _share(doc.body) >= 1 / 5:
+    if _foreign(doc.body, 1 / 5):
         return frozenset(range(len(doc.lines)))
-    return frozenset(
-        i for i, line in enumerate(doc.lines) if _KANA_HANGUL.search(line) and _share(line) >= 1 / 6
-    )
+    return frozenset(i for i, line in enumerate(doc.lines) if _foreign(line, 1 / 6))
 
 
-def _share(text: str) -> float:
-    """Kana and hangul as a share of the CJK letters in ``text``."""
+def _foreign(text: str, share: float) -> bool:
+    """Are two of the CJK letters of ``text`` or more, and ``share`` of them, kana or hangul?"""
     foreign = len(_KANA_HANGUL.findall(text))
-    return foreign / (foreign + len(HAN_RE.findall(text)) or 1)
+    return foreign >= 2 and foreign >= share * (foreign + len(HAN_RE.findall(text)))
