@@ -18,7 +18,7 @@
 
 Everything else is left alone: English text, ``2.3%``, ``8:30``, ``gpm(8)``; and nothing inside
 a URL, a markdown link target (``[标题](https://…)``), an inline code span or a fenced code
-block changes. Spans the damage detector flags (``確!,``) keep their ASCII marks: converting them
+block changes, nor the ``!`` that opens an image (``。![图](a.jpg)``). Spans the damage detector flags (``確!,``) keep their ASCII marks: converting them
 would hide damage.
 
 A conversion only ever adds Chinese context and never takes a condition away, so converting
@@ -178,6 +178,8 @@ _URL_BODY = re.compile(r"[!#-;=?-~]+")
 _SCHEMES = ("https", "http", "ftp")
 _URL_TAIL = ".,:;!?'"
 _LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
+#: The ``!`` that makes a link an image (``。![图](a.jpg)``): markup, not an exclamation.
+_IMAGE_MARK = re.compile(r"!(?=\[[^\[\]\n]*\]\()")
 _CODE = re.compile(r"`[^`\n]+`")
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~).*?^[ \t]*(?:```|~~~)[^\n]*$", re.MULTILINE | re.DOTALL)
 _SENTINELS = ("\ufdd2", "\ufdd3", "\ufdd4", "\ufdd5")
@@ -231,14 +233,16 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str], str]
 def _protected(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` nothing converts inside (none of them holds a line break).
 
-    >>> t = "见[标题](https://a.cn/(x)),或 https://b.cn/q?a=1,b. `f(x):`"
+    >>> t = "见[标题](https://a.cn/(x)),或 https://b.cn/q?a=1,b. `f(x):` 图![](a.jpg)"
     >>> [t[a:b] for a, b in _protected(t)]
-    ['(https://a.cn/(x))', 'https://b.cn/q?a=1,b', '`f(x):`']
+    ['(https://a.cn/(x))', 'https://b.cn/q?a=1,b', '`f(x):`', '!', '(a.jpg)']
     """
     spans: list[tuple[int, int]] = []
     # one character is found much faster than two: look for that first
     if "]" in text and "](" in text:
         spans += ((m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text))
+        if "![" in text:
+            spans += (m.span() for m in _IMAGE_MARK.finditer(text))
     found = text.find("://") if ":" in text else -1
     while found >= 0:  # a literal scan, then the scheme before it and the rest after it
         scheme = next((s for s in _SCHEMES if text.startswith(s, found - len(s))), "")
