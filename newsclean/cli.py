@@ -6,6 +6,7 @@ stages and their libraries are imported when a command runs.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -304,8 +305,10 @@ def _site_file(ctx: click.Context, param: click.Parameter, value: Path | None) -
 @click.option(
     "--keep-markdown/--flatten-markdown",
     default=None,
-    help="Keep markdown markup (links, emphasis, tables) instead of reducing it to plain text "
-    "(the markdown stage). Default: kept when every input is a *.md file, flattened otherwise.",
+    help="Write markdown as markdown: links, emphasis, tables and lists kept, code blocks "
+    "(fenced, indented, a front matter) as written (only mojibake in them repaired), blank "
+    "lines between blocks and indentation kept. --flatten-markdown writes plain text. "
+    "Default: kept when every input is a *.md file, flattened otherwise.",
 )
 @click.option(
     "--learn-boilerplate/--no-learn-boilerplate",
@@ -415,7 +418,7 @@ def fix(ctx: click.Context, /, **params: Any) -> None:
         sys.exit(0)
     sources = sources_from(params, options)
     if _keeps_markdown(params["keep_markdown"], sources):
-        config = config.select(skip=["markdown"])
+        config = dataclasses.replace(config, keep_markdown=True)
     if params["learn_boilerplate"] is None:
         # auto: only when writing a corpus of pages with -o. -i, --check and --diff (what
         # pre-commit and CI run, on any subset of the files) clean each file on its own, so

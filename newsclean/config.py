@@ -113,6 +113,11 @@ class Config:
     disabled
         Single rules turned off, as ``"stage/rule"`` (``boilerplate/neighbours``): what they
         change is undone after their stage runs (:mod:`newsclean.disable`).
+    keep_markdown
+        The output stays markdown (``--keep-markdown``; the CLI's default for ``*.md`` files):
+        the ``markdown`` stage flattens nothing, code blocks and a front matter come out as
+        they are written (only ``encoding`` repairs them), and the blank lines between blocks
+        and the indentation of lines are kept (:mod:`newsclean.layout`).
     dedup_threshold
         Estimated Jaccard similarity (0.3–1) of two documents' shingle sets at which they are
         near-duplicates of each other (``--dedup-docs``, :mod:`newsclean.corpus.dedup`).
@@ -129,6 +134,7 @@ class Config:
     site_boilerplate: frozenset[str] = field(default=frozenset(), repr=False)
     dedup_threshold: float = 0.7
     disabled: frozenset[str] = frozenset()
+    keep_markdown: bool = False
 
     def __post_init__(self) -> None:
         chosen = set(parse_stage_list(self.stages))

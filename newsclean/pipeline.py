@@ -15,6 +15,7 @@ import re
 from .chars import INVISIBLE
 from .config import Config
 from .decode import Decoded, decode_bytes
+from .layout import Layout, layout
 from .model import IN_LINE_SEPARATORS, Diagnostic, Doc, Result
 from .stages import STAGES
 from .stages.pinyin import ANNOTATION
@@ -30,7 +31,7 @@ def clean(text: str, config: Config = _DEFAULT) -> Result:
     >>> r.text
     '大会开幕，会议开始，会场热闹，会后散场。\\n'
     """
-    return finish(text, Doc.from_text(text), config)
+    return finish(text, _doc(text, config), config)
 
 
 def begin(text: str, config: Config, until: str) -> tuple[Doc, int]:
@@ -46,7 +47,7 @@ def begin(text: str, config: Config, until: str) -> tuple[Doc, int]:
     """
     stages = config.stages
     ran = stages.index(until) if until in stages else len(stages)
-    doc = Doc.from_text(text)
+    doc = _doc(text, config)
     for name in stages[:ran]:
         doc = STAGES[name](doc, config)
     return doc, ran
@@ -59,7 +60,41 @@ def finish(text: str, doc: Doc, config: Config, ran: int = 0) -> Result:
     if _unsettled(doc, config, text):
         again = _run(Doc(doc.lines, doc.linenos, joined=doc.joined), config)
         doc = Doc(again.lines, again.linenos, doc.changes + again.changes, doc.diagnostics)
-    return _result(text, doc.evolve(diagnostics=_separators(doc, config)))
+    found = layout(text) if config.keep_markdown else None
+    if found is not None and found.verbatim:
+        doc = _with_code(doc, found, config)
+    return _result(text, doc.evolve(diagnostics=_separators(doc, config)), found)
+
+
+def _doc(text: str, config: Config) -> Doc:
+    """The paragraphs of ``text`` the stages clean: with ``keep_markdown``, not its code
+    (:mod:`.layout`), which :func:`finish` puts back."""
+    doc = Doc.from_text(text)
+    if not config.keep_markdown:
+        return doc
+    code = layout(text).verbatim
+    if not code:
+        return doc
+    kept = [(line, n) for line, n in zip(doc.lines, doc.linenos, strict=True) if n not in code]
+    return Doc(tuple(line for line, _ in kept), tuple(n for _, n in kept))
+
+
+def _with_code(doc: Doc, found: Layout, config: Config) -> Doc:
+    """``doc`` with the lines of code of its input back in their places, as they are written
+    (mojibake in them repaired, when the ``encoding`` stage runs)."""
+    numbers = sorted(found.verbatim)
+    code = Doc(tuple(found.raw[n - 1] for n in numbers), tuple(numbers))
+    if "encoding" in config.stages:
+        code = STAGES["encoding"](code, config)
+    merged = sorted(
+        [*zip(doc.linenos, doc.lines, strict=True), *zip(code.linenos, code.lines, strict=True)]
+    )
+    return Doc(
+        tuple(line for _, line in merged),
+        tuple(n for n, _ in merged),
+        doc.changes + code.changes,
+        doc.diagnostics + code.diagnostics,
+    )
 
 
 def warm_up(config: Config = _DEFAULT) -> None:
@@ -210,7 +245,7 @@ def of_bytes(decoded: Decoded, result: Result) -> Result:
     )
 
 
-def _result(original: str, doc: Doc) -> Result:
+def _result(original: str, doc: Doc, found: Layout | None = None) -> Result:
     # Damage in a line that did not survive (a dropped second copy) is not in the output.
     alive = set(doc.linenos)
     diagnostics = tuple(
@@ -219,8 +254,14 @@ def _result(original: str, doc: Doc) -> Result:
             key=_diagnostic_order,
         )
     )
-    text = doc.text
-    return Result(text=text, changed=text != original, changes=doc.changes, diagnostics=diagnostics)
+    changes = doc.changes
+    if found is None:
+        text = doc.text
+    else:  # a line whose indentation the output gives back was not changed (only trimmed)
+        text = found.join(doc.lines, doc.linenos)
+        same = found.unchanged(doc.lines, doc.linenos)
+        changes = tuple(c for c in changes if c.action != "edit" or c.line not in same)
+    return Result(text=text, changed=text != original, changes=changes, diagnostics=diagnostics)
 
 
 def _diagnostic_order(d: Diagnostic) -> tuple[int, str]:

@@ -330,14 +330,14 @@ _MARKDOWN = (
     ("name", "flags", "expected"),
     [
         ("a.txt", [], "会议开幕\n据新华社报道，会议今天开幕，各方代表出席。\n"),
-        ("a.md", [], _MARKDOWN.replace("\n\n", "\n")),
-        ("a.txt", ["--keep-markdown"], _MARKDOWN.replace("\n\n", "\n")),
+        ("a.md", [], _MARKDOWN),
+        ("a.txt", ["--keep-markdown"], _MARKDOWN),
         ("a.md", ["--flatten-markdown"], "会议开幕\n据新华社报道，会议今天开幕，各方代表出席。\n"),
     ],
 )
 def test_markdown_is_flattened_unless_kept(cli, tmp_path, name, flags, expected):
-    """Plain text by default; a *.md input stays markdown (blank lines still go: the pipeline
-    keeps paragraphs, one a line)."""
+    """Plain text by default; a *.md input stays markdown, the blank line between its blocks
+    kept (more in test_keep_markdown)."""
     path = tmp_path / name
     path.write_text(_MARKDOWN, encoding="utf-8")
     assert cli("fix", "-q", *flags, str(path)).expect(0).out == expected

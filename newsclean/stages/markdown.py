@@ -15,9 +15,10 @@ markup as evidence), gives the plain text a reader sees:
 * a paragraph html2text (or a mail, an RFC) wrapped at a fixed width is joined again into one
   line (``markdown/unwrapped``; see :mod:`.hardwrap`), in a document without markup too.
 
-List markers stay (they say a line is an item). Skip the stage (``--keep-markdown``, or
-``--skip markdown``) to keep markdown as it is; ``newsclean fix`` does so by default when every
-input is a ``*.md`` file.
+List markers stay (they say a line is an item). With ``Config.keep_markdown``
+(``--keep-markdown``; ``newsclean fix``'s default when every input is a ``*.md`` file) the stage
+changes nothing: the output stays markdown (see :mod:`newsclean.layout` for its code blocks,
+blank lines and indentation). ``--skip markdown`` keeps the markup of a plain-text output.
 
 >>> from newsclean.model import Doc
 >>> from newsclean.config import Config
@@ -399,7 +400,12 @@ def _rejoin(lines: list[str], linenos: list[int], originals: list[str]) -> list[
 
 
 def markdown(doc: Doc, config: Config) -> Doc:
-    """Flatten every line; drop the lines left empty and the rules of tables.
+    """Flatten every line (unless the output stays markdown: ``config.keep_markdown``)."""
+    return doc if config.keep_markdown else _flattened(doc)
+
+
+def _flattened(doc: Doc) -> Doc:
+    """Every line flattened; the lines left empty and the rules of tables dropped.
 
     Emphasis a line break splits is taken away after the lines are flattened, from what
     flattening leaves (so that a second run finds nothing more to pair)."""

@@ -29,6 +29,7 @@ so verdicts do not change when later stages rewrite a line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from itertools import compress
@@ -121,6 +122,8 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         drops = list_siblings(doc.lines, doc.linenos, drops)
     joined_verdict = partial(classify_line, config=config)  # a wrapped paragraph, joined
     drops = whole_paragraphs(doc.lines, doc.linenos, drops, blank_lines(doc), joined_verdict)
+    if drops and config.keep_markdown:
+        drops = _figures_kept(doc, drops)
     if not drops:
         return doc
     keep = [True] * len(doc.lines)
@@ -132,6 +135,25 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
         list(compress(doc.linenos, keep)),
         [drops[i] for i in sorted(drops)],
     )
+
+
+#: An image alone on its line, not inside a link: ``![会场](http://a.cn/1.jpg "title")``.
+_FIGURE = re.compile(r'!\[[^\[\]\n]*\]\(\S+(?:\s+"[^"\n]*")?\)')
+
+
+def _figures_kept(doc: Doc, drops: dict[int, Change]) -> dict[int, Change]:
+    """The drops without the images alone on their lines between lines that stay: in a
+    document that stays markdown, the article's figures (a page's logo stands among its
+    menus, a thumbnail inside a link)."""
+    last = len(doc.lines) - 1
+    figures = [
+        i
+        for i in drops
+        if (i == 0 or i - 1 not in drops)
+        and (i == last or i + 1 not in drops)
+        and _FIGURE.fullmatch(doc.lines[i])
+    ]
+    return {i: c for i, c in drops.items() if i not in figures} if figures else drops
 
 
 def _spared(

@@ -1138,11 +1138,27 @@ def structure(lines: Sequence[str], drops: dict[int, Change]) -> dict[int, Chang
     dated = {i for i in ruled if i in drops and drops[i].rule == "credit"}
     if len(dated) < DATED_ROWS:
         dated = set()
-    return {
+    out = {
         i: c
         for i, c in drops.items()
         if i not in dated and not (i in kept and _structural(lines[i], c))
     }
+    # a table's rule spared goes all the same where every row around it goes: alone, it is
+    # no table (and cleaning the output again would drop it)
+    for i in [i for i in drops if i not in out and is_table_rule(lines[i])]:
+        if all(k in out for k in _table_rows(lines, i)):
+            out[i] = drops[i]
+    return out
+
+
+def _table_rows(lines: Sequence[str], i: int) -> list[int]:
+    """The rows (lines with a ``|``, not rules) of the table around the rule ``lines[i]``."""
+    a = b = i
+    while a > 0 and "|" in lines[a - 1]:
+        a -= 1
+    while b + 1 < len(lines) and "|" in lines[b + 1]:
+        b += 1
+    return [k for k in range(a, b + 1) if not is_table_rule(lines[k])]
 
 
 def orphan_headers(

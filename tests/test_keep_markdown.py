@@ -1,0 +1,200 @@
+"""Markdown that stays markdown (``--keep-markdown``, the default for ``*.md``): code as it is
+written, blank lines between blocks, indentation, markup the punctuation stage leaves alone."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Config, clean
+from newsclean.layout import layout
+
+KEEP = Config(keep_markdown=True)
+
+_DOC = """\
+---
+title: 会议开幕, 各方出席
+tags: [新闻, 会议]
+---
+
+# 会议开幕
+
+据[新华社](http://www.xinhuanet.com/)报道, **会议**今天开幕.
+
+![会场](http://example.com/a.jpg)
+
+```python
+def f(x):
+    # 注释, 说明: 见下文
+    return x  # 返回!
+
+
+print(f(1))
+```
+
+- 第一项, 内容
+  - 子项, 内容
+- 第二项
+
+下面是代码, 不改.
+
+    indented = "代码, 不改"
+    second = 2
+
+| 列一 | 列二 |
+|---|---|
+| 甲 | 乙 |
+"""
+
+_EXPECTED = """\
+---
+title: 会议开幕, 各方出席
+tags: [新闻, 会议]
+---
+
+# 会议开幕
+
+据[新华社](http://www.xinhuanet.com/)报道，**会议**今天开幕。
+
+![会场](http://example.com/a.jpg)
+
+```python
+def f(x):
+    # 注释, 说明: 见下文
+    return x  # 返回!
+
+
+print(f(1))
+```
+
+- 第一项，内容
+  - 子项，内容
+- 第二项
+
+下面是代码，不改。
+
+    indented = "代码, 不改"
+    second = 2
+
+| 列一 | 列二 |
+|---|---|
+| 甲 | 乙 |
+"""
+
+
+def test_a_markdown_document_stays_markdown():
+    out = clean(_DOC, KEEP).text
+    assert out == _EXPECTED
+    assert clean(out, KEEP).text == out
+
+
+def test_the_same_document_flattened_is_plain_text():
+    out = clean(_DOC).text
+    assert "\n\n" not in out and "```" in out  # (a fence is text to the plain output)
+    assert "据新华社报道，会议今天开幕。" in out.splitlines()
+
+
+def test_code_is_never_dropped_as_a_copy_or_as_debris():
+    block = "```\nx = 1\n}\n```"
+    text = f"第一段内容在这里，说明如下。\n\n{block}\n\n第二段内容在这里，说明如下。\n\n{block}\n"
+    assert clean(text, KEEP).text == text
+
+
+def test_mojibake_in_code_is_still_repaired():
+    text = '```yaml\nlabel: "鏂伴椈"\n```\n'
+    assert clean(text, KEEP).text == '```yaml\nlabel: "新闻"\n```\n'
+
+
+def test_an_unclosed_fence_runs_to_the_end():
+    text = "说明如下：\n\n```\nx = 1 ,  2\n\n\n   y\n"
+    assert clean(text, KEEP).text == text
+
+
+def test_indented_lines_inside_a_list_are_no_code():
+    found = layout("- 项目\n\n    项目的第二段, 内容\n\n正文\n\n    code\n")
+    assert sorted(found.verbatim) == [7]
+
+
+def test_a_front_matter_needs_a_key_and_a_closing_line():
+    assert layout("---\ntitle: x\n---\n正文\n").verbatim == {1, 2, 3}
+    assert not layout("---\n正文\n---\n").verbatim
+    assert not layout("---\ntitle: x\n正文\n").verbatim
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("正文一。\n\n\n\n正文二。\n", "正文一。\n\n正文二。\n"),  # blank lines: one
+        ("正文一。\n正文二。\n", "正文一。\n正文二。\n"),  # none: none
+        ("  正文 ,  有空格  \n", "  正文，有空格\n"),  # indentation kept, the rest tidied
+    ],
+)
+def test_blank_lines_and_indentation(text, expected):
+    assert clean(text, KEEP).text == expected
+
+
+def test_an_image_after_chinese_text_keeps_its_mark():
+    text = "对头发产生伤害。![脂溢性脱发](http://a.com/x.jpg) 更多内容请看这里。\n"
+    assert clean(text, Config(stages=("punctuation",))).text == text
+
+
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("NEWSCLEAN_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# The layout's own pieces (fences, indentation, list markers, blank lines) among text; what
+# the boilerplate stage decides of a phrase beside widened marks is fuzzed in test_properties.
+_PIECES = st.sampled_from(
+    [
+        "```",
+        "~~~",
+        "    ",
+        "\t",
+        "  ",
+        "- ",
+        "1. ",
+        "* ",
+        "---",
+        "title: ",
+        "\n",
+        "\n",
+        "\n\n",
+        "会议",
+        "开幕",
+        ",",
+        ".",
+        "!",
+        "![](a.jpg)",
+        "[新华社](http://x.cn)",
+        "| 甲 | 乙 |",
+        "|---|---|",
+        "The news",
+        "鏂伴椈",
+        "\u3000",
+    ]
+)
+
+
+@_SETTINGS
+@given(st.lists(_PIECES, max_size=40).map("".join))
+# a table's rule kept for the header above it, which went as debris: alone on the second pass
+@example(".|---|---|\n|---|---|")
+def test_keeping_markdown_is_idempotent_and_keeps_code_as_written(text):
+    once = clean(text, KEEP).text
+    assert clean(once, KEEP).text == once
+    found = layout(text)
+    out = set(once.splitlines())
+    for n in found.verbatim:
+        line = found.raw[n - 1]
+        if "鏂" not in line and line.isprintable():
+            assert line in out
+
+
+def test_a_nested_item_given_back_its_indentation_is_no_change():
+    result = clean("- 项目\n  - 子项目\n", KEEP)
+    assert result.text == "- 项目\n  - 子项目\n"
+    assert not result.changed and not result.changes
