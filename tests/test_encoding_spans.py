@@ -316,3 +316,29 @@ def test_a_flag_elsewhere_in_a_line_does_not_open_its_correct_words(line: str, b
     # without the star never gets: a repair must stand where the checks flag the line.
     assert _run(line) == line
     assert _run(line + beside).startswith(line)
+
+
+@pytest.mark.parametrize(
+    "japanese",
+    [
+        "困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。",
+        "米大統領と北朝鮮委員長の会談が行われた。",
+        "新聞記者の取材によると、経済の状況は厳しい。",
+        "この問題について、専門家の意見を聞きました。",
+        "世界と日本の童話と昔話",
+        "専門家によると、この対策は景気の回復に一定の効果があると見られる。",
+    ],
+)
+def test_japanese_a_converter_wrote_in_simplified_characters_is_no_mojibake(japanese: str) -> None:
+    # A Chinese site's t2s over a Japanese quotation keeps the kana and writes kanji Japanese
+    # does not (调べた结果), as EUC-JP read as GBK does: the span search "repaired" it into
+    # 距べた潤果. Read back in Japanese forms, it reads better than any misreading makes it.
+    from newsclean.stages.script import convert
+
+    simplified = convert(japanese, "t2s")
+    assert simplified != japanese
+    assert _run(simplified) == simplified
+    # ...while the same sentence in EUC-JP read as GBK is still mojibake, and repaired
+    broken = japanese.encode("euc_jp").decode("gbk")
+    if len(japanese) > 12:
+        assert _run(broken) == japanese

@@ -38,13 +38,19 @@ def converter(opencc_config: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _traditional_re() -> re.Pattern[str]:
-    """Characters that ``t2s`` changes on their own: a cheap test for "has Traditional text"."""
+def simplified_pairs() -> tuple[tuple[str, str], ...]:
+    """The Han characters ``t2s`` changes on their own, each with what it makes of it
+    (``("話", "话")``): OpenCC's character table, without its phrases."""
     ranges = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
     chars = [chr(cp) for cp in ranges]
     simplified = convert("\n".join(chars), "t2s").split("\n")
-    changing = "".join(a for a, b in zip(chars, simplified, strict=True) if a != b)
-    return re.compile(f"[{changing}]")
+    return tuple((a, b) for a, b in zip(chars, simplified, strict=True) if a != b)
+
+
+@lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern[str]:
+    """Characters that ``t2s`` changes on their own: a cheap test for "has Traditional text"."""
+    return re.compile(f"[{''.join(a for a, _ in simplified_pairs())}]")
 
 
 def fold_script(text: str) -> str:

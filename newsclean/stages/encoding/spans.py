@@ -188,7 +188,51 @@ def _search(line: str, chains: tuple[Chain, ...]) -> SpanRepair | None:
             if not spans:
                 return None  # every run put back: the line was right
             repair = SpanRepair(kept, first.chain, spans)
+    if first.chain.actual in _JAPANESE and converted_japanese(line, repair.text):
+        return None
     return repair
+
+
+_JAPANESE = frozenset({"euc_jp", "cp932"})
+_KANA_RE = Lazy(f"[{KANA}]")
+
+
+def converted_japanese(line: str, repair: str) -> bool:
+    """Is ``line`` Japanese that a converter wrote in Simplified Chinese characters (a Chinese
+    site's ``t2s`` over a Japanese quotation: ``调べた结果`` for 調べた結果), which reads at
+    least as well as the ``repair`` a misreading makes of it once its kanji are Japanese again
+    (as plausible, and its kanji as common in Japanese: :func:`.frequency.points`)?
+    Such a line looks like EUC-JP read as GBK (kana kept, kanji Japanese does not write), but
+    a misreading garbles kanji into characters that no conversion makes Japanese words of
+    (``約话它客`` is 約三万人, not 約話它客).
+
+    >>> converted_japanese("色々调べた结果", "色々距べた潤果")
+    True
+    >>> converted_japanese("約话它客が訪れた", "約三万人が訪れた")
+    False
+    """
+    if not _KANA_RE().search(line):
+        return False
+    japanese = line.translate(_japanese_forms())
+    if japanese == line or cost(japanese) > cost(repair):
+        return False
+    return frequency.points("ja", japanese) >= frequency.points("ja", repair)
+
+
+@lru_cache(maxsize=1)
+def _japanese_forms() -> dict[int, str]:
+    """A translation of Simplified characters into the form Japanese writes them in: of the
+    characters OpenCC's ``t2s`` makes each one of (话 of 話, 发 of 發 and 髮) and itself, the
+    one Japanese writes most often (:mod:`.frequency`; 会 and 家 stay). Character by character: its phrase tables
+    (``s2t``, ``t2jp``) would cost a process 26 MB for a line now and then."""
+    from ..script import simplified_pairs  # (OpenCC, loaded only for a line that needs it)
+
+    sources: dict[str, list[str]] = {}
+    for traditional, simplified in simplified_pairs():
+        if len(simplified) == 1:  # the character itself first: 会 and 家 stay (not 會, 傢)
+            sources.setdefault(simplified, [simplified]).append(traditional)
+    forms = {s: max(found, key=lambda ch: frequency.band("ja", ch)) for s, found in sources.items()}
+    return {ord(s): form for s, form in forms.items() if form != s}
 
 
 def where_flagged(line: str, spans: Sequence[tuple[int, int]]) -> bool:
