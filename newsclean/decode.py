@@ -6,7 +6,7 @@ In order:
 2. strict UTF-8 (most of the web, and all of ASCII) — unless the input has NUL or ESC bytes
    (a literal search, free for other input) and is one of the forms that byte patterns
    decide (:mod:`newsclean.sniff`), which are valid UTF-8 too: UTF-16/32 without a BOM (of
-   mostly ASCII text), ISO-2022-JP/KR/CN. UTF-16/32 that is not valid UTF-8 competes in 4;
+   mostly ASCII text), ISO-2022-JP/KR/CN, HZ (``~{`` in the bytes). UTF-16/32 that is not valid UTF-8 competes in 4;
 3. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
    (GB2312/GBK → GB18030, Shift_JIS → cp932, EUC-KR → cp949) — taken when it is confident
    and the whole input decodes strictly with it, unless it is a single-byte code page (or
@@ -58,7 +58,7 @@ from .codepages import (
     single_byte,
 )
 from .model import Diagnostic, Severity
-from .sniff import UNLIKELY, iso2022, wide
+from .sniff import UNLIKELY, hz, iso2022, wide
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -146,7 +146,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             return Decoded(strict, f"{name} (BOM)") if strict is not None else _lossy(body, name)
     text = _strict(data, "utf-8")
     if text is not None:
-        if b"\x00" in data or b"\x1b" in data:  # memchr: clean UTF-8 pays nothing here
+        if b"\x00" in data or b"\x1b" in data or b"~{" in data:  # memchr: UTF-8 pays nothing
             return _sniffed(data) or Decoded(text, "utf-8")
         return Decoded(text, "utf-8")
     answers = _detect(data[:SAMPLE])
@@ -178,6 +178,9 @@ def _sniffed(data: bytes) -> Decoded | None:
     if found is not None:
         text, name = found
         return Decoded(text, name, (_note(f"not UTF-8; escape sequences say {name}", "info"),))
+    found = hz(data)
+    if found is not None:
+        return Decoded(found[0], "hz", (_note("not UTF-8; ~{ ~} shifts say HZ (GB 2312)", "info"),))
     return None
 
 

@@ -15,11 +15,18 @@ memchr speed, so clean UTF-8 without NUL and ESC bytes pays nothing.
   (``ESC [``) and ``ESC ( B`` alone designate none, so such text stays UTF-8. Python has no
   ISO-2022-CN codec: its GB 2312 part is decoded here; CNS 11643 (``ESC $ ) G``, ``ESC $ * H``)
   has no codec at all and such input is left to the detector.
+* **HZ** (RFC 1843, Chinese Usenet posts and mail): 7-bit ASCII in which ``~{`` shifts into
+  GB 2312 (two printable bytes a character) and ``~}`` back out. Taken where it decodes
+  strictly and every shifted run is Chinese text (Han characters and CJK punctuation) that
+  reads as Chinese (:func:`newsclean.codepages.plausible_cjk`): a ``~{`` in code (``echo
+  ~{a,b}``) or a path is no HZ.
 
 >>> wide("Hello 世界".encode("utf-16-le"))
 ('Hello 世界', 'utf-16-le')
 >>> iso2022("中文".encode("iso2022_jp"))
 ('中文', 'iso2022_jp')
+>>> hz("中文 HZ, 中文".encode("hz")), hz(b"echo ~{a,b}")
+(('中文 HZ, 中文', 'hz'), None)
 """
 
 from __future__ import annotations
@@ -119,6 +126,30 @@ def _iso2022_cn(data: bytes) -> tuple[str, str] | None:
         return None
     pieces.append(rest.decode("ascii"))
     return "".join(pieces), "iso-2022-cn"
+
+
+#: A run shifted into GB 2312: pairs of printable bytes up to ``~}`` (or the line's end,
+#: which the decoder accepts too).
+_HZ_RUN = re.compile(rb"~\{([\x21-\x7d\x7e]*?)(?:~\}|(?=\n)|$)")
+_NOT_CHINESE = re.compile("[^\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e\u2010-\u2027\u00b7\u2236]")
+
+
+def hz(data: bytes) -> tuple[str, str] | None:
+    """``(text, "hz")`` if ``data`` is HZ-encoded Chinese (see the module's docstring)."""
+    if b"~{" not in data or not data.isascii():
+        return None
+    text = _strict(data, "hz")
+    if text is None:
+        return None
+    from .codepages import plausible_cjk
+
+    shifted = []
+    for run in _HZ_RUN.findall(data):
+        chars = _strict(b"~{" + run + b"~}", "hz")
+        if not chars or _NOT_CHINESE.search(chars):
+            return None
+        shifted.append(chars)
+    return (text, "hz") if plausible_cjk("".join(shifted)) else None
 
 
 def _strict(data: bytes, name: str) -> str | None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from bench.bench_chardet import TESTS, expected, label_codecs, normalise
 from newsclean import decode_bytes
 from newsclean.codepages import plausible_cjk, reading_cost, script, single_byte
-from newsclean.sniff import iso2022, wide
+from newsclean.sniff import hz, iso2022, wide
 
 from .conftest import CASES
 
@@ -190,6 +190,36 @@ def test_iso2022_cn() -> None:
 )
 def test_escapes_that_are_not_iso2022_stay_utf8(data: bytes) -> None:
     assert iso2022(data) is None
+    assert decode_bytes(data).text == data.decode("utf-8")
+
+
+# --- HZ ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院今天召开会议，部署 2024 年工作。\nHZ 是 Usenet 上的中文编码。\n",
+        "新闻",
+        "标题: 会议开幕 (2024)",
+    ],
+)
+def test_hz(text: str) -> None:
+    decoded = decode_bytes(text.encode("hz"))
+    assert (decoded.text, decoded.encoding) == (text, "hz")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"echo ~{a,b} and ls ~{x,y}/",  # shell braces: their bytes read as rare characters
+        b"cd ~{project~}",
+        b"~{~}",
+        "路径 ~{ 中文".encode(),  # UTF-8 that is not ASCII: no HZ
+    ],
+)
+def test_tildes_that_are_not_hz_stay_utf8(data: bytes) -> None:
+    assert hz(data) is None
     assert decode_bytes(data).text == data.decode("utf-8")
 
 
