@@ -72,13 +72,20 @@ class Layout:
         as it is written): each line with the indentation it had, blank lines between blocks,
         one final newline."""
         out: list[str] = []
-        last = 0
-        for line, n in zip(lines, linenos, strict=True):
-            if out:
-                out.extend([""] * self._blanks(last, n))
+        for line, n, at in zip(lines, linenos, self.positions(linenos), strict=True):
+            out.extend([""] * (at - 1 - len(out)))
             out.append(self.written(line, n))
-            last = n
         return "\n".join(out) + "\n" if out else ""
+
+    def positions(self, linenos: Sequence[int]) -> list[int]:
+        """The line numbers (from 1) in the output of the lines from input lines ``linenos``."""
+        out: list[int] = []
+        at = last = 0
+        for n in linenos:
+            at += 1 + (self._blanks(last, n) if out else 0)
+            out.append(at)
+            last = n
+        return out
 
     def written(self, line: str, n: int) -> str:
         """How ``line`` (cleaned, from input line ``n``) is written: with the indentation

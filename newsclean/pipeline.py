@@ -10,6 +10,7 @@ mojibake or reports as damage).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .chars import INVISIBLE
@@ -61,8 +62,8 @@ def finish(text: str, doc: Doc, config: Config, ran: int = 0) -> Result:
         again = _run(Doc(doc.lines, doc.linenos, joined=doc.joined), config)
         doc = Doc(again.lines, again.linenos, doc.changes + again.changes, doc.diagnostics)
     found = layout(text) if config.keep_markdown else None
-    if found is not None and found.verbatim:
-        doc = _with_code(doc, found, config)
+    if found is not None:
+        doc = _as_markdown(doc, found, config)
     return _result(text, doc.evolve(diagnostics=_separators(doc, config)), found)
 
 
@@ -79,13 +80,47 @@ def _doc(text: str, config: Config) -> Doc:
     return Doc(tuple(line for line, _ in kept), tuple(n for _, n in kept))
 
 
-def _with_code(doc: Doc, found: Layout, config: Config) -> Doc:
-    """``doc`` with the lines of code of its input back in their places, as they are written
-    (mojibake in them repaired, when the ``encoding`` stage runs)."""
+#: How many times more a document that stays markdown is cleaned as it will be written.
+_MARKDOWN_PASSES = 2
+
+
+def _as_markdown(doc: Doc, found: Layout, config: Config) -> Doc:
+    """``doc`` (a document that stays markdown, its code left out) with the lines of code of
+    its input back in their places, as they are written (mojibake in them repaired, when the
+    ``encoding`` stage runs), settled: cleaned again as it will be written, while that
+    changes it. The output keeps a blank line where blocks of the input were, and the stages
+    read blank lines as the edges of paragraphs: once a block of furniture between two
+    paragraphs went, what stood around it can read otherwise (a page's link lines now beside
+    one another). Cleaning the output again then changes nothing."""
+    code = _code(found, config)
+    for _ in range(_MARKDOWN_PASSES):
+        merged = _merged(doc, code)
+        written = dict(zip(merged.linenos, found.positions(merged.linenos), strict=True))
+        read = {at: n for n, at in written.items()}
+        seen = Doc(doc.lines, tuple(written[n] for n in doc.linenos))
+        again = _run(seen, config)
+        if again.lines == seen.lines:
+            break
+        doc = Doc(
+            again.lines,
+            tuple(read[at] for at in again.linenos),
+            doc.changes + tuple(dataclasses.replace(c, line=read[c.line]) for c in again.changes),
+            doc.diagnostics,
+        )
+    return _merged(doc, code)
+
+
+def _code(found: Layout, config: Config) -> Doc:
+    """The lines of code of a document that stays markdown, mojibake in them repaired."""
     numbers = sorted(found.verbatim)
     code = Doc(tuple(found.raw[n - 1] for n in numbers), tuple(numbers))
-    if "encoding" in config.stages:
-        code = STAGES["encoding"](code, config)
+    return STAGES["encoding"](code, config) if code.lines and "encoding" in config.stages else code
+
+
+def _merged(doc: Doc, code: Doc) -> Doc:
+    """``doc`` and the lines of ``code``, in the order of their line numbers."""
+    if not code.lines:
+        return doc
     merged = sorted(
         [*zip(doc.linenos, doc.lines, strict=True), *zip(code.linenos, code.lines, strict=True)]
     )
