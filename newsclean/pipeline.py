@@ -17,7 +17,7 @@ from .chars import INVISIBLE
 from .config import Config
 from .decode import Decoded, decode_bytes
 from .layout import Layout, layout
-from .model import IN_LINE_SEPARATORS, Diagnostic, Doc, Result
+from .model import IN_LINE_SEPARATORS, Change, Diagnostic, Doc, Result
 from .stages import STAGES
 from .stages.pinyin import ANNOTATION
 from .stages.whitespace import JOINERS
@@ -104,10 +104,32 @@ def _as_markdown(doc: Doc, found: Layout, config: Config) -> Doc:
         doc = Doc(
             again.lines,
             tuple(read[at] for at in again.linenos),
-            doc.changes + tuple(dataclasses.replace(c, line=read[c.line]) for c in again.changes),
+            doc.changes + tuple(_renumbered(c, read) for c in again.changes),
             doc.diagnostics,
         )
     return _merged(doc, code)
+
+
+_LINE_REFS = re.compile(r"\b(lines? )(\d+)(?:(-| and )(\d+))?")
+
+
+def _renumbered(change: Change, read: dict[int, int]) -> Change:
+    """``change``, made on the output's lines, with its line and the lines its detail cites
+    numbered as in the input (``read``: output line → input line).
+
+    >>> _renumbered(Change("duplicates", "exact", 5, "drop", detail="copy of line 3"), {3: 2, 5: 4})
+    Change(stage='duplicates', rule='exact', line=4, action='drop', count=1, detail='copy of line 2')
+    >>> _renumbered(Change("b", "neighbours", 4, "drop", detail="between lines 3 and 5, lines 3-5"), {3: 2, 4: 3, 5: 9}).detail
+    'between lines 2 and 9, lines 2-9'
+    """
+
+    def cite(m: re.Match[str]) -> str:
+        first = str(read.get(int(m[2]), m[2]))
+        rest = f"{m[3]}{read.get(int(m[4]), m[4])}" if m[3] else ""
+        return f"{m[1]}{first}{rest}"
+
+    detail = _LINE_REFS.sub(cite, change.detail) if "line" in change.detail else change.detail
+    return dataclasses.replace(change, line=read[change.line], detail=detail)
 
 
 def _code(found: Layout, config: Config) -> Doc:
