@@ -14,79 +14,14 @@ from hypothesis import strategies as st
 from newsclean import Config, clean
 from newsclean.layout import layout
 
+from .conftest import CASES
 from .engine_cases import REALBENCH_DATA
 
 KEEP = Config(keep_markdown=True)
 
-_DOC = """\
----
-title: 会议开幕, 各方出席
-tags: [新闻, 会议]
----
-
-# 会议开幕
-
-据[新华社](http://www.xinhuanet.com/)报道, **会议**今天开幕.
-
-![会场](http://example.com/a.jpg)
-
-```python
-def f(x):
-    # 注释, 说明: 见下文
-    return x  # 返回!
-
-
-print(f(1))
-```
-
-- 第一项, 内容
-  - 子项, 内容
-- 第二项
-
-下面是代码, 不改.
-
-    indented = "代码, 不改"
-    second = 2
-
-| 列一 | 列二 |
-|---|---|
-| 甲 | 乙 |
-"""
-
-_EXPECTED = """\
----
-title: 会议开幕, 各方出席
-tags: [新闻, 会议]
----
-
-# 会议开幕
-
-据[新华社](http://www.xinhuanet.com/)报道，**会议**今天开幕。
-
-![会场](http://example.com/a.jpg)
-
-```python
-def f(x):
-    # 注释, 说明: 见下文
-    return x  # 返回!
-
-
-print(f(1))
-```
-
-- 第一项，内容
-  - 子项，内容
-- 第二项
-
-下面是代码，不改。
-
-    indented = "代码, 不改"
-    second = 2
-
-| 列一 | 列二 |
-|---|---|
-| 甲 | 乙 |
-"""
+_GOLDEN = CASES / "keep_markdown"
+_DOC = (_GOLDEN / "document.md").read_text("utf-8")
+_EXPECTED = (_GOLDEN / "document.expected.md").read_text("utf-8")
 
 
 def test_a_markdown_document_stays_markdown():
