@@ -13,7 +13,10 @@ default for ``*.md`` files) needs three things of its input back:
   the output keeps (a paragraph, a list, a table, a heading stays a block of its own), and
   inside a block of code exactly as many as it had;
 * **indentation**: a line keeps the spaces and tabs it started with (a nested list item, a
-  paragraph inside an item).
+  paragraph inside an item);
+* **HTML**: a line that is one tag (``<p align="center">``, ``</details>``) or a comment is
+  kept as written too: it holds a README's layout together, and alone on its line it reads as
+  debris (``</p>`` is a line of symbols).
 
 Everything is read from the input and its line numbers, so cleaning the output again gives it
 back unchanged.
@@ -114,14 +117,39 @@ class Layout:
 
 
 def layout(text: str) -> Layout:
-    """The code blocks and the blank lines of ``text`` (markdown)."""
+    """The code blocks, the lines of HTML and the blank lines of ``text`` (markdown)."""
     raw = raw_lines(text)
     block_of: dict[int, int] = {}
     for first, last in _code_blocks(raw):
         for n in range(first, last + 1):
             block_of[n] = first
-    verbatim = frozenset(n for n in block_of if not _blank(raw[n - 1]))
-    return Layout(tuple(raw), verbatim, block_of)
+    verbatim = {n for n in block_of if not _blank(raw[n - 1])}
+    if "<" in text:
+        verbatim.update(_html_lines(raw))
+    return Layout(tuple(raw), frozenset(verbatim), block_of)
+
+
+#: A line that is one HTML tag (``<p align="center">``, ``</details>``, ``<br/>``) or a comment.
+_TAG_LINE = re.compile(r"[ \t]*(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*-->)[ \t]*")
+
+
+def _html_lines(raw: Sequence[str]) -> list[int]:
+    """The line numbers of the lines of ``raw`` that are a lone HTML tag or a comment (one
+    that spans lines too): the markup that holds a README's layout together, which no stage
+    may drop (``</p>`` reads as a line of symbols)."""
+    found: list[int] = []
+    opened = 0
+    for n, line in enumerate(raw, 1):
+        if opened:
+            found.append(n)
+            if "-->" in line:
+                opened = 0
+        elif _TAG_LINE.fullmatch(line):
+            found.append(n)
+        elif line.lstrip().startswith("<!--") and "-->" not in line:
+            found.append(n)
+            opened = n
+    return found
 
 
 def _code_blocks(raw: Sequence[str]) -> list[tuple[int, int]]:

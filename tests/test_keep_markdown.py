@@ -114,6 +114,10 @@ _PIECES = st.sampled_from(
         "The news",
         "鏂伴椈",
         "\u3000",
+        "</p>",
+        "<br/>",
+        "<!--",
+        "-->",
     ]
 )
 
@@ -155,3 +159,13 @@ def test_real_page_dumps_kept_as_markdown_clean_once():
                 unstable += clean(once, KEEP).text != once
     assert pages >= 500
     assert unstable <= pages // 100
+
+
+def test_a_readmes_html_is_kept_as_written():
+    text = (
+        '<!-- toc -->\n\n<p align="center">\n  <img src="logo.png" width="200">\n</p>\n\n'
+        "# 项目\n\n这是一个用于清洗新闻文本的工具，支持多种编码。\n\n"
+        "<!--\n  注释, 多行\n-->\n\n<details>\n<summary>更多</summary>\n\n"
+        "更多说明在这里，内容很长很长。\n\n</details>\n"
+    )
+    assert clean(text, KEEP).text == text
