@@ -14,9 +14,10 @@ default for ``*.md`` files) needs three things of its input back:
   inside a block of code exactly as many as it had;
 * **indentation**: a line keeps the spaces and tabs it started with (a nested list item, a
   paragraph inside an item);
-* **HTML**: a line that is one tag (``<p align="center">``, ``</details>``) or a comment is
-  kept as written too: it holds a README's layout together, and alone on its line it reads as
-  debris (``</p>`` is a line of symbols).
+* **HTML and rules**: a line that is one tag (``<p align="center">``, ``</details>``) or a
+  comment, a thematic break (``***``) and a heading's underline (``=====``) are kept as written
+  too: they hold the document's layout together, and alone on a line they read as debris
+  (``</p>`` is a line of symbols).
 
 Everything is read from the input and its line numbers, so cleaning the output again gives it
 back unchanged.
@@ -126,9 +127,13 @@ def layout(text: str) -> Layout:
     verbatim = {n for n in block_of if not _blank(raw[n - 1])}
     if "<" in text:
         verbatim.update(_html_lines(raw))
+    verbatim.update(n for n, line in enumerate(raw, 1) if _RULE.fullmatch(line))
     return Layout(tuple(raw), frozenset(verbatim), block_of)
 
 
+#: A thematic break (``***``, ``- - -``, ``___``) or a heading's underline (``=====``, ``---``
+#: under a line of text): structure, which alone on its line reads as debris.
+_RULE = re.compile(r" {0,3}(?:=+|(?:-[ \t]*){2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*")
 #: A line that is one HTML tag (``<p align="center">``, ``</details>``, ``<br/>``) or a comment.
 _TAG_LINE = re.compile(r"[ \t]*(?:</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*-->)[ \t]*")
 
@@ -180,7 +185,9 @@ def _code_blocks(raw: Sequence[str]) -> list[tuple[int, int]]:
             i = end + 1
             continue
         if not _blank(line):  # a list goes on through its indented lines and blank lines
-            in_list = bool(_LIST_ITEM.match(line)) or (in_list and line[:1] in " \t")
+            # (``* * *`` is a thematic break, no item: it ends a list)
+            item = _LIST_ITEM.match(line) is not None and not _RULE.fullmatch(line)
+            in_list = item or (in_list and line[:1] in " \t" and not _RULE.fullmatch(line))
         i += 1
     return blocks
 

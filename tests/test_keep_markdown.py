@@ -59,8 +59,8 @@ def test_indented_lines_inside_a_list_are_no_code():
 
 def test_a_front_matter_needs_a_key_and_a_closing_line():
     assert layout("---\ntitle: x\n---\n正文\n").verbatim == {1, 2, 3}
-    assert not layout("---\n正文\n---\n").verbatim
-    assert not layout("---\ntitle: x\n正文\n").verbatim
+    assert layout("---\n正文\n---\n").verbatim == {1, 3}  # rules, not a front matter
+    assert layout("---\ntitle: x\n正文\n").verbatim == {1}
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,12 @@ def test_a_readmes_html_is_kept_as_written():
         "更多说明在这里，内容很长很长。\n\n</details>\n"
     )
     assert clean(text, KEEP).text == text
+
+
+def test_headings_underlined_and_rules_stay_and_keep_their_sections():
+    # A heading's underline and a thematic break read as lines of symbols: the boilerplate
+    # stage dropped them, and then the short paragraph between them as their neighbour.
+    text = (_GOLDEN / "setext.md").read_text("utf-8")
+    assert clean(text, KEEP).text == text
+    flat = clean(text).text.splitlines()  # plain text: the underlines go, the paragraph stays
+    assert "=============" not in flat and "A paragraph with a footnote.[^1]" in flat

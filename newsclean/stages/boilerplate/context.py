@@ -7,7 +7,8 @@ is dropped only when boilerplate surrounds it:
 * a run of short lines between two boilerplate lines goes (``分享到：`` / ``微信`` / ``微博`` /
   ``上一篇：…``), unless it holds sentences running on from line to line (a text wrapped at a
   fixed width: :func:`_wrapped_prose`); a line of table markup alone (``|``, ``---|---``) is
-  no anchor: tables hold data as well as menus; nor is an elision mark alone (``[...]``);
+  no anchor: tables hold data as well as menus; nor is an elision mark alone (``[...]``), nor
+  a heading's underline (``=====`` right under its line of text);
 * so does a run between a boilerplate line and an edge of the document: the headlines under
   ``相关新闻`` at the end, a site's name above its menu at the start;
 * titles live in the header zone (before the first content line), so there the short line
@@ -47,8 +48,27 @@ _TABLE_MARKUP = re.compile(r"^[\s|:\-]*\|[\s|:\-]*$")
 #: An elision mark alone (``[...]``, ``(…)``, ``……``): a cut in a quotation or a program's
 #: output, no furniture of the site. It goes as debris but anchors no neighbours.
 _ELISION = re.compile(r"^\s*[\[(（【]?\s*(?:\.{3,}|…+)\s*[\])）】]?\s*$")
+#: A heading's underline (markdown's setext headings: ``Title`` over ``=====`` or ``-----``).
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 #: A sentence end with more text after it on the line (a run of marks is one end).
 _INNER_END = re.compile(r"[。！？!?]+(?=[”’」』)]*\s*\w)")
+
+
+def _underline(lines: Sequence[str], linenos: Sequence[int], i: int) -> bool:
+    """Is ``lines[i]`` the underline of a heading (``=====`` or ``-----`` right under a line of
+    text, markdown's setext heading)? It goes as markup, but the heading's section is no
+    furniture for it: a short paragraph under it stays.
+
+    >>> _underline(["Section two", "-----------"], (6, 7), 1), _underline(["x", "", "---"], (1, 3), 1)
+    (True, False)
+    """
+    return (
+        i > 0
+        and linenos[i - 1] == linenos[i] - 1
+        and _SETEXT.match(lines[i]) is not None
+        and _SETEXT.match(lines[i - 1]) is None
+        and any(ch.isalnum() for ch in lines[i - 1])
+    )
 
 
 def _titles(labels: dict[int, str], lines: Sequence[str], first_content: int) -> set[int]:
@@ -76,8 +96,13 @@ def neighbours(
         i: verdicts[i].label for i in indexes if verdicts[i].label != "content"
     }
     for i, label in labels.items():
-        if label == "boilerplate" and (_TABLE_MARKUP.match(lines[i]) or _ELISION.match(lines[i])):
-            labels[i] = "markup"  # a table's empty cell or rule, an elision: not the site's words
+        if label == "boilerplate" and (
+            _TABLE_MARKUP.match(lines[i])
+            or _ELISION.match(lines[i])
+            or _underline(lines, linenos, i)
+        ):
+            labels[i] = "markup"  # a table's empty cell or rule, an elision, a heading's
+            # underline: not the site's words
     first_content = next((i for i, k in enumerate(labels) if i != k), len(labels))
     if first_content == len(lines) or "boilerplate" not in labels.values():
         return {}
