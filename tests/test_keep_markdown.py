@@ -178,3 +178,19 @@ def test_headings_underlined_and_rules_stay_and_keep_their_sections():
     assert clean(text, KEEP).text == text
     flat = clean(text).text.splitlines()  # plain text: the underlines go, the paragraph stays
     assert "=============" not in flat and "A paragraph with a footnote.[^1]" in flat
+
+
+def test_a_heading_framed_by_rules_in_plain_text_stays():
+    lines = [
+        "市议会周一经过长时间辩论后批准了新的预算案，辩论一直持续到深夜。",
+        "——————————",
+        "背景",
+        "——————————",
+        "预算包括道路维修、新建学校以及扩建公共图书馆系统的资金。",
+        "**********",
+        "下一步",
+        "**********",
+        "官员表示，市长预计将在本周晚些时候签署该预算案。",
+    ]
+    out = clean("\n".join(lines)).text.splitlines()
+    assert [line for line in lines if line not in out] == [lines[1], lines[3], lines[5], lines[7]]

@@ -48,16 +48,18 @@ _TABLE_MARKUP = re.compile(r"^[\s|:\-]*\|[\s|:\-]*$")
 #: An elision mark alone (``[...]``, ``(…)``, ``……``): a cut in a quotation or a program's
 #: output, no furniture of the site. It goes as debris but anchors no neighbours.
 _ELISION = re.compile(r"^\s*[\[(（【]?\s*(?:\.{3,}|…+)\s*[\])）】]?\s*$")
-#: A heading's underline (markdown's setext headings: ``Title`` over ``=====`` or ``-----``).
-_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+#: A heading's underline (markdown's setext headings: ``Title`` over ``=====`` or ``-----``; a
+#: plain text's ``——————``, ``*****``, ``_____``; not a lone ``*``, an empty list item).
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+|[—─━═]{2,}|\*{3,}|_{3,}|~{3,})[ \t]*$")
 #: A sentence end with more text after it on the line (a run of marks is one end).
 _INNER_END = re.compile(r"[。！？!?]+(?=[”’」』)]*\s*\w)")
 
 
 def _underline(lines: Sequence[str], linenos: Sequence[int], i: int) -> bool:
-    """Is ``lines[i]`` the underline of a heading (``=====`` or ``-----`` right under a line of
-    text, markdown's setext heading)? It goes as markup, but the heading's section is no
-    furniture for it: a short paragraph under it stays.
+    """Is ``lines[i]`` the underline of a heading (``=====``, ``-----``, ``——————`` right under a
+    line of text, as markdown's setext headings and plain text's framed ones have it)? It goes
+    as markup, but the heading is no furniture for it: the heading and a short paragraph
+    under it stay.
 
     >>> _underline(["Section two", "-----------"], (6, 7), 1), _underline(["x", "", "---"], (1, 3), 1)
     (True, False)
