@@ -40,6 +40,7 @@ from ..hardwrap import blank_lines
 from .classify import Verdict, classify, judge
 from .context import neighbours
 from .listing import entries
+from .markdown import TARGET
 from .markup import MARKUP_WHY, is_hidden_markup
 from .page import (
     DUMP_MIN_LINES,
@@ -138,7 +139,7 @@ def boilerplate(doc: Doc, config: Config) -> Doc:
 
 
 #: An image alone on its line, not inside a link: ``![会场](http://a.cn/1.jpg "title")``.
-_FIGURE = re.compile(r'!\[[^\[\]\n]*\]\(\S+(?:\s+"[^"\n]*")?\)')
+_FIGURE = re.compile(r"!\[[^\[\]\n]*\]" + TARGET)
 
 
 def _figures_kept(doc: Doc, drops: dict[int, Change]) -> dict[int, Change]:
