@@ -41,20 +41,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .model import unified
+
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _CLOSING = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
 _INDENTED = re.compile(r"(?: {4}|[ ]{0,3}\t)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-_INDENT = re.compile(r"[ \t]*")
 _FRONT_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
 
 
 def raw_lines(text: str) -> list[str]:
     """``text`` split as :meth:`newsclean.model.Doc.from_text` splits it, blank lines kept:
     line number ``n`` is item ``n - 1``."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.removesuffix("\n").split("\n") if text else []
+    return unified(text).split("\n") if text else []
 
 
 def _blank(line: str) -> bool:
@@ -96,8 +95,8 @@ class Layout:
         that line had (a line of code is as it is)."""
         if n in self.verbatim or not 0 < n <= len(self.raw):
             return line
-        indent = _INDENT.match(self.raw[n - 1])
-        spaces = indent.group() if indent is not None else ""
+        raw = self.raw[n - 1]
+        spaces = raw[: len(raw) - len(raw.lstrip(" \t"))]
         return spaces + line if spaces and not line.startswith(spaces) else line
 
     def unchanged(self, lines: Sequence[str], linenos: Sequence[int]) -> frozenset[int]:
@@ -186,8 +185,9 @@ def _code_blocks(raw: Sequence[str]) -> list[tuple[int, int]]:
             continue
         if not _blank(line):  # a list goes on through its indented lines and blank lines
             # (``* * *`` is a thematic break, no item: it ends a list)
-            item = _LIST_ITEM.match(line) is not None and not _RULE.fullmatch(line)
-            in_list = item or (in_list and line[:1] in " \t" and not _RULE.fullmatch(line))
+            rule = _RULE.fullmatch(line) is not None
+            item = _LIST_ITEM.match(line) is not None and not rule
+            in_list = item or (in_list and line[:1] in " \t" and not rule)
         i += 1
     return blocks
 

@@ -82,6 +82,20 @@ class Change:
     detail: str = ""
 
 
+def unified(text: str) -> str:
+    """``text`` with its line breaks ``\\n`` (``\\r\\n`` and ``\\r`` too are one) and without
+    the final one, which ends the last line and starts no new one: split at ``\\n``, item
+    ``n - 1`` is input line ``n``.
+
+    >>> unified("a\\r\\nb\\rc\\n")
+    'a\\nb\\nc'
+    """
+    # Literal searches and replaces run at memchr speed; a regex would cost ~10 ms per MB.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text[:-1] if text.endswith("\n") else text
+
+
 @dataclass(frozen=True, slots=True)
 class Doc:
     """A document as the stages see it: non-blank paragraphs, one per line, with origins.
@@ -107,11 +121,7 @@ class Doc:
         >>> Doc.from_text("Ã\\x85ngstr\\u2028om").lines
         ('Ã\\x85ngstr\\u2028om',)
         """
-        # Literal searches and replaces run at memchr speed; a regex would cost ~10 ms per MB.
-        if "\r" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if text.endswith("\n"):
-            text = text[:-1]  # the final newline ends the last line; it starts no new one
+        text = unified(text)
         raw = text.split("\n")
         if all(raw) and not any(map(str.isspace, raw)):  # the common case: no blank line
             return cls(tuple(raw), tuple(range(1, len(raw) + 1)), joined=text)
