@@ -16,6 +16,9 @@
   Latin gloss are a writer's choice (``世界卫生组织(WHO)表示，…。`` stays). A pair holding
   only pinyin never does (``重(chóng)新``: the ``pinyin`` stage's to judge).
 
+* In a line of English that quotes Chinese, a mark between two clauses that are not Chinese
+  is the English sentence's: ``The word 内卷, which means…`` and ``He said 你好.`` stay.
+
 Everything else is left alone: English text, ``2.3%``, ``8:30``, ``gpm(8)``; and nothing inside
 a URL, a markdown link target (``[标题](https://…)``), an inline code span or a fenced code
 block changes, nor the ``!`` that opens an image (``。![图](a.jpg)``). Spans the damage detector flags (``確!,``) keep their ASCII marks: converting them
@@ -36,9 +39,10 @@ that need it at once, as one text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import partial
-from itertools import repeat
+from itertools import islice, repeat
 from typing import NamedTuple
 
 from ..chars import CJK_PUNCT, HAN, PINYIN_SYLLABLE
@@ -263,7 +267,84 @@ def _protected(text: str) -> list[tuple[int, int]]:
             for line in m.group().split("\n"):
                 spans.append((pos, pos + len(line)))
                 pos += len(line) + 1
+    if _LETTER.search(text) is not None:  # (judged without the web addresses and code)
+        spans += _in_foreign_prose(_blanked(text, _merged(spans)) if spans else text)
     return _merged(spans)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of the (sorted, apart) ``spans`` spaces, line breaks kept."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], " " * (end - start)]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+_LETTER = re.compile("[A-Za-z]")
+_CANDIDATE = re.compile(r"[,:;!?.(]")
+#: Where a clause ends: a mark of either width, or a full stop before a space or the end.
+_CLAUSE_EDGE = re.compile(r"[,:;!?\uff0c\u3002\uff1a\uff1b\uff01\uff1f\u3001]|\.(?!\S)")
+#: A word of English prose: lower case, standing apart (not a name, an acronym, a path or a
+#: web address's piece: ``Debian 只做 GNU/Linux 吗?``, ``/wp-trackback.php`` hold none).
+_WORD = re.compile(
+    r"[a-z](?<=(?<![^\s\"'\u201c\u2018(\[])[a-z])[a-z'\u2019-]*[a-z](?=[\s,.;:!?\"'\u201d\u2019)\]]|$)"
+)
+
+
+def _in_foreign_prose(text: str) -> list[tuple[int, int]]:
+    """The ASCII marks (and opening parentheses) of English prose that quotes Chinese: in a
+    line with at least half as many English words as Han characters, a mark whose clauses on
+    both sides are not Chinese (Han in them, more than twice as many as English words)
+    belongs to the English sentence (``The word 内卷, which means…``, ``He said 你好.``,
+    ``involution (内卷) is``). A mark beside a Chinese clause still converts (``你好, then
+    left`` → ``你好，then left``), and a line of Chinese with names in it is not judged
+    (``我们使用 Windows 操作系统, Linux 也可以``).
+
+    >>> t = "The word 内卷, which means involution; he said 你好. 他说, then left."
+    >>> [t[a:b] + str(a) for a, b in _in_foreign_prose(t)], restore(t)
+    ([',11', ';35', '.62'], 'The word 内卷, which means involution; he said 你好. 他说，then left.')
+    """
+    spans: list[tuple[int, int]] = []
+    word = _WORD.search(text)
+    while word is not None:  # the lines with an English word in them, and only those
+        start = text.rfind("\n", 0, word.start()) + 1
+        end = text.find("\n", word.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if _english(line):
+            edges = [m.start() for m in _CLAUSE_EDGE.finditer(line)]
+            for m in _CANDIDATE.finditer(line):
+                k = m.start()
+                n = bisect_left(edges, k)
+                before = line[edges[n - 1] + 1 if n else 0 : k]
+                after_edge = n + 1 if n < len(edges) and edges[n] == k else n
+                after = line[k + 1 : edges[after_edge] if after_edge < len(edges) else None]
+                if not _chinese(before) and not _chinese(after):
+                    spans.append((start + k, start + k + 1))
+        word = _WORD.search(text, end + 1)
+    return spans
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """The Han characters and the English words in ``text``."""
+    return len(_HAN_RE.findall(text)), len(_WORD.findall(text))
+
+
+def _english(line: str) -> bool:
+    """Is ``line`` English that quotes Chinese: Han in it, and English words, at least half
+    as many?"""
+    english = len(_WORD.findall(line))
+    # (Han counted up to what decides: a long line of Chinese is not counted through)
+    han = sum(1 for _ in islice(_HAN_RE.finditer(line), 2 * english + 1))
+    return 0 < han <= 2 * english
+
+
+def _chinese(clause: str) -> bool:
+    """Is ``clause`` Chinese: Han in it, more than twice as many as English words?"""
+    han, english = _counts(clause)
+    return han > 2 * english
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
