@@ -150,6 +150,7 @@ def _collapse_once(
     big = Longness(state.lines, partial(is_long, min_units=config.min_duplicate_units), known)
     _prefer_tidy(state.lines, big, m)
     drops = decide(state.lines, state.linenos, big, m, titles)
+    _wrapped(state.lines, state.linenos, drops, m)
     if not drops:
         return None
     order = list(range(len(state.lines)))
@@ -230,6 +231,76 @@ def _prefer_tidy(lines: list[str], big: Longness, m: Matching) -> None:
 
 #: A line whose first letter is lower case continues a sentence wrapped from the line above.
 _CONTINUES = re.compile(r"^[^\w]*[a-zß-öø-ÿ]")
+#: A line that ends a sentence, or a clause a heading or a list ends on.
+_ENDS = re.compile(r"[.!?:;。！？：；\"'”’)\]*_`]\s*$")
+#: A line that goes on with a sentence: it starts with a word in lower case (not a bullet
+#: ``o``, a prompt ``$ hg``).
+_GOES_ON = re.compile(r"[\"'“‘(]?(?:[a-zß-öø-ÿ]{2}|a )")
+#: A line of a wrapped paragraph holds this many words at least (the next one, a few).
+_WRAPPED_WORDS, _CONTINUED_WORDS = 6, 3
+
+
+def _wrapped(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change], m: Matching
+) -> None:
+    """Copies that are a line of a hard-wrapped paragraph (edits ``drops`` in place).
+
+    A copy stays when a kept line right below continues its sentence (no blank line between,
+    it starts with a word in lower case, the copy ends on no sentence's end), or when it
+    continues a kept line right above, and the line it copies goes on (or began) otherwise:
+    the paragraph only starts the same way as the other one (``**Diagnostics** go to stderr …
+    (`-q` hides them),`` / ``one line per problem, …``), and dropping its line would cut the
+    sentence. When the line it copies goes on the same way, the paragraph is doubled, and its
+    short last line goes with it (``… and fun for the`` / ``month of September.``: a short
+    line goes only inside a repeated block otherwise, and the caption is two lines).
+
+    >>> a = "Diagnostics go to stderr in the form editors and CI annotators read,"
+    >>> lines = [a, "then the next point is made.", "Other text.", a, "one line per problem."]
+    >>> linenos, m = [1, 2, 4, 6, 7], Matching(matches={3: Match(0, "exact", 0)})
+    >>> drops = {3: Change("duplicates", "exact", 6, "drop")}
+    >>> _wrapped(lines, linenos, drops, m); drops
+    {}
+    >>> lines[1] = lines[4]
+    >>> drops = {3: Change("duplicates", "exact", 6, "drop")}
+    >>> _wrapped(lines, linenos, drops, m); sorted(drops), drops[4].detail
+    ([3, 4], 'copy of line 2, the end of a wrapped paragraph')
+    """
+    last = len(lines) - 1
+
+    def continued(above: int, below: int, words: int = _CONTINUED_WORDS) -> bool:
+        return (
+            0 <= above < below <= last
+            and linenos[below] == linenos[above] + 1
+            and not _ENDS.search(lines[above])
+            and _GOES_ON.match(lines[below]) is not None
+            and len(lines[above].split()) >= _WRAPPED_WORDS
+            and len(lines[below].split()) >= words
+        )
+
+    def same(i: int, j: int) -> bool:
+        return 0 <= j <= last and fold_key(lines[i]) == fold_key(lines[j])
+
+    shown = set(m.holder) | set(m.holder.values())  # (lines a move takes or gives a place)
+    spared, tails = [], []
+    for i, change in drops.items():
+        match = m.matches.get(i)
+        if match is None or change.rule not in ("exact", "near", "contained"):
+            continue
+        o = match.origin
+        if i + 1 not in drops and continued(i, i + 1, words=1):
+            if same(i + 1, o + 1) and continued(o, o + 1, words=1) and i + 1 not in shown:
+                tails.append((i + 1, o + 1))
+                continue
+            if len(lines[i + 1].split()) >= _CONTINUED_WORDS:
+                spared.append(i)
+                continue
+        if i - 1 not in drops and continued(i - 1, i) and not same(i - 1, o - 1):
+            spared.append(i)
+    for i in spared:
+        del drops[i]
+    for i, o in tails:
+        detail = f"copy of line {linenos[o]}, the end of a wrapped paragraph"
+        drops[i] = Change(STAGE, "exact", linenos[i], "drop", detail=detail)
 
 
 def _keeps(lines: list[str], gone: int, kept: int, rule: str = "contained") -> str | None:
