@@ -418,11 +418,13 @@ def _flattened(doc: Doc) -> Doc:
     changes: list[Change] = []
     if "](" in doc.body:
         changes = _rejoin(lines, linenos, originals)
-    table = data_tables(lines) if "|" in doc.body else set()
+    flat = [flatten_line(line) if any(mark in line for mark in _MARKS) else line for line in lines]
+    # (and read as flattened: rows of links are rows of their text, as a second run reads them)
+    table = data_tables(lines) | data_tables(flat) if "|" in doc.body else set()
     kept: list[int] = []
     texts: list[str] = []
     for i, line in enumerate(lines):
-        text = flatten_line(line) if any(mark in line for mark in _MARKS) else line
+        text = flat[i]
         if line != originals[i]:  # joined above: tidied as flattening tidies
             text = normalize_spaces(text)
         if is_table_rule(line):  # a table's rule is markup wherever it stands
