@@ -286,10 +286,12 @@ _LETTER = re.compile("[A-Za-z]")
 _CANDIDATE = re.compile(r"[,:;!?.(]")
 #: Where a clause ends: a mark of either width, or a full stop before a space or the end.
 _CLAUSE_EDGE = re.compile(r"[,:;!?\uff0c\u3002\uff1a\uff1b\uff01\uff1f\u3001]|\.(?!\S)")
-#: A word of English prose: lower case, standing apart (not a name, an acronym, a path or a
-#: web address's piece: ``Debian 只做 GNU/Linux 吗?``, ``/wp-trackback.php`` hold none).
+#: A word of English prose: lower case, standing apart, a vowel in it (not a name, an
+#: acronym, a path or a web address's piece, a user name of initials: ``Debian 只做 GNU/Linux
+#: 吗?``, ``/wp-trackback.php``, ``tk vb 馨语`` hold none).
 _WORD = re.compile(
-    r"[a-z](?<=(?<![^\s\"'\u201c\u2018(\[])[a-z])[a-z'\u2019-]*[a-z](?=[\s,.;:!?\"'\u201d\u2019)\]]|$)"
+    r"[a-z](?<=(?<![^\s\"'\u201c\u2018(\[])[a-z])(?:(?<=[aeiouy])|(?=[a-z'\u2019-]*[aeiouy]))"
+    r"[a-z'\u2019-]*[a-z](?=[\s,.;:!?\"'\u201d\u2019)\]]|$)"
 )
 
 
@@ -302,6 +304,8 @@ def _in_foreign_prose(text: str) -> list[tuple[int, int]]:
     left`` → ``你好，then left``), and a line of Chinese with names in it is not judged
     (``我们使用 Windows 操作系统, Linux 也可以``).
 
+    >>> restore("a saying that describes the Hwajeontae Dance (花前態舞)!!")
+    'a saying that describes the Hwajeontae Dance (花前態舞)!!'
     >>> t = "The word 内卷, which means involution; he said 你好. 他说, then left."
     >>> [t[a:b] + str(a) for a, b in _in_foreign_prose(t)], restore(t)
     ([',11', ';35', '.62'], 'The word 内卷, which means involution; he said 你好. 他说，then left.')
@@ -319,8 +323,12 @@ def _in_foreign_prose(text: str) -> list[tuple[int, int]]:
                 k = m.start()
                 n = bisect_left(edges, k)
                 before = line[edges[n - 1] + 1 if n else 0 : k]
-                after_edge = n + 1 if n < len(edges) and edges[n] == k else n
-                after = line[k + 1 : edges[after_edge] if after_edge < len(edges) else None]
+                # (a pair's clause goes on after the pair: what it holds is the Chinese quoted)
+                close = line.find(")", k) if m.group() == "(" else -1
+                after_at = close if close >= 0 else k
+                n = bisect_left(edges, after_at)
+                n += n < len(edges) and edges[n] == after_at
+                after = line[after_at + 1 : edges[n] if n < len(edges) else None]
                 if not _chinese(before) and not _chinese(after):
                     spans.append((start + k, start + k + 1))
         word = _WORD.search(text, end + 1)
