@@ -47,6 +47,7 @@ _ANY_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _HANGUL_HAN = Lazy(f"[{HANGUL}](?:(?=[{HAN}])|(?<=[{HAN}].))")
 _KANA_LINE = Lazy(f"^(?=.*[{KANA}]).*[{HAN}]", re.MULTILINE)
 _KANA = re.compile(f"[{KANA}]")
+_KANA_RUN = re.compile(f"[{KANA}]+")
 _CJK = re.compile(f"[{_ANY_CJK}]")
 # A well-formed pinyin annotation: one tone vowel, next to an ASCII letter (ü and a lone
 # vowel count where they stand, see the checks).
@@ -213,6 +214,24 @@ def flagged_at(line: str) -> list[tuple[int, int]]:
     >>> flagged_at('label: "鏂伴椈"')
     [(8, 11)]
     """
+    return _flagged_at(line, pairs=True)
+
+
+def anchors(line: str) -> list[tuple[int, int]]:
+    """:func:`flagged_at`, each rare character of a rare pair on its own (a pair's span
+    reaches from one to the other, anywhere in the line: in a long line of correct text, two
+    rare characters a page apart), and a line of kana beside kanji Japanese is not written
+    in as its runs of kana. What a long line is read around (see
+    :func:`newsclean.stages.encoding.encoding`).
+
+    >>> line = "今天天气很好，" * 3 + "屾" + "我们去公园散步。" * 3 + "岆明天见。"
+    >>> flagged_at(line), anchors(line), anchors("今天天气很好 ★")
+    ([(21, 47)], [(21, 22), (46, 47)], [(7, 8)])
+    """
+    return _flagged_at(line, pairs=False)
+
+
+def _flagged_at(line: str, pairs: bool) -> list[tuple[int, int]]:
     # an annotation flags nothing: the scan sees dashes instead (as many as it has characters)
     seen = _ANNOTATION().sub(lambda m: "-" * len(m.group()), line) if "(" in line else line
     if not _CJK.search(seen):
@@ -220,7 +239,12 @@ def flagged_at(line: str) -> list[tuple[int, int]]:
     found = [m.span() for m in _cjk_plain().finditer(seen)]
     found += [m.span() for m in _gbk_pattern().finditer(line)]
     if _rare_han_in(line):
-        found += [m.span() for m in _rare_han().finditer(line)]
+        for m in _rare_han().finditer(line):
+            a, b = m.span()
+            if pairs or b - a <= 3:
+                found.append((a, b))
+            else:  # (two rare characters apart: each of those between them on its own)
+                found += [(a + k, a + k + 1) for k in _rare_positions(line[a:b])]
     if _HANGUL.search(line):
         found += [m.span() for m in _HANGUL_HAN().finditer(line)]
         han = [m.span() for m in _HAN_RUN().finditer(line)]
@@ -229,8 +253,21 @@ def flagged_at(line: str) -> list[tuple[int, int]]:
     if _KANA.search(line) and _KANA_LINE().search(line):  # kanji Japanese is not written in
         words = _NOT_CJK().sub("", line)  # (judged without a star or an emoji beside them)
         if suspicious(words) or _rare_pair(frozenset(("ja",))).search(words):
-            found.append((0, len(line)))
+            if pairs:
+                found.append((0, len(line)))
+            else:  # (the runs of kana: EUC-JP read as GBK garbles the kanji beside them)
+                found += [m.span() for m in _KANA_RUN.finditer(line)]
     return sorted(set(found))
+
+
+@lru_cache(maxsize=1)
+def _rare_one() -> re.Pattern[str]:
+    """One character of a rare pair (:func:`_rare_pair`)."""
+    return re.compile(f"[{ranges(set(_rare_chars('0')))}]")
+
+
+def _rare_positions(text: str) -> list[int]:
+    return [m.start() for m in _rare_one().finditer(text)]
 
 
 def _utf8_read_as_gbk(text: str) -> set[int]:

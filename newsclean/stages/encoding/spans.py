@@ -31,7 +31,7 @@ from typing import Generic, TypeVar
 
 from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
-from .flags import flagged_at
+from .flags import anchors
 from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain, twins
@@ -237,15 +237,19 @@ def _japanese_forms() -> dict[int, str]:
 
 def where_flagged(line: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Does a run found in ``line`` stand where the stage's checks flag it
-    (:func:`flagged_at`)? A line is searched or read for a flag, but a flag does not stand
-    for the whole line: an emoji or a no-break space beside correct Korean in Chinese text
-    (노래 음악, which GBK read as EUC-KR makes 畴贰 澜厩) must not let a misreading rewrite
-    the words, when the same words without the emoji are left alone.
+    (:func:`.flags.anchors`)? A line is searched or read for a flag, but a flag does not
+    stand for the whole line: an emoji or a no-break space beside correct Korean in Chinese
+    text (노래 음악, which GBK read as EUC-KR makes 畴贰 澜厩) must not let a misreading
+    rewrite the words, when the same words without the emoji are left alone. Nor does a
+    pair of rare characters stand for all the text between them: a name written with one
+    (金锺国) twice in a paragraph flags its two 锺, not the Korean title between them.
 
     >>> where_flagged("今天天气很好 ★", [(1, 3)]), where_flagged('"鏂伴椈"', [(1, 4)])
     (False, True)
+    >>> where_flagged("金锺国主持《기쁜 우리토요일》，金锺国说", [(6, 14)])
+    False
     """
-    flagged = flagged_at(line)
+    flagged = anchors(line)
     # (a flag's lookahead stops on the character before a run: touching counts)
     return any(i <= b and a <= j for a, b in flagged for i, j in spans)
 
