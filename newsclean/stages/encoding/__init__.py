@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from ...config import Config
 from ...model import Change, Diagnostic, Doc
 from .checks import checks
-from .flags import flagged_rows
+from .flags import anchors, flagged_rows
 from .lines import facts, narrow
 from .mojibake import Outcome, fix, fix_lines, replay
 from .plausibility import has_cjk, worth_a_reading
@@ -54,9 +54,103 @@ from .wholepage import reread
 STAGE = "encoding"
 
 
+#: A line longer than this (characters) is read first in windows around what flags it
+#: (:func:`.flags.anchors`). A page's worth of text on one line (a table layout, a dataset
+#: that joins its paragraphs) is flagged somewhere almost always, and reading all of it for
+#: that costs tens of microseconds a character (a line of 320,000 Chinese characters: 45 s).
+LONG_LINE = 4096
+#: How far a window reaches on either side of what flags it.
+REACH = 128
+
+
 def encoding(doc: Doc, config: Config) -> Doc:
-    """Repair what can be repaired on the lines that can need it; report the rest."""
+    """Repair what can be repaired on the lines that can need it; report the rest.
+
+    A long line is read in windows around each thing that flags it (a run of mojibake is
+    flagged where it stands; the window holds it whole, and the text the search reads
+    around it). Where no window changes, the line stays as it is; where one does, the
+    document is read again with its long lines whole, as every line is read otherwise (a
+    line of mojibake made of characters real enough to flag it only here and there reads
+    as one misreading only whole).
+    """
     doc = _whole_page(doc)
+    if any(len(line) > LONG_LINE for line in doc.lines):
+        found = _in_windows(doc, config)
+        if found is not None:
+            return found
+    return _repaired(doc, config)
+
+
+def _in_windows(doc: Doc, config: Config) -> Doc | None:
+    """``doc`` repaired with its long lines read in windows (:func:`_windows`), or ``None``
+    where none was made, a window changed, or a line was read as CJK mojibake (the stage
+    then reads the document's other lines for that misreading too): then the long lines are
+    read whole.
+
+    >>> line = "今天天气很好，我们去公园散步。" * 400
+    >>> doc = Doc.from_text(line + "★" + line + "\\nCafÃ© crÃ¨me")
+    >>> out = _in_windows(doc, Config())
+    >>> out.lines[0] == doc.lines[0], out.lines[1], [c.line for c in out.changes]
+    (True, 'Café crème', [2])
+    >>> _in_windows(Doc.from_text(line + "★" + line + "\\n鍏ㄩ儴鏂伴椈"), Config()) is None
+    True
+    """
+    lines: list[str] = []
+    linenos: list[int] = []
+    whole: list[int | None] = []  # the line of doc each line stands for whole (None: a window)
+    for i, (line, lineno) in enumerate(zip(doc.lines, doc.linenos, strict=True)):
+        spans = _windows(line) if len(line) > LONG_LINE else None
+        if spans is None:
+            lines.append(line)
+            linenos.append(lineno)
+            whole.append(i)
+            continue
+        lines += (line[a:b] for a, b in spans)
+        linenos += [lineno] * len(spans)
+        whole += [None] * len(spans)
+    if len(lines) == len(doc.lines) and None not in whole:
+        return None
+    out = _repaired(Doc(tuple(lines), tuple(linenos)), config)
+    if (
+        len(out.lines) != len(lines)
+        or any(new != old for new, old, i in zip(out.lines, lines, whole, strict=True) if i is None)
+        or any("cjk-mojibake" in c.rule for c in out.changes)  # (its misreading is looked
+    ):  # for on the document's other lines: on the long ones whole, as they stand)
+        return None
+    kept = list(doc.lines)
+    for new, k in zip(out.lines, whole, strict=True):
+        if k is not None:
+            kept[k] = new
+    diagnostics = tuple(dict.fromkeys(out.diagnostics))  # (two windows of a line can agree)
+    if not out.changes and not diagnostics:
+        return doc
+    return doc.evolve(kept, changes=out.changes, diagnostics=diagnostics)
+
+
+def _windows(line: str) -> list[tuple[int, int]] | None:
+    """Where to read a long ``line``: :data:`REACH` on either side of each of its anchors
+    (:func:`.flags.anchors`), windows that meet made one; ``None`` for the line whole
+    (something flags it that has no place, or one window would hold all of it). No window:
+    nothing in it needs the stage.
+
+    >>> _windows("今天天气很好，" * 1000 + "★"), _windows("今天天气很好，" * 1000)
+    ([(6872, 7001)], [])
+    """
+    found = anchors(line)
+    if not found and flagged_rows((line,)):
+        return None
+    spans: list[tuple[int, int]] = []
+    for a, b in found:
+        lo, hi = max(0, a - REACH), min(len(line), b + REACH)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return None if spans == [(0, len(line))] else spans
+
+
+def _repaired(doc: Doc, config: Config) -> Doc:
+    """:func:`encoding`, every line read whole."""
     rows = flagged_rows(doc.lines)
     if not rows:
         return doc
