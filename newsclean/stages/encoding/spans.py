@@ -445,6 +445,10 @@ def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, i
     """The spans of ``line`` to undo for ``chain``, run by run, and what they gain."""
     pieces: list[tuple[int, int, str]] = []
     gain = 0
+    if chain.actual == SINGLE:
+        # cp1252 read as GBK (a whole-line reading): cp1252 decodes to no Han, kana or hangul,
+        # and :func:`_worth` takes no span whose reading has none. No run holds a span.
+        return pieces, gain
     if chain is _UTF8_1252 and not _UTF8_IN_1252.search(line):
         return pieces, gain  # no lead byte and continuation byte side by side
     if chain.actual == "utf-8" and not _may_be_utf8(chain.misread, _beyond_ascii(line)):
