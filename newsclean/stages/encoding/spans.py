@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, ge, gt, le, mul, sub
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
@@ -521,21 +521,26 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
     if not (_may_be_utf8(chain.misread, run) if utf8 else _prefix_costs(run)[-1] >= 2 * DENSE_SPAN):
         return {}
     units = _units(chain.misread, run)
-    reach = _utf8_reach(units) if utf8 else None
-    if reach is not None and not any(map(gt, reach, range(1, len(reach) + 1))):
-        return {}  # no two characters' bytes are UTF-8 together (reach[i] <= i + 1)
+    starts: Sequence[int] = range(len(units))
+    if utf8:
+        # only where a unit's bytes end a UTF-8 character past its own is there anything to
+        # read: the starts of :func:`_may_be_utf8`'s pairs, as far as their bytes reach
+        leads = _utf8_leads(chain.misread, run)
+        reach = _utf8_reach(units, leads)
+        starts = [i for i in leads if reach[i] > i + 1]
+        if not starts:
+            return {}  # no two characters' bytes are UTF-8 together
     own = _prefix_costs(run)
     western = chain in WESTERN_CHAINS or chain in _IN_WORDS
     in_words = chain in _IN_WORDS
     bytes_say = chain in _BYTES_SAY
     ends: dict[int, list[tuple[int, str, int]]] = {}
     before = -1
-    for i, first in enumerate(units):
+    for i in starts:
+        first = units[i]
         # UTF-8 starts with a lead byte; one CJK codec read as another, with a rare character.
         if first is None or (not 0xC2 <= first[0] <= 0xF4 if utf8 else own[i + 1] == own[i]):
             continue
-        if reach is not None and reach[i] <= i + 1:
-            continue  # its bytes end no UTF-8 character past its own: nothing to read
         for j, new, new_own in _aligned(chain.actual, units, i):
             gain = own[j] - own[i] - new_own
             if gain < 0 or (gain == 0 and not bytes_say):
@@ -1396,29 +1401,45 @@ _LOOSE_UTF8 = re.compile(
 
 
 @lru_cache(maxsize=256)
-def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
+def _utf8_reach(units: tuple[bytes | None, ...], leads: Sequence[int] | None = None) -> list[int]:
     """For each unit, how many units (from the start of the run) the longest run of
     well-formed UTF-8 starting at its first byte reaches into: a bound on where
-    :func:`_aligned` can end a span that starts there (it decodes strictly, unit by unit)."""
+    :func:`_aligned` can end a span that starts there (it decodes strictly, unit by unit).
+    Given ``leads`` (:func:`_utf8_leads`), only for those: every other unit reaches no
+    further than the next, and is given its own index."""
     reach = list(range(len(units)))
     # (a unit that starts with a continuation byte, or one UTF-8 never has, starts no match)
-    leads = [
-        i
-        for i, data in enumerate(units)
-        if data is not None and not (0x80 <= data[0] < 0xC2 or data[0] > 0xF4)
-    ]
+    if leads is None:
+        leads = [
+            i
+            for i, data in enumerate(units)
+            if data is not None and not (0x80 <= data[0] < 0xC2 or data[0] > 0xF4)
+        ]
     if not leads:
         return reach
-    starts = [0]
-    for data in units:
-        starts.append(starts[-1] + (len(data) if data is not None else 1))
-    blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
+    padded = cast(list[bytes], list(map(_PADDED.get, units, units)))  # FF: never UTF-8
+    starts = list(accumulate(map(len, padded), initial=0))
+    blob = b"".join(padded)
     for i in leads:
         m = _LOOSE_UTF8.match(blob, starts[i])
         # units [i, reach) lie whole inside the well-formed bytes
         if m is not None:
             reach[i] = bisect_right(starts, m.end()) - 1
     return reach
+
+
+_PADDED: dict[bytes | None, bytes] = {None: b"\xff"}
+
+
+def _utf8_leads(codec: str, run: str) -> tuple[int, ...]:
+    """Where in ``run`` (of characters beyond ASCII) a unit can start UTF-8 that reaches past
+    the next unit, by what each character's unit alone says, at C speed: the first of each of
+    :func:`_may_be_utf8`'s pairs. (A run's units all start beyond ASCII: the first character
+    their bytes make starts with a lead byte and takes the rest of the unit, and FF, no
+    unit's byte, ends UTF-8 before a character with none.) Every other unit's
+    :func:`_utf8_reach` ends in the next unit at most."""
+    group, _ = _UTF8_PAIRS[codec]
+    return tuple(m.start() for m in _UTF8_LEADS[codec].finditer(_utf8_marks(group, run)))
 
 
 def _may_be_utf8(codec: str, text: str) -> bool:
@@ -1446,18 +1467,25 @@ _UTF8_GROUPS = tuple(_UTF8_MISREAD[k : k + 3] for k in range(0, len(_UTF8_MISREA
 _MARKS_BASE = 0x4E00
 
 
-def _pair_of(bit: int, size: int) -> re.Pattern[str]:
-    """A mark with the codec's ``S`` bit (``bit``) and then one with its unit bit."""
+def _pair_of(bit: int, size: int, ahead: bool = False) -> re.Pattern[str]:
+    """A mark with the codec's ``S`` bit (``bit``) and then one with its unit bit (``ahead``:
+    only looked at, so that every such mark is found, side by side too)."""
 
     def having(b: int) -> str:
         return "".join(chr(_MARKS_BASE + m) for m in range(1 << size) if m >> b & 1)
 
-    return re.compile(f"[{having(bit)}][{having(bit + 1)}]")
+    then = f"[{having(bit + 1)}]"
+    return re.compile(f"[{having(bit)}]" + (f"(?={then})" if ahead else then))
 
 
 _UTF8_PAIRS = {
     codec: (n, _pair_of(2 * k, 2 * len(group)))
     for n, group in enumerate(_UTF8_GROUPS)
+    for k, codec in enumerate(group)
+}
+_UTF8_LEADS = {
+    codec: _pair_of(2 * k, 2 * len(group), ahead=True)
+    for group in _UTF8_GROUPS
     for k, codec in enumerate(group)
 }
 
