@@ -1072,6 +1072,10 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
+#: The most keys a :class:`_Table` holds before it starts again.
+_UNIT_TABLE_SIZE = 1 << 14
+
+
 class _Table(dict[_K, _V], Generic[_K, _V]):
     """What each key reads as, worked out when first asked (``__missing__``), so that a
     run's keys are then looked up at C speed; emptied when it holds ``_UNIT_TABLE_SIZE``."""
@@ -1349,13 +1353,7 @@ def _reading_bands(lang: str, reading: str) -> str:
 def _dense_units(codec: str, run: str) -> tuple[bytes | None, ...]:
     """:func:`_units` with ASCII characters as their own byte (a double-byte codec reads an
     ASCII byte between characters as itself)."""
-    table = _unit_table(codec, True)
-    new = set(run).difference(table)
-    if new:
-        _room(table, len(new))
-        for ch in new:
-            table[ch] = _dense_unit(codec, ch)
-    return tuple(map(table.__getitem__, run))
+    return tuple(map(_unit_table(codec, True).__getitem__, run))
 
 
 def _dense_unit(codec: str, ch: str) -> bytes | None:
@@ -1366,30 +1364,27 @@ def _dense_unit(codec: str, ch: str) -> bytes | None:
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
 def _units(codec: str, run: str) -> tuple[bytes | None, ...]:
-    table = _unit_table(codec, False)
-    new = set(run).difference(table)
-    if new:
-        _room(table, len(new))
-        for ch in new:
-            table[ch] = _encoded(codec, ch)
-    return tuple(map(table.__getitem__, run))
+    return tuple(map(_unit_table(codec, False).__getitem__, run))
+
+
+class _UnitTable(_Table[str, bytes | None]):
+    """Each character's unit in ``codec`` (:func:`_encoded`; ``dense``: an ASCII character
+    as its own byte), worked out when a run first meets the character, so that a run's
+    units are looked up at C speed (not a set of the run's new characters first, for every
+    run)."""
+
+    def __init__(self, codec: str, dense: bool) -> None:
+        super().__init__()
+        self.codec, self.dense = codec, dense
+
+    def __missing__(self, ch: str) -> bytes | None:
+        unit = _dense_unit(self.codec, ch) if self.dense else _encoded(self.codec, ch)
+        return self._keep(ch, unit)
 
 
 @lru_cache(maxsize=32)
-def _unit_table(codec: str, dense: bool) -> dict[str, bytes | None]:
-    """Each character's unit in ``codec`` (:func:`_encoded`; ``dense``: an ASCII character
-    as its own byte), filled in as runs meet the characters, so that a run's units are
-    looked up at C speed."""
-    return {}
-
-
-#: The most characters a :func:`_unit_table` holds before it starts again.
-_UNIT_TABLE_SIZE = 1 << 14
-
-
-def _room(table: dict[str, bytes | None], more: int) -> None:
-    if len(table) + more > _UNIT_TABLE_SIZE:
-        table.clear()
+def _unit_table(codec: str, dense: bool) -> _UnitTable:
+    return _UnitTable(codec, dense)
 
 
 # A sequence of characters UTF-8 could hold (ASCII too: a GBK trail byte can be one), looser
