@@ -635,11 +635,15 @@ def _context(line: str) -> dict[str, tuple[list[int], list[int], list[int]]]:
     them there are and how many the language writes at all, each summed from the line's
     start (so that a span's own can be taken out)."""
     out = {}
+    count: list[int] = []
+    shifts: list[int] = []
     for lang in frequency.MODELS:
         kinds = _cjk_bands(lang, line)
+        if not count:  # (the same in every language: the line's Han, kana and hangul)
+            count = list(accumulate(kinds.translate(_IS_CJK), initial=0))
+            shifts = list(map(mul, count, repeat(_SHIFT)))
         shifted = accumulate(kinds.translate(_SHIFTED), initial=0)
-        count = list(accumulate(kinds.translate(_IS_CJK), initial=0))
-        scores = [total - _SHIFT * n for total, n in zip(shifted, count, strict=True)]
+        scores = list(map(sub, shifted, shifts))
         seen = list(accumulate(kinds.translate(_IS_SEEN), initial=0))
         out[lang] = (scores, count, seen)
     return out
