@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, filterfalse, repeat
 from operator import and_, ge, gt, le, mul, sub
 from typing import Generic, TypeVar, cast
 
@@ -1031,10 +1031,14 @@ def _out_of_reach(
     one = none  # the best stretch that starts on an edge and ends on the unit before
     top = none  # the best span of two units or more, with its ends' pairs
     read = ""  # the reading of the unit before, in the stretch
-    for k, ch in enumerate(reading):
-        if k in ends:
+    last = -1
+    # (most units of a run of correct text end every span: only the others are read, a stretch
+    # starting again after each gap)
+    for k in filterfalse(ends.__contains__, range(len(reading))):
+        if k != last + 1:
             one, read = none, ""
-            continue
+        last = k
+        ch = reading[k]
         better = betters[k]
         gain = better - _DENSE_PER_CHAR * (1 - (same[k + 1] - same[k]))
         on = none
