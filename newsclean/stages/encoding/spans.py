@@ -25,9 +25,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, filterfalse, repeat
 from operator import and_, ge, gt, le, mul, sub
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
@@ -449,6 +449,10 @@ def _pieces(chain: Chain, line: str, confirmed: bool) -> tuple[list[tuple[int, i
     """The spans of ``line`` to undo for ``chain``, run by run, and what they gain."""
     pieces: list[tuple[int, int, str]] = []
     gain = 0
+    if chain.actual == SINGLE:
+        # cp1252 read as GBK (a whole-line reading): cp1252 decodes to no Han, kana or hangul,
+        # and :func:`_worth` takes no span whose reading has none. No run holds a span.
+        return pieces, gain
     if chain is _UTF8_1252 and not _UTF8_IN_1252.search(line):
         return pieces, gain  # no lead byte and continuation byte side by side
     if chain.actual == "utf-8" and not _may_be_utf8(chain.misread, _beyond_ascii(line)):
@@ -521,21 +525,26 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
     if not (_may_be_utf8(chain.misread, run) if utf8 else _prefix_costs(run)[-1] >= 2 * DENSE_SPAN):
         return {}
     units = _units(chain.misread, run)
-    reach = _utf8_reach(units) if utf8 else None
-    if reach is not None and not any(map(gt, reach, range(1, len(reach) + 1))):
-        return {}  # no two characters' bytes are UTF-8 together (reach[i] <= i + 1)
+    starts: Sequence[int] = range(len(units))
+    if utf8:
+        # only where a unit's bytes end a UTF-8 character past its own is there anything to
+        # read: the starts of :func:`_may_be_utf8`'s pairs, as far as their bytes reach
+        leads = _utf8_leads(chain.misread, run)
+        reach = _utf8_reach(units, leads)
+        starts = [i for i in leads if reach[i] > i + 1]
+        if not starts:
+            return {}  # no two characters' bytes are UTF-8 together
     own = _prefix_costs(run)
     western = chain in WESTERN_CHAINS or chain in _IN_WORDS
     in_words = chain in _IN_WORDS
     bytes_say = chain in _BYTES_SAY
     ends: dict[int, list[tuple[int, str, int]]] = {}
     before = -1
-    for i, first in enumerate(units):
+    for i in starts:
+        first = units[i]
         # UTF-8 starts with a lead byte; one CJK codec read as another, with a rare character.
         if first is None or (not 0xC2 <= first[0] <= 0xF4 if utf8 else own[i + 1] == own[i]):
             continue
-        if reach is not None and reach[i] <= i + 1:
-            continue  # its bytes end no UTF-8 character past its own: nothing to read
         for j, new, new_own in _aligned(chain.actual, units, i):
             gain = own[j] - own[i] - new_own
             if gain < 0 or (gain == 0 and not bytes_say):
@@ -630,11 +639,15 @@ def _context(line: str) -> dict[str, tuple[list[int], list[int], list[int]]]:
     them there are and how many the language writes at all, each summed from the line's
     start (so that a span's own can be taken out)."""
     out = {}
+    count: list[int] = []
+    shifts: list[int] = []
     for lang in frequency.MODELS:
         kinds = _cjk_bands(lang, line)
+        if not count:  # (the same in every language: the line's Han, kana and hangul)
+            count = list(accumulate(kinds.translate(_IS_CJK), initial=0))
+            shifts = list(map(mul, count, repeat(_SHIFT)))
         shifted = accumulate(kinds.translate(_SHIFTED), initial=0)
-        count = list(accumulate(kinds.translate(_IS_CJK), initial=0))
-        scores = [total - _SHIFT * n for total, n in zip(shifted, count, strict=True)]
+        scores = list(map(sub, shifted, shifts))
         seen = list(accumulate(kinds.translate(_IS_SEEN), initial=0))
         out[lang] = (scores, count, seen)
     return out
@@ -1022,10 +1035,14 @@ def _out_of_reach(
     one = none  # the best stretch that starts on an edge and ends on the unit before
     top = none  # the best span of two units or more, with its ends' pairs
     read = ""  # the reading of the unit before, in the stretch
-    for k, ch in enumerate(reading):
-        if k in ends:
+    last = -1
+    # (most units of a run of correct text end every span: only the others are read, a stretch
+    # starting again after each gap)
+    for k in filterfalse(ends.__contains__, range(len(reading))):
+        if k != last + 1:
             one, read = none, ""
-            continue
+        last = k
+        ch = reading[k]
         better = betters[k]
         gain = better - _DENSE_PER_CHAR * (1 - (same[k + 1] - same[k]))
         on = none
@@ -1065,6 +1082,10 @@ def _few_edges(chain: Chain, run: str, lang: str) -> bool:
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+
+
+#: The most keys a :class:`_Table` holds before it starts again.
+_UNIT_TABLE_SIZE = 1 << 14
 
 
 class _Table(dict[_K, _V], Generic[_K, _V]):
@@ -1344,13 +1365,7 @@ def _reading_bands(lang: str, reading: str) -> str:
 def _dense_units(codec: str, run: str) -> tuple[bytes | None, ...]:
     """:func:`_units` with ASCII characters as their own byte (a double-byte codec reads an
     ASCII byte between characters as itself)."""
-    table = _unit_table(codec, True)
-    new = set(run).difference(table)
-    if new:
-        _room(table, len(new))
-        for ch in new:
-            table[ch] = _dense_unit(codec, ch)
-    return tuple(map(table.__getitem__, run))
+    return tuple(map(_unit_table(codec, True).__getitem__, run))
 
 
 def _dense_unit(codec: str, ch: str) -> bytes | None:
@@ -1361,30 +1376,27 @@ def _dense_unit(codec: str, ch: str) -> bytes | None:
 
 @lru_cache(maxsize=256)  # the same run, for every misreading into the same codec
 def _units(codec: str, run: str) -> tuple[bytes | None, ...]:
-    table = _unit_table(codec, False)
-    new = set(run).difference(table)
-    if new:
-        _room(table, len(new))
-        for ch in new:
-            table[ch] = _encoded(codec, ch)
-    return tuple(map(table.__getitem__, run))
+    return tuple(map(_unit_table(codec, False).__getitem__, run))
+
+
+class _UnitTable(_Table[str, bytes | None]):
+    """Each character's unit in ``codec`` (:func:`_encoded`; ``dense``: an ASCII character
+    as its own byte), worked out when a run first meets the character, so that a run's
+    units are looked up at C speed (not a set of the run's new characters first, for every
+    run)."""
+
+    def __init__(self, codec: str, dense: bool) -> None:
+        super().__init__()
+        self.codec, self.dense = codec, dense
+
+    def __missing__(self, ch: str) -> bytes | None:
+        unit = _dense_unit(self.codec, ch) if self.dense else _encoded(self.codec, ch)
+        return self._keep(ch, unit)
 
 
 @lru_cache(maxsize=32)
-def _unit_table(codec: str, dense: bool) -> dict[str, bytes | None]:
-    """Each character's unit in ``codec`` (:func:`_encoded`; ``dense``: an ASCII character
-    as its own byte), filled in as runs meet the characters, so that a run's units are
-    looked up at C speed."""
-    return {}
-
-
-#: The most characters a :func:`_unit_table` holds before it starts again.
-_UNIT_TABLE_SIZE = 1 << 14
-
-
-def _room(table: dict[str, bytes | None], more: int) -> None:
-    if len(table) + more > _UNIT_TABLE_SIZE:
-        table.clear()
+def _unit_table(codec: str, dense: bool) -> _UnitTable:
+    return _UnitTable(codec, dense)
 
 
 # A sequence of characters UTF-8 could hold (ASCII too: a GBK trail byte can be one), looser
@@ -1396,29 +1408,45 @@ _LOOSE_UTF8 = re.compile(
 
 
 @lru_cache(maxsize=256)
-def _utf8_reach(units: tuple[bytes | None, ...]) -> list[int]:
+def _utf8_reach(units: tuple[bytes | None, ...], leads: Sequence[int] | None = None) -> list[int]:
     """For each unit, how many units (from the start of the run) the longest run of
     well-formed UTF-8 starting at its first byte reaches into: a bound on where
-    :func:`_aligned` can end a span that starts there (it decodes strictly, unit by unit)."""
+    :func:`_aligned` can end a span that starts there (it decodes strictly, unit by unit).
+    Given ``leads`` (:func:`_utf8_leads`), only for those: every other unit reaches no
+    further than the next, and is given its own index."""
     reach = list(range(len(units)))
     # (a unit that starts with a continuation byte, or one UTF-8 never has, starts no match)
-    leads = [
-        i
-        for i, data in enumerate(units)
-        if data is not None and not (0x80 <= data[0] < 0xC2 or data[0] > 0xF4)
-    ]
+    if leads is None:
+        leads = [
+            i
+            for i, data in enumerate(units)
+            if data is not None and not (0x80 <= data[0] < 0xC2 or data[0] > 0xF4)
+        ]
     if not leads:
         return reach
-    starts = [0]
-    for data in units:
-        starts.append(starts[-1] + (len(data) if data is not None else 1))
-    blob = b"".join(data if data is not None else b"\xff" for data in units)  # FF: never UTF-8
+    padded = cast(list[bytes], list(map(_PADDED.get, units, units)))  # FF: never UTF-8
+    starts = list(accumulate(map(len, padded), initial=0))
+    blob = b"".join(padded)
     for i in leads:
         m = _LOOSE_UTF8.match(blob, starts[i])
         # units [i, reach) lie whole inside the well-formed bytes
         if m is not None:
             reach[i] = bisect_right(starts, m.end()) - 1
     return reach
+
+
+_PADDED: dict[bytes | None, bytes] = {None: b"\xff"}
+
+
+def _utf8_leads(codec: str, run: str) -> tuple[int, ...]:
+    """Where in ``run`` (of characters beyond ASCII) a unit can start UTF-8 that reaches past
+    the next unit, by what each character's unit alone says, at C speed: the first of each of
+    :func:`_may_be_utf8`'s pairs. (A run's units all start beyond ASCII: the first character
+    their bytes make starts with a lead byte and takes the rest of the unit, and FF, no
+    unit's byte, ends UTF-8 before a character with none.) Every other unit's
+    :func:`_utf8_reach` ends in the next unit at most."""
+    group, _ = _UTF8_PAIRS[codec]
+    return tuple(m.start() for m in _UTF8_LEADS[codec].finditer(_utf8_marks(group, run)))
 
 
 def _may_be_utf8(codec: str, text: str) -> bool:
@@ -1446,18 +1474,25 @@ _UTF8_GROUPS = tuple(_UTF8_MISREAD[k : k + 3] for k in range(0, len(_UTF8_MISREA
 _MARKS_BASE = 0x4E00
 
 
-def _pair_of(bit: int, size: int) -> re.Pattern[str]:
-    """A mark with the codec's ``S`` bit (``bit``) and then one with its unit bit."""
+def _pair_of(bit: int, size: int, ahead: bool = False) -> re.Pattern[str]:
+    """A mark with the codec's ``S`` bit (``bit``) and then one with its unit bit (``ahead``:
+    only looked at, so that every such mark is found, side by side too)."""
 
     def having(b: int) -> str:
         return "".join(chr(_MARKS_BASE + m) for m in range(1 << size) if m >> b & 1)
 
-    return re.compile(f"[{having(bit)}][{having(bit + 1)}]")
+    then = f"[{having(bit + 1)}]"
+    return re.compile(f"[{having(bit)}]" + (f"(?={then})" if ahead else then))
 
 
 _UTF8_PAIRS = {
     codec: (n, _pair_of(2 * k, 2 * len(group)))
     for n, group in enumerate(_UTF8_GROUPS)
+    for k, codec in enumerate(group)
+}
+_UTF8_LEADS = {
+    codec: _pair_of(2 * k, 2 * len(group), ahead=True)
+    for group in _UTF8_GROUPS
     for k, codec in enumerate(group)
 }
 
