@@ -487,11 +487,17 @@ def _best_spans(
 ) -> tuple[list[tuple[int, int, str]], int]:
     """The spans of ``line[lo:hi]`` to undo, chosen to gain most together, and that gain
     (spans as offsets into the run)."""
-    ends = (
-        _dense_candidates(chain, line, lo, hi, confirmed)
-        if chain.actual in _LANGUAGE
-        else _candidates(chain, line, lo, hi)
-    )
+    if chain.actual in _LANGUAGE:
+        # Letters of another script that touch no CJK character are a word of that script
+        # (Россия, Ελλάδα in a language menu beside 中文 and 繁體中文), not the odd Greek or
+        # Cyrillic letter a CJK codec read as another makes among its Han.
+        ends = {
+            k: kept
+            for k, spans in _dense_candidates(chain, line, lo, hi, confirmed).items()
+            if (kept := [s for s in spans if not _foreign_word(line, lo + s[0], lo + k)])
+        }
+    else:
+        ends = _candidates(chain, line, lo, hi)
     if not ends:
         return [], 0
     n = hi - lo
@@ -514,6 +520,21 @@ def _best_spans(
         spans.append(span)
         k = span[0]
     return spans[::-1], best[n][0]
+
+
+#: Letters of the alphabets a CJK codec also holds (Latin, Greek, Cyrillic).
+_LETTERS = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]+")
+
+
+def _foreign_word(line: str, i: int, j: int) -> bool:
+    """Is ``line[i:j]`` all letters of an alphabet, with no CJK character on either side?
+
+    >>> _foreign_word("Россия (Русский)", 1, 5), _foreign_word("亲Ωя你", 1, 3)
+    (True, False)
+    """
+    if _LETTERS.fullmatch(line, i, j) is None:
+        return False
+    return not any(0 <= k < len(line) and _CJK().match(line[k]) for k in (i - 1, j))
 
 
 def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tuple[int, str, int]]]:
