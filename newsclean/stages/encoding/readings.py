@@ -174,7 +174,9 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
     # correct text (Korean's spaced words among them). A reading that changes a few characters
     # standing each alone among many it leaves, each where that alone reads better
     # (``环 肢 行 心 自 行 其`` -> ``遠 … む``), picks characters; it undoes no misreading.
-    if 2 * len(before) < _cjk_count(line) and _scattered(where):
+    # (Judged on letters: a private-use glyph or a mark it turns into another is no word.)
+    letters = [k for k, ch in zip(where, before, strict=True) if ch.isalpha() and not _private(ch)]
+    if 2 * len(letters) < _cjk_count(line) and _scattered(letters):
         return True
     # Japanese read as another codec leaves no kana of its own in view (Shift-JIS kana
     # read as GBK are Han; EUC-JP's read as GBK stay kana): a reading back into Japanese
@@ -196,6 +198,10 @@ _CJK_CHAR = Lazy(f"[{_KANA_CHARS}{_HAN_CHARS}{_HANGUL_CHARS}]")
 
 def _cjk_count(text: str) -> int:
     return len(_CJK_CHAR().findall(text))
+
+
+def _private(ch: str) -> bool:
+    return "\ue000" <= ch <= "\uf8ff"
 
 
 def _scattered(where: list[int]) -> bool:
