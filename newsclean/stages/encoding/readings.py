@@ -170,6 +170,12 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
     before, after = "".join(old), "".join(new)
     if frequency.best_points(after) < frequency.best_points(before):
         return True
+    # ...nor may it read worse in the language it gives than what it changes reads in the
+    # language of the codec it undoes (a Korean name in Chinese text, 朴明洙, is Chinese,
+    # not EUC-KR read as GBK: 팰츠十 reads worse as Korean than 朴明洙 as Chinese).
+    misread = frequency.CODEC_LANGUAGE[chain.misread]
+    if frequency.points(lang, after) < frequency.points(misread, before):
+        return True
     # Mojibake of one codec read as another comes in runs: a whole line, or a run of it inside
     # correct text (Korean's spaced words among them). A reading that changes a few characters
     # standing each alone among many it leaves, each where that alone reads better
