@@ -130,6 +130,11 @@ def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> 
         return False
     if len(_CJK_CHARS().findall(best.text)) < 2:
         return True
+    # A double-byte codec read in a code page makes many different characters of its upper
+    # half; Western text with one of them over and over (soft hyphens between the letters
+    # of a web address, ``w\xad\xad\xadw``) reads as CJK only by chance (苟限負限虻限).
+    if len(set(_BEYOND_ASCII.findall(line))) < 2:
+        return True
     # Imported here: the stage's package imports this module.
     from .western import western_reading
 
@@ -137,6 +142,7 @@ def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> 
 
 
 _CJK_CHARS = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading]) -> bool:
