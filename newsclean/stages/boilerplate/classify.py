@@ -232,8 +232,12 @@ def judge(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int
     folds = {i: got[0] for i, got in zip(short, judged, strict=True)}
     user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
     site = config.site_boilerplate
-    for i, got in zip(short, judged, strict=True):
-        verdicts[i] = _classify_short(lines[i], got, table, user, site)
+    if site or user is not None:
+        for i, got in zip(short, judged, strict=True):
+            verdicts[i] = _classify_short(lines[i], got, table, user, site)
+    else:  # no learned lines, no user's rules: each verdict is the shipped rules' (most runs)
+        for i, got in zip(short, judged, strict=True):
+            verdicts[i] = got[2]
     strong = _may_be_strong(lines, prose, table)
     for i, folded in zip(
         strong, fold_many([lines[i][:STRONG_PREFIX] for i in strong]), strict=True
