@@ -145,7 +145,26 @@ def remember(seen: Mapping[str, _Seen]) -> None:
 def _judged(lines: Sequence[str]) -> list[Judged]:
     """``(folded, rank, verdict)`` for each of the short ``lines``: their markup reduced to
     text (:func:`.markdown.link_text`), folded as :func:`.lines.fold_many` folds them together
-    (converted to Simplified if any of them needs it), and judged by :func:`_judge`."""
+    (converted to Simplified if any of them needs it), and judged by :func:`_judge`.
+
+    A page repeats its furniture (``Reply``, ``|``, a menu at its top and its foot: a line in
+    six on a dump): each line is judged once. That is the same judgement: whether the lines
+    are converted depends on which lines there are, not how often (:func:`..script.traditional`
+    looks for a character), and a line folds alike whatever lines are folded with it (the
+    memo holds it for any batch).
+
+    >>> [v.label for _, _, v in _judged(["Reply", "两会专题", "Reply"])]
+    ['short', 'short', 'short']
+    """
+    unique = dict.fromkeys(lines)
+    if len(unique) == len(lines):
+        return _judged_once(lines)
+    judged = dict(zip(unique, _judged_once(list(unique)), strict=True))
+    return [judged[line] for line in lines]
+
+
+def _judged_once(lines: Sequence[str]) -> list[Judged]:
+    """:func:`_judged` for lines that are all different."""
     memo = _JUDGED
     if len(memo) > JUDGED_LINES:
         memo.clear()
