@@ -101,9 +101,25 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
     if shape is not None:
         return _UNMATCHED, Verdict("boilerplate", shape, "")
     # units(line) <= len(line) + 1: most lines are too short to need counting
-    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and units(line) >= SHORT_UNITS):
+    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and _not_short(line)):
         return _UNMATCHED, _CONTENT
     return _UNMATCHED, _SHORT
+
+
+#: ``SHORT_UNITS`` units of ASCII text: half as many words (:func:`...chars.units` counts a
+#: word two), each a run of ASCII letters, digits and underscores; the search stops there.
+_ASCII_NOT_SHORT = re.compile(rf"(?:[^a-zA-Z0-9_]*+[a-zA-Z0-9_]++){{{(SHORT_UNITS + 1) // 2}}}")
+
+
+def _not_short(line: str) -> bool:
+    """``units(line) >= SHORT_UNITS``, without counting every word of an ASCII line.
+
+    >>> _not_short("word " * 19 + "end"), _not_short("word " * 19), _not_short("字" * 40)
+    (True, False, True)
+    """
+    if line.isascii():
+        return _ASCII_NOT_SHORT.match(line) is not None
+    return units(line) >= SHORT_UNITS
 
 
 #: Lines whose fold and verdict (:func:`_judge`) are remembered, per process: the stage and the
