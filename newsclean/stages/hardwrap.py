@@ -100,7 +100,10 @@ def _code_like(line: str) -> bool:
 
 def _rest(line: str) -> int:
     """The line's length without its words too long to break."""
-    return len(line) - sum(len(w) for w in line.split() if len(w) > LONG_WORD)
+    sizes = list(map(len, line.split()))
+    if not sizes or max(sizes) <= LONG_WORD:  # most lines: no word too long
+        return len(line)
+    return len(line) - sum(n for n in sizes if n > LONG_WORD)
 
 
 def _break_span(line: str, below: str) -> tuple[int, int] | None:

@@ -101,9 +101,25 @@ def _judge(line: str, folded: str) -> tuple[int, Verdict]:
     if shape is not None:
         return _UNMATCHED, Verdict("boilerplate", shape, "")
     # units(line) <= len(line) + 1: most lines are too short to need counting
-    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and units(line) >= SHORT_UNITS):
+    if ends_like_sentence(folded) or (len(line) >= SHORT_UNITS - 1 and _not_short(line)):
         return _UNMATCHED, _CONTENT
     return _UNMATCHED, _SHORT
+
+
+#: ``SHORT_UNITS`` units of ASCII text: half as many words (:func:`...chars.units` counts a
+#: word two), each a run of ASCII letters, digits and underscores; the search stops there.
+_ASCII_NOT_SHORT = re.compile(rf"(?:[^a-zA-Z0-9_]*+[a-zA-Z0-9_]++){{{(SHORT_UNITS + 1) // 2}}}")
+
+
+def _not_short(line: str) -> bool:
+    """``units(line) >= SHORT_UNITS``, without counting every word of an ASCII line.
+
+    >>> _not_short("word " * 19 + "end"), _not_short("word " * 19), _not_short("字" * 40)
+    (True, False, True)
+    """
+    if line.isascii():
+        return _ASCII_NOT_SHORT.match(line) is not None
+    return units(line) >= SHORT_UNITS
 
 
 #: Lines whose fold and verdict (:func:`_judge`) are remembered, per process: the stage and the
@@ -145,7 +161,26 @@ def remember(seen: Mapping[str, _Seen]) -> None:
 def _judged(lines: Sequence[str]) -> list[Judged]:
     """``(folded, rank, verdict)`` for each of the short ``lines``: their markup reduced to
     text (:func:`.markdown.link_text`), folded as :func:`.lines.fold_many` folds them together
-    (converted to Simplified if any of them needs it), and judged by :func:`_judge`."""
+    (converted to Simplified if any of them needs it), and judged by :func:`_judge`.
+
+    A page repeats its furniture (``Reply``, ``|``, a menu at its top and its foot: a line in
+    six on a dump): each line is judged once. That is the same judgement: whether the lines
+    are converted depends on which lines there are, not how often (:func:`..script.traditional`
+    looks for a character), and a line folds alike whatever lines are folded with it (the
+    memo holds it for any batch).
+
+    >>> [v.label for _, _, v in _judged(["Reply", "两会专题", "Reply"])]
+    ['short', 'short', 'short']
+    """
+    unique = dict.fromkeys(lines)
+    if len(unique) == len(lines):
+        return _judged_once(lines)
+    judged = dict(zip(unique, _judged_once(list(unique)), strict=True))
+    return [judged[line] for line in lines]
+
+
+def _judged_once(lines: Sequence[str]) -> list[Judged]:
+    """:func:`_judged` for lines that are all different."""
     memo = _JUDGED
     if len(memo) > JUDGED_LINES:
         memo.clear()
@@ -232,8 +267,12 @@ def judge(lines: Sequence[str], config: Config) -> tuple[list[Verdict], dict[int
     folds = {i: got[0] for i, got in zip(short, judged, strict=True)}
     user = user_rules(config.boilerplate_phrases, config.boilerplate_patterns)
     site = config.site_boilerplate
-    for i, got in zip(short, judged, strict=True):
-        verdicts[i] = _classify_short(lines[i], got, table, user, site)
+    if site or user is not None:
+        for i, got in zip(short, judged, strict=True):
+            verdicts[i] = _classify_short(lines[i], got, table, user, site)
+    else:  # no learned lines, no user's rules: each verdict is the shipped rules' (most runs)
+        for i, got in zip(short, judged, strict=True):
+            verdicts[i] = got[2]
     strong = _may_be_strong(lines, prose, table)
     for i, folded in zip(
         strong, fold_many([lines[i][:STRONG_PREFIX] for i in strong]), strict=True

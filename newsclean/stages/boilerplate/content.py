@@ -312,10 +312,9 @@ def line_class(line: str) -> Features:
         text = _SPACES.sub(" ", _TAG.sub(" ", text)).strip()
         if not text:
             return Features("bad", 0, 1.0, MARKUP_ONLY_WHY)
-    n_cjk = len(text) - len(_CJK_CHAR.sub("", text)) if not text.isascii() else 0
-    words = (
-        (_ASCII_WORD if text.isascii() else _WORD).findall(text) if n_cjk < len(text) // 2 else []
-    )
+    is_ascii = text.isascii()
+    n_cjk = len(text) - len(_CJK_CHAR.sub("", text)) if not is_ascii else 0
+    words = (_ASCII_WORD if is_ascii else _WORD).findall(text) if n_cjk < len(text) // 2 else []
     size = n_cjk + 2 * len(words)
     visible = max(1, len(text) - text.count(" "))
     density = min(1.0, link_chars / visible)

@@ -28,6 +28,8 @@ ITEM_UNITS = 12
 _END = frozenset("。．.!?！？…⋯")
 _CLOSERS = "\"'”’）)」』》>]】〕"
 _CLOSER_SET = frozenset(_CLOSERS)
+#: The last characters of the lines that may end like a sentence (:func:`ends_like_sentence`).
+_MAY_END = _END | _CLOSER_SET
 # Fast sufficient tests for "at least PROSE_UNITS units": that many CJK characters, or half as
 # many words (runs of word characters, each holding a non-CJK one); reading stops as soon as
 # they are found. Lines that fail get counted exactly.
@@ -87,10 +89,17 @@ def prose_flags(lines: Sequence[str]) -> list[bool]:
     >>> prose_flags(["这是一个很长的中文段落，讲述了会议召开的经过和主要内容以及下一步安排。", "Home"])
     [True, False]
     """
-    many_cjk, many_words, end = _MANY_CJK.match, _MANY_ASCII_WORDS.match, _END
+    many_cjk, many_words, end, may_end = (
+        _MANY_CJK.match,
+        _MANY_ASCII_WORDS.match,
+        _END,
+        _MAY_END,
+    )
+    # a line whose last character is neither a sentence mark nor a closing quote does not end
+    # like a sentence (:func:`ends_like_sentence`), so is no prose: most short lines need no call
     return [
         bool(line[-1] in end and (many_cjk if line[-1] >= "\u3000" else many_words)(line))
-        or is_prose(line)
+        or (line[-1] in may_end and is_prose(line))
         for line in lines
     ]
 

@@ -69,7 +69,10 @@ def is_entry(line: str) -> bool:
 
 def entries(lines: Sequence[str], skip: Sequence[int] = ()) -> list[int]:
     """The indexes of the lines that are entries of a listing (``skip``: lines that never go)."""
-    found = [i for i, line in enumerate(lines) if "](" in line and is_entry(line)]
+    # each line looked at once: a page repeats its menus and link lists
+    linked = {line for line in lines if "](" in line}
+    entry = {line for line in linked if is_entry(line)}
+    found = [i for i, line in enumerate(lines) if line in entry]
     if len(found) < LISTING_MIN:
         return []
     never = set(skip)

@@ -143,6 +143,15 @@ def is_list_item(line: str) -> bool:
     return bool(_LIST.match(line))
 
 
+def list_items(lines: Sequence[str]) -> list[bool]:
+    """:func:`is_list_item` for many lines, without a call per line.
+
+    >>> list_items(["* Politics", "Politics"])
+    [True, False]
+    """
+    return [m is not None for m in map(_LIST.match, lines)]
+
+
 def is_table_rule(line: str) -> bool:
     """``---|---|---``: the rule under a markdown table's header.
 

@@ -119,15 +119,19 @@ class Matcher:
             if m is not None:
                 best, where = self._floating(text, prefixes, m, best, where)
         for at_start, floats in self.unknown:
-            for found in (
-                at_start.match(text) if at_start else None,
-                floats.search(text) if floats else None,
-            ):
-                if found:
-                    hit = (*self.groups[found.lastgroup or ""], found.group())
-                    if best is None or hit[0] < best[0]:
-                        best = hit
+            # (no tuple of the two looks per line: most lines match neither)
+            found = at_start.match(text) if at_start else None
+            if found:
+                best = self._unknown_hit(found, best)
+            found = floats.search(text) if floats else None
+            if found:
+                best = self._unknown_hit(found, best)
         return best
+
+    def _unknown_hit(self, found: re.Match[str], best: Hit | None) -> Hit | None:
+        """The better of ``best`` and a rule's match that :attr:`unknown` found."""
+        hit = (*self.groups[found.lastgroup or ""], found.group())
+        return hit if best is None or hit[0] < best[0] else best
 
     def _floating(
         self,
