@@ -50,6 +50,14 @@ RARE = (
 NEVER = "\x80-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff\U000f0000-\U0010ffff"
 # What has no place inside a Latin word: enclosed forms, box drawing, shapes, CJK, hangul.
 FOREIGN = "\u2460-\u27ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f"
+
+
+def private_use(ch: str) -> bool:
+    """Is ``ch`` in the Basic Multilingual Plane's private-use area (a site's icon font, a
+    GBK page's user-defined characters)?"""
+    return "\ue000" <= ch <= "\uf8ff"
+
+
 #: Letters with diacritics: Latin-1's and Latin Extended's (not × and ÷).
 LATIN_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 # Capitals with diacritics: not after a small letter in the same word (``musĲe``).

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .charclasses import HAN, HANGUL, KANA, Lazy
+from .charclasses import HAN, HANGUL, KANA, Lazy, private_use
 from .plausibility import cost, has_cjk, is_cjk_dominant, stray_cost, thin
 from .readings import (
     FTFY_DOMAIN,
@@ -133,7 +133,7 @@ def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> 
     # A double-byte codec read in a code page makes many different characters of its upper
     # half; Western text with one of them over and over (soft hyphens between the letters
     # of a web address, ``w\xad\xad\xadw``) reads as CJK only by chance (苟限負限虻限).
-    if len(set(_BEYOND_ASCII.findall(line))) < 2:
+    if len({ch for ch in line if ch > "\x7f"}) < 2:
         return True
     # Imported here: the stage's package imports this module.
     from .western import western_reading
@@ -142,7 +142,6 @@ def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> 
 
 
 _CJK_CHARS = Lazy(f"[{HAN}{KANA}{HANGUL}]")
-_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading]) -> bool:
@@ -211,8 +210,8 @@ def _private_only(line: str, text: str) -> bool:
     if len(line) != len(text):
         return _only_runs_differ(line, text)
     changed = [a for a, b in zip(line, text, strict=True) if a != b]
-    return any("\ue000" <= a <= "\uf8ff" for a in changed) and not any(
-        a.isalpha() for a in changed if not "\ue000" <= a <= "\uf8ff"
+    return any(map(private_use, changed)) and not any(
+        a.isalpha() for a in changed if not private_use(a)
     )
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from . import frequency
-from .charclasses import Lazy
+from .charclasses import Lazy, private_use
 from .plausibility import cost, has_cjk, spliced
 from .roundtrip import SINGLE, WEB_GBK, Chain
 
@@ -181,7 +181,9 @@ def _rarer(chain: Chain, line: str, pieces: list[tuple[int, int, str]]) -> bool:
     # standing each alone among many it leaves, each where that alone reads better
     # (``环 肢 行 心 自 行 其`` -> ``遠 … む``), picks characters; it undoes no misreading.
     # (Judged on letters: a private-use glyph or a mark it turns into another is no word.)
-    letters = [k for k, ch in zip(where, before, strict=True) if ch.isalpha() and not _private(ch)]
+    letters = [
+        k for k, ch in zip(where, before, strict=True) if ch.isalpha() and not private_use(ch)
+    ]
     if 2 * len(letters) < _cjk_count(line) and _scattered(letters):
         return True
     # Japanese read as another codec leaves no kana of its own in view (Shift-JIS kana
@@ -204,10 +206,6 @@ _CJK_CHAR = Lazy(f"[{_KANA_CHARS}{_HAN_CHARS}{_HANGUL_CHARS}]")
 
 def _cjk_count(text: str) -> int:
     return len(_CJK_CHAR().findall(text))
-
-
-def _private(ch: str) -> bool:
-    return "\ue000" <= ch <= "\uf8ff"
 
 
 def _scattered(where: list[int]) -> bool:
