@@ -19,10 +19,12 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import frequency
 from .charclasses import HAN, HANGUL, KANA, Lazy, private_use
 from .plausibility import cost, has_cjk, is_cjk_dominant, stray_cost, thin
 from .readings import (
@@ -104,6 +106,8 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     best = found[0]
     if _needs_cjk_evidence(line, best, prefer):
         return _Choice(None, True)  # settled by the document's misreading, if it has one
+    if not (prefer and best.chains[0] == prefer[0]) and _han_standing_alone(line, best):
+        return _Choice(None, False)
     close = [r for r in found if r.cost - best.cost < MIN_LEAD]
     if any(r.text != best.text for r in close):
         preferred = [r for c in prefer for r in close if r.chains[0] == c]
@@ -142,6 +146,26 @@ def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> 
 
 
 _CJK_CHARS = Lazy(f"[{HAN}{KANA}{HANGUL}]")
+#: A Han character with no Latin letter on either side of it.
+_HAN_ALONE = Lazy(f"(?<![A-Za-z\u00c0-\u024f])[{HAN}](?![A-Za-z\u00c0-\u024f])")
+
+
+def _han_standing_alone(line: str, best: Reading) -> bool:
+    """Does ``best``, a reading of ``line`` into another script, take away a common Han
+    character that stands with no Latin letter beside it? Western text read in a CJK codec
+    puts its Han inside the words (``Bev枚lkerung``, ``caf茅``), and a code page read as one
+    makes rare Han of its accented letters; a common character standing on its own is the
+    text's (``[僰 女]`` is no ``[ƒk Ů]``).
+
+    >>> from .readings import readings
+    >>> line = "[僰 女](forumbbsui.jsp?id=scbonv1)】08"
+    >>> _han_standing_alone(line, readings(line)[0]), _han_standing_alone("Bev枚lkerung", readings("Bev枚lkerung")[0])
+    (True, False)
+    """
+    if is_cjk_dominant(best.text):
+        return False
+    gone = Counter(_HAN_ALONE().findall(line)) - Counter(_HAN_ALONE().findall(best.text))
+    return bool(gone) and max(frequency.best_bands("".join(gone))) >= "3"
 
 
 def _in_line(before: int, best: Reading, chain: Chain, found: Sequence[Reading]) -> bool:
