@@ -146,24 +146,26 @@ def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> 
 
 
 _CJK_CHARS = Lazy(f"[{HAN}{KANA}{HANGUL}]")
-#: A Han character with no Latin letter on either side of it.
+#: A Han character beside a Latin letter, and one with none on either side of it.
+_HAN_IN_WORD = Lazy(f"[A-Za-z\u00c0-\u024f][{HAN}]|[{HAN}][A-Za-z\u00c0-\u024f]")
 _HAN_ALONE = Lazy(f"(?<![A-Za-z\u00c0-\u024f])[{HAN}](?![A-Za-z\u00c0-\u024f])")
 
 
 def _han_standing_alone(line: str, best: Reading) -> bool:
     """Does ``best``, a reading of ``line`` into another script, take away a common Han
     character that stands with no Latin letter beside it? Western text read in a CJK codec
-    puts its Han inside the words (``Bev枚lkerung``, ``caf茅``), and a code page read as one
-    makes rare Han of its accented letters; a common character standing on its own is the
-    text's (``[僰 女]`` is no ``[ƒk Ů]``).
+    puts Han inside its words (``Bev枚lkerung``, ``caf茅``: then its quotation marks may stand
+    alone, ``竄 Nous … 罈``), and a code page read as one makes rare Han of its accented
+    letters; in a line with no Han inside a Latin word, a common character standing on its
+    own is the text's (``[僰 女]`` is no ``[ƒk Ů]``).
 
     >>> from .readings import readings
     >>> line = "[僰 女](forumbbsui.jsp?id=scbonv1)】08"
     >>> _han_standing_alone(line, readings(line)[0]), _han_standing_alone("Bev枚lkerung", readings("Bev枚lkerung")[0])
     (True, False)
     """
-    if is_cjk_dominant(best.text):
-        return False
+    if is_cjk_dominant(best.text) or _HAN_IN_WORD().search(line):
+        return False  # (Han inside a Latin word: the line shows Western text read as CJK)
     gone = Counter(_HAN_ALONE().findall(line)) - Counter(_HAN_ALONE().findall(best.text))
     return bool(gone) and max(frequency.best_bands("".join(gone))) >= "3"
 
