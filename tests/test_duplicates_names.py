@@ -65,3 +65,49 @@ def test_names_in_link_targets_do_not_count() -> None:
     first = "Faces Places is streaming on [Netflix](https://www.netflix.com/watch/80194288?Src=AbC) now, they said."
     copy = "Faces Places is streaming on [Netflix](https://www.netflix.com/watch/80194288?Src=XyZ) now, they said."
     assert _kept(first, copy) == (first,)
+
+
+# Words are facts too: a shorter line that nearly repeats a longer one but says a word of its
+# own (another ending, a verb the longer one lacks) loses that word if it goes as a copy.
+SAYS_MORE = [
+    (  # the same opening, another ending: "such that" is not in the longer sentence
+        "A bounded linear operator is compact if and only if it is equal to the limit of finite rank operators in norm, that is, it satisfies",
+        "A bounded linear operator is compact if and only if it is such that",
+    ),
+    (  # a verb phrase the longer line lacks
+        "Drug X (examplinib) for patients whose tumour carries the mutation (note: there are several kinds of mutation and not all of them respond equally to Drug X) Drug Y was approved by the agency in 2011 for patients with another change",
+        "Drug X (examplinib) has been approved for patients whose tumour carries the mutation (note: there are several kinds of mutation and not all of them respond equally to Drug X)",
+    ),
+    (  # two Han characters of its own
+        "市政府今天召开新闻发布会，介绍了今年城市道路改造工程的进展情况和下一步安排，并回答了记者提问。",
+        "市政府今天召开新闻发布会，介绍了今年城市地铁改造工程的进展情况和下一步安排",
+    ),
+]
+
+
+@pytest.mark.parametrize(("longer", "shorter"), SAYS_MORE)
+def test_a_near_copy_that_says_more_stays(longer: str, shorter: str) -> None:
+    between = "Some other paragraph between them."
+    assert _kept(longer, between, shorter) == (longer, between, shorter)
+
+
+SAYS_NOTHING_MORE = [
+    (  # a caption that leaves words out
+        "The rescue was filmed on Monday by a police officer's body camera, the department said.",
+        "The rescue was filmed Monday by a police officer's body camera.",
+    ),
+    (  # a typo: letters swapped, a letter dropped
+        "The committee recommended that the council receive the report and approve the budget for next year.",
+        "The committee recommended that the council recieve the report and aprove the budget",
+    ),
+    (  # Traditional script and another punctuation width
+        "市政府今天召开新闻发布会，介绍了今年城市道路改造工程的进展情况和下一步安排，并回答了记者提问。",
+        "市政府今天召開新聞發佈會,介紹了今年城市道路改造工程的進展情況和下一步安排",
+    ),
+]
+
+
+@pytest.mark.parametrize(("longer", "shorter"), SAYS_NOTHING_MORE)
+def test_a_near_copy_that_says_nothing_more_goes(longer: str, shorter: str) -> None:
+    between = "Some other paragraph between them."
+    assert _kept(longer, between, shorter) == (longer, between)

@@ -40,15 +40,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import compress
+from itertools import compress, pairwise
 from operator import eq, ne
 
-from ...chars import CJK, CJK_PUNCT, units
+from ...chars import CJK, CJK_PUNCT, HAN, units
 from ...config import Config
 from ...model import Change, Doc
 from ..boilerplate.markdown import is_list_item
 from .blocks import STAGE, Longness, decide, how
-from .fold import fold_key, fold_keys
+from .fold import fold_key, fold_keys, fold_text
 from .keys import screen_keys
 from .match import Match, Matching, match
 from .screen import candidates
@@ -312,14 +312,14 @@ def _keeps(lines: list[str], gone: int, kept: int, rule: str = "contained") -> s
     its place. Prose after a list item that holds it (a gallery's captions, then the caption
     again) still goes (``None``).
 
-    >>> _keeps(["of both companies announced it on Monday.", "x"], 0, 1)
+    >>> _keeps(["of both companies announced it on Monday.", "The merger of both companies announced it on Monday."], 0, 1)
     'both'
     >>> _keeps(["Emirates finalized a deal on Monday.", "* Emirates finalized a deal on Monday, they said."], 0, 1)
     'item'
     >>> _keeps(["* Emirates finalized a deal on Monday, they said.", "Emirates finalized a deal on Monday."], 1, 0)
     """
     line = lines[gone]
-    if names_differ(line, lines[kept]):
+    if names_differ(line, lines[kept]) or says_more(line, lines[kept]):
         return "distinct"
     if rule != "contained":
         return None
@@ -370,6 +370,46 @@ def names_differ(line: str, other: str) -> bool:
     if not mine or not theirs:
         return False  # a word more or less (a title, a first word), not another name
     return any(all(not _variant(w, v) for v in theirs) for w in mine)
+
+
+#: A word of its own: letters, no Han (a Han character is a word of its own, see says_more).
+_LETTERS = re.compile(f"[^\\W\\d_{CJK}]{{3,}}")
+_HAN = re.compile(f"[{HAN}]")
+
+
+def says_more(line: str, other: str) -> bool:
+    """Does ``line`` say something ``other`` does not, so that dropping it as a copy of
+    ``other`` loses words? A word of three letters or more that ``other`` lacks and that is no
+    misspelling of one of ``other``'s words (a letter more, less, changed or two swapped), or
+    two Han characters side by side that ``other`` lacks (script, width and case folded; one
+    character alone may be a typo: 焦作/集作). A copy that only leaves words out, changes
+    spacing or fixes a typo says nothing more.
+
+    >>> says_more("A square matrix is Hermitian if and only if it is such that",
+    ...           "A square matrix is Hermitian if and only if it is equal to its adjoint")
+    True
+    >>> says_more("The rescue was filmed Monday.", "The rescue was filmed on Monday, police said.")
+    False
+    >>> says_more("Tthe rescue was flimed on Monday.", "The rescue was filmed on Monday.")
+    False
+    >>> says_more("会议在北京召开，代表出席。", "會議在北京召開，代表們出席了。")
+    False
+    >>> says_more("会议在上海召开。", "会议在北京召开，代表们出席了。")
+    True
+    >>> says_more("集作市会议开幕，会期两天。", "焦作市会议开幕，会期三天，代表出席。")
+    False
+    """
+    from rapidfuzz.distance import OSA
+
+    mine, theirs = (fold_text(_ADDRESSES.sub(" ", t)) for t in (line, other))
+    own = set(_HAN.findall(mine)).difference(_HAN.findall(theirs))
+    if own and any(a in own and b in own for a, b in pairwise(mine)):
+        return True
+    words = set(_LETTERS.findall(theirs))
+    return any(
+        all(OSA.distance(w, v, score_cutoff=1) > 1 for v in words)
+        for w in set(_LETTERS.findall(mine)).difference(words)
+    )
 
 
 def _variant(word: str, other: str) -> bool:
