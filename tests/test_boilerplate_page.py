@@ -687,13 +687,33 @@ _OPENERS = [
     "}",
 ]
 
+_COMMAS = [
+    "WITH ranked AS (",
+    "SELECT",
+    "*,",
+    "rank() OVER (ORDER BY total DESC) AS place",
+    "FROM",
+    "sales",
+    ")",
+    "",
+    "and then the query that reads it:",
+    "",
+    "SELECT",
+    "*,",
+    "place <= 3 AS podium",
+    "FROM",
+    "ranked;",
+]
 
-@pytest.mark.parametrize("code", [_CLOSERS, _OPENERS], ids=["closers", "openers"])
+
+@pytest.mark.parametrize(
+    "code", [_CLOSERS, _OPENERS, _COMMAS], ids=["closers", "openers", "commas"]
+)
 def test_a_programs_brackets_and_the_prose_between_them_stay(code):
     """``}`` and ``)`` alone end a block of code: no debris, and no anchor that takes the
     code and the sentence between two of them along as neighbours. A ``[`` or ``{`` alone
     on its line, between a line of code that goes on into it and the code inside it, is the
-    program's too (and the closer that ends it then stays)."""
+    program's too (and the closer that ends it then stays), and so is SQL's ``*,``."""
     text = "\n".join([*_ARTICLE_EN[:2], "", *code, "", *_ARTICLE_EN[2:]])
     lines = clean(text).text.splitlines()
     assert [line for line in lines if line in code] == [line for line in code if line]

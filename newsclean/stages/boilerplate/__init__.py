@@ -45,6 +45,7 @@ from .markup import MARKUP_WHY, is_hidden_markup
 from .page import (
     DUMP_MIN_LINES,
     code_closers,
+    code_commas,
     code_openers,
     is_drawing,
     list_siblings,
@@ -180,7 +181,10 @@ def _spared(
         and doc.lines[i][:1] in _BOX_START
         and is_drawing(doc.lines[i].replace("|", " "))
     ]
-    openers = code_openers(doc.lines, doc.linenos, drops)
+    # a program's ``[`` and ``*,`` stay, and the closer below them finds them kept
+    openers = code_openers(doc.lines, doc.linenos, drops) + code_commas(
+        doc.lines, doc.linenos, drops
+    )
     drawn += openers
     opened = {i: c for i, c in drops.items() if i not in openers} if openers else drops
     drawn += code_closers(doc.lines, doc.linenos, opened)

@@ -1337,6 +1337,40 @@ def code_openers(
     return found
 
 
+#: Symbols, then the comma of a list going on: ``*,`` of SQL's ``SELECT`` / ``*,``.
+_SYMBOLS_THEN_COMMA = re.compile(r"^\s*[^\w\s,]+,\s*$")
+
+
+def code_commas(
+    lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
+) -> list[int]:
+    """The lines of symbols ending in a comma (``*,``) dropped for having no text, inside a
+    block of code: the lines right above and right below (no blank line between) stay and
+    hold no link and no Chinese. A menu's separators (``|``, ``·``) end in no comma; a
+    program's ``*,`` is the article's, and as debris it would take the lines of code
+    around it along as its neighbours.
+
+    >>> from newsclean.model import Change
+    >>> sql = ["SELECT", "*,", "zscore > 3 AS alert", "FROM", "stats;"]
+    >>> code_commas(sql, [1, 2, 3, 4, 5], {1: Change("b", "debris", 2, "drop")})
+    [1]
+    >>> code_commas(["SELECT", "*,", "", "x"], [1, 2, 4, 5], {1: Change("b", "debris", 2, "drop")})
+    []
+    """
+    return [
+        i
+        for i, c in drops.items()
+        if c.rule == "debris"
+        and 0 < i < len(lines) - 1
+        and _SYMBOLS_THEN_COMMA.match(lines[i])
+        and linenos[i - 1] == linenos[i] - 1
+        and linenos[i + 1] == linenos[i] + 1
+        and i - 1 not in drops
+        and i + 1 not in drops
+        and not any("](" in lines[j] or _CHINESE.search(lines[j]) for j in (i - 1, i + 1))
+    ]
+
+
 #: How far up a closer's bracket is looked for (lines of one block, no blank line between).
 _OPENED_WITHIN = 40
 _PAIRS = {")": "(", "]": "[", "}": "{"}
