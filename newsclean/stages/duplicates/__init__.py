@@ -12,8 +12,10 @@ the rest, cheapest test first (see :mod:`.match`):
 
 Short paragraphs (under ``Config.min_duplicate_units``) repeat legitimately — a list item
 "是。", a poem's chorus — so they go only inside a repeated block (see :mod:`.blocks`).
-Paragraphs that share a formula (``新华社北京1月4日电``, "(Reuters) -") differ in the rest, so
-they are neither equal, nor contained, nor near.
+A sentence said three times or more, each time among lines that copy nothing (an interview's
+question put to each guest), is a refrain and stays. Paragraphs that share a formula
+(``新华社北京1月4日电``, "(Reuters) -") differ in the rest, so they are neither equal, nor
+contained, nor near.
 
 Fast by design: a clean document has thousands of lines and no copies, so nothing is done
 line by line before a whole-document test says it may be needed. Screen keys
@@ -46,6 +48,7 @@ from operator import eq, ne
 from ...chars import CJK, CJK_PUNCT, HAN, units
 from ...config import Config
 from ...model import Change, Doc
+from ..boilerplate.lines import ends_like_sentence
 from ..boilerplate.markdown import is_list_item
 from .blocks import STAGE, Longness, decide, how
 from .fold import fold_key, fold_keys, fold_text
@@ -145,6 +148,8 @@ def _collapse_once(
         state.labels, state.near, config.near_duplicate, state.grams, partial(_keeps, state.lines)
     )
     titles = _spare_parallel(m, state.lines) if m.matches else frozenset()
+    if m.matches:
+        _spare_refrains(m, state.lines)
     if not m.matches:
         return None
     big = Longness(state.lines, partial(is_long, min_units=config.min_duplicate_units), known)
@@ -157,6 +162,34 @@ def _collapse_once(
     moves = _moves(state, m, drops, order)
     records = [drops[i] for i in sorted(drops)] + moves
     return state.take([order[i] for i in range(len(order)) if i not in drops]), records, bool(moves)
+
+
+#: A line said this many times or more, each time among other lines, is a refrain.
+REFRAIN = 3
+
+
+def _spare_refrains(m: Matching, lines: Sequence[str]) -> None:
+    """Keep the copies of a refrain (edits ``m``): a sentence the text says REFRAIN times or
+    more, every time between lines that copy nothing (an interview's question put to each
+    guest, the line a recipe repeats in each recipe). A scraper doubles a paragraph, or a
+    body with the paragraphs around it; it does not say one sentence three times, each time
+    among new lines. A headline (no full stop) that a menu repeats under each of its
+    sections, a list item and a line of markup still go."""
+    members: dict[int, list[int]] = {}
+    for i, copied in m.matches.items():
+        if copied.rule == "exact":
+            members.setdefault(copied.slot, []).append(i)
+    for slot, copies in members.items():
+        line = lines[slot]
+        if len(copies) + 1 < REFRAIN or not ends_like_sentence(line) or line[:1] in "<*+-":
+            continue
+        if is_list_item(line):
+            continue
+        said = [slot, *copies]
+        if any(j in m.matches for i in said for j in (i - 1, i + 1)):
+            continue  # a line of a repeated block
+        for i in copies:
+            del m.matches[i]
 
 
 def _spare_parallel(m: Matching, lines: Sequence[str]) -> frozenset[int]:
