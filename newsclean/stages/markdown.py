@@ -60,7 +60,12 @@ _CUT_TARGET = r"\((?:[^()\s\\]|\\.)+(?:\s+\"[^\"\n]*)?$"
 _LINK_CUT = re.compile(r"\[([^\[\]\n]*)\]" + _CUT_TARGET)
 _IMAGE_CUT = re.compile(r"!\[[^\[\]\n]*\]" + _CUT_TARGET)
 
-_EM = re.compile(r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![A-Za-z0-9_*])")
+#: ``*it*``; not a file pattern's star (``*.desktop``), and no phrase that would end on an
+#: opening quote or bracket (``the *.txt files, “*.md”``: two patterns, no emphasis).
+_EM = re.compile(
+    r"(?<![A-Za-z0-9_*\\])\*(?=[^\s*])(?!\.\w)([^*\n]+?)(?<=[^\s*])(?<![“‘(\[«「『（《])\*"
+    r"(?![A-Za-z0-9_*])"
+)
 #: html2text's emphasis with underscores (``_Lucas Nolan is a reporter_``), not snake_case.
 _EM_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
