@@ -321,6 +321,15 @@ def test_a_paragraph_the_rules_cut_goes_whole(paragraph, rule):
     assert out[first + 1].rule == rule and "with its paragraph" in out[first + 1].detail
 
 
+def test_an_ellipsis_the_wrap_put_alone_keeps_its_paragraph():
+    """The wrap put a paragraph's closing ``…`` on a line of its own: a line with no text,
+    debris alone, which took the whole paragraph with it."""
+    teaser = "So start small and try it out! There is more on the ways to try it in the step …"
+    text = _html2text([*PARAGRAPHS[:2], teaser, *PARAGRAPHS[2:]])
+    assert "\n…\n" in text  # the wrap left the ellipsis alone
+    assert clean(text).text.splitlines() == [*PARAGRAPHS[:2], teaser, *PARAGRAPHS[2:]]
+
+
 def test_without_blank_lines_nothing_is_taken_as_wrapped():
     lines, linenos = _wrapped_page()
     drops = _drops(lines, "outside-article", 0)

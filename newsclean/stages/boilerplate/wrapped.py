@@ -5,7 +5,9 @@ rules here judge lines. A teaser under a related-stories header, wrapped over tw
 its first line to the page model and kept ``ranks with the ATA.`` (which ends like a
 sentence, so the model spares it); a disclaimer paragraph lost the line its phrase stands on
 and kept the rest. So where the rules drop some lines of a wrapped paragraph and keep others,
-the paragraph goes whole, with the reason of its first dropped line — unless a phrase was
+the paragraph goes whole, with the reason of its first dropped line (a line with no text,
+an ellipsis the wrap put alone on the last line, says nothing of the paragraph: it stays with
+the text) — unless a phrase was
 all that dropped it and the paragraph is long prose (:func:`.page.is_long`, as for a long
 line), and then it stays whole: a long line never goes for a phrase inside it, nor does a
 long paragraph for a phrase on one of its lines.
@@ -51,6 +53,10 @@ def whole_paragraphs(
         if not gone and len(members) > 1:
             out.update(_joined_drops(lines, linenos, members, judge))
         if not gone or len(gone) == len(members):
+            continue
+        if all(drops[j].rule == "debris" and drops[j].detail.startswith("no text") for j in gone):
+            for j in gone:  # a line with no text says nothing of its paragraph: the text
+                del out[j]  # stays, and the ``…`` or ``)`` it wrapped onto stays with it
             continue
         phrase = any(drops[j].rule not in NOT_A_PHRASE for j in gone)
         if phrase and is_long(" ".join(lines[j] for j in members)):
