@@ -177,19 +177,20 @@ def _spare_refrains(m: Matching, lines: Sequence[str]) -> None:
     sections, a list item and a line of markup still go."""
     members: dict[int, list[int]] = {}
     for i, copied in m.matches.items():
-        if copied.rule == "exact":
-            members.setdefault(copied.slot, []).append(i)
+        members.setdefault(copied.slot, []).append(i)
     for slot, copies in members.items():
         line = lines[slot]
         if len(copies) + 1 < REFRAIN or not ends_like_sentence(line) or line[:1] in "<*+-":
             continue
-        if is_list_item(line):
+        # said again word for word, or but for a comma (not a caption that shortens it)
+        if is_list_item(line) or any(m.matches[i].rule not in ("exact", "near") for i in copies):
             continue
         said = [slot, *copies]
         if any(j in m.matches for i in said for j in (i - 1, i + 1)):
             continue  # a line of a repeated block
         for i in copies:
             del m.matches[i]
+        m.holder[slot] = slot  # every copy in its place: none moves to the first one's
 
 
 def _spare_parallel(m: Matching, lines: Sequence[str]) -> frozenset[int]:
