@@ -5,12 +5,12 @@ rules here judge lines. A teaser under a related-stories header, wrapped over tw
 its first line to the page model and kept ``ranks with the ATA.`` (which ends like a
 sentence, so the model spares it); a disclaimer paragraph lost the line its phrase stands on
 and kept the rest. So where the rules drop some lines of a wrapped paragraph and keep others,
-the paragraph goes whole, with the reason of its first dropped line (a line with no text,
-an ellipsis the wrap put alone on the last line, says nothing of the paragraph: it stays with
-the text) — unless a phrase was
+the paragraph goes whole, with the reason of its first dropped line — unless a phrase was
 all that dropped it and the paragraph is long prose (:func:`.page.is_long`, as for a long
 line), and then it stays whole: a long line never goes for a phrase inside it, nor does a
-long paragraph for a phrase on one of its lines.
+long paragraph for a phrase on one of its lines. Nor does a paragraph go for a line with no
+text (the ``…`` the wrap put alone on its last line): that line says nothing of it, and stays
+with the text.
 
 A paragraph none of whose lines the rules drop is judged joined too, as the ``markdown``
 stage joins it and a second cleaning reads it: ``**[Related: a headline cut`` / ``by the

@@ -45,7 +45,7 @@ from functools import lru_cache, partial
 from itertools import compress, pairwise
 from operator import eq, ne
 
-from ...chars import CJK, CJK_PUNCT, HAN, units
+from ...chars import CJK, CJK_PUNCT, HAN_RE, units
 from ...config import Config
 from ...model import Change, Doc
 from ..boilerplate.lines import ends_like_sentence
@@ -408,7 +408,6 @@ def names_differ(line: str, other: str) -> bool:
 
 #: A word of its own: letters, no Han (a Han character is a word of its own, see says_more).
 _LETTERS = re.compile(f"[^\\W\\d_{CJK}]{{3,}}")
-_HAN = re.compile(f"[{HAN}]")
 
 
 def says_more(line: str, other: str) -> bool:
@@ -436,7 +435,7 @@ def says_more(line: str, other: str) -> bool:
     from rapidfuzz.distance import OSA
 
     mine, theirs = (fold_text(_ADDRESSES.sub(" ", t)) for t in (line, other))
-    own = set(_HAN.findall(mine)).difference(_HAN.findall(theirs))
+    own = set(HAN_RE.findall(mine)).difference(HAN_RE.findall(theirs))
     if own and any(a in own and b in own for a, b in pairwise(mine)):
         return True
     words = set(_LETTERS.findall(theirs))
