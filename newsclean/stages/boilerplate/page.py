@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from operator import eq
@@ -1205,6 +1205,17 @@ def is_drawing(line: str) -> bool:
     return bool(_BOX_ONLY.match(line)) and not _HORIZONTAL.issuperset(line)
 
 
+def _kept_around(linenos: Sequence[int], drops: Mapping[int, object], i: int) -> bool:
+    """Do the lines right above and right below line ``i`` stay, with no blank line between?"""
+    return (
+        0 < i < len(linenos) - 1
+        and linenos[i - 1] == linenos[i] - 1
+        and linenos[i + 1] == linenos[i] + 1
+        and i - 1 not in drops
+        and i + 1 not in drops
+    )
+
+
 def table_rules(
     lines: Sequence[str], linenos: Sequence[int], drops: dict[int, Change]
 ) -> dict[int, Change]:
@@ -1220,12 +1231,8 @@ def table_rules(
         i
         for i, c in drops.items()
         if c.rule == "debris"
-        and 0 < i < len(lines) - 1
         and is_box_rule(lines[i])
-        and linenos[i - 1] == linenos[i] - 1
-        and linenos[i + 1] == linenos[i] + 1
-        and i - 1 not in drops
-        and i + 1 not in drops
+        and _kept_around(linenos, drops, i)
         and not is_box_rule(lines[i - 1])
         and not is_box_rule(lines[i + 1])
     }
@@ -1321,13 +1328,11 @@ def code_openers(
     for i in sorted(drops):
         if drops[i].rule != "debris" or not _OPENERS_ONLY.match(lines[i]):
             continue
-        if not 0 < i < len(lines) - 1 or i - 1 in drops or i + 1 in drops:
+        if not _kept_around(linenos, drops, i):
             continue
         above, below = lines[i - 1], lines[i + 1]
         if (
-            linenos[i - 1] == linenos[i] - 1
-            and linenos[i + 1] == linenos[i] + 1
-            and "](" not in above
+            "](" not in above
             and "](" not in below
             and "![" not in below
             and _GOES_ON.search(above)
@@ -1361,12 +1366,8 @@ def code_commas(
         i
         for i, c in drops.items()
         if c.rule == "debris"
-        and 0 < i < len(lines) - 1
         and _SYMBOLS_THEN_COMMA.match(lines[i])
-        and linenos[i - 1] == linenos[i] - 1
-        and linenos[i + 1] == linenos[i] + 1
-        and i - 1 not in drops
-        and i + 1 not in drops
+        and _kept_around(linenos, drops, i)
         and not any("](" in lines[j] or _CHINESE.search(lines[j]) for j in (i - 1, i + 1))
     ]
 
