@@ -140,6 +140,17 @@ def reads_as_cjk(text: str, per: int) -> bool:
     return n >= 2 and per * reading_cost(text) <= n
 
 
+def has_words(text: str) -> bool:
+    """Does ``text`` hold a word of three letters or more of an alphabet other than Latin
+    (Greek, Cyrillic, Hebrew, Arabic, Thai)? A code page of such an alphabet that makes one
+    letter of a file's only byte beyond ASCII (``£`` read as ``Ј``) has no word to show for it.
+
+    >>> has_words("Price: Ј100"), has_words("passwd - файл паролей")
+    (False, True)
+    """
+    return any(len(run) >= 3 for run in _ALPHABET_RUN.findall(text))
+
+
 def reading_cost(text: str, latin: bool = False) -> int:
     """:func:`newsclean.stages.encoding.plausibility.cost` of ``text`` line by line (its rules are about
     lines: a Chinese headline in an English page is not CJK strayed into Western text), with

@@ -9,7 +9,8 @@ In order:
    mostly ASCII text), ISO-2022-JP/KR/CN, HZ (``~{`` in the bytes). UTF-16/32 that is not valid UTF-8 competes in 4;
 3. chardet on at most the first 64 KB, its answer mapped to the superset a browser would use
    (GB2312/GBK → GB18030, Shift_JIS → cp932, EUC-KR → cp949) — taken when it is confident
-   and the whole input decodes strictly with it, unless it is a single-byte code page (or
+   and the whole input decodes strictly with it, unless it is Mac OS Roman (which chardet
+   names for Western text with one Windows-1252 ellipsis in it), a single-byte code page (or
    EBCDIC) and the input also reads as plausible CJK in a multi-byte encoding (any bytes
    "decode" in a single-byte code page, so that answer is weak evidence against CJK text),
    or UTF-16/32 (chardet says so at 95% for GBK with one NUL byte in it);
@@ -17,7 +18,10 @@ In order:
    :func:`newsclean.codepages.reading_cost` of the first 64 KB: per line, markup left out,
    words of one alphabet free) among chardet's answers (its first, and the others in other
    scripts), the legacy encodings news sites serve and UTF-16/32 without a BOM, with a warning
-   saying it was a guess. On equal cost a plausible CJK reading wins; EBCDIC competes only
+   saying it was a guess; when chardet's answers are all Latin, the code pages of the other
+   cased alphabets too (cp1251, KOI8-R, cp1253), where they make a word of three letters or
+   more. On equal cost a plausible CJK reading wins, and a Mac OS or DOS code page loses (of
+   two Cyrillic or Greek readings, the one of small letters wins); EBCDIC competes only
    as chardet's confident answer; when a Latin code page wins, the Latin ones are compared
    again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols).
    A multi-byte CJK decoding that loses a few bytes (a page cut inside a character, a byte
@@ -51,6 +55,7 @@ from .codepages import (
     cjk_reading,
     ebcdic,
     few_lost,
+    has_words,
     plausible_cjk,
     reading_cost,
     reads_as_cjk,
@@ -69,6 +74,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 #: Legacy encodings tried when the detector is unsure, most common on news sites first.
 LEGACY = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949", "cp1252")
+#: The code pages of the other cased alphabets, tried when chardet's answers are all Latin: it
+#: reads a mostly-English file with a few words of Russian in it as Western (``passwd - файл
+#: паролей`` in cp1251), and the right reading must still get to compete. Readings in
+#: different scripts are what :func:`.codepages.reading_cost` tells apart (two Latin code
+#: pages differ in letters only a language model tells apart: those are not added; nor are
+#: alphabets without case, whose runs of letters read CJK bytes as words as well).
+OTHER_SCRIPTS = ("cp1251", "koi8-r", "cp1253")
+#: Code pages of Mac OS and DOS: last on equal cost (a file on the Web is far likelier in the
+#: Windows code page of its script). Mac OS Roman is read by plausibility only: chardet names
+#: it, confidently, for Western text with one Windows-1252 ellipsis in it (0x85, ``Ö`` in Mac
+#: OS Roman).
+_UNTRUSTED = frozenset({"mac-roman"})
+
 #: chardet's name (as :func:`codecs.lookup` spells it) → the codecs to try, in order (the
 #: superset browsers use first).
 _SUPERSETS: dict[str, tuple[str, ...]] = {
@@ -159,6 +177,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                 break  # a code page "decodes" anything: let the readings compete
             if name.startswith("utf-"):
                 break  # UTF-16/32 guessed from a NUL or two: let the readings compete
+            if name in _UNTRUSTED:
+                break  # a rare code page: the common ones compete with it
             if name in _WINDOWS and _C1.search(text):
                 break  # ISO-8859-2 with C1 controls: Windows-1250's quotes, most likely
             return Decoded(text, name, (_note(f"not UTF-8; detected {name}", "info"),))
@@ -226,7 +246,10 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     names += [_WINDOWS[name] for name in detected if name in _WINDOWS]
     first = {script(name) for name in detected}
     names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
-    names = list(dict.fromkeys((*names, *LEGACY, *_wide(data))))
+    common = [name for name in names if not _rare(name)]
+    rare = [name for name in names if _rare(name)]
+    others = OTHER_SCRIPTS if all(script(name) == "LATIN" for name in detected) else ()
+    names = list(dict.fromkeys((*common, *LEGACY, *others, *rare, *_wide(data))))
     scored: list[tuple[int, bool, int, str, str, str]] = []
     for order, name in enumerate(names):
         if ebcdic(name) and not (confidence >= CONFIDENT and name in detected):
@@ -234,6 +257,8 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
         text = _strict(data, name)
         if text is not None and not (name.startswith("utf-") and UNLIKELY.search(text)):
             head = _head(sample, name)
+            if name in others and name not in detected and not has_words(head):
+                continue  # a letter or two of another alphabet: no evidence against chardet
             rank = single_byte(name) or not plausible_cjk(head)
             scored.append((reading_cost(head), rank, order, name, text, head))
     near = _lossy(data, "utf-8")
@@ -245,7 +270,13 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
         scored.append((reading_cost(decoded.text[:SAMPLE]), True, order, name, decoded.text, ""))
     if not scored:
         return min((near, _lossy(data, "gb18030")), key=_replaced)
-    _, _, _, name, text, _ = min(scored)
+    cost, _, _, name, text, _ = min(scored)
+    if name and script(name) in _CASED:  # KOI8-R read as cp1251: the same words, in capitals
+        _, _, name, text = min(
+            (_capitals(c[5]), c[2], c[3], c[4])
+            for c in scored
+            if c[0] == cost and c[3] and script(c[3]) == script(name)
+        )
     if name and script(name) == "LATIN":  # which Latin code page: see reading_cost
         _, _, name, text = min(
             (reading_cost(c[5], latin=True), c[2], c[3], c[4])
@@ -296,6 +327,22 @@ def _near_cjk(data: bytes, strict: set[str]) -> dict[str, Decoded]:
         ):
             out[name] = decoded
     return out
+
+
+#: Scripts whose code pages can put one text's small letters where another's has capitals.
+_CASED = frozenset({"CYRILLIC", "GREEK"})
+
+
+def _capitals(text: str) -> int:
+    """How many capitals beyond ASCII ``text`` has: of two readings of equal cost in one
+    alphabet, the one of small letters is the text (KOI8-R puts them where cp1251 has its
+    capitals, and a word in capitals alone is as well-formed)."""
+    return sum(1 for char in text if char.isupper() and not char.isascii())
+
+
+def _rare(name: str) -> bool:
+    """A code page of Mac OS or DOS (see :data:`_UNTRUSTED`)."""
+    return name.startswith("mac-") or name in {"cp437", "cp775", "cp850", "cp852", "cp858"}
 
 
 def _utf8_bytes(text: str) -> int:

@@ -191,3 +191,46 @@ def test_a_single_byte_page_keeps_its_code_page(text, codec):
     """The lossy CJK readings compete on their cost: a Russian or Greek page stays itself."""
     decoded = decode_bytes(text.encode(codec))
     assert decoded.text == text and decoded.replaced == 0
+
+
+# A mostly-English file with one line in another alphabet: chardet reads it as Western, and
+# the right code page must still get to compete (sentences of our own).
+_CONFIG_PAGE = [
+    "/etc/backup.conf",
+    "holds one line for each folder to copy, with the host, the user and the time of day:",
+    "Lines that start with a hash are comments and are skipped.",
+    "The file is read once, when the tool starts.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "codec"),
+    [
+        ("backup.conf - файл настроек", "cp1251"),
+        ("backup.conf - файл настроек", "koi8_r"),  # the same words as cp1251's capitals
+        ("backup.conf - αρχείο ρυθμίσεων", "cp1253"),
+    ],
+)
+def test_a_line_in_another_alphabet_among_english_is_read_in_its_code_page(title, codec):
+    text = "\n".join([title, *_CONFIG_PAGE])
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text, decoded.encoding
+
+
+def test_one_windows_ellipsis_is_not_read_as_mac_roman():
+    # chardet names Mac OS Roman, confidently, for this (0x85 is ``Ö`` there)
+    body = (
+        "Das Programm sichert die Dateien eines Ordners auf einem anderen Rechner. Es liest "
+        "dazu die Einstellungen aus der Datei, die zuerst genannt wird, und schreibt ein "
+        "Protokoll.\n"
+    )
+    text = "sichern [Option …] [Befehl]\n" + body * 3
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+def test_one_letter_of_another_alphabet_is_no_evidence():
+    # cp1251 reads the pound sign as the Cyrillic letter Ј: one letter, no word of Russian
+    text = "Tickets cost £25 at the door.\nThe show starts at eight and ends at ten.\n"
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.text == text, decoded.encoding
