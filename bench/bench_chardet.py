@@ -1,6 +1,7 @@
 """Decoding of real files in legacy encodings: chardet's own test files, folder = encoding.
 
     python bench/bench_chardet.py [--tests DIR] [--stage] [--verbose] [--speed] [--locales]
+                                  [--manpages]
 
 For every file in ``DIR/<ENCODING>/`` (default ``../shared/encodings/chardet-tests/tests``;
 ``EUC-TW`` is skipped, Python has no codec for it) the file's bytes go through
@@ -19,6 +20,9 @@ Prints one row per folder (files, right, wrong, the codecs chosen when wrong) an
 ``--locales`` adds a check on text chardet was never tuned on: the translated messages of
 the machine's ``/usr/share/locale/<lang>/LC_MESSAGES/*.mo`` files, in documents of 3, 10 and
 40 random messages (20 of each, fixed seed), encoded in each language's code pages.
+``--manpages`` adds the machine's translated manual pages (``/usr/share/man/<lang>``, running
+text without troff requests and escapes), whole and their first three lines, encoded in each
+language's code pages: mostly English, with a few words of the language in it.
 
 ``--speed`` also times :func:`newsclean.decode_bytes` on 8 MB of clean UTF-8 (Chinese, English)
 beside ``bytes.decode("utf-8")`` in the same run: the checks before strict UTF-8 (a BOM, NUL
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -240,6 +245,84 @@ def locales() -> None:
     print(f"{'TOTAL':8} {'':13} {right}/{total} right")
 
 
+#: Manual pages' languages (``/usr/share/man/<lang>``) and the code pages they are written in.
+MANPAGES = {
+    "zh_CN": ("gb18030",),
+    "zh_TW": ("big5", "cp950"),
+    "ja": ("cp932", "euc_jp"),
+    "ko": ("cp949",),
+    "ru": ("cp1251", "koi8_r"),
+    "uk": ("cp1251", "koi8_u"),
+    "sr": ("cp1251",),
+    "pl": ("cp1250", "iso8859_2"),
+    "cs": ("cp1250", "iso8859_2"),
+    "hu": ("cp1250", "iso8859_2"),
+    "ro": ("cp1250",),
+    "tr": ("cp1254",),
+    "de": ("cp1252",),
+    "fr": ("cp1252",),
+}
+#: troff escapes, reduced to the text they stand for (or to nothing).
+_TROFF = (
+    (re.compile(r"\\f(\[[^\]]*\]|\(..|.)|\\\(..|\\\[[^\]]*\]|\\\*.|\\[&|^c]"), ""),
+    (re.compile(r"\\[-e]"), "-"),
+    (re.compile(r"\\ "), " "),
+)
+
+
+def _manpage(path: Path) -> str | None:
+    """A manual page's running text (no requests, no escapes), or None if not UTF-8."""
+    import gzip
+
+    try:
+        with gzip.open(path) as handle:
+            source = handle.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = []
+    for request in source.splitlines():
+        if request.startswith((".", "'")):
+            continue
+        line = request
+        for pattern, by in _TROFF:
+            line = pattern.sub(by, line)
+        line = line.strip()
+        if len(line) >= 8 and "\\" not in line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def manpages() -> None:
+    """Real running text chardet was not tuned on, mostly English with the translated words in
+    it: each of the machine's translated manual pages, whole and its first three lines."""
+    print(f"{'language':8} {'codec':13} {'whole':>9} {'3 lines':>9}  wrong")
+    right = total = 0
+    for lang, names in MANPAGES.items():
+        pages = [
+            text
+            for path in sorted(Path("/usr/share/man", lang).rglob("*.gz"))
+            if (text := _manpage(path)) and not text.isascii()
+        ]
+        for name in names:
+            cells = []
+            chosen: Counter[str] = Counter()
+            for head in (False, True):
+                good = n = 0
+                for page in pages:
+                    text = "\n".join(page.splitlines()[:3]) if head else page
+                    if not _encodes(text, name):
+                        continue
+                    decoded = decode_bytes(text.encode(name))
+                    n, good = n + 1, good + (decoded.text == text)
+                    chosen[decoded.encoding] += decoded.text != text
+                cells.append(f"{good:>4}/{n:<4}")
+                right, total = right + good, total + n
+            if total:
+                wrong = ", ".join(f"{c} x{k}" for c, k in chosen.most_common() if k)
+                print(f"{lang:8} {name:13} " + " ".join(cells) + f"  {wrong}")
+    print(f"{'TOTAL':8} {'':13} {right}/{total} right")
+
+
 def _encodes(text: str, name: str) -> bool:
     try:
         text.encode(name)
@@ -281,9 +364,12 @@ def main() -> None:
     parser.add_argument("--verbose", "-v", action="store_true", help="name the wrong files")
     parser.add_argument("--speed", action="store_true", help="also time clean UTF-8")
     parser.add_argument("--locales", action="store_true", help="also /usr/share/locale text")
+    parser.add_argument("--manpages", action="store_true", help="also /usr/share/man text")
     args = parser.parse_args()
     if args.locales:
         locales()
+    if args.manpages:
+        manpages()
     if args.speed:
         speed()
     started = time.perf_counter()
