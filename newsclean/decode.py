@@ -20,7 +20,8 @@ In order:
    scripts), the legacy encodings news sites serve and UTF-16/32 without a BOM, with a warning
    saying it was a guess; when chardet's answers are all Latin, the code pages of the other
    cased alphabets too (cp1251, KOI8-R, cp1253), where they make a word of three letters or
-   more. On equal cost a plausible CJK reading wins, and a Mac OS or DOS code page loses (of
+   more, and Central Europe's (cp1250, ISO-8859-2) where cp1252 reads a symbol inside a
+   word (``wa¿noœci``). On equal cost a plausible CJK reading wins, and a Mac OS or DOS code page loses (of
    two Cyrillic or Greek readings, the one of small letters wins); EBCDIC competes only
    as chardet's confident answer; when a Latin code page wins, the Latin ones are compared
    again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols).
@@ -81,6 +82,14 @@ LEGACY = ("gb18030", "big5", "cp950", "cp932", "euc_jp", "cp949", "cp1252")
 #: pages differ in letters only a language model tells apart: those are not added; nor are
 #: alphabets without case, whose runs of letters read CJK bytes as words as well).
 OTHER_SCRIPTS = ("cp1251", "koi8-r", "cp1253")
+#: ... and Central Europe's, when Windows-1252 reads a symbol inside a word (``wa¿noœci``,
+#: ``has³o``: Polish in cp1250; ``³``, ``¿``, ``±``, ``¶`` are its letters there, or
+#: ISO-8859-2's). Text in cp1252 seldom has one there (an apostrophe is U+2019, ``l·l`` a
+#: middle dot and ``don´t`` an acute accent: none of them counts).
+CENTRAL = ("cp1250", "iso8859-2")
+_SYMBOL_IN_WORD = re.compile(
+    "(?<=[A-Za-z\u00c0-\u00ff])[\u00a1-\u00b3\u00b6\u00b8-\u00bf](?=[a-z\u00df-\u00ff])"
+)
 #: Code pages of Mac OS and DOS: last on equal cost (a file on the Web is far likelier in the
 #: Windows code page of its script). Mac OS Roman is read by plausibility only: chardet names
 #: it, confidently, for Western text with one Windows-1252 ellipsis in it (0x85, ``Ö`` in Mac
@@ -235,21 +244,15 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     chardet's first answer comes first (a rare code page's common sibling before it:
     chardet's ``kz1048`` for Russian is ``cp1251`` read with a few letters changed), then
     its other answers in other scripts (in one script, readings differ in letters only
-    chardet's language models tell apart), then the legacy encodings. On equal cost a
-    plausible CJK reading wins, then the earlier name. When a Latin code page wins, the Latin
+    chardet's language models tell apart), then the legacy encodings, then
+    :data:`OTHER_SCRIPTS` and :data:`CENTRAL` where they apply, and the Mac OS and DOS code
+    pages last. On equal cost a plausible CJK reading wins, then the earlier name. When a Latin code page wins, the Latin
     ones are compared again with Latin words free (see :func:`.codepages.reading_cost`).
     """
     sample = data[:SAMPLE]
     detected = answers[0][0] if answers else ()
     confidence = answers[0][1] if answers else 0.0
-    names = [n for name in detected for n in (_COMMON.get(name, name), name)]
-    names += [_WINDOWS[name] for name in detected if name in _WINDOWS]
-    first = {script(name) for name in detected}
-    names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
-    common = [name for name in names if not _rare(name)]
-    rare = [name for name in names if _rare(name)]
-    others = OTHER_SCRIPTS if all(script(name) == "LATIN" for name in detected) else ()
-    names = list(dict.fromkeys((*common, *LEGACY, *others, *rare, *_wide(data))))
+    names = _candidates(data, answers)
     scored: list[tuple[int, bool, int, str, str, str]] = []
     for order, name in enumerate(names):
         if ebcdic(name) and not (confidence >= CONFIDENT and name in detected):
@@ -257,7 +260,7 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
         text = _strict(data, name)
         if text is not None and not (name.startswith("utf-") and UNLIKELY.search(text)):
             head = _head(sample, name)
-            if name in others and name not in detected and not has_words(head):
+            if name in OTHER_SCRIPTS and name not in detected and not has_words(head):
                 continue  # a letter or two of another alphabet: no evidence against chardet
             rank = single_byte(name) or not plausible_cjk(head)
             scored.append((reading_cost(head), rank, order, name, text, head))
@@ -270,19 +273,7 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
         scored.append((reading_cost(decoded.text[:SAMPLE]), True, order, name, decoded.text, ""))
     if not scored:
         return min((near, _lossy(data, "gb18030")), key=_replaced)
-    cost, _, _, name, text, _ = min(scored)
-    if name and script(name) in _CASED:  # KOI8-R read as cp1251: the same words, in capitals
-        _, _, name, text = min(
-            (_capitals(c[5]), c[2], c[3], c[4])
-            for c in scored
-            if c[0] == cost and c[3] and script(c[3]) == script(name)
-        )
-    if name and script(name) == "LATIN":  # which Latin code page: see reading_cost
-        _, _, name, text = min(
-            (reading_cost(c[5], latin=True), c[2], c[3], c[4])
-            for c in scored
-            if c[3] and script(c[3]) == "LATIN"
-        )
+    name, text = _chosen(scored)
     if not name:
         return near
     agreed = bool(detected) and name == detected[0] and confidence > 0.2
@@ -293,6 +284,45 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     if name in broken:  # its few undecodable bytes are reported too
         return Decoded(text, name, (note, *broken[name].diagnostics), broken[name].replaced)
     return Decoded(text, name, (note,))
+
+
+def _candidates(data: bytes, answers: Answers) -> list[str]:
+    """The encodings :func:`_plausible` reads ``data`` in, in its order of preference."""
+    detected = answers[0][0] if answers else ()
+    names = [n for name in detected for n in (_COMMON.get(name, name), name)]
+    names += [_WINDOWS[name] for name in detected if name in _WINDOWS]
+    first = {script(name) for name in detected}
+    names += [n for codecs_, _ in answers[1:] for n in codecs_[:1] if script(n) not in first]
+    common = [name for name in names if not _rare(name)]
+    rare = [name for name in names if _rare(name)]
+    others: tuple[str, ...] = ()
+    if all(script(name) == "LATIN" for name in detected):
+        others = OTHER_SCRIPTS
+        if _SYMBOL_IN_WORD.search(_head(data[:SAMPLE], "cp1252")):
+            others += CENTRAL
+    return list(dict.fromkeys((*common, *LEGACY, *others, *rare, *_wide(data))))
+
+
+def _chosen(scored: list[tuple[int, bool, int, str, str, str]]) -> tuple[str, str]:
+    """The name and text of the reading that wins (``""`` for near-UTF-8), of the scored
+    ``(cost, rank, order, name, text, head)``: the cheapest; of two Cyrillic or Greek ones of
+    equal cost, the one of small letters (KOI8-R read as cp1251: the same words, in
+    capitals); of the Latin ones, the cheapest with Latin words free (see
+    :func:`.codepages.reading_cost`)."""
+    cost, _, _, name, text, _ = min(scored)
+    if name and script(name) in _CASED:
+        _, _, name, text = min(
+            (_capitals(c[5]), c[2], c[3], c[4])
+            for c in scored
+            if c[0] == cost and c[3] and script(c[3]) == script(name)
+        )
+    if name and script(name) == "LATIN":
+        _, _, name, text = min(
+            (reading_cost(c[5], latin=True), c[2], c[3], c[4])
+            for c in scored
+            if c[3] and script(c[3]) == "LATIN"
+        )
+    return name, text
 
 
 #: The multi-byte CJK encodings a file with a few broken characters competes in (a page cut

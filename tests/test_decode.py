@@ -209,6 +209,15 @@ _CONFIG_PAGE = [
         ("backup.conf - файл настроек", "cp1251"),
         ("backup.conf - файл настроек", "koi8_r"),  # the same words as cp1251's capitals
         ("backup.conf - αρχείο ρυθμίσεων", "cp1253"),
+        # Polish: Windows-1252 reads symbols inside its words (``Ka¿dy``, ``ustawieñ``)
+        (
+            "backup.conf - plik ustawień kopii zapasowej\nKażdy wiersz opisuje jeden katalog.",
+            "cp1250",
+        ),
+        (
+            "backup.conf - plik ustawień kopii zapasowej\nKażdy wiersz opisuje jeden katalog.",
+            "iso8859_2",
+        ),
     ],
 )
 def test_a_line_in_another_alphabet_among_english_is_read_in_its_code_page(title, codec):
@@ -234,3 +243,13 @@ def test_one_letter_of_another_alphabet_is_no_evidence():
     text = "Tickets cost £25 at the door.\nThe show starts at eight and ends at ten.\n"
     decoded = decode_bytes(text.encode("cp1252"))
     assert decoded.text == text, decoded.encoding
+
+
+def test_ordinals_and_an_opening_question_mark_stay_windows_1252():
+    # º and ¿ are Central European letters in cp1250 (ş, ż): not inside a word here
+    text = (
+        "El nº 5 de la calle abre a las 9; el 1º de mayo, no.\n"
+        "¿Qué hora es? La tienda cierra tarde.\nO nº 3 da rua fica à esquerda.\n"
+    )
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
