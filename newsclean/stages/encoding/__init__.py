@@ -48,7 +48,7 @@ from .plausibility import has_cjk, worth_a_reading
 from .readings import Reading
 from .roundtrip import SINGLE
 from .spans import changed_runs, fix_spans, fix_western_spans, trimmed, where_flagged
-from .western import fix_line, looks_bad
+from .western import fix_line, letters_in_words, looks_bad
 from .wholepage import reread
 
 STAGE = "encoding"
@@ -375,6 +375,11 @@ def _western(work: _Work, i: int) -> bool:
         return False
     fixed, steps = fix_line(line)
     work.note(i, fixed, "mojibake", ", ".join(dict.fromkeys(steps)))
+    # A letter ftfy leaves in two pieces (``dotyczÄ…cy``): its measure finds none in a word.
+    lone = letters_in_words(fixed)
+    if lone != fixed:
+        work.note(i, lone, "mojibake-span", "utf-8 read as cp1252, letters in words")
+        fixed = lone
     # A run ftfy does not read inside correct text (in a line ftfy's own measure finds no
     # mojibake in, only a letter inside a word: not line art, not √π), where undoing it
     # leaves a line that measure finds none in (not one hopeless garble read into another).

@@ -102,6 +102,52 @@ def western_reading(line: str) -> str | None:
     return fixed
 
 
+#: What cp1252 reads a UTF-8 continuation byte (0x80-0xBF) as, but spaces (a no-break space
+#: or a soft hyphen beside a capital is ftfy's to judge: ``SELKÄ\xa0EDELLÄ`` is Finnish).
+_CONTINUATION = bytes(
+    b for b in range(0x80, 0xC0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xA0, 0xAD)
+).decode("cp1252")
+#: A two-byte UTF-8 letter of Latin Extended-A (lead byte 0xC4 or 0xC5) read as cp1252, after
+#: or before a small ASCII letter: ``dotyczÄ…cy``, ``siÄ™``, ``ÅŸu`` (ą, ę, ş). (Latin-1's own
+#: letters, lead byte 0xC3, are ftfy's to judge: it leaves ``DrÃ¥ber`` beside a correct dash
+#: on purpose, as a case it cannot tell from Mac OS Roman.)
+_LONE_PAIR = re.compile(
+    f"(?<=[a-z])[\u00c4\u00c5][{re.escape(_CONTINUATION)}]"
+    f"|[\u00c4\u00c5][{re.escape(_CONTINUATION)}](?=[a-z])"
+)
+
+
+def letters_in_words(line: str) -> str:
+    """``line`` with each small letter that UTF-8 read as cp1252 made two characters of, in a
+    word of small letters, made one again, where ftfy leaves it (``Ä…`` alone is no mojibake
+    to ftfy's measure: capital A-umlaut and an ellipsis). A capital beside it, but the first
+    letter of a word, keeps it as it is: ``AHÅ™`` may be a product's name, ``MÄ£ÄM`` a
+    word in capitals.
+
+    >>> letters_in_words("wpis dotyczÄ…cy pliku, zmienia siÄ™ z, ÅŸu an. EÄŸer")
+    'wpis dotyczący pliku, zmienia się z, şu an. Eğer'
+    >>> letters_in_words("the new AHÅ™ sofa, DrÃ¥ber")
+    'the new AHÅ™ sofa, DrÃ¥ber'
+    """
+    if not _LONE_PAIR.search(line):
+        return line
+
+    def undo(match: re.Match[str]) -> str:
+        pair = match.group()
+        letter = pair.encode("cp1252").decode("utf-8", errors="replace")
+        start, end = match.span()
+        before, after = line[start - 1 : start], line[end : end + 1]
+        # a capital before it only as its word's first letter (``EÄŸer`` is Eğer)
+        initial = start < 2 or not line[start - 2].isalpha()
+        if before.isupper() and not (initial and after.islower()):
+            return pair
+        if len(letter) != 1 or not letter.islower() or after.isupper():
+            return pair
+        return letter
+
+    return _LONE_PAIR.sub(undo, line)
+
+
 def looks_bad(text: str) -> bool:
     """Does ftfy's own measure find mojibake in ``text``?"""
     return bool(_ftfy_bad()(text))
