@@ -103,7 +103,7 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     found = readings(line, lossy)
     if not found:
         return _Choice(None, False)
-    best = found[0]
+    best = _simplest(found)
     if _needs_cjk_evidence(line, best, prefer):
         return _Choice(None, True)  # settled by the document's misreading, if it has one
     if not (prefer and best.chains[0] == prefer[0]) and _han_standing_alone(line, best):
@@ -120,6 +120,26 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     if _acceptable(line, before, best) or (prefer and _in_line(before, best, prefer[0], found)):
         return _Choice(best, False)
     return _Choice(None, False, _suspicion(line, before, best))
+
+
+def _simplest(found: list[Reading]) -> Reading:
+    """The cheapest of ``found`` (cheapest first), unless it undoes one layer more than a
+    reading that is CJK text already and turns some of that text's CJK into other letters:
+    ``å®š ç¾©`` is 定 義, UTF-8 read as cp1252 (spaced Han cost some); reading cp1252 as GBK
+    inside that too makes 定 Áx, cheaper only for the Latin letters it makes of 義. (Real
+    double mojibake reads as no CJK text at one layer: ``ÃÃÃÃ``.)"""
+    best = found[0]
+    ours = len(_CJK_CHARS().findall(best.text))
+    for reading in found[1:]:
+        layers = len(reading.chains)
+        if (
+            layers < len(best.chains)
+            and best.chains[:layers] == reading.chains
+            and len(_CJK_CHARS().findall(reading.text)) > ours
+            and is_cjk_dominant(reading.text)
+        ):
+            return reading
+    return best
 
 
 def _needs_cjk_evidence(line: str, best: Reading, prefer: tuple[Chain, ...]) -> bool:
