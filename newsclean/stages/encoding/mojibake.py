@@ -122,7 +122,7 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     return _Choice(None, False, _suspicion(line, before, best))
 
 
-def _simplest(found: list[Reading]) -> Reading:
+def _simplest(found: Sequence[Reading]) -> Reading:
     """The cheapest of ``found`` (cheapest first), unless it undoes one layer more than a
     reading that is CJK text already and turns some of that text's CJK into other letters:
     ``å®š ç¾©`` is 定 義, UTF-8 read as cp1252 (spaced Han cost some); reading cp1252 as GBK
