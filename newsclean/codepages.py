@@ -151,7 +151,7 @@ def has_words(text: str) -> bool:
     return any(len(run) >= 3 for run in _ALPHABET_RUN.findall(text))
 
 
-def reading_cost(text: str, latin: bool = False) -> int:
+def reading_cost(text: str, latin: bool = False, cjk_words: bool = False) -> int:
     """:func:`newsclean.stages.encoding.plausibility.cost` of ``text`` line by line (its rules are about
     lines: a Chinese headline in an English page is not CJK strayed into Western text), with
     markup left out (tags and URLs are ASCII, the same in every reading) and whole words of
@@ -165,8 +165,19 @@ def reading_cost(text: str, latin: bool = False) -> int:
     (0, 0)
     >>> reading_cost("płynął żółw", latin=True), reading_cost("pĹ‚ynÄ…Ĺ‚", latin=True) > 0
     (0, True)
+
+    ``cjk_words=True`` frees a line's CJK from counting as strayed into Western text
+    (:func:`~newsclean.stages.encoding.plausibility.stray_cost`) where each run of it is a
+    word of two characters or more, apart from any letter or digit: a manual page's
+    ``gpasswd [选项] group`` is Chinese in an English line, as its bytes decode, not GBK read
+    as something else (``h枚here`` is: one character, inside a word).
+
+    >>> reading_cost("gpasswd [选项] group") > 0, reading_cost("gpasswd [选项] group", cjk_words=True)
+    (True, 0)
+    >>> reading_cost("Die h枚here Miete", cjk_words=True) > 0
+    True
     """
-    from .stages.encoding.plausibility import cost
+    from .stages.encoding.plausibility import cost, stray_cost
 
     if text.isascii():
         return cost(text)
@@ -175,7 +186,31 @@ def reading_cost(text: str, latin: bool = False) -> int:
     text = _ALPHABET_RUN.sub(lambda m: _as_word(m, text, malformed), text)
     if latin:
         text = _LATIN_RUN.sub(lambda m: _as_word(m, text, malformed), text)
-    return sum(cost(line) for line in text.split("\n")) + 2 * sum(malformed)
+    total = 2 * sum(malformed)
+    for line in text.split("\n"):
+        line_cost = cost(line)
+        if cjk_words and line_cost and _cjk_words_only(line):
+            line_cost -= stray_cost(line)
+        total += line_cost
+    return total
+
+
+#: A run of CJK text: Han, kana, hangul, and the punctuation between them.
+_CJK_RUN = re.compile(
+    "[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff65]+"
+)
+
+
+def _cjk_words_only(line: str) -> bool:
+    """Is every run of CJK in ``line`` two characters or more, with no letter or digit
+    touching it?"""
+    runs = list(_CJK_RUN.finditer(line))
+    return bool(runs) and all(
+        cjk_count(m.group()) >= 2
+        and not (m.start() and line[m.start() - 1].isalnum())
+        and not (m.end() < len(line) and line[m.end()].isalnum())
+        for m in runs
+    )
 
 
 def _as_word(match: re.Match[str], text: str, malformed: list[int]) -> str:

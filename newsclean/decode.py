@@ -263,7 +263,7 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
             if name in OTHER_SCRIPTS and name not in detected and not has_words(head):
                 continue  # a letter or two of another alphabet: no evidence against chardet
             rank = single_byte(name) or not plausible_cjk(head)
-            scored.append((reading_cost(head), rank, order, name, text, head))
+            scored.append((reading_cost(head, cjk_words=True), rank, order, name, text, head))
     near = _lossy(data, "utf-8")
     lost = _replaced(near)
     if lost and (few_lost(lost, len(data)) or _utf8_bytes(near.text) >= lost):

@@ -253,3 +253,18 @@ def test_ordinals_and_an_opening_question_mark_stay_windows_1252():
     )
     decoded = decode_bytes(text.encode("cp1252"))
     assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["backup-tool - copy folders to another host", "backup-tool [选项] folder", *_CONFIG_PAGE],
+        ["backup-tool - copy folders to another host", "backup-tool [选项] FOLDER"],
+    ],
+)
+def test_a_chinese_word_among_english_is_read_in_its_code_page(lines):
+    # two characters of Chinese in an English page: a word of its own (brackets around it),
+    # not GBK read as something else; Windows-1252 reads it as Ñ¡Ïî
+    text = "\n".join(lines)
+    decoded = decode_bytes(text.encode("gb18030"))
+    assert (decoded.text, decoded.encoding) == (text, "gb18030")
