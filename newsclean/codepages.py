@@ -189,7 +189,7 @@ def reading_cost(text: str, latin: bool = False, cjk_words: bool = False) -> int
     total = 2 * sum(malformed)
     for line in text.split("\n"):
         line_cost = cost(line)
-        if cjk_words and line_cost and _cjk_words_only(line):
+        if cjk_words and line_cost and cjk_words_only(line):
             line_cost -= stray_cost(line)
         total += line_cost
     return total
@@ -201,7 +201,7 @@ _CJK_RUN = re.compile(
 )
 
 
-def _cjk_words_only(line: str) -> bool:
+def cjk_words_only(line: str) -> bool:
     """Is every run of CJK in ``line`` two characters or more, with no letter or digit
     touching it?"""
     runs = list(_CJK_RUN.finditer(line))

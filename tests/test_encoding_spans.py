@@ -102,6 +102,16 @@ def test_western_runs_inside_a_line_come_back(chain: textgen.Chain) -> None:
         ("必须坚持以浜烘皯为中心的发展思想", "必须坚持以人民为中心的发展思想"),
         # Western: a run ftfy leaves, because the rest of the line has correct accents.
         ("Les élèves de GenĂ¨ve aprĂ¨s la pause", "Les élèves de Genève après la pause"),
+        # A Chinese word of its own in a long line of ASCII (a manual page's synopsis): no
+        # CJK strayed into Western text once undone, whatever the line's length.
+        *(
+            (line.encode().decode("gbk"), line)
+            for line in (
+                "/usr/local/sbin/backupd [-q] [<配置文件>]",
+                "/usr/local/sbin/backupd [-v] [<索引文件>]",
+                "mirror-tool [-m 系统[,...]] [-C",
+            )
+        ),
     ],
 )
 def test_named_span(broken: str, fixed: str) -> None:

@@ -29,10 +29,11 @@ from itertools import accumulate, compress, filterfalse, repeat
 from operator import and_, ge, gt, le, mul, sub
 from typing import Generic, TypeVar, cast
 
+from ...codepages import cjk_words_only
 from . import frequency, pairs
 from .charclasses import HAN, HANGUL, KANA, Lazy, spans_of, tables
 from .flags import anchors
-from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost
+from .plausibility import cost, has_cjk, is_cjk_dominant, own_cost, stray_cost
 from .readings import CHAINS
 from .roundtrip import SINGLE, WEB_GBK, Chain, twins
 
@@ -274,7 +275,8 @@ def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> Spa
         if not pieces or (best is not None and (_bytes_first(chain, pieces), gain) <= best[0][:2]):
             continue
         text = _splice(line, pieces)
-        whole = cost(line) - cost(text)
+        price = _worded_cost if chain in _BYTES_SAY else cost
+        whole = price(line) - price(text)
         if whole < (1 if chain in _BYTES_SAY else 0 if chain.actual in _LANGUAGE else MIN_GAIN):
             continue
         repair = SpanRepair(text, chain, tuple((i, j) for i, j, _ in pieces))
@@ -282,6 +284,16 @@ def _round(line: str, chains: tuple[Chain, ...], confirmed: bool = False) -> Spa
         if best is None or rank > best[0]:
             best = (rank, repair)
     return best[1] if best is not None else None
+
+
+def _worded_cost(text: str) -> int:
+    """:func:`cost`, but for CJK that stands as words of its own in a Western line (``accessdb
+    [<索引文件>]``): that is no CJK strayed into it (see :func:`.codepages.cjk_words_only`).
+    For UTF-8 read in a CJK codec, whose bytes are the evidence."""
+    price = cost(text)
+    if price and cjk_words_only(text):
+        price -= stray_cost(text)
+    return price
 
 
 def _grown(line: str, text: str, chain: Chain) -> str:
@@ -585,9 +597,10 @@ def _candidates(chain: Chain, line: str, lo: int, hi: int) -> dict[int, list[tup
             # correct 为 read on as Ϊ costs the mix nothing), and for UTF-8 in a CJK codec by
             # the characters its bytes make (misread ones can cost as little as right ones).
             if before < 0:
-                before = cost(line)
+                before = _worded_cost(line) if bytes_say else cost(line)
             need = 1 if bytes_say and j - i >= 3 else MIN_GAIN
-            if before - cost(line[: lo + i] + new + line[lo + j :]) >= need:
+            after = line[: lo + i] + new + line[lo + j :]
+            if before - (_worded_cost(after) if bytes_say else cost(after)) >= need:
                 evidence = len(_CJK().findall(new)) if bytes_say else 0
                 ends.setdefault(j, []).append((i, new, gain + evidence))
     return ends
