@@ -307,9 +307,15 @@ def _chosen(scored: list[tuple[int, bool, int, str, str, str]]) -> tuple[str, st
     """The name and text of the reading that wins (``""`` for near-UTF-8), of the scored
     ``(cost, rank, order, name, text, head)``: the cheapest; of two Cyrillic or Greek ones of
     equal cost, the one of small letters (KOI8-R read as cp1251: the same words, in
-    capitals); of the Latin ones, the cheapest with Latin words free (see
-    :func:`.codepages.reading_cost`)."""
-    cost, _, _, name, text, _ = min(scored)
+    capitals); of a Chinese and a Japanese one of equal cost, the Japanese where the text has
+    hiragana (EUC-JP puts kana where GB 2312 has them too, and reads its kanji as other
+    Han: ``ファイルを調べる`` in GB 2312 is ``ファイルを拇べる``); of the Latin ones, the
+    cheapest with Latin words free (see :func:`.codepages.reading_cost`)."""
+    cost, _, _, name, text, head = min(scored)
+    if name in _CHINESE and _HIRAGANA.search(head):  # EUC-JP's kana are GB 2312's too
+        japanese = [c for c in scored if c[0] == cost and c[3] in _JAPANESE]
+        if japanese:
+            _, _, _, name, text, _ = min(japanese)
     if name and script(name) in _CASED:
         _, _, name, text = min(
             (_capitals(c[5]), c[2], c[3], c[4])
@@ -359,6 +365,9 @@ def _near_cjk(data: bytes, strict: set[str]) -> dict[str, Decoded]:
     return out
 
 
+_CHINESE = frozenset({"gb18030", "big5", "cp950", "big5hkscs"})
+_JAPANESE = frozenset({"euc_jp", "cp932", "shift_jis", "euc_jis_2004"})
+_HIRAGANA = re.compile("[\u3041-\u3096]")
 #: Scripts whose code pages can put one text's small letters where another's has capitals.
 _CASED = frozenset({"CYRILLIC", "GREEK"})
 

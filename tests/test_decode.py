@@ -268,3 +268,10 @@ def test_a_chinese_word_among_english_is_read_in_its_code_page(lines):
     text = "\n".join(lines)
     decoded = decode_bytes(text.encode("gb18030"))
     assert (decoded.text, decoded.encoding) == (text, "gb18030")
+
+
+def test_japanese_with_kana_in_euc_jp_is_not_read_as_gb18030():
+    # EUC-JP's kana are GB 2312's too; GB 2312 reads 調 as another character (拇)
+    text = "backup-tool - フォルダを調べる\nbackup-tool [--force] FOLDER"
+    decoded = decode_bytes(text.encode("euc_jp"))
+    assert (decoded.text, decoded.encoding) == (text, "euc_jp")
