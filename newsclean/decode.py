@@ -21,8 +21,9 @@ In order:
    saying it was a guess; when chardet's answers are all Latin, the code pages of the other
    cased alphabets too (cp1251, KOI8-R, cp1253), where they make a word of three letters or
    more, and Central Europe's (cp1250, ISO-8859-2) where cp1252 reads a symbol inside a
-   word (``wa¿noœci``). On equal cost a plausible CJK reading wins, and a Mac OS or DOS code page loses (of
-   two Cyrillic or Greek readings, the one of small letters wins); EBCDIC competes only
+   word (``wa¿noœci``). On equal cost a plausible CJK reading wins, a Mac OS or DOS code
+   page loses, of two Cyrillic or Greek readings the one of small letters wins, and of a
+   Chinese and a Japanese one the Japanese where there is hiragana; EBCDIC competes only
    as chardet's confident answer; when a Latin code page wins, the Latin ones are compared
    again with Latin words free (cp1257 against cp1252 is a matter of letters, not symbols).
    A multi-byte CJK decoding that loses a few bytes (a page cut inside a character, a byte
@@ -90,10 +91,10 @@ CENTRAL = ("cp1250", "iso8859-2")
 _SYMBOL_IN_WORD = re.compile(
     "(?<=[A-Za-z\u00c0-\u00ff])[\u00a1-\u00b3\u00b6\u00b8-\u00bf](?=[a-z\u00df-\u00ff])"
 )
-#: Code pages of Mac OS and DOS: last on equal cost (a file on the Web is far likelier in the
-#: Windows code page of its script). Mac OS Roman is read by plausibility only: chardet names
-#: it, confidently, for Western text with one Windows-1252 ellipsis in it (0x85, ``Ö`` in Mac
-#: OS Roman).
+#: chardet's confident answers read by plausibility only, as any other guess: it names Mac OS
+#: Roman, confidently, for Western text with one Windows-1252 ellipsis in it (0x85, ``Ö`` in
+#: Mac OS Roman). (The code pages of Mac OS and DOS, :func:`_rare`, come last on equal cost:
+#: a file on the Web is far likelier in the Windows code page of its script.)
 _UNTRUSTED = frozenset({"mac-roman"})
 
 #: chardet's name (as :func:`codecs.lookup` spells it) → the codecs to try, in order (the
@@ -245,9 +246,10 @@ def _plausible(data: bytes, answers: Answers) -> Decoded:
     chardet's ``kz1048`` for Russian is ``cp1251`` read with a few letters changed), then
     its other answers in other scripts (in one script, readings differ in letters only
     chardet's language models tell apart), then the legacy encodings, then
-    :data:`OTHER_SCRIPTS` and :data:`CENTRAL` where they apply, and the Mac OS and DOS code
-    pages last. On equal cost a plausible CJK reading wins, then the earlier name. When a Latin code page wins, the Latin
-    ones are compared again with Latin words free (see :func:`.codepages.reading_cost`).
+    :data:`OTHER_SCRIPTS` and :data:`CENTRAL` where they apply, and the Mac OS and DOS
+    code pages last. On equal cost a plausible CJK reading wins, then the earlier name (but
+    see :func:`_chosen`). When a Latin code page wins, the Latin ones are compared again
+    with Latin words free (see :func:`.codepages.reading_cost`).
     """
     sample = data[:SAMPLE]
     detected = answers[0][0] if answers else ()
@@ -380,7 +382,7 @@ def _capitals(text: str) -> int:
 
 
 def _rare(name: str) -> bool:
-    """A code page of Mac OS or DOS (see :data:`_UNTRUSTED`)."""
+    """Is ``name`` a code page of Mac OS or DOS (last on equal cost)?"""
     return name.startswith("mac-") or name in {"cp437", "cp775", "cp850", "cp852", "cp858"}
 
 
