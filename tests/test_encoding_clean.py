@@ -25,6 +25,23 @@ def test_generated_clean_lines_are_unchanged():
         assert not [d for d in out.diagnostics if d.severity != "info"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Traditional Chinese spaced character by character (old manuals and forums do it):
+        # the spacing costs something, and cp1252 text read as GBK, undone, costs less for
+        # the letters it makes of some Han (家 Ñe 的 電 Ô’); cp1252 holds no Han at all
+        "家 裡 的 電 話",
+        "請 先 確 認 舊 的 設 定 與 新 的 相 同 ， 這 樣 才 不 會 出 錯",
+        "輸 入 帳 號 與 密 碼 後 按 確 定",
+    ],
+)
+def test_spaced_traditional_chinese_is_unchanged(line):
+    out = encoding(Doc.from_text(line), Config())
+    assert out.lines == (line,)
+    assert not [d for d in out.diagnostics if d.severity != "info"]
+
+
 def test_rare_name_characters_are_kept():
     for line in ("董红倜、杨娅辉、宗家桢、闫小杏出席。", "倜傥的娅楠和桢琪见到了闫旭。"):
         assert encoding(Doc.from_text(line), Config()).lines == (line,)

@@ -37,7 +37,7 @@ from .readings import (
     is_candidate,
     readings,
 )
-from .roundtrip import Chain
+from .roundtrip import SINGLE, Chain
 
 #: What a repair must gain: at least this much cost, and at least half of it.
 MIN_GAIN = 3
@@ -100,7 +100,7 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
             return _Choice(None, False)  # …nor to be suspected
         if all(r.cost >= before for r in chain_readings(line, prefer[0], lossy)):
             return _Choice(None, False)  # …nor is the document's own better than the line
-    found = readings(line, lossy)
+    found = [r for r in readings(line, lossy) if not _western_left_cjk(r)]
     if not found:
         return _Choice(None, False)
     best = _simplest(found)
@@ -120,6 +120,15 @@ def _choose(line: str, prefer: tuple[Chain, ...], lossy: bool) -> _Choice:
     if _acceptable(line, before, best) or (prefer and _in_line(before, best, prefer[0], found)):
         return _Choice(best, False)
     return _Choice(None, False, _suspicion(line, before, best))
+
+
+def _western_left_cjk(reading: Reading) -> bool:
+    """Does ``reading`` say the text was written in cp1252 (its innermost misreading's
+    actual encoding) and still hold CJK? cp1252 decodes to no Han, kana or hangul: a line
+    of spaced Traditional Chinese (``家 裡 的 電 話``, whose spacing costs something) read
+    as cp1252 text read as GBK keeps some of its Han and makes letters of the rest
+    (``家 Ñe 的 電 Ô’``), and that is no repair."""
+    return reading.chains[-1].actual == SINGLE and has_cjk(reading.text)
 
 
 def _simplest(found: Sequence[Reading]) -> Reading:
