@@ -20,6 +20,9 @@
 7. ``messages``: text nobody tuned on, the machine's translated messages
    (``/usr/share/locale``) in 22 Latin-script languages, each message alone as a line, UTF-8
    read as cp1252: lines repaired exactly (ftfy's count beside), and clean messages changed.
+   ``manpages``: the same for lines of the machine's translated manual pages (Chinese,
+   Japanese, Korean, Russian, Polish, Turkish, German, French; 300 a language), UTF-8 read
+   in the CJK codecs and in cp1252.
 """
 
 from __future__ import annotations
@@ -347,30 +350,71 @@ MESSAGE_LANGS = "pl cs sk hu ro hr sl tr lt lv et de fr es sv da fi nb pt it ca 
 
 
 def messages(per_lang: int) -> None:
-    import ftfy
-
     from bench.bench_chardet import _messages
 
-    print(f"{'language':9}{'messages':>9}{'repaired':>10}{'ftfy':>7}{'clean changed':>15}")
-    totals = [0, 0, 0, 0]
+    rows = []
     for lang in MESSAGE_LANGS:
         found = [m for m in _messages(lang) if len(m) < 200 and "\n" not in m]
-        sample = random.Random(lang).sample(found, min(per_lang, len(found)))
+        rows.append((lang, "cp1252", random.Random(lang).sample(found, min(per_lang, len(found)))))
+    _line_mojibake(rows)
+
+
+#: The manual pages' languages (``/usr/share/man/<lang>``) and what their lines' UTF-8 is
+#: read as.
+MANPAGE_MISREADINGS = {
+    "zh_CN": ("gbk", "cp1252"),
+    "zh_TW": ("big5", "gbk", "cp1252"),
+    "ja": ("cp932", "gbk", "cp1252"),
+    "ko": ("cp949", "gbk"),
+    "ru": ("cp1252",),
+    "pl": ("cp1252",),
+    "tr": ("cp1252",),
+    "de": ("cp1252",),
+    "fr": ("cp1252",),
+}
+
+
+def manpages(per_lang: int) -> None:
+    from bench.bench_chardet import _manpage
+
+    rows = []
+    for lang, misreadings in MANPAGE_MISREADINGS.items():
+        lines = [
+            line
+            for path in sorted(Path("/usr/share/man", lang).rglob("*.gz"))
+            for line in (_manpage(path) or "").splitlines()
+            if not line.isascii()
+        ]
+        sample = random.Random(lang).sample(lines, min(per_lang, len(lines)))
+        rows += [(lang, misread, sample) for misread in misreadings]
+    _line_mojibake(rows)
+
+
+def _line_mojibake(rows: list[tuple[str, str, list[str]]]) -> None:
+    """Each line of each row alone, UTF-8 read as the row's code page, through the stage:
+    lines repaired exactly, ftfy's count beside, and clean lines the stage changes."""
+    import ftfy
+
+    print(
+        f"{'language':9}{'read as':>8}{'lines':>7}{'repaired':>10}{'ftfy':>7}{'clean changed':>15}"
+    )
+    totals = [0, 0, 0, 0]
+    for lang, misread, lines in rows:
         n = ours = theirs = changed = 0
-        for message in sample:
+        for line in lines:
             try:
-                broken = message.encode("utf-8").decode("cp1252")
+                broken = line.encode("utf-8").decode(misread)
             except UnicodeDecodeError:
-                continue  # a byte cp1252 has no character for
+                continue  # a byte the code page has no character for
             n += 1
-            ours += _stage(broken) == _stage(message)
-            theirs += ftfy.fix_text(broken) == message
-            changed += _stage(message) != message
+            ours += _stage(broken) == _stage(line)
+            theirs += ftfy.fix_text(broken) == line
+            changed += _stage(line) != line
         if n:
-            print(f"{lang:9}{n:9}{ours:10}{theirs:7}{changed:15}")
+            print(f"{lang:9}{misread:>8}{n:7}{ours:10}{theirs:7}{changed:15}")
         for k, v in enumerate((n, ours, theirs, changed)):
             totals[k] += v
-    print(f"{'all':9}{totals[0]:9}{totals[1]:10}{totals[2]:7}{totals[3]:15}")
+    print(f"{'all':9}{'':>8}{totals[0]:7}{totals[1]:10}{totals[2]:7}{totals[3]:15}")
 
 
 def _stage(line: str) -> str:
@@ -382,7 +426,17 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller samples")
     parser.add_argument(
         "--only",
-        choices=("fp", "heldout", "spans", "parity", "legacy", "lossy", "speed", "messages"),
+        choices=(
+            "fp",
+            "heldout",
+            "spans",
+            "parity",
+            "legacy",
+            "lossy",
+            "speed",
+            "messages",
+            "manpages",
+        ),
     )
     args = parser.parse_args()
     quick = args.quick
@@ -395,6 +449,7 @@ def main() -> None:
         "lossy": lossy,
         "speed": lambda: speed(0.5 if quick else 4.0),
         "messages": lambda: messages(100 if quick else 300),
+        "manpages": lambda: manpages(100 if quick else 300),
     }
     for name, step in steps.items():
         if args.only in (None, name):
