@@ -202,15 +202,23 @@ _CJK_RUN = re.compile(
 
 
 def cjk_words_only(line: str) -> bool:
-    """Is every run of CJK in ``line`` two characters or more, with no letter or digit
-    touching it?"""
+    """Is every run of CJK in ``line`` a word of its own: no letter touching it, and two
+    characters or more, or one after or before a number (``30日``, ``3月``: dates and counts
+    are written so)?
+
+    >>> cjk_words_only("[<索引文件>] 1996年10月30日"), cjk_words_only("h枚here"), cjk_words_only("a 中 b")
+    (True, False, False)
+    """
     runs = list(_CJK_RUN.finditer(line))
-    return bool(runs) and all(
-        cjk_count(m.group()) >= 2
-        and not (m.start() and line[m.start() - 1].isalnum())
-        and not (m.end() < len(line) and line[m.end()].isalnum())
-        for m in runs
-    )
+    return bool(runs) and all(_a_word(line, m.start(), m.end()) for m in runs)
+
+
+def _a_word(line: str, start: int, end: int) -> bool:
+    before = line[start - 1] if start else ""
+    after = line[end] if end < len(line) else ""
+    if before.isalpha() or after.isalpha():
+        return False
+    return cjk_count(line[start:end]) >= 2 or before.isdigit() or after.isdigit()
 
 
 def _as_word(match: re.Match[str], text: str, malformed: list[int]) -> str:

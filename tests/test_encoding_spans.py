@@ -112,6 +112,15 @@ def test_western_runs_inside_a_line_come_back(chain: textgen.Chain) -> None:
                 "mirror-tool [-m 系统[,...]] [-C",
             )
         ),
+        # Dates in a line of names: one Han after a number is a word too (30日), UTF-8
+        # read as cp1252
+        *(
+            (line.encode().decode("cp1252"), line)
+            for line in (
+                "2019年5月12日  2020年1月3日: Maria Rossi <maria.rossi@example.org>",
+                "1998年7月20日  2003年11月30日: Giovanni Bianchi <gbianchi@example.org>",
+            )
+        ),
     ],
 )
 def test_named_span(broken: str, fixed: str) -> None:
