@@ -407,9 +407,10 @@ def _line_mojibake(rows: list[tuple[str, str, list[str]]]) -> None:
             except UnicodeDecodeError:
                 continue  # a byte the code page has no character for
             n += 1
-            ours += _stage(broken) == _stage(line)
+            clean = _stage(line)  # what the stage makes of the line itself
+            ours += _stage(broken) == clean
             theirs += ftfy.fix_text(broken) == line
-            changed += _stage(line) != line
+            changed += clean != line
         if n:
             print(f"{lang:9}{misread:>8}{n:7}{ours:10}{theirs:7}{changed:15}")
         for k, v in enumerate((n, ours, theirs, changed)):
