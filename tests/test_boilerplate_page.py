@@ -772,6 +772,26 @@ def test_rows_as_wide_as_a_tables_rule_are_its_rows():
     assert kept[-len(table) + 1 :] == tuple(table[1:])  # (the header's first half is not judged)
 
 
+def test_rows_a_spanning_cell_left_short_are_the_tables():
+    """A cell spanning rows (the year of a list of awards) leaves the rows below it short by
+    that cell, shaped like a menu's short items: between rows the table holds, they are its."""
+    table = [
+        "年份 | 典礼 | 奖项 | 作品 | 结果",
+        "---|---|---|---|---",
+        "2004 | 第十九届唱片大赏 | 人气歌手奖 | 不适用 | 获奖",
+        "第十五届歌谣大赏 | 本赏 | 不适用 | 获奖",
+        "年末歌谣大战 | 不适用 | 获奖",
+        "2005 | 第七届音乐大奖 | 最佳男歌手奖 | 《原地踏步》 | 获奖",
+        "最佳民谣表演 | 提名",
+        "2006 | 第二十届唱片大赏 | 本奖 | 《信》 | 获奖",
+    ]
+    lines = [*_ARTICLE_ZH, *table, *_ARTICLE_ZH[:1]]
+    assert _run(lines) == tuple(lines)
+    # a short row below the last row the table holds is judged as it was
+    menu = "首页 | 新闻 | 体育"
+    assert menu not in _run([*_ARTICLE_ZH, *table, menu])
+
+
 def test_a_charts_bars_and_corners_stay_with_it():
     """A chart drawn in the text keeps its bars and corners, with the table cells a scraper
     put among them: it is a figure of the article, not debris."""

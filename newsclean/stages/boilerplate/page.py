@@ -1486,6 +1486,7 @@ def _data_row(line: str) -> bool:
 #: A character every row or box-drawn rule holds (a bar, or a box-drawing character): most
 #: lines hold none, and one search tells (:func:`_row_like`).
 _ROW_CHAR = re.compile("[|\u2500-\u257f]")
+_BOX_CHAR = re.compile("[\u2500-\u257f]")
 
 
 def _row_like(line: str) -> bool:
@@ -1576,13 +1577,23 @@ def ruled_tables(lines: Sequence[str]) -> set[int]:
                 # shows fewer); and the last line of a multi-line cell, ending its row (``… |``)
                 ruled = next(lines[k].count("|") for k in run if is_table_rule(lines[k]))
                 ruled = ruled if plain and ruled >= 2 else 0
-                found.update(
+                held = [
                     k
                     for k in run
                     if _table_part(lines, k)
                     or (width >= 2 and lines[k].count("|") == width)
                     or (ruled and (lines[k].count("|") == ruled or _cell_end(lines[k])))
-                )
+                ]
+                # ... and a row between two rows it holds, whatever its shape: a cell that
+                # spans rows leaves the rows below it short (``SBS歌谣大战 | 不适用 | 获奖``
+                # under ``年份 | 颁奖典礼 | 奖项 | 作品 | 结果``), and a menu among the data
+                # would be links, where the table has ended already. Not a chart's line
+                # (``│| │``): a drawing is read as it is drawn (:func:`is_drawing`).
+                found.update(held)
+                if held:
+                    found.update(
+                        k for k in range(held[0], held[-1]) if not _BOX_CHAR.search(lines[k])
+                    )
             elif _box_table(lines, run):
                 found.update(run)
         i = last + 1
