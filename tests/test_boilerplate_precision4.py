@@ -148,6 +148,8 @@ def test_comments_ending_in_reply_buttons_are_a_thread():
         "By submitting your email address you agree to our terms of use and privacy policy.",
         "Notify me of new posts by email.",
         "Post was not sent - check your email addresses!",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Notify me by email when a reply is posted to this thread.",
     ],
 )
 def test_what_forms_say_goes_even_as_prose(line):
@@ -161,6 +163,7 @@ def test_what_forms_say_goes_even_as_prose(line):
         "By submitting his resignation, the minister ended a crisis that had lasted for weeks.",
         "Sign up for the Disney+ bundle using the same email as your Hulu account.",
         "Thank you for coming, she told the crowd that had waited for hours in the rain.",
+        "Notify me when the results come in, the candidate told her staff before the polls closed.",
     ],
 )
 def test_sentences_that_open_like_forms_stay(line):
@@ -295,3 +298,43 @@ def test_an_html2text_escaped_line_is_judged_as_the_markdown_stage_leaves_it(lin
     escaped = clean(f"{article}\n\n{line}\n").text
     assert escaped == clean(f"{article}\n\n{line.replace(chr(92), '')}\n").text
     assert clean(escaped).text == escaped
+
+
+# --- Korean and Japanese copyright notices -----------------------------------------------------
+
+_KO = [
+    "서울시는 내년부터 대중교통 요금을 단계적으로 조정하겠다고 오늘 발표했다.",
+    "시 관계자는 시민들의 의견을 충분히 듣고 최종 방안을 마련할 계획이라고 말했다.",
+]
+_JA = [
+    "市は来年度から公共交通の料金を段階的に見直すと発表した。",
+    "市の担当者は、市民の意見を十分に聞いた上で最終案をまとめる方針だと述べた。",
+]
+
+
+@pytest.mark.parametrize(
+    ("article", "notice"),
+    [
+        (_KO, "저작권자 ⓒ 서울일보, 무단전재 및 재배포 금지"),
+        (_KO, "Copyright ⓒ Seoul Daily. 무단 전재-재배포 금지"),
+        (_KO, "ⓒ 2019 서울일보"),
+        (_JA, "記事の無断転載を禁じます。"),
+        (_JA, "無断転載・複製を禁じます"),
+    ],
+)
+def test_korean_and_japanese_copyright_notices_go(article, notice):
+    """ⓒ (the circled letter) is how Korean sites write ©; 무단 전재 (unauthorized
+    reproduction) and 無断転載 are their sites' notices, as 未经授权…转载 is a Chinese site's."""
+    assert classify_line(notice).rule in ("copyright", "disclaimer")
+    assert clean("\n".join([*article, notice])).text.splitlines() == article
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "경찰은 기사를 무단 전재한 업체를 조사하고 있다고 밝혔다. 이 업체는 지난해부터 기사를 복제해 왔다.",
+        "同社は記事の無断転載を禁じると発表し、違反した場合は法的措置を取る方針を示した。",
+    ],
+)
+def test_sentences_about_reproduction_stay(line):
+    assert classify_line(line).label != "boilerplate"
