@@ -150,6 +150,10 @@ def test_comments_ending_in_reply_buttons_are_a_thread():
         "Post was not sent - check your email addresses!",
         "Save my name, email, and website in this browser for the next time I comment.",
         "Notify me by email when a reply is posted to this thread.",
+        "Please enable JavaScript to view the comments powered by our comment service.",
+        "Community guidelines apply to all the photos and comments you post to this site.",
+        "Don't have an account? Create one in a minute.",
+        "Forgot your password?",
     ],
 )
 def test_what_forms_say_goes_even_as_prose(line):
@@ -164,10 +168,20 @@ def test_what_forms_say_goes_even_as_prose(line):
         "Sign up for the Disney+ bundle using the same email as your Hulu account.",
         "Thank you for coming, she told the crowd that had waited for hours in the rain.",
         "Notify me when the results come in, the candidate told her staff before the polls closed.",
+        "The material may not be suitable for children, the board said in its ruling on Tuesday.",
+        "The content of this page must not be confused with official advice, the agency warned.",
     ],
 )
 def test_sentences_that_open_like_forms_stay(line):
     assert classify_line(line).label != "boilerplate"
+
+
+def test_a_sites_reproduction_notice_goes_even_as_a_sentence():
+    line = (
+        "The material on this website may not be copied, distributed or otherwise used, "
+        "except with the prior written permission of Example Media."
+    )
+    assert classify_line(line).rule == "disclaimer"
 
 
 # --- menus of hundreds of items ----------------------------------------------------------------
