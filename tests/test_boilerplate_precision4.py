@@ -154,6 +154,11 @@ def test_comments_ending_in_reply_buttons_are_a_thread():
         "Community guidelines apply to all the photos and comments you post to this site.",
         "Don't have an account? Create one in a minute.",
         "Forgot your password?",
+        "Forgot your username or password?",
+        "You must login to comment.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Get every new story delivered to your inbox.",
+        "No spam, we promise. You can unsubscribe at any time.",
     ],
 )
 def test_what_forms_say_goes_even_as_prose(line):
@@ -170,6 +175,8 @@ def test_what_forms_say_goes_even_as_prose(line):
         "Notify me when the results come in, the candidate told her staff before the polls closed.",
         "The material may not be suitable for children, the board said in its ruling on Tuesday.",
         "The content of this page must not be confused with official advice, the agency warned.",
+        "You must log in to the portal to see your results, the school said in a letter.",
+        "No spam ever reached the inbox after the filter was installed, the company said.",
     ],
 )
 def test_sentences_that_open_like_forms_stay(line):
@@ -352,3 +359,16 @@ def test_korean_and_japanese_copyright_notices_go(article, notice):
 )
 def test_sentences_about_reproduction_stay(line):
     assert classify_line(line).label != "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("View/Post Comments", "comments"),
+        ("Load Comments", "comments"),
+        ("Sign Up for e-mail newsletters", "newsletter"),
+        ("Replay", "media"),
+    ],
+)
+def test_widget_buttons_go(line, rule):
+    assert classify_line(line).rule == rule
