@@ -152,7 +152,7 @@ def _windows(line: str) -> list[tuple[int, int]] | None:
 def _repaired(doc: Doc, config: Config) -> Doc:
     """:func:`encoding`, every line read whole."""
     rows = flagged_rows(doc.lines)
-    if not rows:
+    if not rows and _NBSP_AS_GBK not in doc.body:
         return doc
     c = checks()
     work = _Work(list(doc.lines))
@@ -181,6 +181,7 @@ def _repaired(doc: Doc, config: Config) -> Doc:
         if not pending:
             break
     diagnostics += reports.values()
+    _spaces_read_as_gbk(work)
     for i in rows:  # what no misreading explained: a full-width space, where the line is CJK
         if _GB18030_A3A0 in work.lines[i]:
             work.note(i, web_space(work.lines[i]), "gb18030-space", _A3A0_WHY)
@@ -364,6 +365,44 @@ def web_space(line: str) -> str:
     return spaced if not spaced.strip() or has_cjk(spaced) else line
 
 
+#: UTF-8's no-break space (C2 A0) read as GBK: 聽, which Traditional Chinese writes ("listen")
+#: but never twice in a row. A web page's ``&nbsp;&nbsp;`` indent comes out as a run of them.
+_NBSP_AS_GBK = "\u807d"
+_NBSP_RUN = re.compile("\u807d{2,}")
+#: ...and one alone, in a document that shows UTF-8 read as GBK: at a line's start or end, or
+#: beside a space (not inside words: 聽說, 聽(tīng)).
+_NBSP_EDGE = re.compile("(?<![^\\s\u00a0\u3000])\u807d+|\u807d+(?![^\\s\u00a0\u3000])")
+_NBSP_WHY = "UTF-8 no-break spaces read as GBK (聽)"
+
+
+def nbsp_read_as_gbk(line: str, shown: bool) -> str:
+    """``line`` with the runs of 聽 that are UTF-8 no-break spaces read as GBK given back as
+    no-break spaces: runs of two or more; and, where the document ``shown`` that misreading
+    elsewhere, one at a line's edge or beside a space too.
+
+    >>> nbsp_read_as_gbk("聽聽聽聽正文", False), nbsp_read_as_gbk("他聽說了", True)
+    ('\\xa0\\xa0\\xa0\\xa0正文', '他聽說了')
+    >>> nbsp_read_as_gbk("聽 排版约定", True), nbsp_read_as_gbk("聽 排版约定", False)
+    ('\\xa0 排版约定', '聽 排版约定')
+    """
+    spaced = _NBSP_RUN.sub(lambda m: "\u00a0" * len(m.group()), line)
+    if shown and _NBSP_AS_GBK in spaced:
+        spaced = _NBSP_EDGE.sub(lambda m: "\u00a0" * len(m.group()), spaced)
+    return spaced
+
+
+def _spaces_read_as_gbk(work: _Work) -> None:
+    """:func:`nbsp_read_as_gbk` on every line holding 聽, the document's evidence being a
+    line this stage read back from UTF-8 read as GBK."""
+    lines = [i for i, line in enumerate(work.lines) if _NBSP_AS_GBK in line]
+    if not lines:
+        return
+    shown = any(_UTF8_AS_GBK in detail for found in work.details.values() for detail in found)
+    for i in lines:
+        work.note(i, nbsp_read_as_gbk(work.lines[i], shown), "cjk-mojibake", _NBSP_WHY)
+
+
+_UTF8_AS_GBK = "UTF-8 read as GBK"
 _ROUNDS = 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
