@@ -151,6 +151,20 @@ def test_block_members_name_the_block():
     assert all("repeated block (lines 6-9 repeat lines 2-5)" in d for _, d in dropped.values())
 
 
+def test_two_lists_alike_at_the_end_are_no_repeated_block():
+    """Two products' specs, alike but for their last line: the second list's short lines copy
+    the first's, but the line after them copies nothing, and no long copy closes the block at
+    the document's end. Only the long copy goes; a doubled body's tail still goes whole
+    (:func:`test_block_members_name_the_block`)."""
+    specs = ["发动机总排量：1171ml", "最大功率：51Kw／6000rpm", "驱动型式：前置前驱"]
+    long_spec = "发动机型式：直列4缸双顶置凸轮轴，16气门多点式电喷汽油机，排放达到欧三标准。"
+    lines = [LONG[0], "甲款车型", long_spec, *specs, "变速箱：国产手动五速"]
+    lines += ["乙款车型", long_spec, *specs, "变速箱：进口手动五速"]
+    out = _run(lines)
+    assert sorted(_dropped(out)) == [9]
+    assert out.lines == tuple(line for k, line in enumerate(lines, 1) if k != 9)
+
+
 def test_stub_between_copies_goes_as_a_stub():
     out = _run([LONG[0], LONG[1], LONG[0], "|", LONG[1]])
     assert _dropped(out)[4][0] == "block-stub"

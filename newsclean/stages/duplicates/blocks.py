@@ -74,6 +74,14 @@ def _in_block(i: int, big: Longness, drops: Mapping[int, object], m: Matching) -
         return False
     if any(n is not None and n not in drops for n in (prev, nxt)):
         return False
+    # At the document's edge there is no long copy on that side to close the block: it holds
+    # the line only where every line from it to the edge is a copy too (a doubled body's tail).
+    # A short line that copies nothing closes it first: the second of two lists alike (two
+    # products' specs, the last line different) is no copy of the first.
+    if nxt is None and not all(k in m.matches for k in range(i + 1, len(big.lines))):
+        return False
+    if prev is None and not all(k in m.matches for k in range(i)):
+        return False
     match = m.matches.get(i)
     if match is None:  # a stub: it must sit between two copies
         return prev is not None and nxt is not None and _close(prev, nxt, m)
