@@ -67,8 +67,11 @@ class Longness:
         return found
 
 
-def _in_block(i: int, big: Longness, drops: Mapping[int, object], m: Matching) -> bool:
-    """Is short line ``i`` sandwiched between long copies that repeat in their original order?"""
+def _in_block(
+    i: int, big: Longness, drops: Mapping[int, object], m: Matching, edges: tuple[int, int]
+) -> bool:
+    """Is short line ``i`` sandwiched between long copies that repeat in their original order?
+    ``edges``: :func:`_copied_edges`."""
     prev, nxt = big.before(i), big.after(i)
     if prev is None and nxt is None:
         return False
@@ -78,9 +81,8 @@ def _in_block(i: int, big: Longness, drops: Mapping[int, object], m: Matching) -
     # the line only where every line from it to the edge is a copy too (a doubled body's tail).
     # A short line that copies nothing closes it first: the second of two lists alike (two
     # products' specs, the last line different) is no copy of the first.
-    if nxt is None and not all(k in m.matches for k in range(i + 1, len(big.lines))):
-        return False
-    if prev is None and not all(k in m.matches for k in range(i)):
+    head, tail = edges
+    if (nxt is None and i + 1 < tail) or (prev is None and i > head):
         return False
     match = m.matches.get(i)
     if match is None:  # a stub: it must sit between two copies
@@ -91,6 +93,18 @@ def _in_block(i: int, big: Longness, drops: Mapping[int, object], m: Matching) -
     if nxt is not None and not origin < m.matches[nxt].origin:
         return False
     return prev is None or nxt is None or _close(prev, nxt, m)
+
+
+def _copied_edges(n: int, m: Matching) -> tuple[int, int]:
+    """``(head, tail)``: every line before ``head`` is a copy, and every line from ``tail`` on
+    (of ``n`` lines)."""
+    head = 0
+    while head < n and head in m.matches:
+        head += 1
+    tail = n
+    while tail > 0 and tail - 1 in m.matches:
+        tail -= 1
+    return head, tail
 
 
 def _close(prev: int, nxt: int, m: Matching) -> bool:
@@ -145,8 +159,9 @@ def decide(
     for i, copied in m.matches.items():
         if big[i]:
             drops[i] = (copied.rule, _what(copied, linenos, m))
+    edges = _copied_edges(len(lines), m)
     for i in _next_to(drops, big):
-        if not _in_block(i, big, drops, m):
+        if not _in_block(i, big, drops, m, edges):
             continue
         match = m.matches.get(i)
         if match is not None:
