@@ -134,3 +134,21 @@ def test_a_padded_line_whose_bare_line_reads_clean_is_not_read(monkeypatch) -> N
     assert mojibake._fix_any(("  " + broken, broken), (), False)[0] is not None
     assert read[1:2] == [broken]  # a repair: read as the line is, padded, as before
     mojibake._fix_any.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("before", "word"),
+    [
+        ("蒋氏大戚,汪然出涕,曰:", "曰"),  # 曰 is GBK D4 BB, UTF-8's Ի
+        ("他叹了口气,说:", "说"),  # 说 is GBK CB B5, UTF-8's ˵
+    ],
+)
+def test_a_word_beside_a_run_undone_stays_as_it_was(before, word):
+    """A whole-line reading of UTF-8 read as GBK undoes the units it makes worse too (an outer
+    layer's inner one may need them): a character of correct text whose GBK bytes happen to
+    be UTF-8 (曰 → Ի) must not go with the run beside it when no inner layer asks for it."""
+    misread = "“君将哀而生之乎".encode().decode("gbk")
+    line = f"{before}{misread}?则吾斯役之不幸,未若复吾赋不幸之甚也。"
+    out = encoding(Doc.from_text(line), Config()).lines[0]
+    assert out == f"{before}“君将哀而生之乎?则吾斯役之不幸,未若复吾赋不幸之甚也。"
+    assert word in out

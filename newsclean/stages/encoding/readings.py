@@ -290,7 +290,13 @@ def chain_readings(line: str, chain: Chain, lossy: bool = False) -> list[Reading
         return []
     first = Reading(found[0], (chain,), found[1])
     if chain in OUTER and first.cost:
-        return [first, *_inner(first, lossy)]
+        # An outer layer undoes even the units its reading makes worse: the inner layer may
+        # need them. Where none does, so that a unit of correct text (曰, whose GBK bytes are
+        # UTF-8's Ի) stays as it was beside the run undone, the reading that leaves such units
+        # competes too.
+        kept = _read(chain, line, lossy)
+        alone = [Reading(kept[0], (chain,), kept[1])] if kept and kept[1] < first.cost else []
+        return [first, *alone, *_inner(first, lossy)]
     return [first]
 
 
