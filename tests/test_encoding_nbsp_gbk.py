@@ -2,9 +2,10 @@
 
 A page that indents with ``&nbsp;`` and is read as GBK shows runs of 聽 before its paragraphs,
 and alone at the edges of the runs the span search gives back. 聽 is a character of its own in
-Traditional Chinese ("listen"), never written twice in a row: a run of two or more is the
-misreading wherever it stands; one alone only in a document that shows UTF-8 read as GBK, and
-only at a line's edge or beside a space, never inside words (聽說, 聽(tīng)).
+Traditional Chinese ("listen"), and Chinese doubles a verb (你聽聽這首歌, 聽聽看) but never
+triples it: a run of three or more is the misreading wherever it stands, a run of two only
+between spaces or a line's edges; one alone only in a document that shows UTF-8 read as GBK,
+and only at a line's edge or beside a space, never inside words (聽說, 聽(tīng)).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _MISREAD = "排版约定".encode().decode("gbk")
         (f"聽聽聽聽{_ARTICLE}", _ARTICLE),
         (f"{_ARTICLE}\n聽聽聽聽", _ARTICLE),
         (f"{_ARTICLE}\n聽聽 |", _ARTICLE),
+        (f"{_ARTICLE}\n　聽聽", _ARTICLE),
     ],
 )
 def test_runs_of_nbsp_read_as_gbk_are_spaces(text, out):
@@ -42,6 +44,8 @@ def test_one_alone_beside_a_run_read_back_goes_too():
         "他聽說會議延期了，便打電話告訴家裡的人。",
         "新翻胡部曲，聽(tīng)氈幕元戎歌吹。",
         "靜靜地聽 那風聲雨聲讀書聲。",
+        "你聽聽這首歌，再告訴我喜不喜歡。",
+        "聽聽看吧，你一定會喜歡的。",
     ],
 )
 def test_listen_in_traditional_text_stays(line):

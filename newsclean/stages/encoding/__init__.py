@@ -365,23 +365,28 @@ def web_space(line: str) -> str:
     return spaced if not spaced.strip() or has_cjk(spaced) else line
 
 
-#: UTF-8's no-break space (C2 A0) read as GBK: 聽, which Traditional Chinese writes ("listen")
-#: but never twice in a row. A web page's ``&nbsp;&nbsp;`` indent comes out as a run of them.
+#: UTF-8's no-break space (C2 A0) read as GBK: 聽, a character of Traditional Chinese ("listen").
+#: A web page's ``&nbsp;&nbsp;`` indent comes out as a run of them. Chinese doubles a verb
+#: (``你聽聽這首歌``, ``聽聽看``), never triples it: a run of three or more is the misreading;
+#: a run of two only where nothing but spaces or a line's edge stands on both sides.
 _NBSP_AS_GBK = "\u807d"
-_NBSP_RUN = re.compile("\u807d{2,}")
-#: ...and one alone, in a document that shows UTF-8 read as GBK: at a line's start or end, or
-#: beside a space (not inside words: 聽說, 聽(tīng)).
+_NBSP_RUN = re.compile("\u807d{3,}|(?<![^\\s\u00a0\u3000])\u807d\u807d(?![^\\s\u00a0\u3000])")
+#: ...and any run, in a document that shows UTF-8 read as GBK: at a line's start or end, or
+#: beside a space on one side (not inside words: 聽說, 聽(tīng)).
 _NBSP_EDGE = re.compile("(?<![^\\s\u00a0\u3000])\u807d+|\u807d+(?![^\\s\u00a0\u3000])")
 _NBSP_WHY = "UTF-8 no-break spaces read as GBK (聽)"
 
 
 def nbsp_read_as_gbk(line: str, shown: bool) -> str:
     """``line`` with the runs of 聽 that are UTF-8 no-break spaces read as GBK given back as
-    no-break spaces: runs of two or more; and, where the document ``shown`` that misreading
-    elsewhere, one at a line's edge or beside a space too.
+    no-break spaces: runs of three or more, and of two between spaces or a line's edges; and,
+    where the document ``shown`` that misreading elsewhere, any at a line's edge or beside a
+    space.
 
-    >>> nbsp_read_as_gbk("聽聽聽聽正文", False), nbsp_read_as_gbk("他聽說了", True)
-    ('\\xa0\\xa0\\xa0\\xa0正文', '他聽說了')
+    >>> nbsp_read_as_gbk("聽聽聽聽正文", False), nbsp_read_as_gbk("你聽聽這首歌", True)
+    ('\\xa0\\xa0\\xa0\\xa0正文', '你聽聽這首歌')
+    >>> nbsp_read_as_gbk("聽聽看吧", False), nbsp_read_as_gbk("聽聽 |", False)
+    ('聽聽看吧', '\\xa0\\xa0 |')
     >>> nbsp_read_as_gbk("聽 排版约定", True), nbsp_read_as_gbk("聽 排版约定", False)
     ('\\xa0 排版约定', '聽 排版约定')
     """
