@@ -341,6 +341,7 @@ _JA = [
         (_KO, "ⓒ 2019 서울일보"),
         (_JA, "記事の無断転載を禁じます。"),
         (_JA, "無断転載・複製を禁じます"),
+        (_JA, "禁無断転載"),
     ],
 )
 def test_korean_and_japanese_copyright_notices_go(article, notice):
@@ -355,6 +356,8 @@ def test_korean_and_japanese_copyright_notices_go(article, notice):
     [
         "경찰은 기사를 무단 전재한 업체를 조사하고 있다고 밝혔다. 이 업체는 지난해부터 기사를 복제해 왔다.",
         "同社は記事の無断転載を禁じると発表し、違反した場合は法的措置を取る方針を示した。",
+        "무단 복제 프로그램 기승",  # headlines about unauthorized copies: short lines, no notice
+        "無断転載で会社員を逮捕",
     ],
 )
 def test_sentences_about_reproduction_stay(line):
