@@ -151,10 +151,8 @@ def test_comments_ending_in_reply_buttons_are_a_thread():
         "Save my name, email, and website in this browser for the next time I comment.",
         "Notify me by email when a reply is posted to this thread.",
         "Please enable JavaScript to view the comments powered by our comment service.",
-        "Community guidelines apply to all the photos and comments you post to this site.",
-        "Don't have an account? Create one in a minute.",
-        "Forgot your password?",
-        "Forgot your username or password?",
+        "Community rules apply to all content you post on this site.",
+        "You can unsubscribe at any time and we'll never share your email address.",
         "You must login to comment.",
         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
         "Get every new story delivered to your inbox.",
@@ -177,6 +175,10 @@ def test_what_forms_say_goes_even_as_prose(line):
         "The content of this page must not be confused with official advice, the agency warned.",
         "You must log in to the portal to see your results, the school said in a letter.",
         "No spam ever reached the inbox after the filter was installed, the company said.",
+        "The content may not be published until the trial ends, the judge ruled on Monday.",
+        "Community guidelines apply to all users of the platform, a spokesperson said today.",
+        "Don't have an account? Create one at the county's website and follow the steps below.",
+        "You can unsubscribe at any time by clicking the link at the bottom of each email.",
     ],
 )
 def test_sentences_that_open_like_forms_stay(line):
@@ -371,6 +373,10 @@ def test_sentences_about_reproduction_stay(line):
         ("Load Comments", "comments"),
         ("Sign Up for e-mail newsletters", "newsletter"),
         ("Replay", "media"),
+        ("Don't have an account? Create one in a minute.", "newsletter"),
+        ("Forgot your password?", "newsletter"),
+        ("Forgot your username or password?", "newsletter"),
+        ("You can unsubscribe at any time.", "newsletter"),
     ],
 )
 def test_widget_buttons_go(line, rule):
