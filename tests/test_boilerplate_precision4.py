@@ -381,3 +381,44 @@ def test_sentences_about_reproduction_stay(line):
 )
 def test_widget_buttons_go(line, rule):
     assert classify_line(line).rule == rule
+
+
+# --- Japanese and Korean sites' own headers, buttons and footers -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("関連記事", "related"),
+        ("【おすすめ記事】", "related"),
+        ("続きを読む", "related"),
+        ("* ツイート", "share"),
+        ("シェアする", "share"),
+        ("スポンサーリンク", "ads"),
+        ("現在JavaScriptが無効になっています。設定を有効にしてください。", "disclaimer"),
+        ("관련기사", "related"),
+        ("서울일보 많이 본 뉴스", "related"),
+        ("뒤로가기 인쇄하기 목록", "share"),
+        ("기사입력 : 2019-03-01 10:00", "credit"),
+        ("입력 2019.03.01 10:00", "credit"),
+        ("[ 발행인 : 홍길동 ] [ 청소년보호책임자 : 김철수 ]", "filing"),
+        ("Seoul Daily. All right reserved.", "copyright"),
+    ],
+)
+def test_japanese_and_korean_site_furniture_goes(line, rule):
+    assert classify_line(line).rule == rule
+
+
+@pytest.mark.parametrize(
+    ("article", "line"),
+    [
+        (_JA, "関連記事をまとめた特集が、来月から順次公開される予定だという。"),
+        (_JA, "会員同士で写真を共有する機能も追加された。"),
+        (_KO, "경찰 관련 기사가 쏟아지자 시는 해명 자료를 냈다."),
+        (_KO, "이 신문의 발행인은 지난해 은퇴했다."),
+    ],
+)
+def test_japanese_and_korean_sentences_with_those_words_stay(article, line):
+    assert classify_line(line).label != "boilerplate"
+    lines = [article[0], line, article[1]]
+    assert clean("\n".join(lines)).text.splitlines() == lines

@@ -5,7 +5,7 @@ A line goes on evidence, never on one word:
 * the line itself (:mod:`.classify`): debris (``![]() |``, ``| |||``), a phrase family from
   ``newsclean/data/boilerplate.*.toml`` (copyright, credits, share/print/nav widgets, ICP
   numbers, related-news headers… in Simplified and Traditional Chinese and English, and
-  Korean and Japanese sites' copyright notices), the user's
+  Japanese and Korean sites' notices, headers and buttons), the user's
   ``--boilerplate-file``, a line learned from the batch as the site's own
   (``Config.site_boilerplate``, see :mod:`newsclean.corpus.site`), or its shape (``A | B | C | D``
   link lists, lines of symbols);
