@@ -422,3 +422,34 @@ def test_japanese_and_korean_sentences_with_those_words_stay(article, line):
     assert classify_line(line).label != "boilerplate"
     lines = [article[0], line, article[1]]
     assert clean("\n".join(lines)).text.splitlines() == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("* Share on Tumblr", "share"),
+        ("Share by email", "share"),
+        ("Share this on WhatsApp", "share"),
+        ("Share This Video", "share"),
+        ("Share on: Facebook Twitter Reddit", "share"),
+        ("Compartilhe", "share"),
+        ("Teilen", "share"),
+        ("Leia Mais", "related"),
+        ("Lire aussi : Le gouvernement présente son budget", "related"),
+        ("Baca juga: Harga minyak naik lagi", "related"),
+    ],
+)
+def test_sharing_buttons_and_read_also_links_in_any_wording_go(line, rule):
+    assert classify_line(line).rule == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this information, please?",
+        "Shares rose 3% on Monday",
+        "Share with friends and family the joy of the season",
+    ],
+)
+def test_lines_that_open_with_share_stay(line):
+    assert classify_line(line).label != "boilerplate"
