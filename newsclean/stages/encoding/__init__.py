@@ -46,7 +46,7 @@ from .lines import facts, narrow
 from .mojibake import Outcome, fix, fix_lines, replay
 from .plausibility import has_cjk, worth_a_reading
 from .readings import Reading
-from .roundtrip import SINGLE
+from .roundtrip import SINGLE, WEB_GBK, Chain
 from .spans import changed_runs, fix_spans, fix_western_spans, trimmed, where_flagged
 from .western import fix_line, letters_in_words, looks_bad
 from .wholepage import reread
@@ -224,6 +224,7 @@ class _Work:
     rules: dict[int, list[str]] = field(default_factory=dict)
     details: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     _before: dict[int, str] = field(default_factory=dict)  # this round's lines as they were
+    undone: set[Chain] = field(default_factory=set)  # the misreadings read back, any line
 
     def note(self, i: int, new: str, rule: str, detail: str = "") -> None:
         if new == self.lines[i]:
@@ -283,6 +284,7 @@ def _cjk(
             if same and not where_flagged(line, changed_runs(line, text)):
                 continue  # what it changes is nowhere the checks flag: those words were right
         work.note(i, text, "cjk-mojibake", repair.detail)
+        work.undone.update(repair.chains)
         reports.pop(i, None)
         if repair.lossy:
             reports[i] = _lost(linenos[i], repair.detail, repaired=True)
@@ -306,6 +308,7 @@ def _cjk(
         span = fix_spans(line) or (fix_spans(tidy_line) if tidy_line != line else None)
         if span is not None:
             work.note(i, span.text, "cjk-mojibake-span", span.detail)
+            work.undone.add(span.chain)
             outcome.suspects.pop(i, None)
             if lost:
                 reports[i] = _lost(linenos[i], span.chain.name, repaired=True)
@@ -398,16 +401,15 @@ def nbsp_read_as_gbk(line: str, shown: bool) -> str:
 
 def _spaces_read_as_gbk(work: _Work) -> None:
     """:func:`nbsp_read_as_gbk` on every line holding 聽, the document's evidence being a
-    line this stage read back from UTF-8 read as GBK."""
+    misreading of UTF-8 as GBK this stage read back on some line."""
     lines = [i for i, line in enumerate(work.lines) if _NBSP_AS_GBK in line]
     if not lines:
         return
-    shown = any(_UTF8_AS_GBK in detail for found in work.details.values() for detail in found)
+    shown = any(c.actual == "utf-8" and c.misread == WEB_GBK for c in work.undone)
     for i in lines:
         work.note(i, nbsp_read_as_gbk(work.lines[i], shown), "cjk-mojibake", _NBSP_WHY)
 
 
-_UTF8_AS_GBK = "UTF-8 read as GBK"
 _ROUNDS = 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
